@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IntakeService, StatusLookupService, formatTrackingNumber } from '@petitio/applications';
+import { ENVIRONMENT, Environment, InvalidInputError, supportedLanguages } from '@petitio/platform';
+import type { FastifyReply } from 'fastify';
+import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
+import { JsonBodyGuard } from '../http/json-body.guard';
+import { negotiateLanguage } from '../http/language';
+import { PublicStatusResponse, ReceiptResponse } from './dto/application-responses';
+import { CreateApplicationDto } from './dto/create-application.dto';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@ApiTags('applications')
+@Controller('api/v1/applications')
+@UseGuards(JsonBodyGuard)
+export class ApplicationsController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly statusLookup: StatusLookupService,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Submit an application', description: 'Answers once the application is safely stored.' })
+  @ApiBody({ type: CreateApplicationDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer' })
+  @ApiCreatedResponse({ type: ReceiptResponse })
+  async submit(
+    @Body() dto: CreateApplicationDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ReceiptResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InvalidInputError([
+        { field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' },
+      ]);
+    }
+    const receipt = await this.intake.submit(
+      {
+        type: dto.type,
+        topicCode: dto.topic,
+        subject: dto.subject,
+        body: dto.body,
+        channel: 'web',
+        language: dto.language ?? negotiateLanguage(supportedLanguages(this.env), acceptLanguage),
+        citizen: dto.citizen,
+        location: dto.location,
+        confidential: dto.confidential,
+        submittedBy: { type: 'citizen' },
+      },
+      idempotencyKey,
+    );
+    if (receipt.replayed) void reply.header('idempotent-replayed', 'true');
+    const trackingNumber = formatTrackingNumber(receipt.trackingNumber);
+    return {
+      trackingNumber,
+      accessCode: receipt.accessCode,
+      status: receipt.status,
+      submittedAt: receipt.submittedAt.toISOString(),
+      statusUrl: `/api/v1/applications/${trackingNumber}/status`,
+    };
+  }
+
+  @Get(':trackingNumber/status')
+  @UseGuards(StatusLookupRateLimitGuard)
+  @ApiOperation({ summary: 'Follow an application', description: 'Needs the access code; returns no personal data.' })
+  @ApiHeader({ name: 'X-Access-Code', required: false, description: 'The access code (or use ?accessCode=)' })
+  @ApiQuery({ name: 'accessCode', required: false })
+  @ApiQuery({ name: 'lang', required: false })
+  @ApiOkResponse({ type: PublicStatusResponse })
+  async status(
+    @Param('trackingNumber') trackingNumber: string,
+    @Headers('x-access-code') headerCode: string | undefined,
+    @Query('accessCode') queryCode: string | undefined,
+    @Query('lang') lang: string | undefined,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<PublicStatusResponse> {
+    const accessCode = headerCode ?? queryCode;
+    if (!accessCode || typeof accessCode !== 'string') {
+      throw new InvalidInputError([{ field: 'accessCode', code: 'required', message: 'the access code given at submission is required' }]);
+    }
+    const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage, lang);
+    const status = await this.statusLookup.lookup(trackingNumber, accessCode, language);
+    return {
+      ...status,
+      trackingNumber: formatTrackingNumber(status.trackingNumber),
+      submittedAt: status.submittedAt.toISOString(),
+      updatedAt: status.updatedAt.toISOString(),
+      history: status.history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import type { FieldProblem } from '@petitio/platform';
+
+/** The body of every error answer: a stable code, a sentence, and for bad input one entry per field. */
+export interface Problem {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  errors?: FieldProblem[];
+  requestId?: string;
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(statusCode: number, code: string, message: string, errors?: FieldProblem[]): Problem {
+  return { statusCode, error: REASONS[statusCode] ?? 'Error', code, message, ...(errors ? { errors } : {}) };
+}

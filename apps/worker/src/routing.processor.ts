@@ -1,0 +1,70 @@
+import { Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName } from '@petitio/platform';
+import { RoutingService } from '@petitio/routing';
+import { Job, UnrecoverableError } from 'bullmq';
+
+/** Typed contract of a routing job, as the outbox relay publishes it. */
+export interface RouteApplicationJob {
+  eventId: string;
+  aggregateId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Processor(QueueName.Routing)
+export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(RoutingProcessor.name);
+
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly subscriptions: OutboxSubscriptions,
+    private readonly metrics: Metrics,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.subscriptions.subscribe({
+      topic: OutboxTopic.ApplicationReceived,
+      queue: QueueName.Routing,
+      jobName: 'route',
+      // One routing job per application, whatever happens to the event in between.
+      jobId: (event) => `route-${event.aggregateId}`,
+      options: {
+        attempts: this.env.ROUTING_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 24 * 3600, count: 200_000 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.env.ROUTING_CONCURRENCY;
+  }
+
+  async process(job: Job<RouteApplicationJob>) {
+    const applicationId = job.data?.aggregateId;
+    if (typeof applicationId !== 'string' || !UUID.test(applicationId)) {
+      throw new UnrecoverableError('routing job without a valid application id');
+    }
+    const outcome = await this.routing.route(applicationId);
+    // No application behind the job will not fix itself by retrying: fail it visibly.
+    if (!outcome.routed && outcome.reason === 'not_found') throw new UnrecoverableError('application not found');
+    return outcome;
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(): void {
+    this.metrics.jobsProcessed.inc({ queue: QueueName.Routing, outcome: 'completed' });
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.metrics.jobsProcessed.inc({ queue: QueueName.Routing, outcome: final ? 'failed' : 'retried' });
+    this.logger.warn({ msg: final ? 'routing job failed' : 'routing job will retry', jobId: job?.id, attempt: job?.attemptsMade, err: error.message });
+  }
+}

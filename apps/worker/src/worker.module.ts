@@ -1,0 +1,46 @@
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import {
+  ClockModule,
+  DatabaseModule,
+  ENVIRONMENT,
+  Environment,
+  EnvironmentModule,
+  HealthModule,
+  LoggingModule,
+  MetricsModule,
+  OutboxModule,
+  OutboxRelay,
+  QueueName,
+  forBullMq,
+  workerRedisOptions,
+} from '@petitio/platform';
+import { RoutingModule } from '@petitio/routing';
+import { QueueDepthCollector } from './queue-depth.collector';
+import { RoutingProcessor } from './routing.processor';
+
+@Module({
+  imports: [
+    EnvironmentModule,
+    LoggingModule,
+    DatabaseModule,
+    ClockModule,
+    MetricsModule,
+    OutboxModule,
+    HealthModule,
+    BullModule.forRootAsync({
+      inject: [ENVIRONMENT],
+      useFactory: (env: Environment) => ({ connection: forBullMq(workerRedisOptions(env)), prefix: env.QUEUE_PREFIX }),
+    }),
+    BullModule.registerQueue({ name: QueueName.Routing }),
+    RoutingModule,
+  ],
+  providers: [RoutingProcessor, QueueDepthCollector],
+})
+export class WorkerModule implements OnApplicationBootstrap {
+  constructor(private readonly relay: OutboxRelay) {}
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+}

@@ -1,0 +1,87 @@
+import Joi from 'joi';
+
+/**
+ * Every setting Petitio reads, validated once at start. Defaults are safe for the
+ * demo; production refuses to start with the demo secret.
+ */
+export interface Environment {
+  NODE_ENV: 'development' | 'test' | 'production';
+  PORT: number;
+  WORKER_PORT: number;
+  DATABASE_URL: string;
+  DATABASE_POOL_SIZE: number;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  LOG_LEVEL: string;
+  ACCESS_CODE_SECRET: string;
+  DEFAULT_COUNTRY: string;
+  SUPPORTED_LANGUAGES: string;
+  HTTP_BODY_LIMIT_BYTES: number;
+  STATUS_LOOKUP_LIMIT_PER_MINUTE: number;
+  STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: number;
+  ROUTING_CONCURRENCY: number;
+  ROUTING_ATTEMPTS: number;
+  OUTBOX_POLL_MS: number;
+  OUTBOX_BATCH_SIZE: number;
+  PUBLIC_BASE_URL: string;
+  TRUST_PROXY: boolean;
+}
+
+export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
+
+export const environmentSchema = Joi.object<Environment>({
+  NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
+  PORT: Joi.number().port().default(3000),
+  WORKER_PORT: Joi.number().port().default(3001),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['postgres', 'postgresql'] })
+    .default('postgres://postgres@127.0.0.1:54329/petitio'),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(20),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).default('redis://127.0.0.1:63799'),
+  QUEUE_PREFIX: Joi.string()
+    .pattern(/^[A-Za-z0-9_{}-]+$/)
+    .default('{petitio}')
+    .description('BullMQ key prefix; keep the braces for Redis Cluster hash tags'),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  ACCESS_CODE_SECRET: Joi.string()
+    .min(32)
+    .default(DEMO_ACCESS_CODE_SECRET)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.invalid(DEMO_ACCESS_CODE_SECRET).messages({
+        'any.invalid': 'ACCESS_CODE_SECRET must be set to a private value of at least 32 characters in production',
+      }),
+    }),
+  DEFAULT_COUNTRY: Joi.string().length(2).uppercase().default('TR'),
+  SUPPORTED_LANGUAGES: Joi.string().pattern(/^[a-z]{2}(,[a-z]{2})*$/).default('tr,en,ar'),
+  HTTP_BODY_LIMIT_BYTES: Joi.number().integer().min(1024).default(64 * 1024),
+  STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
+  STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
+  ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(32),
+  ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
+  OUTBOX_POLL_MS: Joi.number().integer().min(10).default(200),
+  OUTBOX_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(500),
+  PUBLIC_BASE_URL: Joi.string().uri().default('http://localhost:3000'),
+  TRUST_PROXY: Joi.boolean().default(false).description('true behind a load balancer that sets X-Forwarded-For'),
+});
+
+export class EnvironmentError extends Error {}
+
+/** Validates `env` and returns typed settings, or throws one message listing every bad variable. */
+export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const { value, error } = environmentSchema.validate(env, {
+    abortEarly: false,
+    allowUnknown: true,
+    stripUnknown: true,
+    convert: true,
+  });
+  if (error) {
+    const lines = error.details.map((d) => `  - ${d.message}`).join('\n');
+    throw new EnvironmentError(`Invalid configuration:\n${lines}\nSee .env.example for every setting.`);
+  }
+  return value as Environment;
+}
+
+export function supportedLanguages(env: Environment): string[] {
+  return env.SUPPORTED_LANGUAGES.split(',');
+}

@@ -1,0 +1,130 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Environment } from '../config/environment';
+import { ENVIRONMENT } from '../config/environment.module';
+import { forBullMq, producerRedisOptions } from '../queue/queues';
+import { OutboxEvent } from './outbox-event';
+import { OutboxSubscriptions } from './outbox-subscriptions';
+
+interface OutboxRow {
+  id: string;
+  topic: string;
+  aggregate_id: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+}
+
+/**
+ * Moves committed outbox events into BullMQ. Several relays may run (one per worker process):
+ * `FOR UPDATE SKIP LOCKED` gives each a disjoint batch, and rows are deleted only after
+ * Redis accepted the jobs. A crash in between republishes with the same job ids, which BullMQ ignores.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<string, Queue>();
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private failures = 0;
+  published = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly subscriptions: OutboxSubscriptions,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayBatch();
+        if (this.failures > 0) this.logger.log({ msg: 'outbox relay recovered', afterFailures: this.failures });
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        // Log once per outage streak, not on every retry.
+        if (this.failures === 1) this.logger.warn({ msg: 'outbox relay cannot publish; will retry', err: describe(error) });
+      }
+      if (moved >= this.env.OUTBOX_BATCH_SIZE) continue;
+      const wait = this.failures > 0 ? Math.min(250 * 2 ** Math.min(this.failures, 4), 5000) : this.env.OUTBOX_POLL_MS;
+      await this.sleep(wait);
+    }
+  }
+
+  /** Publishes one batch; returns how many events it moved. */
+  async relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT id, topic, aggregate_id, payload, created_at FROM outbox_events
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.env.OUTBOX_BATCH_SIZE],
+      );
+      if (rows.length === 0) return 0;
+      const jobsByQueue = new Map<string, Parameters<Queue['addBulk']>[0]>();
+      for (const row of rows) {
+        const event: OutboxEvent = {
+          id: String(row.id),
+          topic: row.topic,
+          aggregateId: row.aggregate_id,
+          payload: row.payload,
+          createdAt: row.created_at,
+        };
+        for (const sub of this.subscriptions.for(event.topic)) {
+          const jobs = jobsByQueue.get(sub.queue) ?? [];
+          jobs.push({
+            name: sub.jobName,
+            data: { eventId: event.id, aggregateId: event.aggregateId, ...event.payload },
+            opts: { ...sub.options, jobId: sub.jobId(event) },
+          });
+          jobsByQueue.set(sub.queue, jobs);
+        }
+      }
+      for (const [queueName, jobs] of jobsByQueue) {
+        await this.queue(queueName).addBulk(jobs);
+      }
+      await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      this.published += rows.length;
+      return rows.length;
+    });
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: forBullMq(producerRedisOptions(this.env)), prefix: this.env.QUEUE_PREFIX });
+      queue.on('error', () => undefined); // connection errors surface through addBulk and are handled there
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,46 @@
+import type { RedisOptions } from 'ioredis';
+import type { ConnectionOptions } from 'bullmq';
+import { Environment } from '../config/environment';
+
+/** Every BullMQ queue in Petitio. A queue name is a contract between the relay and its worker. */
+export const QueueName = {
+  Routing: 'routing',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Connection for producers (the outbox relay, health checks): fail fast when Redis is down, never queue commands in memory. */
+export function producerRedisOptions(env: Environment): RedisOptions {
+  return {
+    ...parseRedisUrl(env.REDIS_URL),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  };
+}
+
+/** Connection for workers: BullMQ requires blocking commands to wait through reconnects. */
+export function workerRedisOptions(env: Environment): RedisOptions {
+  return {
+    ...parseRedisUrl(env.REDIS_URL),
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  };
+}
+
+/** The same settings, typed for BullMQ's constructors. */
+export function forBullMq(options: RedisOptions): ConnectionOptions {
+  return options as ConnectionOptions;
+}
+
+export function parseRedisUrl(url: string): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: u.port ? Number(u.port) : 6379,
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname && u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './routing-rule.entity';
+export * from './rule-matcher';
+export * from './routing.service';
+export * from './routing-rules.service';
+export * from './routing.module';

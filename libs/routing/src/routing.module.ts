@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@petitio/catalogue';
+import { DirectoryModule } from '@petitio/directory';
+import { RoutingRule } from './routing-rule.entity';
+import { RoutingRulesService } from './routing-rules.service';
+import { RoutingService } from './routing.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RoutingRule]), CatalogueModule, DirectoryModule],
+  providers: [RoutingService, RoutingRulesService],
+  exports: [RoutingService, RoutingRulesService],
+})
+export class RoutingModule {}

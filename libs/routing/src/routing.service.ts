@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { ApplicationStatus, SYSTEM_ACTOR, assertTransition } from '@petitio/applications';
+import { CatalogueService } from '@petitio/catalogue';
+import { DirectoryService } from '@petitio/directory';
+import { Clock, OutboxTopic, OutboxWriter } from '@petitio/platform';
+import { DataSource, Repository } from 'typeorm';
+import { RoutableApplication, firstMatch, orderRules } from './rule-matcher';
+import { RoutingRule } from './routing-rule.entity';
+
+export type RoutingOutcome =
+  | { routed: true; agencyId: string; ruleId: string | null; reason: 'rule' | 'topic_default' | 'triage' }
+  | { routed: false; reason: 'not_found' | 'already_routed'; status?: string };
+
+const RULE_CACHE_MS = 5_000;
+
+/**
+ * Picks the agency that must answer an application: the most specific matching rule,
+ * else the topic's default agency, else the central triage unit.
+ */
+@Injectable()
+export class RoutingService {
+  private readonly logger = new Logger(RoutingService.name);
+  private rules?: { at: number; ordered: RoutingRule[] };
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(RoutingRule) private readonly ruleRepo: Repository<RoutingRule>,
+    private readonly catalogue: CatalogueService,
+    private readonly directory: DirectoryService,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Routes a received application once. Safe to call again for the same application
+   * (a redelivered job, a second worker): the row lock and the status check make later calls no-ops.
+   */
+  async route(applicationId: string): Promise<RoutingOutcome> {
+    const ordered = await this.orderedRules();
+    const triageId = await this.directory.triageAgencyId();
+    return this.dataSource.transaction(async (manager) => {
+      const rows: (RoutableApplication & { status: ApplicationStatus })[] = await manager.query(
+        `SELECT status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
+                district_code AS "districtCode", subject, body, language
+         FROM applications WHERE id = $1 FOR UPDATE`,
+        [applicationId],
+      );
+      if (rows.length === 0) return { routed: false, reason: 'not_found' } as const;
+      const app = rows[0];
+      if (app.status !== 'received') return { routed: false, reason: 'already_routed', status: app.status } as const;
+      assertTransition(app.status, 'routed');
+
+      const decision = await this.decide(ordered, app, triageId);
+      const now = this.clock.now();
+      await manager.query(
+        `UPDATE applications SET status = 'routed', assigned_agency_id = $2, routing_rule_id = $3,
+           routed_at = $4, updated_at = $4, version = version + 1
+         WHERE id = $1`,
+        [applicationId, decision.agencyId, decision.ruleId, now],
+      );
+      await manager.query(
+        `INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, from_status, to_status, to_agency_id, data)
+         VALUES ($1, $2, 'routed', $3, $4, 'received', 'routed', $5, $6)`,
+        [applicationId, now, SYSTEM_ACTOR.type, SYSTEM_ACTOR.id, decision.agencyId, JSON.stringify({ reason: decision.reason, ruleId: decision.ruleId })],
+      );
+      await this.outbox.append(manager, [
+        { topic: OutboxTopic.ApplicationRouted, aggregateId: applicationId, payload: { agencyId: decision.agencyId } },
+      ]);
+      return { routed: true, ...decision } as const;
+    });
+  }
+
+  private async decide(ordered: RoutingRule[], app: RoutableApplication, triageId: string) {
+    const rule = firstMatch(ordered, app);
+    if (rule) return { agencyId: rule.agencyId, ruleId: rule.id, reason: 'rule' as const };
+    const topic = app.topicId ? await this.catalogue.topicById(app.topicId) : undefined;
+    if (topic?.defaultAgencyId) return { agencyId: topic.defaultAgencyId, ruleId: null, reason: 'topic_default' as const };
+    return { agencyId: triageId, ruleId: null, reason: 'triage' as const };
+  }
+
+  private async orderedRules(): Promise<RoutingRule[]> {
+    const now = Date.now();
+    if (!this.rules || now - this.rules.at > RULE_CACHE_MS) {
+      const active = await this.ruleRepo.find({ where: { active: true } });
+      this.rules = { at: now, ordered: orderRules(active) };
+    }
+    return this.rules.ordered;
+  }
+}

@@ -1,0 +1,4 @@
+import { IntakeSpine1764000000000 } from './1764000000000-IntakeSpine';
+
+/** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
+export const migrations = [IntakeSpine1764000000000];

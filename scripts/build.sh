@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Compiles apps, libs and migrations to dist/ with swc (path aliases resolved at compile time).
+# Builds beside dist/ and swaps it in, so processes started from dist/ never see a half-written tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rm -rf dist
-npx swc apps libs migrations -d dist --config-file .swcrc --ignore '**/*.spec.ts' --quiet
+next="dist.next.$$"
+rm -rf "$next"
+npx swc apps libs migrations -d "$next" --config-file .swcrc --ignore '**/*.spec.ts' --quiet
+old="dist.old.$$"
+[ -d dist ] && mv dist "$old"
+mv "$next" dist
+rm -rf "$old"

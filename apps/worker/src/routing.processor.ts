@@ -15,6 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Processor(QueueName.Routing)
 export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(RoutingProcessor.name);
+  private lastErrorLoggedAt = 0;
 
   constructor(
     private readonly routing: RoutingService,
@@ -59,6 +60,14 @@ export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnAppl
   @OnWorkerEvent('completed')
   onCompleted(): void {
     this.metrics.jobsProcessed.inc({ queue: QueueName.Routing, outcome: 'completed' });
+  }
+
+  /** Connection errors while Redis is away: BullMQ reconnects by itself; say so once, not per retry. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLoggedAt > 30_000) this.logger.warn({ msg: 'routing worker cannot reach Redis; reconnecting', err: error.message });
+    this.lastErrorLoggedAt = now;
   }
 
   @OnWorkerEvent('failed')

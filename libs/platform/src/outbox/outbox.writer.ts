@@ -17,4 +17,12 @@ export class OutboxWriter {
     });
     await manager.query(`INSERT INTO outbox_events (topic, aggregate_id, payload) VALUES ${rows.join(', ')}`, values);
   }
+
+  /**
+   * SQL for one outbox row per row of a CTE named `source` (which must return `id`), so a
+   * hot path can write its change and its event in a single statement, one round trip.
+   */
+  static insertFromCte(source: string, topicParameter: string): string {
+    return `INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT ${topicParameter}, id, '{}'::jsonb FROM ${source}`;
+  }
 }

@@ -4,6 +4,7 @@ import { BODY_MAX, SUBJECT_MAX } from '@petitio/applications';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsLatitude,
@@ -18,52 +19,54 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+// class-validator runs a property's decorators bottom-up and we stop at the first error,
+// so the most basic check (present, right type) sits lowest.
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CitizenDto {
   @ApiPropertyOptional({ description: 'Name, if the citizen wants to give it', maxLength: 120 })
   @IsOptional()
-  @IsString()
   @MaxLength(120)
+  @IsString()
   @Transform(trim)
   name?: string;
 
   @ApiPropertyOptional({ description: 'Phone number, national or international form', example: '0532 123 45 67' })
   @IsOptional()
-  @IsString()
   @MaxLength(32)
+  @IsString()
   phone?: string;
 
   @ApiPropertyOptional({ example: 'ayse@example.org' })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be a valid email address' })
   @MaxLength(254)
+  @IsEmail({}, { message: 'email must be a valid email address' })
   email?: string;
 }
 
 export class LocationDto {
   @ApiPropertyOptional({ example: 'TR-34', description: 'Province code from the regions list' })
   @IsOptional()
-  @IsString()
   @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'provinceCode must be a region code such as TR-34' })
+  @IsString()
   provinceCode?: string;
 
   @ApiPropertyOptional({ example: 'TR-34-KDK', description: 'District code from the regions list' })
   @IsOptional()
-  @IsString()
   @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'districtCode must be a region code such as TR-34-KDK' })
+  @IsString()
   districtCode?: string;
 
   @ApiPropertyOptional({ example: 40.9903 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLatitude()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   latitude?: number;
 
   @ApiPropertyOptional({ example: 29.0291 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLongitude()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   longitude?: number;
 }
 
@@ -74,41 +77,42 @@ export class CreateApplicationDto {
 
   @ApiPropertyOptional({ example: 'water', description: 'Topic code; leave out if unsure and the center will classify it' })
   @IsOptional()
-  @IsString()
   @MaxLength(64)
+  @IsString()
   topic?: string;
 
   @ApiPropertyOptional({ maxLength: SUBJECT_MAX, example: 'No water in our street for three days' })
   @IsOptional()
-  @IsString()
   @MaxLength(SUBJECT_MAX)
+  @IsString()
   @Transform(trim)
   subject?: string;
 
   @ApiProperty({ maxLength: BODY_MAX, example: 'Since Monday there has been no running water on Moda Caddesi.' })
-  @IsString()
-  @IsNotEmpty({ message: 'body must describe the matter; it is empty' })
   @MaxLength(BODY_MAX)
+  @IsNotEmpty({ message: 'body must describe the matter; it is empty' })
+  @IsString()
+  @IsDefined({ message: 'body is required' })
   @Transform(trim)
   body: string;
 
   @ApiPropertyOptional({ example: 'tr', description: 'Language for answers and messages' })
   @IsOptional()
-  @IsString()
   @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter language code such as tr' })
+  @IsString()
   language?: string;
 
   @ApiPropertyOptional({ type: CitizenDto })
   @IsOptional()
-  @IsObject()
   @ValidateNested()
+  @IsObject()
   @Type(() => CitizenDto)
   citizen?: CitizenDto;
 
   @ApiPropertyOptional({ type: LocationDto })
   @IsOptional()
-  @IsObject()
   @ValidateNested()
+  @IsObject()
   @Type(() => LocationDto)
   location?: LocationDto;
 

@@ -1,0 +1,40 @@
+import { DEMO_ACCESS_CODE_SECRET, EnvironmentError, loadEnvironment } from './environment';
+
+describe('configuration from the environment', () => {
+  it('gives safe demo defaults when nothing is set', () => {
+    const env = loadEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.QUEUE_PREFIX).toBe('{petitio}');
+    expect(env.ACCESS_CODE_SECRET).toBe(DEMO_ACCESS_CODE_SECRET);
+    expect(env.SUPPORTED_LANGUAGES).toBe('tr,en,ar');
+  });
+
+  it('converts numbers and booleans', () => {
+    const env = loadEnvironment({ PORT: '8080', TRUST_PROXY: 'true', ROUTING_CONCURRENCY: '4' });
+    expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, ROUTING_CONCURRENCY: 4 });
+  });
+
+  it('lists every bad variable in one message', () => {
+    let error: unknown;
+    try {
+      loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvironmentError);
+    const message = (error as Error).message;
+    expect(message).toContain('"PORT" must be a number');
+    expect(message).toContain('"DATABASE_URL"');
+    expect(message).toContain('"LOG_LEVEL"');
+    expect(message).toContain('.env.example');
+  });
+
+  it('refuses to run in production with the demo access-code secret', () => {
+    expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(/ACCESS_CODE_SECRET must be set/);
+    expect(loadEnvironment({ NODE_ENV: 'production', ACCESS_CODE_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+  });
+
+  it('refuses a queue prefix that would break Redis keys', () => {
+    expect(() => loadEnvironment({ QUEUE_PREFIX: 'bad prefix:1' })).toThrow(/QUEUE_PREFIX/);
+  });
+});

@@ -14,7 +14,7 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   const env = loadEnvironment();
   const adapter = new FastifyAdapter({
     bodyLimit: env.HTTP_BODY_LIMIT_BYTES,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -47,4 +47,11 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   );
   SwaggerModule.setup('docs', app, document);
   return { app, env };
+}
+
+/** A hop count trusts that many proxies nearest to us; a list trusts those addresses only. */
+function trustProxySetting(value: Environment['TRUST_PROXY']) {
+  if (typeof value === 'number') return (_address: string, hop: number) => hop < value;
+  if (typeof value === 'string') return value.split(',');
+  return value;
 }

@@ -18,6 +18,7 @@ import {
 import { RoutingModule } from '@petitio/routing';
 import { QueueDepthCollector } from './queue-depth.collector';
 import { RoutingProcessor } from './routing.processor';
+import { RoutingSweeper } from './routing-sweeper';
 
 @Module({
   imports: [
@@ -35,7 +36,7 @@ import { RoutingProcessor } from './routing.processor';
     BullModule.registerQueue({ name: QueueName.Routing }),
     RoutingModule,
   ],
-  providers: [RoutingProcessor, QueueDepthCollector],
+  providers: [RoutingProcessor, RoutingSweeper, QueueDepthCollector],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly relay: OutboxRelay) {}

@@ -30,6 +30,11 @@ export class CatalogueService {
     return (await this.load()).byId.get(id);
   }
 
+  /** Every topic by id, read once so a caller inside a transaction needs no second connection. */
+  async topicsById(): Promise<ReadonlyMap<string, Topic>> {
+    return (await this.load()).byId;
+  }
+
   async activeTopics(): Promise<Topic[]> {
     return [...(await this.load()).byCode.values()].filter((t) => t.active);
   }

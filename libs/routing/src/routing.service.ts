@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { ApplicationStatus, SYSTEM_ACTOR, assertTransition } from '@petitio/applications';
-import { CatalogueService } from '@petitio/catalogue';
+import { CatalogueService, Topic } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
 import { Clock, OutboxTopic, OutboxWriter } from '@petitio/platform';
 import { DataSource, Repository } from 'typeorm';
@@ -37,8 +37,10 @@ export class RoutingService {
    * (a redelivered job, a second worker): the row lock and the status check make later calls no-ops.
    */
   async route(applicationId: string): Promise<RoutingOutcome> {
+    // Everything cached is read before the transaction, which then needs one connection only.
     const ordered = await this.orderedRules();
     const triageId = await this.directory.triageAgencyId();
+    const topics = await this.catalogue.topicsById();
     return this.dataSource.transaction(async (manager) => {
       const rows: (RoutableApplication & { status: ApplicationStatus })[] = await manager.query(
         `SELECT status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
@@ -51,7 +53,7 @@ export class RoutingService {
       if (app.status !== 'received') return { routed: false, reason: 'already_routed', status: app.status } as const;
       assertTransition(app.status, 'routed');
 
-      const decision = await this.decide(ordered, app, triageId);
+      const decision = this.decide(ordered, app, triageId, topics);
       const now = this.clock.now();
       await manager.query(
         `UPDATE applications SET status = 'routed', assigned_agency_id = $2, routing_rule_id = $3,
@@ -71,12 +73,32 @@ export class RoutingService {
     });
   }
 
-  private async decide(ordered: RoutingRule[], app: RoutableApplication, triageId: string) {
+  private decide(ordered: RoutingRule[], app: RoutableApplication, triageId: string, topics: ReadonlyMap<string, Topic>) {
     const rule = firstMatch(ordered, app);
     if (rule) return { agencyId: rule.agencyId, ruleId: rule.id, reason: 'rule' as const };
-    const topic = app.topicId ? await this.catalogue.topicById(app.topicId) : undefined;
+    const topic = app.topicId ? topics.get(app.topicId) : undefined;
     if (topic?.defaultAgencyId) return { agencyId: topic.defaultAgencyId, ruleId: null, reason: 'topic_default' as const };
     return { agencyId: triageId, ruleId: null, reason: 'triage' as const };
+  }
+
+  /**
+   * Applications still `received` long after submission lost their job (a flushed or
+   * failed-over Redis). Re-emitting their event lets the relay enqueue them again; where the
+   * job still exists its id makes the new one a no-op. Returns how many were re-emitted.
+   */
+  async reemitStranded(olderThanSeconds: number, limit = 1000): Promise<number> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH stranded AS (
+         SELECT a.id FROM applications a
+         WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1)
+           AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.aggregate_id = a.id AND o.topic = $2)
+         ORDER BY a.created_at LIMIT $3
+       ), event AS (${OutboxWriter.insertFromCte('stranded', '$2')})
+       SELECT id FROM stranded`,
+      [olderThanSeconds, OutboxTopic.ApplicationReceived, limit],
+    );
+    if (rows.length) this.logger.warn({ msg: 're-emitted stranded applications for routing', count: rows.length });
+    return rows.length;
   }
 
   private async orderedRules(): Promise<RoutingRule[]> {

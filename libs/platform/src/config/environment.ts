@@ -24,7 +24,9 @@ export interface Environment {
   OUTBOX_POLL_MS: number;
   OUTBOX_BATCH_SIZE: number;
   PUBLIC_BASE_URL: string;
-  TRUST_PROXY: boolean;
+  TRUST_PROXY: boolean | number | string;
+  ROUTING_SWEEP_INTERVAL_MS: number;
+  ROUTING_SWEEP_AFTER_SECONDS: number;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -49,12 +51,17 @@ export const environmentSchema = Joi.object<Environment>({
   HTTP_BODY_LIMIT_BYTES: Joi.number().integer().min(1024).default(64 * 1024),
   STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
-  ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(32),
+  ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(16),
   ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).default(200),
   OUTBOX_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(500),
   PUBLIC_BASE_URL: Joi.string().uri().default('http://localhost:3000'),
-  TRUST_PROXY: Joi.boolean().default(false).description('true behind a load balancer that sets X-Forwarded-For'),
+  TRUST_PROXY: Joi.alternatives()
+    .try(Joi.boolean(), Joi.number().integer().min(1), Joi.string().pattern(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/))
+    .default(false)
+    .description('false; a number of proxy hops; or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is trusted'),
+  ROUTING_SWEEP_INTERVAL_MS: Joi.number().integer().min(1000).default(60_000),
+  ROUTING_SWEEP_AFTER_SECONDS: Joi.number().integer().min(1).default(300),
 });
 
 export class EnvironmentError extends Error {}

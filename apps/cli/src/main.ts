@@ -1,7 +1,9 @@
 process.env.PETITIO_PROCESS ??= 'cli';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { AgencyCsvImporter, AgencyCsvProblem, AgencyImportReport } from '@petitio/directory';
 import { databaseOptions, loadEnvironment } from '@petitio/platform';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations';
@@ -36,6 +38,38 @@ program
       await app.close();
     }
   });
+
+program
+  .command('import-agencies')
+  .description('load the agency directory from a CSV file; agencies are matched by code, so loading a file again is safe')
+  .argument('<file>', 'CSV with a header: code, parent_code, kind, contact_email, region_code, name_<language>...')
+  .option('--skip-invalid', 'load the rows that can be loaded and report the others, instead of loading nothing')
+  .action(async (file: string, options: { skipInvalid?: boolean }) => {
+    const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+    const bar = new SingleBar({ stream: process.stderr, format: 'writing agencies [{bar}] {value}/{total}' }, Presets.shades_classic);
+    let report: AgencyImportReport;
+    try {
+      report = await app.get(AgencyCsvImporter).importFile(file, {
+        skipInvalid: options.skipInvalid,
+        onProgress: (done, total) => (done === 0 ? bar.start(total, 0) : bar.update(done)),
+      });
+    } finally {
+      bar.stop();
+      await app.close();
+    }
+    for (const problem of report.problems) console.error(describeProblem(problem));
+    const read = `${report.rows} rows read, ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}`;
+    if (report.written === 0 && report.problems.length > 0) {
+      console.log(`${read}: nothing was written${options.skipInvalid ? '' : ' (--skip-invalid loads the valid rows)'}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`${read}: ${report.written} agencies written (${report.created} new, ${report.updated} updated), ${report.rows - report.written} rows skipped`);
+    }
+  });
+
+function describeProblem({ line, code, field, message }: AgencyCsvProblem): string {
+  return `line ${line}${code ? ` (code ${code})` : ''}: ${field}: ${message}`;
+}
 
 program.parseAsync(process.argv).catch((error) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -9,6 +9,7 @@ import {
   FieldProblem,
   InvalidInputError,
   OutboxWriter,
+  PreparedQuery,
   OutboxTopic,
   isUniqueViolation,
   supportedLanguages,
@@ -46,6 +47,7 @@ const TRACKING_NUMBER_ATTEMPTS = 5;
 export class IntakeService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly prepared: PreparedQuery,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
     private readonly accessCodes: AccessCodes,
@@ -73,7 +75,8 @@ export class IntakeService {
    */
   private async store(a: PreparedApplication, input: NewApplication, idempotencyKey: string | null, fingerprint: string | null): Promise<Receipt> {
     const trackingNumber = generateTrackingNumber();
-    const inserted: { id: string; created_at: Date }[] = await this.dataSource.query(
+    const inserted = await this.prepared.rows<{ id: string; created_at: Date }>(
+      'intake-store',
       `WITH app AS (
          INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
            citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,

@@ -86,7 +86,9 @@ export class DirectoryService {
       `INSERT INTO agencies (code, kind, names, contact_email, region_code)
        SELECT r.code, r.kind, r.names, r.contact_email, r.region_code FROM ${recordset}
        ON CONFLICT (code) DO UPDATE SET kind = EXCLUDED.kind, names = EXCLUDED.names,
-         contact_email = EXCLUDED.contact_email, region_code = EXCLUDED.region_code, updated_at = now()`,
+         contact_email = EXCLUDED.contact_email, region_code = EXCLUDED.region_code, updated_at = now()
+       WHERE (agencies.kind, agencies.names, agencies.contact_email, agencies.region_code)
+         IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.names, EXCLUDED.contact_email, EXCLUDED.region_code)`,
       [rows],
     );
     // Parents are linked in a second statement so a parent may appear in the same batch as its children.

@@ -18,3 +18,4 @@ export * from './rate-limit/attempt-counter';
 export * from './rate-limit/rate-limit.module';
 export * from './health/health.module';
 export * from './health/redis-ping';
+export * from './database/prepared-query';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { ApplicationStatus, SYSTEM_ACTOR, assertTransition } from '@petitio/applications';
 import { CatalogueService, Topic } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
-import { Clock, OutboxTopic, OutboxWriter } from '@petitio/platform';
+import { Clock, OutboxTopic, OutboxWriter, PreparedQuery } from '@petitio/platform';
 import { DataSource, Repository } from 'typeorm';
 import { RoutableApplication, firstMatch, orderRules } from './rule-matcher';
 import { RoutingRule } from './routing-rule.entity';
@@ -28,49 +28,60 @@ export class RoutingService {
     @InjectRepository(RoutingRule) private readonly ruleRepo: Repository<RoutingRule>,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
-    private readonly outbox: OutboxWriter,
+    private readonly prepared: PreparedQuery,
     private readonly clock: Clock,
   ) {}
 
   /**
    * Routes a received application once. Safe to call again for the same application
-   * (a redelivered job, a second worker): the row lock and the status check make later calls no-ops.
+   * (a redelivered job, a second worker): the update only applies while the status is still
+   * `received`, so later calls change nothing. Two statements, no explicit transaction: the
+   * second writes the new status, its history line and the `application.routed` event atomically.
    */
   async route(applicationId: string): Promise<RoutingOutcome> {
-    // Everything cached is read before the transaction, which then needs one connection only.
     const ordered = await this.orderedRules();
     const triageId = await this.directory.triageAgencyId();
     const topics = await this.catalogue.topicsById();
-    return this.dataSource.transaction(async (manager) => {
-      const rows: (RoutableApplication & { status: ApplicationStatus })[] = await manager.query(
-        `SELECT status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
-                district_code AS "districtCode", subject, body, language
-         FROM applications WHERE id = $1 FOR UPDATE`,
-        [applicationId],
-      );
-      if (rows.length === 0) return { routed: false, reason: 'not_found' } as const;
-      const app = rows[0];
-      if (app.status !== 'received') return { routed: false, reason: 'already_routed', status: app.status } as const;
-      assertTransition(app.status, 'routed');
+    const rows = await this.prepared.rows<RoutableApplication & { status: ApplicationStatus }>(
+      'routing-load',
+      `SELECT status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
+              district_code AS "districtCode", subject, body, language
+       FROM applications WHERE id = $1`,
+      [applicationId],
+    );
+    if (rows.length === 0) return { routed: false, reason: 'not_found' };
+    const app = rows[0];
+    if (app.status !== 'received') return { routed: false, reason: 'already_routed', status: app.status };
+    assertTransition(app.status, 'routed');
 
-      const decision = this.decide(ordered, app, triageId, topics);
-      const now = this.clock.now();
-      await manager.query(
-        `UPDATE applications SET status = 'routed', assigned_agency_id = $2, routing_rule_id = $3,
+    const decision = this.decide(ordered, app, triageId, topics);
+    const now = this.clock.now();
+    const applied = await this.prepared.rows<{ id: string }>(
+      'routing-apply',
+      `WITH routed AS (
+         UPDATE applications SET status = 'routed', assigned_agency_id = $2, routing_rule_id = $3,
            routed_at = $4, updated_at = $4, version = version + 1
-         WHERE id = $1`,
-        [applicationId, decision.agencyId, decision.ruleId, now],
-      );
-      await manager.query(
-        `INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, from_status, to_status, to_agency_id, data)
-         VALUES ($1, $2, 'routed', $3, $4, 'received', 'routed', $5, $6)`,
-        [applicationId, now, SYSTEM_ACTOR.type, SYSTEM_ACTOR.id, decision.agencyId, JSON.stringify({ reason: decision.reason, ruleId: decision.ruleId })],
-      );
-      await this.outbox.append(manager, [
-        { topic: OutboxTopic.ApplicationRouted, aggregateId: applicationId, payload: { agencyId: decision.agencyId } },
-      ]);
-      return { routed: true, ...decision } as const;
-    });
+         WHERE id = $1 AND status = 'received'
+         RETURNING id
+       ), history AS (
+         INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, from_status, to_status, to_agency_id, data)
+         SELECT id, $4, 'routed', $5, NULL, 'received', 'routed', $2, $6::jsonb FROM routed
+       ), event AS (${OutboxWriter.insertFromCte('routed', '$7', '$8')})
+       SELECT id FROM routed`,
+      [
+        applicationId,
+        decision.agencyId,
+        decision.ruleId,
+        now,
+        SYSTEM_ACTOR.type,
+        JSON.stringify({ reason: decision.reason, ruleId: decision.ruleId }),
+        OutboxTopic.ApplicationRouted,
+        JSON.stringify({ agencyId: decision.agencyId }),
+      ],
+    );
+    // Another worker got there between the two statements.
+    if (applied.length === 0) return { routed: false, reason: 'already_routed' };
+    return { routed: true, ...decision };
   }
 
   private decide(ordered: RoutingRule[], app: RoutableApplication, triageId: string, topics: ReadonlyMap<string, Topic>) {

@@ -53,7 +53,7 @@ export const environmentSchema = Joi.object<Environment>({
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
   ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(16),
   ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
-  OUTBOX_POLL_MS: Joi.number().integer().min(10).default(200),
+  OUTBOX_POLL_MS: Joi.number().integer().min(10).default(100),
   OUTBOX_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(500),
   PUBLIC_BASE_URL: Joi.string().uri().default('http://localhost:3000'),
   TRUST_PROXY: Joi.alternatives()

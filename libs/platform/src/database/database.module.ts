@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSourceOptions } from 'typeorm';
 import { Environment } from '../config/environment';
 import { ENVIRONMENT } from '../config/environment.module';
+import { PreparedQuery } from './prepared-query';
 
 /** Connection settings shared by every process; schema changes only ever come from migrations. */
 export function databaseOptions(env: Environment): DataSourceOptions {
@@ -22,6 +23,7 @@ export function databaseOptions(env: Environment): DataSourceOptions {
   };
 }
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -34,5 +36,7 @@ export function databaseOptions(env: Environment): DataSourceOptions {
       }),
     }),
   ],
+  providers: [PreparedQuery],
+  exports: [PreparedQuery],
 })
 export class DatabaseModule {}

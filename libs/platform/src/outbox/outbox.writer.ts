@@ -22,7 +22,8 @@ export class OutboxWriter {
    * SQL for one outbox row per row of a CTE named `source` (which must return `id`), so a
    * hot path can write its change and its event in a single statement, one round trip.
    */
-  static insertFromCte(source: string, topicParameter: string): string {
-    return `INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT ${topicParameter}, id, '{}'::jsonb FROM ${source}`;
+  static insertFromCte(source: string, topicParameter: string, payloadParameter?: string): string {
+    const payload = payloadParameter ? `${payloadParameter}::jsonb` : `'{}'::jsonb`;
+    return `INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT ${topicParameter}, id, ${payload} FROM ${source}`;
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApplicationsModule } from '@petitio/applications';
+import { StaffModule } from '@petitio/staff';
 import {
   ClockModule,
   DatabaseModule,
@@ -10,8 +11,12 @@ import {
   MetricsModule,
   OutboxModule,
   RateLimitModule,
+  SecurityModule,
 } from '@petitio/platform';
 import { ApplicationsController } from './applications/applications.controller';
+import { StaffAuthController } from './staff/staff-auth.controller';
+import { StaffUsersController } from './staff/staff-users.controller';
+import { StaffAuthGuard } from './staff/staff-auth.guard';
 import { ProblemFilter } from './http/problem.filter';
 
 @Module({
@@ -23,10 +28,12 @@ import { ProblemFilter } from './http/problem.filter';
     MetricsModule,
     OutboxModule,
     RateLimitModule,
+    SecurityModule,
     HealthModule,
     ApplicationsModule,
+    StaffModule,
   ],
-  controllers: [ApplicationsController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+  controllers: [ApplicationsController, StaffAuthController, StaffUsersController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard],
 })
 export class ApiModule {}

@@ -10,6 +10,7 @@ import {
   LoggingModule,
   MetricsModule,
   OutboxModule,
+  SecurityModule,
   OutboxRelay,
   QueueName,
   forBullMq,
@@ -28,6 +29,7 @@ import { RoutingSweeper } from './routing-sweeper';
     ClockModule,
     MetricsModule,
     OutboxModule,
+    SecurityModule,
     HealthModule,
     BullModule.forRootAsync({
       inject: [ENVIRONMENT],

@@ -8,3 +8,5 @@ export * from './new-application';
 export * from './phone-number';
 export * from './status-lookup.service';
 export * from './tracking-number';
+export * from './access/application-access';
+export * from './casework/application-changes';

@@ -19,3 +19,5 @@ export * from './rate-limit/rate-limit.module';
 export * from './health/health.module';
 export * from './health/redis-ping';
 export * from './database/prepared-query';
+export * from './security/signed-tokens';
+export * from './security/security.module';

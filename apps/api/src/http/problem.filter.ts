@@ -1,6 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import {
   ConflictError,
+  ForbiddenError,
+  StaleVersionError,
+  UnauthenticatedError,
   DomainError,
   IllegalTransitionError,
   InvalidInputError,
@@ -22,6 +25,11 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return { problem: problem(429, error.code, error.message), headers: { 'retry-after': String(error.retryAfterSeconds) } };
   }
   if (error instanceof NotFoundError) return { problem: problem(404, error.code, error.message), headers: {} };
+  if (error instanceof UnauthenticatedError) return { problem: problem(401, error.code, error.message), headers: {} };
+  if (error instanceof ForbiddenError) return { problem: problem(403, error.code, error.message), headers: {} };
+  if (error instanceof StaleVersionError) {
+    return { problem: { ...problem(409, error.code, error.message), currentVersion: error.currentVersion }, headers: {} };
+  }
   if (error instanceof IllegalTransitionError) return { problem: problem(409, error.code, error.message), headers: {} };
   if (error instanceof ConflictError) {
     const status = error.code === 'IDEMPOTENCY_KEY_REUSED' ? 422 : 409;
@@ -78,8 +86,20 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    const health = failedHealthCheck(error);
+    if (health) {
+      void reply.status(503).send(health);
+      return;
+    }
     sendProblem(error, request, reply, this.logger);
   }
+}
+
+/** A failed @nestjs/terminus check: its body says which dependency is down, so it is the answer as is. */
+function failedHealthCheck(error: unknown): object | undefined {
+  if (!(error instanceof HttpException) || error.getStatus() !== 503) return undefined;
+  const body = error.getResponse();
+  return typeof body === 'object' && body !== null && 'status' in body && 'details' in body ? body : undefined;
 }
 
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {

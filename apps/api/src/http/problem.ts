@@ -8,10 +8,12 @@ export interface Problem {
   message: string;
   errors?: FieldProblem[];
   requestId?: string;
+  currentVersion?: number;
 }
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',

@@ -27,6 +27,11 @@ export interface Environment {
   TRUST_PROXY: boolean | number | string;
   ROUTING_SWEEP_INTERVAL_MS: number;
   ROUTING_SWEEP_AFTER_SECONDS: number;
+  STAFF_SESSION_IDLE_SECONDS: number;
+  STAFF_SESSION_MAX_SECONDS: number;
+  LOGIN_MAX_FAILURES: number;
+  LOGIN_LOCK_SECONDS: number;
+  INVITATION_VALID_HOURS: number;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -62,6 +67,11 @@ export const environmentSchema = Joi.object<Environment>({
     .description('false; a number of proxy hops; or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is trusted'),
   ROUTING_SWEEP_INTERVAL_MS: Joi.number().integer().min(1000).default(60_000),
   ROUTING_SWEEP_AFTER_SECONDS: Joi.number().integer().min(1).default(300),
+  STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),
+  STAFF_SESSION_MAX_SECONDS: Joi.number().integer().min(1).default(12 * 3600),
+  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
+  LOGIN_LOCK_SECONDS: Joi.number().integer().min(1).default(15 * 60),
+  INVITATION_VALID_HOURS: Joi.number().integer().min(1).default(72),
 });
 
 export class EnvironmentError extends Error {}

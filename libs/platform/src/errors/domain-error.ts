@@ -37,7 +37,32 @@ export class IllegalTransitionError extends DomainError {
 }
 
 export class TooManyRequestsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('TOO_MANY_REQUESTS', 'too many attempts; try again later', { retryAfterSeconds });
+  constructor(
+    readonly retryAfterSeconds: number,
+    code = 'TOO_MANY_REQUESTS',
+    message = 'too many attempts; try again later',
+  ) {
+    super(code, message, { retryAfterSeconds });
+  }
+}
+
+/** No valid session, or wrong credentials. Always the same words, so nothing is learnt from them. */
+export class UnauthenticatedError extends DomainError {
+  constructor(code = 'UNAUTHENTICATED', message = 'sign in to continue') {
+    super(code, message);
+  }
+}
+
+/** Signed in, but this role may not do this. */
+export class ForbiddenError extends DomainError {
+  constructor(message = 'your role does not allow this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** Someone else changed the record first: reload and try again. */
+export class StaleVersionError extends DomainError {
+  constructor(readonly currentVersion: number) {
+    super('STALE_VERSION', 'this application was changed by someone else; reload it and try again', { currentVersion });
   }
 }

@@ -17,4 +17,5 @@ export interface NewOutboxEvent {
 export const OutboxTopic = {
   ApplicationReceived: 'application.received',
   ApplicationRouted: 'application.routed',
+  MessageRequested: 'message.requested',
 } as const;

@@ -3,9 +3,11 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
 import { ENVIRONMENT } from '../config/environment.module';
-import { forBullMq, producerRedisOptions } from '../queue/queues';
+import { connectedToRedis, forBullMq, producerRedisOptions } from '../queue/queues';
 import { OutboxEvent } from './outbox-event';
 import { OutboxSubscriptions } from './outbox-subscriptions';
+
+const CONNECT_WAIT_MS = 2000;
 
 interface OutboxRow {
   id: string;
@@ -96,7 +98,10 @@ export class OutboxRelay implements OnApplicationShutdown {
         }
       }
       for (const [queueName, jobs] of jobsByQueue) {
-        await this.queue(queueName).addBulk(jobs);
+        const queue = this.queue(queueName);
+        // addBulk on a queue that has never reached Redis waits for it forever, holding this transaction.
+        if (!(await connectedToRedis(queue, CONNECT_WAIT_MS))) throw new Error(`queue ${queueName} is not connected to Redis`);
+        await queue.addBulk(jobs);
       }
       await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       this.published += rows.length;

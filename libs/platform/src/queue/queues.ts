@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'bullmq';
 import { Environment } from '../config/environment';
@@ -26,6 +27,16 @@ export function workerRedisOptions(env: Environment): RedisOptions {
     maxRetriesPerRequest: null,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   };
+}
+
+/**
+ * Whether a BullMQ queue or worker is connected to Redis, waiting at most `waitMs` for it. BullMQ itself
+ * waits without limit for a connection that was never established (Redis down since it was created),
+ * so whoever must not hang (the relay, a scrape, a shutdown) asks first.
+ */
+export async function connectedToRedis(bull: { backend: { client: Promise<unknown> } }, waitMs: number): Promise<boolean> {
+  const client = await Promise.race([bull.backend.client, sleep(waitMs, undefined, { ref: false })]).catch(() => undefined);
+  return (client as { status?: string } | undefined)?.status === 'ready';
 }
 
 /** The same settings, typed for BullMQ's constructors. */

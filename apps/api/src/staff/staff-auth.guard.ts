@@ -1,0 +1,53 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ForbiddenError, UnauthenticatedError } from '@petitio/platform';
+import { StaffPrincipal, StaffRole, StaffSessionsService } from '@petitio/staff';
+import type { FastifyRequest } from 'fastify';
+
+export const SESSION_COOKIE = 'petitio_session';
+const ROLES = 'petitio:roles';
+
+/** Roles allowed on a staff route; a user needs any one of them. */
+export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
+
+type StaffRequest = FastifyRequest & { staff?: StaffPrincipal };
+
+/** The signed-in staff user, set by StaffAuthGuard. */
+export const CurrentStaff = createParamDecorator((_data: unknown, context: ExecutionContext): StaffPrincipal => {
+  const principal = context.switchToHttp().getRequest<StaffRequest>().staff;
+  if (!principal) throw new UnauthenticatedError();
+  return principal;
+});
+
+/**
+ * Authenticates a staff request by its session token (Authorization: Bearer, or the session
+ * cookie the console uses) and checks the route's roles.
+ */
+@Injectable()
+export class StaffAuthGuard implements CanActivate {
+  constructor(
+    private readonly sessions: StaffSessionsService,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<StaffRequest>();
+    const token = sessionToken(request);
+    if (!token) throw new UnauthenticatedError();
+    request.staff = await this.sessions.authenticate(token);
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    if (roles && !roles.some((r) => request.staff!.roles.includes(r))) throw new ForbiddenError();
+    return true;
+  }
+}
+
+export function sessionToken(request: FastifyRequest): string | undefined {
+  const auth = request.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
+  const cookie = request.headers.cookie ?? '';
+  for (const part of cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('=')) || undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * The one place that says which applications a staff user may see and act on:
+ * center admins all; supervisors their agency's subtree; officers their agency;
+ * call-center agents the applications they filed. Roles add up.
+ */
+@Injectable()
+export class ApplicationAccess {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * A SQL condition on the applications row `alias`, appending its parameters to `params`.
+   * Every staff query about applications includes it.
+   */
+  condition(principal: StaffPrincipal, params: unknown[], alias = 'a'): string {
+    if (principal.roles.includes('center_admin')) return 'TRUE';
+    const parts: string[] = [];
+    if (principal.roles.includes('supervisor')) {
+      params.push(principal.agencyId);
+      parts.push(`${alias}.assigned_agency_id IN (SELECT id FROM agency_subtree($${params.length}::uuid))`);
+    }
+    if (principal.roles.includes('officer')) {
+      params.push(principal.agencyId);
+      parts.push(`${alias}.assigned_agency_id = $${params.length}::uuid`);
+    }
+    if (principal.roles.includes('agent')) {
+      params.push(principal.userId);
+      parts.push(`${alias}.filed_by_staff_id = $${params.length}::uuid`);
+    }
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /**
+   * Throws APPLICATION_NOT_FOUND unless the principal may see the application. Out of reach
+   * and nonexistent look the same, so ids from another agency reveal nothing.
+   */
+  async assertVisible(principal: StaffPrincipal, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const params: unknown[] = [applicationId];
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM applications a WHERE a.id = $1 AND ${this.condition(principal, params)}`,
+      params,
+    );
+    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
+  }
+
+  /** Confidential applications show the citizen's identity and contact to the center only. */
+  canSeeIdentity(principal: StaffPrincipal, confidential: boolean): boolean {
+    return !confidential || principal.center;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './outgoing-message';
+export * from './notifications.service';
+export * from './notifications.module';

@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotificationsService } from '@petitio/notifications';
+import {
+  Clock,
+  ConflictError,
+  ENVIRONMENT,
+  Environment,
+  FieldProblem,
+  InvalidInputError,
+  NotFoundError,
+  SignedTokens,
+  UnauthenticatedError,
+  isUniqueViolation,
+} from '@petitio/platform';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from './password-hasher';
+import { StaffRole } from './staff-role';
+import { StaffSessionsService } from './staff-sessions.service';
+
+export interface NewStaffUser {
+  email: string;
+  displayName: string;
+  agencyId: string;
+  roles: StaffRole[];
+  language?: string;
+}
+
+export interface StaffUserView {
+  id: string;
+  email: string;
+  displayName: string;
+  agencyId: string;
+  roles: StaffRole[];
+  status: string;
+  onDuty: boolean;
+  language: string;
+}
+
+export const PASSWORD_MIN_LENGTH = 12;
+/** Purpose of the signed token in set-password links (see SignedTokens). */
+export const PASSWORD_LINK_PURPOSE = 'password-link';
+
+/** Creating staff accounts, inviting them to set a password, and switching them off. */
+@Injectable()
+export class StaffUsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: SignedTokens,
+    private readonly sessions: StaffSessionsService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  /** Creates the account and emails a one-time link to set the password, in one transaction. */
+  async invite(input: NewStaffUser, invitedBy: string): Promise<StaffUserView> {
+    const agency: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1 AND active', [input.agencyId]);
+    if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown', message: 'unknown agency' }]);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [user]: { id: string }[] = await manager.query(
+          `INSERT INTO staff_users (agency_id, email, display_name, roles, language) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [input.agencyId, input.email.trim().toLowerCase(), input.displayName.trim(), input.roles, input.language ?? 'tr'],
+        );
+        const expiresAt = new Date(this.clock.now().getTime() + this.env.INVITATION_VALID_HOURS * 3600 * 1000);
+        const [token]: { id: string }[] = await manager.query(
+          `INSERT INTO password_tokens (user_id, purpose, expires_at) VALUES ($1, 'invitation', $2) RETURNING id`,
+          [user.id, expiresAt],
+        );
+        await this.notifications.request(manager, [
+          {
+            channel: 'email',
+            recipient: input.email.trim().toLowerCase(),
+            template: 'staff_invitation',
+            language: input.language ?? 'tr',
+            params: { passwordTokenId: token.id, displayName: input.displayName.trim(), invitedBy },
+            staffUserId: user.id,
+          },
+        ]);
+        return (await this.find(user.id, manager))!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'staff_users_email_key')) {
+        throw new ConflictError('EMAIL_TAKEN', 'a staff user with this email already exists');
+      }
+      throw error;
+    }
+  }
+
+  /** Sets the password from a one-time link; the link then stops working and other sessions end. */
+  async setPassword(linkToken: string, password: string): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (password.length < PASSWORD_MIN_LENGTH) {
+      problems.push({ field: 'password', code: 'too_short', message: `password must have at least ${PASSWORD_MIN_LENGTH} characters` });
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+    const tokenId = this.tokens.verify(PASSWORD_LINK_PURPOSE, linkToken);
+    const invalid = new UnauthenticatedError('INVALID_LINK', 'this link is not valid or has expired; ask for a new one');
+    if (!tokenId) throw invalid;
+    const hash = await this.hasher.hash(password);
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const rows: { user_id: string }[] = await manager.query(
+        `UPDATE password_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+        [tokenId, this.clock.now()],
+      );
+      if (rows.length === 0) throw invalid;
+      const updated: unknown[] = await manager.query(
+        `UPDATE staff_users SET password_hash = $2, status = 'active', failed_logins = 0, locked_until = NULL, updated_at = now()
+         WHERE id = $1 AND status <> 'disabled' RETURNING id`,
+        [rows[0].user_id, hash],
+      );
+      if (updated.length === 0) throw invalid;
+      return rows[0].user_id;
+    });
+    await this.sessions.signOutEverywhere(userId);
+  }
+
+  async disable(userId: string): Promise<void> {
+    const rows: unknown[] = await this.dataSource.query(
+      `UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id`,
+      [userId],
+    );
+    if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    await this.sessions.signOutEverywhere(userId);
+  }
+
+  async setOnDuty(userId: string, onDuty: boolean): Promise<void> {
+    await this.dataSource.query('UPDATE staff_users SET on_duty = $2, updated_at = now() WHERE id = $1', [userId, onDuty]);
+  }
+
+  async find(id: string, manager = this.dataSource.manager): Promise<StaffUserView | undefined> {
+    const rows: StaffUserView[] = await manager.query(
+      `SELECT id, email, display_name AS "displayName", agency_id AS "agencyId", roles, status, on_duty AS "onDuty", language
+       FROM staff_users WHERE id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  list(agencyId?: string): Promise<StaffUserView[]> {
+    return this.dataSource.query(
+      `SELECT id, email, display_name AS "displayName", agency_id AS "agencyId", roles, status, on_duty AS "onDuty", language
+       FROM staff_users WHERE ($1::uuid IS NULL OR agency_id = $1) ORDER BY display_name LIMIT 1000`,
+      [agencyId ?? null],
+    );
+  }
+}

@@ -10,3 +10,5 @@ export * from './status-lookup.service';
 export * from './tracking-number';
 export * from './access/application-access';
 export * from './casework/application-changes';
+export * from './casework/citizen-notices';
+export * from './citizen-proof';

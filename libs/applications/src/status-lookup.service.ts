@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
 import { localise } from '@petitio/directory';
-import { AttemptCounter, ENVIRONMENT, Environment, InvalidInputError, NotFoundError, TooManyRequestsError } from '@petitio/platform';
 import { DataSource } from 'typeorm';
-import { AccessCodes } from './access-code';
-import { parseTrackingNumber } from './tracking-number';
+import { CitizenProof } from './citizen-proof';
 
 /** What anyone holding the tracking number and access code may see: no name, contact, text or staff identity. */
 export interface PublicStatus {
@@ -20,36 +18,18 @@ export interface PublicStatus {
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
 const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected'];
-const HOUR = 3600;
 
 @Injectable()
 export class StatusLookupService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly accessCodes: AccessCodes,
+    private readonly proof: CitizenProof,
     private readonly catalogue: CatalogueService,
-    private readonly attempts: AttemptCounter,
-    @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  /**
-   * An unknown number and a wrong code give the same NotFound, after the same work,
-   * and both count towards the per-number limit that stops code guessing.
-   */
+  /** The public status, for whoever proves they hold the tracking number and access code. */
   async lookup(trackingNumberInput: string, accessCode: string, language: string): Promise<PublicStatus> {
-    const parsed = parseTrackingNumber(trackingNumberInput);
-    if (!parsed.ok) {
-      throw new InvalidInputError([
-        parsed.reason === 'check_digit'
-          ? { field: 'trackingNumber', code: 'check_digit', message: 'this tracking number has a typing mistake: please check the digits' }
-          : { field: 'trackingNumber', code: 'format', message: 'a tracking number has 11 digits, like 4827-3915-602' },
-      ]);
-    }
-    const trackingNumber = parsed.value;
-    const limitKey = `lookup-failures:${trackingNumber}`;
-    const failures = await this.attempts.peek(limitKey, HOUR);
-    if (failures.count >= this.env.STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR) throw new TooManyRequestsError(failures.retryAfterSeconds);
-
+    const { applicationId, trackingNumber } = await this.proof.verify(trackingNumberInput, accessCode);
     const rows: {
       id: string;
       type_code: string;
@@ -61,14 +41,9 @@ export class StatusLookupService {
     }[] = await this.dataSource.query(
       `SELECT a.id, a.type_code, a.topic_id, a.status, a.created_at, a.updated_at, g.names AS agency_names
        FROM applications a LEFT JOIN agencies g ON g.id = a.assigned_agency_id
-       WHERE a.tracking_number = $1`,
-      [trackingNumber],
+       WHERE a.id = $1`,
+      [applicationId],
     );
-    const codeMatches = this.accessCodes.matches(trackingNumber, accessCode);
-    if (rows.length === 0 || !codeMatches) {
-      await this.attempts.increment(limitKey, HOUR);
-      throw new NotFoundError('APPLICATION_NOT_FOUND', 'no application matches this tracking number and access code');
-    }
     const app = rows[0];
     const events: { occurred_at: Date; kind: string; to_status: string | null }[] = await this.dataSource.query(
       `SELECT occurred_at, kind, to_status FROM application_events

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { MessageTemplate, NotificationChannelName, NotificationsService } from '@petitio/notifications';
+import { formatTrackingNumber } from '../tracking-number';
+import type { ChangeContext, LockedApplication } from './application-changes';
+
+/** The channel a citizen is reached on: the one they wrote from if it can carry a reply, else any contact they gave, else the status page. */
+export function citizenChannel(app: Pick<LockedApplication, 'channel' | 'citizenPhone' | 'citizenEmail'>): {
+  channel: NotificationChannelName;
+  recipient: string | null;
+} {
+  if ((app.channel === 'sms' || app.channel === 'voice') && app.citizenPhone) return { channel: 'sms', recipient: app.citizenPhone };
+  if (app.channel === 'email' && app.citizenEmail) return { channel: 'email', recipient: app.citizenEmail };
+  if (app.citizenEmail) return { channel: 'email', recipient: app.citizenEmail };
+  if (app.citizenPhone) return { channel: 'sms', recipient: app.citizenPhone };
+  return { channel: 'web', recipient: null };
+}
+
+export interface CitizenNotice {
+  template: MessageTemplate;
+  /** The words staff wrote (a question, an answer), shown on the status page and sent when the channel allows. */
+  body?: string;
+  /** Kind of the message in the application's conversation, e.g. information_request, answer, transfer_notice. */
+  kind: string;
+  params?: Record<string, string | number | null>;
+  authorStaffId?: string | null;
+}
+
+/**
+ * Tells the citizen about their application, inside the change's transaction: the message joins
+ * the application's conversation (so the status page and the console show it) and is queued for
+ * delivery on the citizen's channel.
+ */
+@Injectable()
+export class CitizenNotices {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  async send(ctx: ChangeContext, notice: CitizenNotice): Promise<void> {
+    const { channel, recipient } = citizenChannel(ctx.app);
+    await ctx.manager.query(
+      `INSERT INTO application_messages (application_id, direction, kind, channel, body, author_staff_id, created_at)
+       VALUES ($1, 'to_citizen', $2, $3, $4, $5, $6)`,
+      [ctx.app.id, notice.kind, channel, notice.body ?? '', notice.authorStaffId ?? null, ctx.now],
+    );
+    await this.notifications.request(ctx.manager, [
+      {
+        channel,
+        recipient,
+        template: notice.template,
+        language: ctx.app.language,
+        applicationId: ctx.app.id,
+        params: { trackingNumber: formatTrackingNumber(ctx.app.trackingNumber), ...(notice.body ? { body: notice.body } : {}), ...notice.params },
+      },
+    ]);
+  }
+}

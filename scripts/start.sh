@@ -60,6 +60,9 @@ cat >&2 <<MSG
     Submit an application  POST http://localhost:$PORT/api/v1/applications
     Health                 http://localhost:$PORT/health/ready
     Metrics                http://localhost:$PORT/metrics  (worker: http://localhost:${WORKER_PORT:-3001}/metrics)
+    Staff sign-in          POST http://localhost:$PORT/api/v1/staff/session
+                           admin@ agent@ triage@ officer@ supervisor@demo.petitio.example
+                           password: petitio-demo-password
   Press Ctrl-C to stop.
 
 MSG

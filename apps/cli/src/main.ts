@@ -1,6 +1,7 @@
 process.env.PETITIO_PROCESS ??= 'cli';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { BrokenLink, formatTrackingNumber, HistoryVerification, HistoryVerifier } from '@petitio/applications';
 import { AgencyCsvImporter, AgencyCsvProblem, AgencyImportReport } from '@petitio/directory';
 import { databaseOptions, loadEnvironment } from '@petitio/platform';
 import { Presets, SingleBar } from 'cli-progress';
@@ -33,7 +34,7 @@ program
     const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
     try {
       const counts = await app.get(DemoSeeder).seed();
-      console.log(`demo data loaded: ${counts.regions} regions, ${counts.agencies} agencies, ${counts.topics} topics, ${counts.rules} routing rules`);
+      console.log(`demo data loaded: ${counts.regions} regions, ${counts.agencies} agencies, ${counts.topics} topics, ${counts.rules} routing rules, ${counts.staff} staff users`);
     } finally {
       await app.close();
     }
@@ -66,6 +67,55 @@ program
       console.log(`${read}: ${report.written} agencies written (${report.created} new, ${report.updated} updated), ${report.rows - report.written} rows skipped`);
     }
   });
+
+program
+  .command('verify-history')
+  .description('recompute the hash chain of every application history (or of one) and report where it was altered')
+  .option('--application <uuid>', 'check only this application')
+  .option('--batch-size <events>', 'events read per query', (value) => Number(value), 10000)
+  .action(async (options: { application?: string; batchSize: number }) => {
+    const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+    const bar = new SingleBar({ stream: process.stderr, format: 'checking history [{bar}] {value}/{total} events' }, Presets.shades_classic);
+    let result: HistoryVerification;
+    try {
+      result = await app.get(HistoryVerifier).verify({
+        applicationId: options.application,
+        batchSize: options.batchSize,
+        onProgress: ({ events }, estimated) => {
+          if (!bar.isActive) bar.start(estimated, events);
+          bar.setTotal(estimated);
+          bar.update(events);
+        },
+      });
+    } finally {
+      bar.stop();
+      await app.close();
+    }
+    const checked = `${plural(result.events, 'event')} in ${plural(result.applications, 'application')}`;
+    if (result.brokenApplications === 0) {
+      console.log(`history intact: ${checked}`);
+      return;
+    }
+    for (const link of result.brokenLinks) console.log(describeBrokenLink(link));
+    const listed = result.brokenLinks.length < result.brokenApplications ? `; the first ${result.brokenLinks.length} are listed` : '';
+    console.log(`history broken in ${plural(result.brokenApplications, 'application')} (${checked} checked)${listed}`);
+    process.exitCode = 2;
+  });
+
+const BROKEN_LINK_MEANING: Record<BrokenLink['reason'], string> = {
+  hash_mismatch: 'altered (hash does not match its contents)',
+  prev_hash_mismatch: 'does not follow the event before it (an event before it was removed, or altered and re-hashed)',
+  missing_hash: 'has no hash (written while the chain trigger was disabled)',
+};
+
+function describeBrokenLink({ applicationId, trackingNumber, eventId, reason }: BrokenLink): string {
+  const application = trackingNumber ? formatTrackingNumber(trackingNumber) : applicationId;
+  return `application ${application}: event ${eventId} ${BROKEN_LINK_MEANING[reason]}`;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
 
 function describeProblem({ line, code, field, message }: AgencyCsvProblem): string {
   return `line ${line}${code ? ` (code ${code})` : ''}: ${field}: ${message}`;

@@ -11,6 +11,7 @@ import {
   MetricsModule,
   OutboxModule,
   SecurityModule,
+  RateLimitModule,
   OutboxRelay,
   QueueName,
   forBullMq,
@@ -30,6 +31,7 @@ import { RoutingSweeper } from './routing-sweeper';
     MetricsModule,
     OutboxModule,
     SecurityModule,
+    RateLimitModule,
     HealthModule,
     BullModule.forRootAsync({
       inject: [ENVIRONMENT],

@@ -83,3 +83,13 @@ export const demoRoutingRules: RoutingRuleRecord[] = [
     description: 'Any mention of bribery goes to the Ministry of Interior',
   },
 ];
+
+/** Demo staff, one per role, all with DEMO_STAFF_PASSWORD. Never created in production. */
+export const DEMO_STAFF_PASSWORD = 'petitio-demo-password';
+export const demoStaff: { email: string; displayName: string; agencyCode: string; roles: string[] }[] = [
+  { email: 'admin@demo.petitio.example', displayName: 'Deniz Admin', agencyCode: 'CENTER', roles: ['center_admin'] },
+  { email: 'agent@demo.petitio.example', displayName: 'Aylin Agent', agencyCode: 'CENTER', roles: ['agent'] },
+  { email: 'triage@demo.petitio.example', displayName: 'Tarık Triage', agencyCode: 'TRIAGE', roles: ['officer'] },
+  { email: 'officer@demo.petitio.example', displayName: 'Oya Officer', agencyCode: 'ISKI-KDK', roles: ['officer'] },
+  { email: 'supervisor@demo.petitio.example', displayName: 'Sinan Supervisor', agencyCode: 'ISKI', roles: ['supervisor', 'officer'] },
+];

@@ -41,8 +41,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 })
 export class LoggingModule {}
 
-/** Paths are logged without their query string, and tracking numbers in paths are masked to their last 3 digits. */
+/**
+ * Paths are logged without their query string; tracking numbers in paths are masked to their
+ * last 3 digits and a caller's phone number (caller lookup) entirely.
+ */
 export function stripQuery(url: string | undefined): string {
   const path = (url ?? '').split('?')[0];
-  return path.replace(/\d{4}-?\d{4}-?(\d{3})/g, '****-****-$1');
+  return path.replace(/\/callers\/[^/]+/g, '/callers/***').replace(/\d{4}-?\d{4}-?(\d{3})/g, '****-****-$1');
 }

@@ -119,3 +119,28 @@ describe('staff sign-in and sessions', () => {
     await request(stack.apiUrl).get('/api/v1/staff/me').set('Authorization', 'Bearer made-up').expect(401);
   });
 });
+
+describe('staff user upkeep', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(() => stack?.stop());
+
+  it('answers 404 when disabling someone who does not exist', async () => {
+    const admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin']);
+    const res = await request(stack.apiUrl)
+      .post('/api/v1/staff/users/00000000-0000-4000-8000-000000000000/disable')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(404);
+    expect(res.body.code).toBe('STAFF_USER_NOT_FOUND');
+  });
+
+  it('refuses a made-up set-password link', async () => {
+    const res = await request(stack.apiUrl)
+      .put('/api/v1/staff/password')
+      .send({ token: '00000000-0000-4000-8000-000000000000.forged', password: 'a long enough password' })
+      .expect(401);
+    expect(res.body.code).toBe('INVALID_LINK');
+  });
+});

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { ENVIRONMENT, Environment, Metrics, QueueName, forBullMq, producerRedisOptions } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Metrics, QueueName, connectedToRedis, forBullMq, producerRedisOptions } from '@petitio/platform';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -29,6 +29,8 @@ export class QueueDepthCollector implements OnModuleInit, OnApplicationShutdown 
       depth.reset();
       for (const queue of queues) {
         try {
+          // A queue that never reached Redis would hold the scrape until Redis returns.
+          if (!(await connectedToRedis(queue, 500))) continue;
           const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
           for (const [state, n] of Object.entries(counts)) depth.set({ queue: queue.name, state }, n);
         } catch {

@@ -1,8 +1,8 @@
-import { Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName } from '@petitio/platform';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis } from '@petitio/platform';
 import { RoutingService } from '@petitio/routing';
-import { Job, UnrecoverableError } from 'bullmq';
+import { Job, Queue, UnrecoverableError } from 'bullmq';
 
 /** Typed contract of a routing job, as the outbox relay publishes it. */
 export interface RouteApplicationJob {
@@ -13,7 +13,7 @@ export interface RouteApplicationJob {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Processor(QueueName.Routing)
-export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap {
+export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RoutingProcessor.name);
   private lastErrorLoggedAt = 0;
 
@@ -22,8 +22,11 @@ export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnAppl
     private readonly subscriptions: OutboxSubscriptions,
     private readonly metrics: Metrics,
     @Inject(ENVIRONMENT) private readonly env: Environment,
+    @InjectQueue(QueueName.Routing) queue: Queue,
   ) {
     super();
+    // Without a listener BullMQ prints every failed reconnect to stderr while Redis is down.
+    queue.on('error', (error) => this.onError(error));
   }
 
   onModuleInit(): void {
@@ -44,6 +47,15 @@ export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnAppl
 
   onApplicationBootstrap(): void {
     this.worker.concurrency = this.env.ROUTING_CONCURRENCY;
+  }
+
+  /**
+   * BullMQ's graceful close waits for Redis to acknowledge, which never happens while Redis is down
+   * (ioredis emits no 'end' for a connection it is still reconnecting): SIGTERM would be ignored.
+   * Without Redis, close at once; jobs in flight are re-run elsewhere once their lock expires.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close(!(await connectedToRedis(this.worker, 1000)));
   }
 
   async process(job: Job<RouteApplicationJob>) {

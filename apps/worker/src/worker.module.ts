@@ -17,10 +17,14 @@ import {
   forBullMq,
   workerRedisOptions,
 } from '@petitio/platform';
+import { ApplicationsModule } from '@petitio/applications';
+import { NotificationDeliveryModule, NotificationsModule } from '@petitio/notifications';
 import { RoutingModule } from '@petitio/routing';
+import { AutoAssignmentProcessor } from './auto-assignment.processor';
+import { NotificationsProcessor } from './notifications.processor';
 import { QueueDepthCollector } from './queue-depth.collector';
 import { RoutingProcessor } from './routing.processor';
-import { RoutingSweeper } from './routing-sweeper';
+import { StrandedWorkSweeper } from './stranded-work.sweeper';
 
 @Module({
   imports: [
@@ -38,9 +42,14 @@ import { RoutingSweeper } from './routing-sweeper';
       useFactory: (env: Environment) => ({ connection: forBullMq(workerRedisOptions(env)), prefix: env.QUEUE_PREFIX }),
     }),
     BullModule.registerQueue({ name: QueueName.Routing }),
+    BullModule.registerQueue({ name: QueueName.Notifications }),
+    BullModule.registerQueue({ name: QueueName.Assignment }),
+    ApplicationsModule,
+    NotificationDeliveryModule,
+    NotificationsModule,
     RoutingModule,
   ],
-  providers: [RoutingProcessor, RoutingSweeper, QueueDepthCollector],
+  providers: [RoutingProcessor, NotificationsProcessor, AutoAssignmentProcessor, StrandedWorkSweeper, QueueDepthCollector],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly relay: OutboxRelay) {}

@@ -28,6 +28,12 @@ const LEGAL: [ApplicationStatus, ApplicationStatus][] = [
   ['reopened', 'assigned'],
   ['reopened', 'in_progress'],
   ['rejected', 'reopened'],
+  // Merged as a duplicate of another application.
+  ['routed', 'closed'],
+  ['assigned', 'closed'],
+  ['in_progress', 'closed'],
+  ['awaiting_citizen', 'closed'],
+  ['reopened', 'closed'],
 ];
 const isLegal = (from: string, to: string) => LEGAL.some(([f, t]) => f === from && t === to);
 

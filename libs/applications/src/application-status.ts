@@ -15,17 +15,18 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /**
  * The one place that says which status may follow which. `routed` may follow a working
- * status because a transfer to another agency routes the application again.
+ * status because a transfer to another agency routes the application again; `closed` may
+ * follow one because an application merged into another as its duplicate closes at once.
  */
 const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   received: ['routed', 'rejected'],
-  routed: ['assigned', 'routed', 'rejected'],
-  assigned: ['in_progress', 'awaiting_citizen', 'answered', 'routed', 'rejected', 'assigned'],
-  in_progress: ['awaiting_citizen', 'answered', 'routed', 'rejected', 'assigned'],
-  awaiting_citizen: ['in_progress', 'answered', 'rejected'],
+  routed: ['assigned', 'routed', 'rejected', 'closed'],
+  assigned: ['in_progress', 'awaiting_citizen', 'answered', 'routed', 'rejected', 'assigned', 'closed'],
+  in_progress: ['awaiting_citizen', 'answered', 'routed', 'rejected', 'assigned', 'closed'],
+  awaiting_citizen: ['in_progress', 'answered', 'rejected', 'closed'],
   answered: ['closed', 'reopened'],
   closed: ['reopened'],
-  reopened: ['routed', 'assigned', 'in_progress'],
+  reopened: ['routed', 'assigned', 'in_progress', 'closed'],
   rejected: ['reopened'],
 };
 

@@ -5,17 +5,58 @@ import { DirectoryModule } from '@petitio/directory';
 import { AccessCodes } from './access-code';
 import { ApplicationAccess } from './access/application-access';
 import { ApplicationChanges } from './casework/application-changes';
+import { HistoryVerifier } from './audit/history-verifier';
 import { CitizenNotices } from './casework/citizen-notices';
 import { CitizenProof } from './citizen-proof';
 import { NotificationsModule } from '@petitio/notifications';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
 import { IntakeService } from './intake.service';
+import { INBOX_PROVIDERS } from './inbox/inbox.providers';
 import { StatusLookupService } from './status-lookup.service';
+import { ReasonCodes } from './casework/reason-codes';
+import { ApplicationTransfers } from './casework/disposition-transfers';
+import { ApplicationRejections } from './casework/disposition-rejections';
+import { DuplicateMerges } from './casework/disposition-duplicates';
+import { ApplicationClosing } from './casework/disposition-closing';
+import { CitizenFeedback } from './casework/citizen-feedback';
+import { CaseAssignment } from './casework/assignment';
+import { AutoAssignment } from './casework/auto-assignment';
+import { AutoAssignmentSettings } from './casework/auto-assignment-settings';
+import { InternalNotes } from './casework/internal-notes';
+import { Correspondence } from './casework/correspondence';
+import { CitizenReplies } from './casework/citizen-replies';
+import { CannedResponses } from './casework/canned-responses';
+
+/** Every service of the application domain; all are used by the api, the worker or the CLI. */
+const SERVICES = [
+  IntakeService,
+  StatusLookupService,
+  AccessCodes,
+  ApplicationAccess,
+  ApplicationChanges,
+  CitizenNotices,
+  CitizenProof,
+  HistoryVerifier,
+  ...INBOX_PROVIDERS,
+  ReasonCodes,
+  ApplicationTransfers,
+  ApplicationRejections,
+  DuplicateMerges,
+  ApplicationClosing,
+  CitizenFeedback,
+  CaseAssignment,
+  AutoAssignment,
+  AutoAssignmentSettings,
+  InternalNotes,
+  Correspondence,
+  CitizenReplies,
+  CannedResponses,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([Application, ApplicationEvent]), CatalogueModule, DirectoryModule, NotificationsModule],
-  providers: [IntakeService, StatusLookupService, AccessCodes, ApplicationAccess, ApplicationChanges, CitizenNotices, CitizenProof],
-  exports: [IntakeService, StatusLookupService, AccessCodes, ApplicationAccess, ApplicationChanges, CitizenNotices, CitizenProof],
+  providers: SERVICES,
+  exports: SERVICES,
 })
 export class ApplicationsModule {}

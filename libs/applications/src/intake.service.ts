@@ -56,10 +56,11 @@ export class IntakeService {
 
   async submit(input: NewApplication, idempotencyKey?: string): Promise<Receipt> {
     const prepared = await this.prepare(input);
-    const fingerprint = idempotencyKey ? fingerprintOf(prepared) : null;
+    const filedByStaffId = input.submittedBy.type === 'staff' ? (input.submittedBy.id ?? null) : null;
+    const fingerprint = idempotencyKey ? fingerprintOf(prepared, filedByStaffId) : null;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.store(prepared, input, idempotencyKey ?? null, fingerprint);
+        return await this.store(prepared, input, filedByStaffId, idempotencyKey ?? null, fingerprint);
       } catch (error) {
         // 10^10 numbers make a clash rare; when one happens, draw again.
         if (attempt < TRACKING_NUMBER_ATTEMPTS && isUniqueViolation(error, 'applications_tracking_number_key')) continue;
@@ -73,26 +74,32 @@ export class IntakeService {
    * atomic without an explicit transaction, and a single round trip on the busiest path.
    * With an Idempotency-Key already taken, nothing is written and the first answer is replayed.
    */
-  private async store(a: PreparedApplication, input: NewApplication, idempotencyKey: string | null, fingerprint: string | null): Promise<Receipt> {
+  private async store(
+    a: PreparedApplication,
+    input: NewApplication,
+    filedByStaffId: string | null,
+    idempotencyKey: string | null,
+    fingerprint: string | null,
+  ): Promise<Receipt> {
     const trackingNumber = generateTrackingNumber();
     const inserted = await this.prepared.rows<{ id: string; created_at: Date }>(
-      'intake-store',
+      'intake-store-v2',
       `WITH app AS (
          INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
            citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
-           confidential, idempotency_key, request_fingerprint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+           confidential, idempotency_key, request_fingerprint, filed_by_staff_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
          ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id, created_at
        ), history AS (
          INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, to_status, data)
-         SELECT id, created_at, 'received', $18, $19, 'received', $20::jsonb FROM app
-       ), event AS (${OutboxWriter.insertFromCte('app', '$21')})
+         SELECT id, created_at, 'received', $19, $20, 'received', $21::jsonb FROM app
+       ), event AS (${OutboxWriter.insertFromCte('app', '$22')})
        SELECT id, created_at FROM app`,
       [
         trackingNumber, a.type, a.topicId, a.subject, a.body, a.channel, a.language,
         a.citizenName, a.citizenPhone, a.citizenEmail, a.provinceCode, a.districtCode, a.latitude, a.longitude,
-        a.confidential, idempotencyKey, fingerprint,
+        a.confidential, idempotencyKey, fingerprint, filedByStaffId,
         input.submittedBy.type, input.submittedBy.id ?? null, JSON.stringify({ channel: a.channel }),
         OutboxTopic.ApplicationReceived,
       ],
@@ -198,7 +205,8 @@ function deriveSubject(body: string): string {
   return firstLine.length <= 80 ? firstLine : `${firstLine.slice(0, 79).trimEnd()}…`;
 }
 
-function fingerprintOf(a: PreparedApplication): string {
-  return createHash('sha256').update(JSON.stringify(a)).digest('hex');
+/** A call-center agent's key is theirs alone: another agent reusing it must not be handed this application's access code. */
+function fingerprintOf(a: PreparedApplication, filedByStaffId: string | null): string {
+  return createHash('sha256').update(JSON.stringify(filedByStaffId ? { ...a, filedByStaffId } : a)).digest('hex');
 }
 

@@ -14,10 +14,12 @@ export interface PublicStatus {
   updatedAt: Date;
   agency: string | null;
   history: { at: Date; status: string | null; event: string }[];
+  /** The conversation with the agency (questions, answers, the citizen's replies): no staff names, no internal notes. */
+  messages: { at: Date; direction: 'to_citizen' | 'from_citizen'; kind: string; body: string }[];
 }
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
-const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected'];
+const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected', 'information_requested', 'citizen_replied', 'appeal_opened', 'merged_as_duplicate'];
 
 @Injectable()
 export class StatusLookupService {
@@ -50,6 +52,10 @@ export class StatusLookupService {
        WHERE application_id = $1 AND kind = ANY($2::text[]) ORDER BY id`,
       [app.id, PUBLIC_EVENT_KINDS],
     );
+    const messages: { created_at: Date; direction: 'to_citizen' | 'from_citizen'; kind: string; body: string }[] = await this.dataSource.query(
+      'SELECT created_at, direction, kind, body FROM application_messages WHERE application_id = $1 ORDER BY created_at',
+      [app.id],
+    );
     const topic = app.topic_id ? await this.catalogue.topicById(app.topic_id) : undefined;
     return {
       trackingNumber,
@@ -60,6 +66,7 @@ export class StatusLookupService {
       updatedAt: app.updated_at,
       agency: app.agency_names ? localise(app.agency_names, language) : null,
       history: events.map((e) => ({ at: e.occurred_at, status: e.to_status, event: e.kind })),
+      messages: messages.map((m) => ({ at: m.created_at, direction: m.direction, kind: m.kind, body: m.body })),
     };
   }
 }

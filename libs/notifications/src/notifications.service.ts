@@ -25,4 +25,15 @@ export class NotificationsService {
     }
     return ids;
   }
+
+  /** Messages still undelivered long after they were asked for lost their job: queue them again. */
+  reemitStranded(manager: EntityManager, olderThanSeconds: number): Promise<number> {
+    return this.outbox.reemit(
+      manager,
+      OutboxTopic.MessageRequested,
+      `SELECT m.id FROM outgoing_messages m
+       WHERE m.status IN ('pending', 'sending') AND m.created_at < now() - make_interval(secs => $1) ORDER BY m.created_at`,
+      [olderThanSeconds],
+    );
+  }
 }

@@ -29,6 +29,7 @@ export class RoutingService {
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
     private readonly prepared: PreparedQuery,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -97,19 +98,15 @@ export class RoutingService {
    * failed-over Redis). Re-emitting their event lets the relay enqueue them again; where the
    * job still exists its id makes the new one a no-op. Returns how many were re-emitted.
    */
-  async reemitStranded(olderThanSeconds: number, limit = 1000): Promise<number> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH stranded AS (
-         SELECT a.id FROM applications a
-         WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1)
-           AND NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.aggregate_id = a.id AND o.topic = $2)
-         ORDER BY a.created_at LIMIT $3
-       ), event AS (${OutboxWriter.insertFromCte('stranded', '$2')})
-       SELECT id FROM stranded`,
-      [olderThanSeconds, OutboxTopic.ApplicationReceived, limit],
+  async reemitStranded(olderThanSeconds: number): Promise<number> {
+    const count = await this.outbox.reemit(
+      this.dataSource.manager,
+      OutboxTopic.ApplicationReceived,
+      `SELECT a.id FROM applications a WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1) ORDER BY a.created_at`,
+      [olderThanSeconds],
     );
-    if (rows.length) this.logger.warn({ msg: 're-emitted stranded applications for routing', count: rows.length });
-    return rows.length;
+    if (count) this.logger.warn({ msg: 're-emitted stranded applications for routing', count });
+    return count;
   }
 
   private async orderedRules(): Promise<RoutingRule[]> {

@@ -101,13 +101,17 @@ export class StaffUsersService {
     const hash = await this.hasher.hash(password);
     const userId = await this.dataSource.transaction(async (manager) => {
       const rows: { user_id: string }[] = await manager.query(
-        `UPDATE password_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+        // In CTEs so the driver returns rows, not [rows, count] as it does for a bare UPDATE.
+        `WITH used AS (UPDATE password_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id)
+         SELECT user_id FROM used`,
         [tokenId, this.clock.now()],
       );
       if (rows.length === 0) throw invalid;
       const updated: unknown[] = await manager.query(
-        `UPDATE staff_users SET password_hash = $2, status = 'active', failed_logins = 0, locked_until = NULL, updated_at = now()
-         WHERE id = $1 AND status <> 'disabled' RETURNING id`,
+        `WITH activated AS (
+           UPDATE staff_users SET password_hash = $2, status = 'active', failed_logins = 0, locked_until = NULL, updated_at = now()
+           WHERE id = $1 AND status <> 'disabled' RETURNING id
+         ) SELECT id FROM activated`,
         [rows[0].user_id, hash],
       );
       if (updated.length === 0) throw invalid;
@@ -118,7 +122,7 @@ export class StaffUsersService {
 
   async disable(userId: string): Promise<void> {
     const rows: unknown[] = await this.dataSource.query(
-      `UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id`,
+      `WITH disabled AS (UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id) SELECT id FROM disabled`,
       [userId],
     );
     if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');

@@ -8,8 +8,8 @@ import { JsonBodyGuard } from '../http/json-body.guard';
 import { negotiateLanguage } from '../http/language';
 import { PublicStatusResponse, ReceiptResponse } from './dto/application-responses';
 import { CreateApplicationDto } from './dto/create-application.dto';
+import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from './intake-request';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('applications')
 @Controller('api/v1/applications')
@@ -33,35 +33,10 @@ export class ApplicationsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReceiptResponse> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new InvalidInputError([
-        { field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' },
-      ]);
-    }
-    const receipt = await this.intake.submit(
-      {
-        type: dto.type,
-        topicCode: dto.topic,
-        subject: dto.subject,
-        body: dto.body,
-        channel: 'web',
-        language: dto.language ?? negotiateLanguage(supportedLanguages(this.env), acceptLanguage),
-        citizen: dto.citizen,
-        location: dto.location,
-        confidential: dto.confidential,
-        submittedBy: { type: 'citizen' },
-      },
-      idempotencyKey,
-    );
+    const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage);
+    const receipt = await this.intake.submit(toNewApplication(dto, 'web', { type: 'citizen' }, language), idempotencyKeyOf(idempotencyKey));
     if (receipt.replayed) void reply.header('idempotent-replayed', 'true');
-    const trackingNumber = formatTrackingNumber(receipt.trackingNumber);
-    return {
-      trackingNumber,
-      accessCode: receipt.accessCode,
-      status: receipt.status,
-      submittedAt: receipt.submittedAt.toISOString(),
-      statusUrl: `/api/v1/applications/${trackingNumber}/status`,
-    };
+    return toReceiptResponse(receipt);
   }
 
   @Get(':trackingNumber/status')
@@ -90,6 +65,7 @@ export class ApplicationsController {
       submittedAt: status.submittedAt.toISOString(),
       updatedAt: status.updatedAt.toISOString(),
       history: status.history.map((h) => ({ ...h, at: h.at.toISOString() })),
+      messages: status.messages.map((m) => ({ ...m, at: m.at.toISOString() })),
     };
   }
 }

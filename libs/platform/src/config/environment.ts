@@ -27,11 +27,23 @@ export interface Environment {
   TRUST_PROXY: boolean | number | string;
   ROUTING_SWEEP_INTERVAL_MS: number;
   ROUTING_SWEEP_AFTER_SECONDS: number;
+  NOTIFY_SWEEP_AFTER_SECONDS: number;
   STAFF_SESSION_IDLE_SECONDS: number;
   STAFF_SESSION_MAX_SECONDS: number;
   LOGIN_MAX_FAILURES: number;
   LOGIN_LOCK_SECONDS: number;
   INVITATION_VALID_HOURS: number;
+  SMTP_URL?: string;
+  MAIL_FROM: string;
+  MAIL_DIR: string;
+  NOTIFY_ATTEMPTS: number;
+  NOTIFY_BACKOFF_MS: number;
+  NOTIFY_CONCURRENCY: number;
+  TRANSFERS_BEFORE_CENTER: number;
+  APPEAL_WINDOW_DAYS: number;
+  POOR_RATING_AT_MOST: number;
+  AUTO_ASSIGNMENT_ATTEMPTS: number;
+  LOCAL_TIME_ZONE: string;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -67,11 +79,32 @@ export const environmentSchema = Joi.object<Environment>({
     .description('false; a number of proxy hops; or a comma-separated list of proxy addresses/CIDRs whose X-Forwarded-For is trusted'),
   ROUTING_SWEEP_INTERVAL_MS: Joi.number().integer().min(1000).default(60_000),
   ROUTING_SWEEP_AFTER_SECONDS: Joi.number().integer().min(1).default(300),
+  NOTIFY_SWEEP_AFTER_SECONDS: Joi.number().integer().min(1).default(900),
   STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),
   STAFF_SESSION_MAX_SECONDS: Joi.number().integer().min(1).default(12 * 3600),
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
   LOGIN_LOCK_SECONDS: Joi.number().integer().min(1).default(15 * 60),
   INVITATION_VALID_HOURS: Joi.number().integer().min(1).default(72),
+  SMTP_URL: Joi.string()
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .empty('')
+    .description('mail server; unset in development/test writes .eml files to MAIL_DIR instead'),
+  MAIL_FROM: Joi.string().default('Petitio <no-reply@petitio.localhost>'),
+  MAIL_DIR: Joi.string().default('.data/mail'),
+  NOTIFY_ATTEMPTS: Joi.number().integer().min(1).max(50).default(6),
+  NOTIFY_BACKOFF_MS: Joi.number().integer().min(10).default(10_000),
+  NOTIFY_CONCURRENCY: Joi.number().integer().min(1).max(500).default(8),
+  TRANSFERS_BEFORE_CENTER: Joi.number().integer().min(1).max(100).default(3),
+  APPEAL_WINDOW_DAYS: Joi.number().integer().min(1).max(3650).default(30),
+  POOR_RATING_AT_MOST: Joi.number().integer().min(0).max(5).default(2),
+  AUTO_ASSIGNMENT_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
+  LOCAL_TIME_ZONE: Joi.string()
+    .custom((zone: string) => {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone;
+    })
+    .default('Europe/Istanbul')
+    .description('IANA time zone of dates written into messages to citizens, e.g. {{date}} in canned responses'),
 });
 
 export class EnvironmentError extends Error {}

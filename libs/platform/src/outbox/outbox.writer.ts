@@ -26,4 +26,24 @@ export class OutboxWriter {
     const payload = payloadParameter ? `${payloadParameter}::jsonb` : `'{}'::jsonb`;
     return `INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT ${topicParameter}, id, ${payload} FROM ${source}`;
   }
+
+  /**
+   * The safety net for work whose job was lost with Redis: re-emits `topic` for each id that
+   * `strandedSql` selects (parameters `params`) and that has no event already waiting. Job ids
+   * are derived from the aggregate, so where the job still exists the new one is a no-op.
+   */
+  async reemit(manager: EntityManager, topic: string, strandedSql: string, params: unknown[], limit = 1000): Promise<number> {
+    const topicParam = `$${params.length + 1}`;
+    const rows: unknown[] = await manager.query(
+      `WITH stranded AS (${strandedSql}),
+       fresh AS (
+         SELECT s.id FROM stranded s
+         WHERE NOT EXISTS (SELECT 1 FROM outbox_events o WHERE o.aggregate_id = s.id AND o.topic = ${topicParam})
+         LIMIT $${params.length + 2}
+       ), event AS (${OutboxWriter.insertFromCte('fresh', topicParam)})
+       SELECT id FROM fresh`,
+      [...params, topic, limit],
+    );
+    return rows.length;
+  }
 }

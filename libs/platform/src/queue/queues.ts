@@ -6,6 +6,8 @@ import { Environment } from '../config/environment';
 /** Every BullMQ queue in Petitio. A queue name is a contract between the relay and its worker. */
 export const QueueName = {
   Routing: 'routing',
+  Notifications: 'notifications',
+  Assignment: 'assignment',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -19,6 +19,13 @@ export class StatusHistoryEntry {
   @ApiProperty({ example: 'routed' }) event: string;
 }
 
+export class PublicMessage {
+  @ApiProperty() at: string;
+  @ApiProperty({ enum: ['to_citizen', 'from_citizen'] }) direction: 'to_citizen' | 'from_citizen';
+  @ApiProperty({ example: 'answer' }) kind: string;
+  @ApiProperty() body: string;
+}
+
 export class PublicStatusResponse {
   @ApiProperty({ example: '4827-3915-602' }) trackingNumber: string;
   @ApiProperty({ example: 'complaint' }) type: string;
@@ -28,4 +35,6 @@ export class PublicStatusResponse {
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({ nullable: true, example: 'Istanbul Water and Sewerage Administration' }) agency: string | null;
   @ApiProperty({ type: [StatusHistoryEntry] }) history: StatusHistoryEntry[];
+  @ApiProperty({ type: [PublicMessage], description: 'Questions, answers and the citizen’s replies; never internal notes or staff names' })
+  messages: PublicMessage[];
 }

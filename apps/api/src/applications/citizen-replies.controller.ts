@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CitizenReplies, formatTrackingNumber } from '@petitio/applications';
+import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
+import { JsonBodyGuard } from '../http/json-body.guard';
+import { CitizenReplyDto, CitizenReplyResponse } from './dto/citizen-reply.dto';
+
+/** The citizen writing to the agency about their application, proved by tracking number and access code. */
+@ApiTags('applications')
+@Controller('api/v1/applications/:trackingNumber/replies')
+@UseGuards(JsonBodyGuard, StatusLookupRateLimitGuard)
+export class CitizenRepliesController {
+  constructor(private readonly replies: CitizenReplies) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Reply to the agency',
+    description: 'Answers a question the agency asked (the application goes back to it), or adds a message to the application.',
+  })
+  @ApiCreatedResponse({ type: CitizenReplyResponse })
+  async reply(@Param('trackingNumber') trackingNumber: string, @Body() dto: CitizenReplyDto): Promise<CitizenReplyResponse> {
+    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, dto.text);
+    return {
+      trackingNumber: formatTrackingNumber(received.trackingNumber),
+      status: received.status,
+      receivedAt: received.receivedAt.toISOString(),
+    };
+  }
+}

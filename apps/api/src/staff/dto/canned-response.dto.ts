@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BUILT_IN_PLACEHOLDERS } from '@petitio/applications';
+import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+
+const CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export class UpdateCannedResponseDto {
+  @ApiProperty({ example: 'repair_scheduled', description: 'Short name, unique per agency and language' })
+  @Matches(CODE, { message: 'code must be lower-case letters, digits, _ and -, at most 64' })
+  @IsString()
+  @IsDefined({ message: 'code is required' })
+  code: string;
+
+  @ApiProperty({ example: 'tr' })
+  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter code' })
+  @IsString()
+  @IsDefined({ message: 'language is required' })
+  language: string;
+
+  @ApiProperty({ example: 'Repair scheduled' })
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'title must not be blank' })
+  @IsString()
+  @IsDefined({ message: 'title is required' })
+  title: string;
+
+  @ApiProperty({
+    example: 'Dear {{citizenName}}, the repair for {{trackingNumber}} is planned for {{repairDate}}. {{agencyName}}, {{date}}',
+    description: `Text with {{placeholders}}: ${BUILT_IN_PLACEHOLDERS.join(', ')} are filled by Petitio; any other is given when answering`,
+  })
+  @MaxLength(10_000)
+  @Matches(/\S/, { message: 'body must not be blank' })
+  @IsString()
+  @IsDefined({ message: 'body is required' })
+  body: string;
+}
+
+export class CreateCannedResponseDto extends UpdateCannedResponseDto {
+  @ApiPropertyOptional({ description: 'Center admins: the agency it belongs to. Others: your own agency (the default).' })
+  @IsUUID('all', { message: 'agencyId must be an agency id' })
+  @IsOptional()
+  agencyId?: string;
+}
+
+export class CannedResponseQueryDto {
+  @ApiPropertyOptional()
+  @IsUUID('all', { message: 'agencyId must be an agency id' })
+  @IsOptional()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ example: 'tr' })
+  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter code' })
+  @IsOptional()
+  language?: string;
+}
+
+export class CannedResponseResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() agencyId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() language: string;
+  @ApiProperty() title: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: [String], description: 'Placeholders to give when answering with it' }) placeholders: string[];
+}

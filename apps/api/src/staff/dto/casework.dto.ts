@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ANSWER_MAX, ASSIGNMENT_MODES, AssignmentMode, NOTE_MAX, QUESTION_MAX } from '@petitio/applications';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+
+// class-validator runs a property's decorators bottom-up and stops at the first error,
+// so the most basic check (present, right type) sits lowest.
+
+/** Every staff action names the version it was decided on, so a change made meanwhile is not overwritten. */
+export class VersionedActionDto {
+  @ApiProperty({ description: 'The version of the application the user saw', example: 3 })
+  @Min(1)
+  @IsInt({ message: 'version must be the integer version of the application' })
+  @IsDefined({ message: 'version is required: send the version of the application you saw' })
+  version: number;
+}
+
+export class AssignDto extends VersionedActionDto {
+  @ApiProperty({ description: "An active officer or supervisor of the application's agency" })
+  @IsUUID('all', { message: 'officerId must be a staff user id' })
+  @IsDefined({ message: 'officerId is required' })
+  officerId: string;
+}
+
+export class NoteDto extends VersionedActionDto {
+  @ApiProperty({ maxLength: NOTE_MAX, description: 'For colleagues only; never shown to the citizen' })
+  @MaxLength(NOTE_MAX)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @IsString()
+  @IsDefined({ message: 'text is required' })
+  text: string;
+}
+
+export class InformationRequestDto extends VersionedActionDto {
+  @ApiProperty({ maxLength: QUESTION_MAX, example: 'Which building number is affected?' })
+  @MaxLength(QUESTION_MAX)
+  @Matches(/\S/, { message: 'question must not be blank' })
+  @IsString()
+  @IsDefined({ message: 'question is required' })
+  question: string;
+}
+
+export class AnswerDto extends VersionedActionDto {
+  @ApiPropertyOptional({ maxLength: ANSWER_MAX, description: 'The answer in your words; or give cannedResponseId instead' })
+  @MaxLength(ANSWER_MAX)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @IsString()
+  @IsDefined({ message: 'text is required unless cannedResponseId is given' })
+  @ValidateIf((dto: AnswerDto) => dto.cannedResponseId === undefined || dto.text !== undefined)
+  text?: string;
+
+  @ApiPropertyOptional({ description: "One of the application's agency's canned responses" })
+  @IsUUID('all', { message: 'cannedResponseId must be a canned response id' })
+  @IsOptional()
+  cannedResponseId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Values for the canned response\'s own placeholders; trackingNumber, citizenName, agencyName and date are filled by Petitio',
+    example: { repairDate: '12 May' },
+  })
+  @IsObject({ message: 'placeholders must be an object of names and texts' })
+  @IsOptional()
+  placeholders?: Record<string, string>;
+}
+
+export class AssignmentSettingsDto {
+  @ApiProperty({ enum: ASSIGNMENT_MODES })
+  @IsIn(ASSIGNMENT_MODES, { message: `mode must be one of: ${ASSIGNMENT_MODES.join(', ')}` })
+  @IsDefined({ message: 'mode is required' })
+  mode: AssignmentMode;
+}
+
+export class CaseStateResponse {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'assigned' }) status: string;
+  @ApiProperty({ example: 4, description: 'Send this with the next action' }) version: number;
+  @ApiPropertyOptional({ nullable: true }) assignedOfficerId: string | null;
+}
+
+export class AssignmentSettingsResponse {
+  @ApiProperty() agencyId: string;
+  @ApiProperty({ enum: ASSIGNMENT_MODES }) mode: string;
+}

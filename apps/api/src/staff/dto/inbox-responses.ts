@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReceiptResponse } from '../../applications/dto/application-responses';
+
+export class AgencyRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'ISKI-KDK' }) code: string;
+  @ApiProperty({ example: 'ISKI Kadikoy Branch' }) name: string;
+}
+
+export class StaffRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+}
+
+export class InboxItemResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: '4827-3915-602' }) trackingNumber: string;
+  @ApiProperty({ example: 'complaint' }) type: string;
+  @ApiPropertyOptional({ nullable: true, example: 'water' }) topic: string | null;
+  @ApiProperty() subject: string;
+  @ApiProperty({ example: 'routed' }) status: string;
+  @ApiProperty({ example: 'web' }) channel: string;
+  @ApiPropertyOptional({ type: AgencyRefResponse, nullable: true }) agency: AgencyRefResponse | null;
+  @ApiPropertyOptional({ type: StaffRefResponse, nullable: true }) assignedOfficer: StaffRefResponse | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: 'Send it back with a change so concurrent edits are caught' }) version: number;
+  @ApiProperty() confidential: boolean;
+}
+
+export class InboxPageResponse {
+  @ApiProperty({ type: [InboxItemResponse] }) items: InboxItemResponse[];
+  @ApiPropertyOptional({ nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' }) nextCursor: string | null;
+}
+
+export class LocationResponse {
+  @ApiPropertyOptional({ nullable: true }) provinceCode: string | null;
+  @ApiPropertyOptional({ nullable: true }) districtCode: string | null;
+  @ApiPropertyOptional({ nullable: true }) latitude: number | null;
+  @ApiPropertyOptional({ nullable: true }) longitude: number | null;
+}
+
+export class CitizenResponse {
+  @ApiPropertyOptional({ nullable: true }) name: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '+905321234567' }) phone: string | null;
+  @ApiPropertyOptional({ nullable: true }) email: string | null;
+}
+
+export class HistoryActorResponse {
+  @ApiProperty({ enum: ['citizen', 'staff', 'system'] }) type: string;
+  @ApiPropertyOptional({ nullable: true }) id: string | null;
+  @ApiPropertyOptional({ nullable: true }) displayName: string | null;
+}
+
+export class HistoryLineResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ example: 'routed' }) kind: string;
+  @ApiProperty({ type: HistoryActorResponse }) actor: HistoryActorResponse;
+  @ApiPropertyOptional({ nullable: true }) fromStatus: string | null;
+  @ApiPropertyOptional({ nullable: true }) toStatus: string | null;
+  @ApiPropertyOptional({ type: AgencyRefResponse, nullable: true }) fromAgency: AgencyRefResponse | null;
+  @ApiPropertyOptional({ type: AgencyRefResponse, nullable: true }) toAgency: AgencyRefResponse | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+}
+
+export class MessageLineResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() at: string;
+  @ApiProperty({ enum: ['to_citizen', 'from_citizen'] }) direction: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() channel: string;
+  @ApiProperty() body: string;
+  @ApiPropertyOptional({ type: StaffRefResponse, nullable: true }) author: StaffRefResponse | null;
+}
+
+export class ApplicationDetailResponse extends InboxItemResponse {
+  @ApiProperty() body: string;
+  @ApiProperty({ example: 'tr' }) language: string;
+  @ApiProperty({ type: LocationResponse }) location: LocationResponse;
+  @ApiPropertyOptional({ type: StaffRefResponse, nullable: true, description: 'The call-center agent who filed it' }) filedBy: StaffRefResponse | null;
+  @ApiPropertyOptional({ type: CitizenResponse, nullable: true, description: 'Null when identityHidden' }) citizen: CitizenResponse | null;
+  @ApiProperty({ description: 'True for a confidential application seen outside the center' }) identityHidden: boolean;
+  @ApiProperty() transferCount: number;
+  @ApiPropertyOptional({ nullable: true }) duplicateOfId: string | null;
+  @ApiPropertyOptional({ nullable: true }) rating: number | null;
+  @ApiPropertyOptional({ nullable: true }) ratingComment: string | null;
+  @ApiPropertyOptional({ nullable: true }) routedAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) answeredAt: string | null;
+  @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
+  @ApiProperty({ type: [HistoryLineResponse] }) history: HistoryLineResponse[];
+  @ApiProperty({ type: [MessageLineResponse] }) messages: MessageLineResponse[];
+}
+
+export class AgentReceiptResponse extends ReceiptResponse {
+  @ApiProperty({ format: 'uuid', description: 'Opens the application in the staff console' }) applicationId: string;
+}
+
+export class CallerApplicationResponse {
+  @ApiProperty({ example: '4827-3915-602' }) trackingNumber: string;
+  @ApiProperty({ example: 'complaint' }) type: string;
+  @ApiPropertyOptional({ nullable: true, example: 'water' }) topic: string | null;
+  @ApiProperty({ example: 'routed' }) status: string;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true, example: 'ISKI Kadikoy Branch' }) agency: string | null;
+}
+
+export class CallerApplicationsResponse {
+  @ApiProperty({ type: [CallerApplicationResponse], description: 'Newest first, at most 20' }) items: CallerApplicationResponse[];
+}

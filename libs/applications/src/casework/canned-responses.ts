@@ -1,0 +1,213 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { localise } from '@petitio/directory';
+import {
+  ConflictError,
+  ENVIRONMENT,
+  Environment,
+  FieldProblem,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  isUniqueViolation,
+  supportedLanguages,
+} from '@petitio/platform';
+import { StaffPrincipal, hasRole } from '@petitio/staff';
+import { DataSource } from 'typeorm';
+import { ApplicationAccess } from '../access/application-access';
+import { formatTrackingNumber } from '../tracking-number';
+import type { ChangeContext } from './application-changes';
+import { BUILT_IN_PLACEHOLDERS, BuiltInPlaceholder, isPlaceholderName, placeholdersIn, renderTemplate } from './canned-response-template';
+
+export interface CannedResponseView {
+  id: string;
+  agencyId: string;
+  code: string;
+  language: string;
+  title: string;
+  body: string;
+  /** Placeholders the body uses that Petitio does not fill: the officer gives them when answering. */
+  placeholders: string[];
+}
+
+export interface CannedResponseInput {
+  /** Defaults to the author's own agency. */
+  agencyId?: string;
+  code: string;
+  language: string;
+  title: string;
+  body: string;
+}
+
+const PLACEHOLDER_VALUE_MAX = 500;
+const COLUMNS = `id, agency_id AS "agencyId", code, language, title, body`;
+
+/**
+ * Prepared answers an agency reuses, one per code and language, with placeholders filled when an
+ * answer is sent. Officers and supervisors keep their own agency's; center admins anyone's.
+ */
+@Injectable()
+export class CannedResponses {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ApplicationAccess,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  async list(principal: StaffPrincipal, filter: { agencyId?: string; language?: string }): Promise<CannedResponseView[]> {
+    const agencyId = hasRole(principal, 'center_admin') ? filter.agencyId : this.ownAgency(principal, filter.agencyId);
+    const rows: Omit<CannedResponseView, 'placeholders'>[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM canned_responses
+       WHERE ($1::uuid IS NULL OR agency_id = $1) AND ($2::text IS NULL OR language = $2)
+       ORDER BY code, language LIMIT 1000`,
+      [agencyId ?? null, filter.language ?? null],
+    );
+    return rows.map(view);
+  }
+
+  async get(principal: StaffPrincipal, id: string): Promise<CannedResponseView> {
+    const params: unknown[] = [id];
+    const rows: Omit<CannedResponseView, 'placeholders'>[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM canned_responses c WHERE id = $1 AND ${this.condition(principal, params)}`,
+      params,
+    );
+    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND', 'no such canned response in your reach');
+    return view(rows[0]);
+  }
+
+  async create(principal: StaffPrincipal, input: CannedResponseInput): Promise<CannedResponseView> {
+    const agencyId = hasRole(principal, 'center_admin') ? (input.agencyId ?? principal.agencyId) : this.ownAgency(principal, input.agencyId);
+    this.check(input);
+    const agency: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
+    if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown', message: 'unknown agency' }]);
+    const [row]: Omit<CannedResponseView, 'placeholders'>[] = await this.unique(() =>
+      this.dataSource.query(
+        `INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+        [agencyId, input.code, input.language, input.title.trim(), input.body.trim()],
+      ),
+    );
+    return view(row);
+  }
+
+  async update(principal: StaffPrincipal, id: string, input: Omit<CannedResponseInput, 'agencyId'>): Promise<CannedResponseView> {
+    this.check(input);
+    const params: unknown[] = [id, input.code, input.language, input.title.trim(), input.body.trim()];
+    const rows: Omit<CannedResponseView, 'placeholders'>[] = await this.unique(() =>
+      this.dataSource.query(
+        // In a CTE so the driver returns the rows, not [rows, count] as it does for a bare UPDATE.
+        `WITH changed AS (
+           UPDATE canned_responses c SET code = $2, language = $3, title = $4, body = $5
+           WHERE id = $1 AND ${this.condition(principal, params)} RETURNING ${COLUMNS}
+         ) SELECT * FROM changed`,
+        params,
+      ),
+    );
+    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND', 'no such canned response in your reach');
+    return view(rows[0]);
+  }
+
+  async remove(principal: StaffPrincipal, id: string): Promise<void> {
+    const params: unknown[] = [id];
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH removed AS (DELETE FROM canned_responses c WHERE id = $1 AND ${this.condition(principal, params)} RETURNING id) SELECT id FROM removed`,
+      params,
+    );
+    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND', 'no such canned response in your reach');
+  }
+
+  /**
+   * The text of one of the application's agency's canned responses, filled for the application
+   * inside the answering change. Refuses (400, one entry each) placeholders nobody can fill and
+   * attempts to override the ones Petitio fills.
+   */
+  async compose(ctx: ChangeContext, principal: StaffPrincipal, cannedResponseId: string, given: Record<string, string> = {}): Promise<string> {
+    const rows: { body: string }[] = await ctx.manager.query('SELECT body FROM canned_responses WHERE id = $1 AND agency_id = $2', [
+      cannedResponseId,
+      ctx.app.assignedAgencyId,
+    ]);
+    if (rows.length === 0) {
+      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
+    }
+    const problems: FieldProblem[] = [];
+    for (const [name, value] of Object.entries(given)) {
+      const field = `placeholders.${name}`;
+      if ((BUILT_IN_PLACEHOLDERS as readonly string[]).includes(name)) {
+        problems.push({ field, code: 'reserved', message: `{{${name}}} is filled by Petitio and cannot be given` });
+      } else if (!isPlaceholderName(name)) {
+        problems.push({ field, code: 'format', message: 'a placeholder name has letters, digits and _ and starts with a letter' });
+      } else if (typeof value !== 'string' || value.length > PLACEHOLDER_VALUE_MAX) {
+        problems.push({ field, code: 'invalid', message: `a placeholder value is text of at most ${PLACEHOLDER_VALUE_MAX} characters` });
+      }
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+    const { text, unknown } = renderTemplate(rows[0].body, { ...given, ...(await this.builtIns(ctx, principal)) });
+    if (unknown.length) {
+      throw new InvalidInputError(
+        unknown.map((name) => ({
+          field: `placeholders.${name}`,
+          code: 'unknown_placeholder',
+          message: `{{${name}}} is not a placeholder Petitio fills (${BUILT_IN_PLACEHOLDERS.join(', ')}) and no value was given for it`,
+        })),
+      );
+    }
+    return text;
+  }
+
+  private async builtIns(ctx: ChangeContext, principal: StaffPrincipal): Promise<Record<BuiltInPlaceholder, string>> {
+    const [agency]: { names: Record<string, string> }[] = await ctx.manager.query('SELECT names FROM agencies WHERE id = $1', [
+      ctx.app.assignedAgencyId,
+    ]);
+    return {
+      trackingNumber: formatTrackingNumber(ctx.app.trackingNumber),
+      // The rendered answer is kept in the conversation staff read: a confidential citizen's name stays with the center.
+      citizenName: this.access.canSeeIdentity(principal, ctx.app.confidential) ? (ctx.app.citizenName ?? '') : '',
+      agencyName: agency ? localise(agency.names, ctx.app.language) : '',
+      date: new Intl.DateTimeFormat(ctx.app.language, { dateStyle: 'long', timeZone: this.env.LOCAL_TIME_ZONE }).format(ctx.now),
+    };
+  }
+
+  /** Officers and supervisors work with their own agency's responses only. */
+  private ownAgency(principal: StaffPrincipal, asked: string | undefined): string {
+    if (!hasRole(principal, 'officer', 'supervisor')) throw new ForbiddenError();
+    if (asked && asked !== principal.agencyId) throw new ForbiddenError("you may manage your own agency's canned responses only");
+    return principal.agencyId;
+  }
+
+  private condition(principal: StaffPrincipal, params: unknown[]): string {
+    if (hasRole(principal, 'center_admin')) return 'TRUE';
+    if (!hasRole(principal, 'officer', 'supervisor')) return 'FALSE';
+    params.push(principal.agencyId);
+    return `c.agency_id = $${params.length}::uuid`;
+  }
+
+  private check(input: Omit<CannedResponseInput, 'agencyId'>): void {
+    const problems: FieldProblem[] = [];
+    if (!supportedLanguages(this.env).includes(input.language)) {
+      problems.push({ field: 'language', code: 'unsupported', message: `language must be one of: ${supportedLanguages(this.env).join(', ')}` });
+    }
+    const malformed = placeholdersIn(input.body).filter((name) => !isPlaceholderName(name));
+    if (malformed.length) {
+      problems.push({
+        field: 'body',
+        code: 'placeholder_format',
+        message: `placeholders are written {{name}} with letters, digits and _: fix ${malformed.map((m) => `{{${m}}}`).join(', ')}`,
+      });
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  private async unique<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'canned_responses_key')) {
+        throw new ConflictError('CANNED_RESPONSE_EXISTS', 'this agency already has a canned response with this code and language');
+      }
+      throw error;
+    }
+  }
+}
+
+function view(row: Omit<CannedResponseView, 'placeholders'>): CannedResponseView {
+  const builtIn = BUILT_IN_PLACEHOLDERS as readonly string[];
+  return { ...row, placeholders: placeholdersIn(row.body).filter((name) => !builtIn.includes(name)) };
+}

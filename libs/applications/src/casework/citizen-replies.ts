@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { ApplicationStatus } from '../application-status';
+import type { Channel } from '../application.entity';
+import { CitizenProof } from '../citizen-proof';
+import { ApplicationChanges } from './application-changes';
+import { requiredText } from './required-text';
+
+export const REPLY_MAX = 5000;
+
+export interface CitizenReply {
+  /** Proved beforehand: tracking number and access code on the web, the sender's number by SMS. */
+  applicationId: string;
+  text: string;
+  channel: Channel;
+}
+
+export interface ReceivedReply {
+  status: ApplicationStatus;
+  receivedAt: Date;
+  /** True when the reply answered a question and the application went back to the officer (awaiting_citizen → in_progress). */
+  resumed: boolean;
+}
+
+/**
+ * What the citizen writes about their application after submitting it, from the status page or
+ * by SMS. It joins the conversation; when the agency was waiting for it, work resumes.
+ */
+@Injectable()
+export class CitizenReplies {
+  constructor(
+    private readonly changes: ApplicationChanges,
+    private readonly proof: CitizenProof,
+  ) {}
+
+  /** A reply from the status page, by whoever holds the tracking number and access code. */
+  async fromWeb(trackingNumber: string, accessCode: string, text: string): Promise<ReceivedReply & { trackingNumber: string }> {
+    requiredText('text', text, REPLY_MAX);
+    const proved = await this.proof.verify(trackingNumber, accessCode);
+    return { ...(await this.receive({ applicationId: proved.applicationId, text, channel: 'web' })), trackingNumber: proved.trackingNumber };
+  }
+
+  /** A reply from any channel that has already proved which application it is about (the SMS inbound handler, the web). */
+  receive(reply: CitizenReply): Promise<ReceivedReply> {
+    const text = requiredText('text', reply.text, REPLY_MAX);
+    return this.changes.change({ citizen: true }, reply.applicationId, undefined, async (ctx) => {
+      const [message]: { id: string }[] = await ctx.manager.query(
+        `INSERT INTO application_messages (application_id, direction, kind, channel, body, created_at)
+         VALUES ($1, 'from_citizen', 'citizen_reply', $2, $3, $4) RETURNING id`,
+        [ctx.app.id, reply.channel, text, ctx.now],
+      );
+      const resumed = ctx.app.status === 'awaiting_citizen';
+      await this.changes.record(
+        ctx,
+        resumed
+          ? { kind: 'citizen_replied', toStatus: 'in_progress', data: { messageId: message.id, channel: reply.channel } }
+          : { kind: 'citizen_message', data: { messageId: message.id, channel: reply.channel } },
+      );
+      return { status: ctx.app.status, receivedAt: ctx.now, resumed };
+    });
+  }
+}

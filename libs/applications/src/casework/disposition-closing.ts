@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { IllegalTransitionError } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import { ApplicationChanges } from './application-changes';
+import type { DispositionOutcome } from './disposition-outcome';
+
+/** Closes an answered application: the file is done, though the citizen may still rate or appeal it. */
+@Injectable()
+export class ApplicationClosing {
+  constructor(private readonly changes: ApplicationChanges) {}
+
+  close(staff: StaffPrincipal, applicationId: string, version: number): Promise<DispositionOutcome> {
+    return this.changes.change({ staff }, applicationId, version, async (ctx) => {
+      // Only an answer is closed by hand; open applications close only by being merged as a duplicate.
+      if (ctx.app.status !== 'answered') throw new IllegalTransitionError(ctx.app.status, 'closed');
+      await this.changes.record(ctx, { kind: 'closed', toStatus: 'closed' });
+      await this.changes.setColumns(ctx, { closed_at: ctx.now });
+      ctx.app.closedAt = ctx.now;
+      return { id: ctx.app.id, status: ctx.app.status, version: ctx.app.version };
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError, InvalidInputError } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import { EntityManager } from 'typeorm';
+import { ApplicationAccess } from '../access/application-access';
+import { formatTrackingNumber } from '../tracking-number';
+import { ApplicationChanges, ChangeContext, LockedApplication } from './application-changes';
+import { CitizenNotices } from './citizen-notices';
+import type { DispositionOutcome } from './disposition-outcome';
+
+export interface DuplicateOutcome extends DispositionOutcome {
+  duplicateOfId: string;
+}
+
+/** The answer a merged application receives: the words sent on the original. */
+export interface AnswerToShare {
+  body: string;
+  authorStaffId?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The same columns ApplicationChanges locks, for the other applications a merge touches. */
+const LOCKED_COLUMNS = `a.id, a.tracking_number AS "trackingNumber", a.status, a.version, a.type_code AS type, a.channel, a.language,
+  a.assigned_agency_id AS "assignedAgencyId", a.assigned_officer_id AS "assignedOfficerId",
+  a.citizen_phone AS "citizenPhone", a.citizen_email AS "citizenEmail", a.citizen_name AS "citizenName",
+  a.confidential, a.transfer_count AS "transferCount", a.duplicate_of_id AS "duplicateOfId",
+  a.answered_at AS "answeredAt", a.closed_at AS "closedAt", a.created_at AS "createdAt"`;
+
+/**
+ * Merges an application into another that asks the same thing: the duplicate closes, and when
+ * the original is answered every citizen merged into it receives the answer too.
+ */
+@Injectable()
+export class DuplicateMerges {
+  constructor(
+    private readonly changes: ApplicationChanges,
+    private readonly access: ApplicationAccess,
+    private readonly notices: CitizenNotices,
+  ) {}
+
+  merge(staff: StaffPrincipal, applicationId: string, version: number, originalId: string): Promise<DuplicateOutcome> {
+    return this.changes.change({ staff }, applicationId, version, async (ctx) => {
+      if (ctx.app.duplicateOfId) throw new ConflictError('ALREADY_DUPLICATE', 'this application is already merged into another');
+      if (originalId === ctx.app.id) {
+        throw new InvalidInputError([{ field: 'originalId', code: 'same_application', message: 'an application cannot duplicate itself' }]);
+      }
+      const original = await this.lockOriginal(ctx.manager, staff, originalId);
+      if (!original) {
+        throw new InvalidInputError([{ field: 'originalId', code: 'not_found', message: 'originalId must be an application in your reach' }]);
+      }
+      if (original.duplicateOfId) {
+        throw new InvalidInputError([
+          { field: 'originalId', code: 'is_duplicate', message: `that application is itself a duplicate; merge into ${original.duplicateOfId} instead` },
+        ]);
+      }
+      if (original.status === 'closed' || original.status === 'rejected') {
+        throw new InvalidInputError([{ field: 'originalId', code: 'not_open', message: `that application is ${original.status}` }]);
+      }
+
+      await this.changes.record(ctx, {
+        kind: 'merged_as_duplicate',
+        toStatus: 'closed',
+        data: { originalId: original.id, originalTrackingNumber: formatTrackingNumber(original.trackingNumber) },
+      });
+      await this.changes.setColumns(ctx, { duplicate_of_id: original.id, closed_at: ctx.now });
+      ctx.app.duplicateOfId = original.id;
+      ctx.app.closedAt = ctx.now;
+
+      const originalCtx: ChangeContext = { ...ctx, app: original };
+      await this.changes.record(originalCtx, {
+        kind: 'duplicate_merged',
+        data: { duplicateId: ctx.app.id, duplicateTrackingNumber: formatTrackingNumber(ctx.app.trackingNumber) },
+      });
+      // Merged after the original was answered: this citizen gets that answer now rather than never.
+      if (original.answeredAt) {
+        const answer = await latestAnswer(ctx.manager, original.id);
+        await this.shareAnswer(ctx, original, answer);
+        await this.notifyDuplicatesOfAnswer(ctx, answer);
+      }
+      return { id: ctx.app.id, status: ctx.app.status, version: ctx.app.version, duplicateOfId: original.id };
+    });
+  }
+
+  /**
+   * Called by the answer action, inside its change of the original: every application merged into
+   * it (and into those, transitively) receives the same answer on its citizen's channel. Without
+   * `answer`, the latest answer message written on the original is shared. Returns how many were told.
+   */
+  async notifyDuplicatesOfAnswer(ctx: ChangeContext, answer?: AnswerToShare): Promise<number> {
+    const duplicates: LockedApplication[] = await ctx.manager.query(
+      `WITH RECURSIVE merged AS (
+         SELECT id FROM applications WHERE duplicate_of_id = $1
+         UNION SELECT d.id FROM applications d JOIN merged m ON d.duplicate_of_id = m.id
+       )
+       SELECT ${LOCKED_COLUMNS} FROM applications a WHERE a.id IN (SELECT id FROM merged) ORDER BY a.id FOR UPDATE`,
+      [ctx.app.id],
+    );
+    if (duplicates.length === 0) return 0;
+    const shared = answer ?? (await latestAnswer(ctx.manager, ctx.app.id));
+    for (const duplicate of duplicates) await this.shareAnswer({ ...ctx, app: duplicate }, ctx.app, shared);
+    return duplicates.length;
+  }
+
+  private async shareAnswer(duplicateCtx: ChangeContext, original: LockedApplication, answer: AnswerToShare | undefined): Promise<void> {
+    const originalTrackingNumber = formatTrackingNumber(original.trackingNumber);
+    await this.changes.record(duplicateCtx, { kind: 'answered', data: { viaOriginalId: original.id, originalTrackingNumber } });
+    // The appeal window of a merged application runs from the answer it received.
+    await this.changes.setColumns(duplicateCtx, { answered_at: duplicateCtx.now });
+    duplicateCtx.app.answeredAt = duplicateCtx.now;
+    await this.notices.send(duplicateCtx, {
+      template: 'application_answered',
+      kind: 'answer',
+      body: answer?.body,
+      authorStaffId: answer?.authorStaffId ?? null,
+      params: { originalTrackingNumber },
+    });
+  }
+
+  private async lockOriginal(manager: EntityManager, staff: StaffPrincipal, originalId: string): Promise<LockedApplication | undefined> {
+    if (!UUID.test(originalId)) return undefined;
+    const params: unknown[] = [originalId];
+    const rows: LockedApplication[] = await manager.query(
+      `SELECT ${LOCKED_COLUMNS} FROM applications a WHERE a.id = $1 AND ${this.access.condition(staff, params)} FOR UPDATE`,
+      params,
+    );
+    return rows[0];
+  }
+}
+
+async function latestAnswer(manager: EntityManager, applicationId: string): Promise<AnswerToShare | undefined> {
+  const rows: { body: string; author_staff_id: string | null }[] = await manager.query(
+    `SELECT body, author_staff_id FROM application_messages
+     WHERE application_id = $1 AND direction = 'to_citizen' AND kind = 'answer' ORDER BY created_at DESC LIMIT 1`,
+    [applicationId],
+  );
+  return rows[0] ? { body: rows[0].body, authorStaffId: rows[0].author_staff_id } : undefined;
+}

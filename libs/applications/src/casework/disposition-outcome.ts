@@ -1,0 +1,8 @@
+import type { ApplicationStatus } from '../application-status';
+
+/** What a staff action answers with: enough for the console to carry on without reloading. */
+export interface DispositionOutcome {
+  id: string;
+  status: ApplicationStatus;
+  version: number;
+}

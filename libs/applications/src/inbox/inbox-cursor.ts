@@ -1,0 +1,40 @@
+import { InvalidInputError } from '@petitio/platform';
+
+export type InboxSortField = 'createdAt' | 'updatedAt';
+export type SortOrder = 'asc' | 'desc';
+
+/** Where a page ended: the sort value (microsecond text, as PostgreSQL stores it) and the id that breaks ties. */
+export interface InboxPosition {
+  sort: InboxSortField;
+  order: SortOrder;
+  value: string;
+  id: string;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Opaque to callers: base64url of the position, so its shape can change without breaking clients' code. */
+export function encodeCursor(position: InboxPosition): string {
+  return Buffer.from(JSON.stringify([position.sort, position.order, position.value, position.id])).toString('base64url');
+}
+
+/** A cursor only continues the listing it came from: another sort or order is refused rather than silently skipping rows. */
+export function decodeCursor(cursor: string, sort: InboxSortField, order: SortOrder): InboxPosition {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parts = undefined;
+  }
+  if (!Array.isArray(parts) || parts.length !== 4 || typeof parts[2] !== 'string' || typeof parts[3] !== 'string' ||
+      !TIMESTAMP.test(parts[2]) || !UUID.test(parts[3])) {
+    throw new InvalidInputError([{ field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor returned by this list' }]);
+  }
+  if (parts[0] !== sort || parts[1] !== order) {
+    throw new InvalidInputError([
+      { field: 'cursor', code: 'mismatch', message: 'this cursor belongs to a listing with another sort or order; start again without it' },
+    ]);
+  }
+  return { sort, order, value: parts[2], id: parts[3] };
+}

@@ -1,0 +1,7 @@
+import { ApplicationDetailService } from './application-detail.service';
+import { CallerApplicationsService } from './caller-applications.service';
+import { InboxService } from './inbox.service';
+import { PersonalDataReads } from './personal-data-reads';
+
+/** The staff-facing read side of applications, provided and exported by ApplicationsModule. */
+export const INBOX_PROVIDERS = [InboxService, ApplicationDetailService, CallerApplicationsService, PersonalDataReads];

@@ -1,0 +1,32 @@
+import { linkButton, trackingNumberHtml } from './email-layout';
+import { SafeHtml, html, paragraphsOf } from './html';
+import { CitizenContext, MessageTexts } from './message-template';
+
+/** What a citizen template says in one language; `{tracking}` marks where the tracking number goes. */
+export interface CitizenWording {
+  subject: string;
+  paragraphs: string[];
+  linkLabel: string;
+  /** Heading above the answer; only the answer template has one. */
+  answerHeading?: string;
+}
+
+/** One shape for every citizen message: what happened, the answer if this is it, the status link. */
+export function citizenMessage(context: CitizenContext, wording: CitizenWording): MessageTexts {
+  const answer = wording.answerHeading && context.body ? { heading: wording.answerHeading, body: context.body.trim() } : undefined;
+  const withNumber = (sentence: string) => sentence.split('{tracking}').join(context.trackingNumber);
+  const withNumberHtml = (sentence: string): SafeHtml =>
+    html`${sentence.split('{tracking}').map((part, i) => (i === 0 ? html`${part}` : html`${trackingNumberHtml(context.trackingNumber)}${part}`))}`;
+
+  const text = [
+    ...wording.paragraphs.map(withNumber),
+    ...(answer ? [`${answer.heading}\n\n${answer.body}`] : []),
+    `${wording.linkLabel}:\n${context.statusUrl}`,
+  ].join('\n\n');
+  const body = html`${wording.paragraphs.map((p) => html`<p>${withNumberHtml(p)}</p>\n`)}${
+    answer
+      ? html`<h2 style="font-size: 18px;">${answer.heading}</h2>\n<blockquote style="margin: 0 0 1em; padding: 0 1em; border-inline-start: 4px solid #ccc;">${paragraphsOf(answer.body)}</blockquote>\n`
+      : ''
+  }${linkButton(context.statusUrl, wording.linkLabel)}`;
+  return { subject: withNumber(wording.subject), text, html: body };
+}

@@ -1,0 +1,18 @@
+import { MessageTemplate } from '../outgoing-message';
+import { applicationAnswered } from './application-answered.template';
+import { applicationReceived } from './application-received.template';
+import { applicationRejected } from './application-rejected.template';
+import { applicationTransferred } from './application-transferred.template';
+import { informationRequested } from './information-requested.template';
+import { MessageTemplateDefinition } from './message-template';
+import { staffInvitation } from './staff-invitation.template';
+
+/** Every template by name. A Record, so a name added to MessageTemplate without wording does not compile. */
+export const MESSAGE_TEMPLATES: Record<MessageTemplate, MessageTemplateDefinition> = {
+  application_received: applicationReceived,
+  information_requested: informationRequested,
+  application_answered: applicationAnswered,
+  application_transferred: applicationTransferred,
+  application_rejected: applicationRejected,
+  staff_invitation: staffInvitation,
+};

@@ -94,6 +94,14 @@ describe('observability', () => {
     // The processes did log (at trace level the request lines are there), so the search means something.
     expect(logs).toContain('"service":"petitio-api"');
     expect(logs).toContain('"service":"petitio-worker"');
+    // Each request has one line with its id, its masked path and its status.
+    const requestLines = logs.split('\n').filter((l) => l.includes('"msg":"request completed"')).map((l) => JSON.parse(l));
+    expect(requestLines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ method: 'POST', path: '/api/v1/applications', status: 201, reqId: expect.any(String) }),
+        expect.objectContaining({ method: 'GET', path: `/api/v1/applications/****-****-${trackingNumber.slice(-3)}/status`, status: 200 }),
+      ]),
+    );
     for (const secret of [marker, national, `+90${national}`, accessCode]) {
       expect({ secret, found: logs.includes(secret) }).toEqual({ secret, found: false });
     }

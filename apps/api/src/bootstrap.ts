@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Environment, Metrics, loadEnvironment } from '@petitio/platform';
+import { Environment, Metrics, loadEnvironment, stripQuery } from '@petitio/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation.pipe';
@@ -31,10 +32,22 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   app.enableShutdownHooks();
 
   const metrics = app.get(Metrics);
+  const requestLog = new NestLogger('Http');
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions?.url ?? 'unmatched';
     metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    // One line per request with its id; the path is masked and never carries a query string or body.
+    if (route !== '/health/live' && route !== '/health/ready' && route !== '/metrics') {
+      requestLog.log({
+        msg: 'request completed',
+        reqId: request.id,
+        method: request.method,
+        path: stripQuery(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      });
+    }
   });
 
   const document = SwaggerModule.createDocument(

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { AutoAssignment } from '@petitio/applications';
-import { ENVIRONMENT, Environment, Metrics, NotFoundError, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Metrics, NotFoundError, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis, WORKER_OPTIONS } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
 /** Typed contract of an assignment job, as the outbox relay publishes it from `application.routed`. */
@@ -14,7 +14,7 @@ export interface AssignApplicationJob {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Gives each newly routed application to an officer when its agency assigns automatically. */
-@Processor(QueueName.Assignment)
+@Processor(QueueName.Assignment, WORKER_OPTIONS)
 export class AutoAssignmentProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(AutoAssignmentProcessor.name);
   private lastErrorLoggedAt = 0;

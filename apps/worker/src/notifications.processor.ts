@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { MessageDelivery, PermanentDeliveryError } from '@petitio/notifications';
-import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis, WORKER_OPTIONS } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
 /** Typed contract of a delivery job, as the outbox relay publishes it: the outgoing_messages id. */
@@ -12,7 +12,7 @@ export interface DeliverMessageJob {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-@Processor(QueueName.Notifications)
+@Processor(QueueName.Notifications, WORKER_OPTIONS)
 export class NotificationsProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationsProcessor.name);
   private lastErrorLoggedAt = 0;

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis, WORKER_OPTIONS } from '@petitio/platform';
 import { RoutingService } from '@petitio/routing';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
@@ -12,7 +12,7 @@ export interface RouteApplicationJob {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-@Processor(QueueName.Routing)
+@Processor(QueueName.Routing, WORKER_OPTIONS)
 export class RoutingProcessor extends WorkerHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RoutingProcessor.name);
   private lastErrorLoggedAt = 0;

@@ -57,3 +57,10 @@ export function parseRedisUrl(url: string): RedisOptions {
     tls: u.protocol === 'rediss:' ? {} : undefined,
   };
 }
+
+/**
+ * BullMQ fails a job for good once it stalled (its worker died mid-job) more than this many
+ * times. The default of 1 would leave an application unrouted after two unlucky crashes;
+ * our handlers are idempotent, so a few more tries are safe.
+ */
+export const WORKER_OPTIONS = { maxStalledCount: 5 } as const;

@@ -99,6 +99,10 @@ describe('who may do what: the role matrix', () => {
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
     { name: 'GET /staff/canned-responses', method: 'get', path: () => '/api/v1/staff/canned-responses',
       expect: { agent: 403, officer: 'through', otherOfficer: 'through', supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
+    { name: 'POST /staff/canned-responses', method: 'post', path: () => '/api/v1/staff/canned-responses', body: () => ({}),
+      expect: { agent: 403, officer: 'through', otherOfficer: 'through', supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
+    { name: 'GET /staff/agencies/ISKI/assignment', method: 'get', path: () => `/api/v1/staff/agencies/${iskiId}/assignment`,
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 403, admin: 'through' } },
     { name: 'PUT /staff/agencies/ISKI/assignment', method: 'put', path: () => `/api/v1/staff/agencies/${iskiId}/assignment`, body: () => ({ mode: 'manual' }),
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 403, admin: 'through' } },
   ];

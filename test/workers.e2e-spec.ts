@@ -219,8 +219,8 @@ describe('routing workers', () => {
 
     it.each([
       ['names an application that does not exist', { eventId: '1', aggregateId: randomUUID() }, 'application not found'],
-      ['names no application at all', { eventId: '1' }, 'routing job without a valid application id'],
-      ['names something that is not an application id', { eventId: '1', aggregateId: 'not-a-uuid' }, 'routing job without a valid application id'],
+      ['names no application at all', { eventId: '1' }, 'routing job without a valid id'],
+      ['names something that is not an application id', { eventId: '1', aggregateId: 'not-a-uuid' }, 'routing job without a valid id'],
     ])('fails at once, without retrying, when it %s', async (_name, data, reason) => {
       const outcomes = async () => ({
         failed: await metricValue(stack.workers[0], 'petitio_jobs_processed_total', 'outcome="failed"'),

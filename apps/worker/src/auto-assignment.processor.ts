@@ -1,34 +1,21 @@
-import { BeforeApplicationShutdown, Inject, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnModuleInit } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { AutoAssignment } from '@petitio/applications';
-import { ENVIRONMENT, Environment, Metrics, NotFoundError, OutboxSubscriptions, OutboxTopic, QueueName, connectedToRedis, WORKER_OPTIONS } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Metrics, NotFoundError, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
-
-/** Typed contract of an assignment job, as the outbox relay publishes it from `application.routed`. */
-export interface AssignApplicationJob {
-  eventId: string;
-  aggregateId: string;
-  agencyId?: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { OutboxJob, QueueWorker } from './queue-worker';
 
 /** Gives each newly routed application to an officer when its agency assigns automatically. */
 @Processor(QueueName.Assignment, WORKER_OPTIONS)
-export class AutoAssignmentProcessor extends WorkerHost implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AutoAssignmentProcessor.name);
-  private lastErrorLoggedAt = 0;
-
+export class AutoAssignmentProcessor extends QueueWorker implements OnModuleInit {
   constructor(
     private readonly autoAssignment: AutoAssignment,
     private readonly subscriptions: OutboxSubscriptions,
-    private readonly metrics: Metrics,
+    metrics: Metrics,
     @Inject(ENVIRONMENT) private readonly env: Environment,
     @InjectQueue(QueueName.Assignment) queue: Queue,
   ) {
-    super();
-    // Without a listener BullMQ prints every failed reconnect to stderr while Redis is down.
-    queue.on('error', (error) => this.onError(error));
+    super(QueueName.Assignment, metrics, queue);
   }
 
   onModuleInit(): void {
@@ -48,16 +35,8 @@ export class AutoAssignmentProcessor extends WorkerHost implements OnModuleInit,
     });
   }
 
-  /** Same as the routing worker: BullMQ's graceful close would wait forever for a Redis that is down. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.worker.close(!(await connectedToRedis(this.worker, 1000)));
-  }
-
-  async process(job: Job<AssignApplicationJob>) {
-    const applicationId = job.data?.aggregateId;
-    if (typeof applicationId !== 'string' || !UUID.test(applicationId)) {
-      throw new UnrecoverableError('assignment job without a valid application id');
-    }
+  async process(job: Job<OutboxJob>) {
+    const applicationId = this.aggregateIdOf(job);
     try {
       return await this.autoAssignment.assignOnRouting(applicationId);
     } catch (error) {
@@ -65,25 +44,5 @@ export class AutoAssignmentProcessor extends WorkerHost implements OnModuleInit,
       if (error instanceof NotFoundError) throw new UnrecoverableError('application not found');
       throw error;
     }
-  }
-
-  @OnWorkerEvent('completed')
-  onCompleted(): void {
-    this.metrics.jobsProcessed.inc({ queue: QueueName.Assignment, outcome: 'completed' });
-  }
-
-  /** Connection errors while Redis is away: BullMQ reconnects by itself; say so once, not per retry. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    const now = Date.now();
-    if (now - this.lastErrorLoggedAt > 30_000) this.logger.warn({ msg: 'assignment worker cannot reach Redis; reconnecting', err: error.message });
-    this.lastErrorLoggedAt = now;
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    this.metrics.jobsProcessed.inc({ queue: QueueName.Assignment, outcome: final ? 'failed' : 'retried' });
-    this.logger.warn({ msg: final ? 'assignment job failed' : 'assignment job will retry', jobId: job?.id, attempt: job?.attemptsMade, err: error.message });
   }
 }

@@ -1,7 +1,14 @@
 import { IntakeSpine1764000000000 } from './1764000000000-IntakeSpine';
 import { StaffWorkflow1764100000000 } from './1764100000000-StaffWorkflow';
-import { HistoryChainOrder1764400000000 } from './1764400000000-HistoryChainOrder';
 import { InboxIndexes1764300000000 } from './1764300000000-InboxIndexes';
+import { HistoryChainOrder1764400000000 } from './1764400000000-HistoryChainOrder';
+import { SmsAndVoice1764700000000 } from './1764700000000-SmsAndVoice';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
-export const migrations = [IntakeSpine1764000000000, StaffWorkflow1764100000000, HistoryChainOrder1764400000000, InboxIndexes1764300000000];
+export const migrations = [
+  IntakeSpine1764000000000,
+  StaffWorkflow1764100000000,
+  InboxIndexes1764300000000,
+  HistoryChainOrder1764400000000,
+  SmsAndVoice1764700000000,
+];

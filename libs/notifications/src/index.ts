@@ -6,3 +6,4 @@ export * from './channels/notification-channel';
 export * from './message-renderer';
 export * from './message-delivery';
 export * from './notification-delivery.module';
+export * from './channels/twilio/twilio-webhook-signature';

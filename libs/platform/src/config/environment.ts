@@ -44,6 +44,12 @@ export interface Environment {
   POOR_RATING_AT_MOST: number;
   AUTO_ASSIGNMENT_ATTEMPTS: number;
   LOCAL_TIME_ZONE: string;
+  SMS_PROVIDER: 'none' | 'twilio';
+  TWILIO_ACCOUNT_SID: string;
+  TWILIO_AUTH_TOKEN: string;
+  TWILIO_FROM_NUMBER: string;
+  TWILIO_API_BASE_URL: string;
+  VOICE_AGENT_NUMBER: string;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -105,6 +111,12 @@ export const environmentSchema = Joi.object<Environment>({
     })
     .default('Europe/Istanbul')
     .description('IANA time zone of dates written into messages to citizens, e.g. {{date}} in canned responses'),
+  SMS_PROVIDER: Joi.string().valid('none', 'twilio').default('none'),
+  TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).allow('').default(''),
+  TWILIO_AUTH_TOKEN: Joi.string().allow('').default(''),
+  TWILIO_FROM_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
+  TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
+  VOICE_AGENT_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
 });
 
 export class EnvironmentError extends Error {}
@@ -119,6 +131,9 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   });
   const messages = error ? error.details.map((d) => d.message) : [];
   // Joi does not validate defaults, so the demo secret is refused here rather than in the schema.
+  if (value?.SMS_PROVIDER === 'twilio' && !(value.TWILIO_ACCOUNT_SID && value.TWILIO_AUTH_TOKEN && value.TWILIO_FROM_NUMBER)) {
+    messages.push('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+  }
   if (value?.NODE_ENV === 'production' && value.ACCESS_CODE_SECRET === DEMO_ACCESS_CODE_SECRET) {
     messages.push('ACCESS_CODE_SECRET must be set to a private value of at least 32 characters in production');
   }

@@ -27,6 +27,11 @@ import { ReasonCodesController } from './staff/reason-codes.controller';
 import { CitizenFeedbackController } from './applications/citizen-feedback.controller';
 import { InboxController } from './staff/inbox.controller';
 import { AgentIntakeController } from './staff/agent-intake.controller';
+import { NotificationsModule } from '@petitio/notifications';
+import { TwilioSmsController } from './webhooks/twilio-sms.controller';
+import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
+import { TwilioStatusController } from './webhooks/twilio-status.controller';
+import { SmsDeliveryReports } from '@petitio/notifications';
 
 @Module({
   imports: [
@@ -41,8 +46,9 @@ import { AgentIntakeController } from './staff/agent-intake.controller';
     HealthModule,
     ApplicationsModule,
     StaffModule,
+    NotificationsModule,
   ],
-  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard],
+  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard, SmsDeliveryReports],
 })
 export class ApiModule {}

@@ -27,6 +27,12 @@ import { InternalNotes } from './casework/internal-notes';
 import { Correspondence } from './casework/correspondence';
 import { CitizenReplies } from './casework/citizen-replies';
 import { CannedResponses } from './casework/canned-responses';
+import { SmsConversation } from './sms/sms-conversation';
+import { InboundMessages } from './sms/inbound-messages';
+import { PhoneApplications } from './sms/phone-applications';
+import { SmsOptOuts } from './sms/sms-opt-outs';
+import { TopicGuess } from './sms/topic-guess';
+import { VoiceMenu } from './voice/voice-menu';
 
 /** Every service of the application domain; all are used by the api, the worker or the CLI. */
 const SERVICES = [
@@ -52,6 +58,12 @@ const SERVICES = [
   Correspondence,
   CitizenReplies,
   CannedResponses,
+  SmsConversation,
+  InboundMessages,
+  PhoneApplications,
+  SmsOptOuts,
+  TopicGuess,
+  VoiceMenu,
 ];
 
 @Module({

@@ -12,3 +12,6 @@ export class PermanentDeliveryError extends Error {
 export class TransientDeliveryError extends Error {
   override readonly name = 'TransientDeliveryError';
 }
+
+/** The provider says the recipient opted out (Twilio 21610): permanent, and remembered so nothing more is tried. */
+export class RecipientOptedOutError extends PermanentDeliveryError {}

@@ -7,3 +7,6 @@ export * from './message-renderer';
 export * from './message-delivery';
 export * from './notification-delivery.module';
 export * from './channels/twilio/twilio-webhook-signature';
+export * from './channels/twilio/twiml-responses';
+export * from './sms-segments';
+export * from './sms-delivery-reports';

@@ -1,20 +1,31 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@petitio/platform';
 import { DataSource } from 'typeorm';
+import { NotificationChannel, SmsProvider } from './channels/notification-channel';
 import { NotificationChannels } from './channels/notification-channels';
-import { PermanentDeliveryError, TransientDeliveryError } from './delivery-errors';
+import { PermanentDeliveryError, RecipientOptedOutError, TransientDeliveryError } from './delivery-errors';
 import { MessageRenderer, StoredMessage } from './message-renderer';
+import { smsSegments } from './sms-segments';
+
+/** A claimed message: which attempt this is, and whether an earlier one died mid-send (it was still `sending`). */
+type ClaimedMessage = StoredMessage & { attempts: number; createdAt: Date; previousStatus: 'pending' | 'sending' };
 
 export type DeliveryOutcome =
   | { status: 'sent'; providerMessageId: string | null }
+  /** Found already sent by the attempt that died before recording it: recorded, not sent again. */
+  | { status: 'reconciled'; providerMessageId: string }
+  /** The SMS recipient opted out (STOP, or the provider said so): nothing sent. */
+  | { status: 'suppressed' }
   /** Someone already finished with it (sent, failed or suppressed): a redelivered job does nothing. */
   | { status: 'already_done'; current: string };
 
 /**
  * Sends one recorded message through its channel and records the outcome. Idempotent: only a pending
  * message is claimed, so a redelivered job does nothing once the message is sent or has failed.
- * At-least-once, like every delivery: a worker killed after the provider accepted the message and before
- * `sent` was recorded leaves it `sending`, and the job's next run sends it again (same Message-ID).
+ * A worker killed after the provider accepted the message and before `sent` was recorded leaves it
+ * `sending`: the job's next run asks the channel whether that attempt went out (SMS providers list what
+ * they sent) and records it instead of sending twice; channels that cannot tell send again (email keeps
+ * the same Message-ID, so mail clients show one).
  */
 @Injectable()
 export class MessageDelivery {
@@ -36,27 +47,75 @@ export class MessageDelivery {
     if ('current' in message) return { status: 'already_done', current: message.current };
     try {
       if (message.channel !== 'web' && !message.recipient) throw new PermanentDeliveryError(`no recipient to send the ${message.channel} to`);
+      if (message.channel === 'sms' && (await this.optedOut(message.recipient))) {
+        await this.dataSource.query(`UPDATE outgoing_messages SET status = 'suppressed', last_error = 'recipient opted out' WHERE id = $1 AND status = 'sending'`, [
+          message.id,
+        ]);
+        this.logger.log({ msg: 'message suppressed: recipient opted out', messageId, channel: message.channel, template: message.template });
+        return { status: 'suppressed' };
+      }
       const rendered = this.renderer.render(message);
-      const { providerMessageId } = await this.channels.get(message.channel).send(rendered);
-      await this.dataSource.query(
-        `UPDATE outgoing_messages SET status = 'sent', provider_message_id = $2, sent_at = $3, last_error = NULL
-         WHERE id = $1 AND status = 'sending'`,
-        [message.id, providerMessageId ?? null, this.clock.now()],
-      );
-      this.logger.log({ msg: 'message sent', messageId, channel: message.channel, template: message.template, attempt: message.attempts });
+      const channel = this.channels.get(message.channel);
+      // Segments and encoding, never the text: what an SMS costs and whether transliteration kept it GSM-7.
+      const sms = message.channel === 'sms' ? smsSegments(rendered.text) : undefined;
+      const logged = { messageId, channel: message.channel, template: message.template, attempt: message.attempts, ...(sms && { smsSegments: sms.segments, smsEncoding: sms.encoding }) };
+      // An earlier attempt that died mid-send (`sending`) or timed out may have gone out all the same.
+      if ((message.previousStatus === 'sending' || message.attempts > 1) && canFindEarlierSend(channel)) {
+        const earlier = await this.unrecorded(await channel.findEarlierSends(rendered, message.createdAt));
+        if (earlier) {
+          await this.recordSent(message.id, earlier);
+          this.logger.warn({ msg: 'message had been sent by an attempt that died before recording it: recorded, not sent again', ...logged });
+          return { status: 'reconciled', providerMessageId: earlier };
+        }
+      }
+      const { providerMessageId } = await channel.send(rendered);
+      await this.recordSent(message.id, providerMessageId ?? null);
+      this.logger.log({ msg: 'message sent', ...logged });
       return { status: 'sent', providerMessageId: providerMessageId ?? null };
     } catch (error) {
+      if (error instanceof RecipientOptedOutError && message.recipient) await this.recordOptOut(message.recipient);
       throw await this.recordFailure(message, error, options.lastAttempt ?? false);
     }
   }
 
+  private async recordSent(id: string, providerMessageId: string | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outgoing_messages SET status = 'sent', provider_message_id = $2, sent_at = $3, last_error = NULL
+       WHERE id = $1 AND status = 'sending'`,
+      [id, providerMessageId, this.clock.now()],
+    );
+  }
+
+  /** The first of the provider's ids that no message has recorded yet: an identical notice sent earlier keeps its own. */
+  private async unrecorded(providerMessageIds: string[]): Promise<string | undefined> {
+    if (providerMessageIds.length === 0) return undefined;
+    const rows: { id: string }[] = await this.dataSource.query(
+      'SELECT provider_message_id AS id FROM outgoing_messages WHERE provider_message_id = ANY($1)',
+      [providerMessageIds],
+    );
+    const recorded = new Set(rows.map((r) => r.id));
+    return providerMessageIds.find((id) => !recorded.has(id));
+  }
+
+  private async optedOut(phone: string | null): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM sms_opt_outs WHERE phone = $1', [phone]);
+    return rows.length > 0;
+  }
+
+  /** The provider knew of an opt-out we did not (e.g. STOP sent before this service existed): remember it. */
+  private async recordOptOut(phone: string): Promise<void> {
+    await this.dataSource.query('INSERT INTO sms_opt_outs (phone, opted_out_at) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING', [phone, this.clock.now()]);
+  }
+
   /** pending → sending, one more attempt; a `sending` row is one whose attempt died mid-way (see above). */
-  private async claim(messageId: string): Promise<(StoredMessage & { attempts: number }) | { current: string }> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [[claimed]]: [(StoredMessage & { attempts: number })[], number] = await this.dataSource.query(
-      `UPDATE outgoing_messages SET status = 'sending', attempts = attempts + 1
-       WHERE id = $1 AND status IN ('pending', 'sending')
-       RETURNING id, channel, recipient, template, language, params, attempts`,
+  private async claim(messageId: string): Promise<ClaimedMessage | { current: string }> {
+    // TypeORM answers an UPDATE with [rows, affected count]. The subquery reads the status before the update.
+    const [[claimed]]: [ClaimedMessage[], number] = await this.dataSource.query(
+      `UPDATE outgoing_messages m SET status = 'sending', attempts = m.attempts + 1
+       FROM (SELECT id, status FROM outgoing_messages WHERE id = $1 AND status IN ('pending', 'sending') FOR UPDATE) previous
+       WHERE m.id = previous.id
+       RETURNING m.id, m.channel, m.recipient, m.template, m.language, m.params, m.attempts,
+                 m.created_at AS "createdAt", previous.status AS "previousStatus"`,
       [messageId],
     );
     if (claimed) return claimed;
@@ -66,7 +125,7 @@ export class MessageDelivery {
   }
 
   /** Records why, never what: last_error holds the reason, not the message or the address. */
-  private async recordFailure(message: StoredMessage & { attempts: number }, error: unknown, lastAttempt: boolean): Promise<Error> {
+  private async recordFailure(message: ClaimedMessage, error: unknown, lastAttempt: boolean): Promise<Error> {
     const permanent = error instanceof PermanentDeliveryError;
     const reason = error instanceof Error ? error.message : String(error);
     const failed = permanent || lastAttempt;
@@ -87,4 +146,8 @@ export class MessageDelivery {
     if (permanent) return error;
     return failed ? new PermanentDeliveryError(lastError) : error instanceof TransientDeliveryError ? error : new TransientDeliveryError(reason);
   }
+}
+
+function canFindEarlierSend(channel: NotificationChannel): channel is SmsProvider & Required<Pick<SmsProvider, 'findEarlierSends'>> {
+  return typeof (channel as SmsProvider).findEarlierSends === 'function';
 }

@@ -4,6 +4,7 @@ import { PermanentDeliveryError } from './delivery-errors';
 import { RenderedMessage } from './channels/notification-channel';
 import { NotificationChannelName } from './outgoing-message';
 import { PASSWORD_LINK_PURPOSE } from './password-link';
+import { fitSmsText } from './sms-segments';
 import { automaticNotice, emailDocument } from './templates/email-layout';
 import { MESSAGE_TEMPLATES } from './templates/message-templates';
 import { CitizenContext, InvitationContext, MessageTexts, inLanguage } from './templates/message-template';
@@ -53,7 +54,7 @@ export class MessageRenderer {
       recipient: message.recipient,
       language: chosen.language,
       subject,
-      text: message.channel === 'email' ? `${text}\n\n-- \n${automaticNotice(chosen.language)}\n` : text,
+      text: message.channel === 'email' ? `${text}\n\n-- \n${automaticNotice(chosen.language)}\n` : message.channel === 'sms' ? fitSmsText(text, this.env.SMS_TRANSLITERATE).text : text,
       html: emailDocument(chosen.language, subject, html),
     };
   }

@@ -21,3 +21,14 @@ export interface NotificationChannel {
   readonly name: NotificationChannelName;
   send(message: RenderedMessage): Promise<{ providerMessageId?: string }>;
 }
+
+/**
+ * The SMS seam (Twilio first; a national aggregator would be another implementation chosen by
+ * SMS_PROVIDER). Beyond sending, a provider can say whether an earlier attempt already went out,
+ * which the delivery asks before sending again after a worker died mid-send.
+ */
+export interface SmsProvider extends NotificationChannel {
+  readonly name: 'sms';
+  /** The provider's ids of messages with this very text sent to this recipient since `since`, newest first. */
+  findEarlierSends?(message: RenderedMessage, since: Date): Promise<string[]>;
+}

@@ -4,14 +4,16 @@ import { PermanentDeliveryError } from '../delivery-errors';
 import { NotificationChannelName } from '../outgoing-message';
 import { NotificationChannel } from './notification-channel';
 import { SmtpEmailChannel } from './smtp-email.channel';
+import { TwilioSmsChannel } from './twilio/twilio-sms.channel';
 import { UnconfiguredSmsChannel } from './unconfigured-sms.channel';
 import { WebChannel } from './web.channel';
 
 /** Injection token of the SMS channel, so an SMS provider replaces one provider and nothing else. */
 export const SMS_CHANNEL = Symbol('SMS_CHANNEL');
 
-/** Chooses the SMS provider from configuration. No provider exists yet; an SMS provider's settings select it here. */
-export function smsChannelFromConfiguration(_env: Environment): NotificationChannel {
+/** Chooses the SMS provider from configuration (SMS_PROVIDER); 'none' keeps SMS failing visibly. */
+export function smsChannelFromConfiguration(env: Environment): NotificationChannel {
+  if (env.SMS_PROVIDER === 'twilio') return new TwilioSmsChannel(env);
   return new UnconfiguredSmsChannel();
 }
 

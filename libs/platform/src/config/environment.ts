@@ -48,8 +48,10 @@ export interface Environment {
   TWILIO_ACCOUNT_SID: string;
   TWILIO_AUTH_TOKEN: string;
   TWILIO_FROM_NUMBER: string;
+  SMS_TRANSLITERATE: boolean;
   TWILIO_API_BASE_URL: string;
   VOICE_AGENT_NUMBER: string;
+  SMS_INBOUND_LIMIT_PER_10_MIN: number;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -115,8 +117,10 @@ export const environmentSchema = Joi.object<Environment>({
   TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).allow('').default(''),
   TWILIO_AUTH_TOKEN: Joi.string().allow('').default(''),
   TWILIO_FROM_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
+  SMS_TRANSLITERATE: Joi.boolean().default(true).description('write ş ğ ı İ ç without marks in SMS when that keeps the text GSM-7 (fewer segments)'),
   TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
   VOICE_AGENT_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
+  SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number().integer().min(1).default(10).description('texts one number may send in 10 minutes before it is answered once, then ignored'),
 });
 
 export class EnvironmentError extends Error {}

@@ -1,0 +1,33 @@
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { SmsConversation } from '@petitio/applications';
+import { messagingTwiml } from '@petitio/notifications';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+
+/** Twilio's standard inbound SMS parameters; Twilio sends many more, all ignored. */
+interface TwilioSmsParams {
+  MessageSid?: string;
+  From?: string;
+  To?: string;
+  Body?: string;
+  NumSegments?: string;
+}
+
+/** Texts citizens send to our number, as Twilio forwards them (form-encoded, signed). Answers in TwiML. */
+@ApiExcludeController()
+@Controller('webhooks/twilio/sms')
+@UseGuards(TwilioSignatureGuard)
+export class TwilioSmsController {
+  constructor(private readonly conversation: SmsConversation) {}
+
+  @Post()
+  @HttpCode(200)
+  @Header('content-type', 'text/xml; charset=utf-8')
+  async receive(@Body() params: TwilioSmsParams): Promise<string> {
+    // Twilio always sends both; without them there is nobody to answer and nothing to dedupe on.
+    if (!params?.MessageSid || !params.From) return messagingTwiml('');
+    // Multi-part texts arrive already joined (NumSegments > 1): the body is handled whole.
+    const reply = await this.conversation.receive({ messageSid: params.MessageSid, from: params.From, body: params.Body ?? '' });
+    return messagingTwiml(reply);
+  }
+}

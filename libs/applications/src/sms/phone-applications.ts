@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { localise } from '@petitio/directory';
+import { DataSource } from 'typeorm';
+import type { ApplicationStatus } from '../application-status';
+
+export interface PhoneApplicationStatus {
+  trackingNumber: string;
+  status: ApplicationStatus;
+  agency: string | null;
+}
+
+/**
+ * Applications found by the citizen's phone number: on SMS and voice the sender's number is the
+ * proof, so a tracking number that belongs to someone else reads exactly like an unknown one.
+ */
+@Injectable()
+export class PhoneApplications {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async statusOf(trackingNumber: string, phone: string, language: string): Promise<PhoneApplicationStatus | undefined> {
+    const rows = await this.query(`a.tracking_number = $1 AND a.citizen_phone = $2`, [trackingNumber, phone], 1);
+    return rows.map((r) => this.toStatus(r, language))[0];
+  }
+
+  /** The sender's latest applications, newest first. */
+  async recent(phone: string, language: string, limit: number): Promise<PhoneApplicationStatus[]> {
+    const rows = await this.query('a.citizen_phone = $1', [phone], limit);
+    return rows.map((r) => this.toStatus(r, language));
+  }
+
+  /** The sender's newest application that waits for information from them, if any. */
+  async newestAwaitingReply(phone: string): Promise<{ id: string; trackingNumber: string } | undefined> {
+    const rows: { id: string; tracking_number: string }[] = await this.dataSource.query(
+      `SELECT id, tracking_number FROM applications WHERE citizen_phone = $1 AND status = 'awaiting_citizen'
+       ORDER BY updated_at DESC LIMIT 1`,
+      [phone],
+    );
+    return rows[0] ? { id: rows[0].id, trackingNumber: rows[0].tracking_number } : undefined;
+  }
+
+  private query(where: string, params: unknown[], limit: number): Promise<{ tracking_number: string; status: ApplicationStatus; names: Record<string, string> | null }[]> {
+    return this.dataSource.query(
+      `SELECT a.tracking_number, a.status, g.names FROM applications a LEFT JOIN agencies g ON g.id = a.assigned_agency_id
+       WHERE ${where} ORDER BY a.created_at DESC LIMIT ${Number(limit)}`,
+      params,
+    );
+  }
+
+  private toStatus(r: { tracking_number: string; status: ApplicationStatus; names: Record<string, string> | null }, language: string): PhoneApplicationStatus {
+    return { trackingNumber: r.tracking_number, status: r.status, agency: r.names ? localise(r.names, language) : null };
+  }
+}

@@ -1,0 +1,51 @@
+import twilio from 'twilio';
+
+/** The voices a prompt is read in; one per language the voice menu speaks. */
+export type TwimlVoiceLanguage = 'tr-TR' | 'en-US';
+
+/** One answer to a voice webhook: what to say, then at most one of gather, dial, record or hang up. */
+export interface TwimlVoiceAnswer {
+  language: TwimlVoiceLanguage;
+  say: string[];
+  gather?: { action: string; numDigits?: number; finishOnKey?: string };
+  dial?: string;
+  record?: { action: string; maxLengthSeconds: number };
+}
+
+/** TwiML for an SMS webhook: one message, or an empty <Response/> to answer nothing. */
+export function messagingTwiml(text: string): string {
+  const response = new twilio.twiml.MessagingResponse();
+  if (text) response.message(text);
+  return response.toString();
+}
+
+/** TwiML for a voice webhook. Twilio's builder escapes the text, so nothing said can break the XML. */
+export function voiceTwiml(answer: TwimlVoiceAnswer): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const sayAll = (target: { say(attributes: { language: TwimlVoiceLanguage }, message: string): unknown }) => {
+    for (const line of answer.say) target.say({ language: answer.language }, line);
+  };
+  if (answer.gather) {
+    // The prompt sits inside <Gather> so a caller who knows the menu can type at once; with no
+    // input, actionOnEmptyResult still calls us back, which counts as a wrong answer.
+    const gather = response.gather({
+      action: answer.gather.action,
+      method: 'POST',
+      numDigits: answer.gather.numDigits,
+      finishOnKey: answer.gather.finishOnKey,
+      timeout: 8,
+      actionOnEmptyResult: true,
+    });
+    sayAll(gather);
+  } else if (answer.dial) {
+    sayAll(response);
+    response.dial(answer.dial);
+  } else if (answer.record) {
+    sayAll(response);
+    response.record({ action: answer.record.action, method: 'POST', maxLength: answer.record.maxLengthSeconds, finishOnKey: '#', playBeep: true });
+  } else {
+    sayAll(response);
+    response.hangup();
+  }
+  return response.toString();
+}

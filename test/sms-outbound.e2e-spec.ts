@@ -1,0 +1,169 @@
+import { Queue } from 'bullmq';
+import request from 'supertest';
+import twilio from 'twilio';
+import { FakeTwilio } from './support/fake-twilio';
+import { waitFor } from './support/ports';
+import {
+  PUBLIC_BASE_URL,
+  TWILIO_ACCOUNT_SID,
+  TWILIO_AUTH_TOKEN,
+  TWILIO_FROM_NUMBER,
+  answerBySms,
+  newPhone,
+  outgoingSms,
+  smsSettled,
+  twilioEnv,
+} from './support/sms-outbound';
+import { TestStack, startStack } from './support/stack';
+import { TestStaff, staffUser } from './support/staff';
+import { testServices } from './support/test-services';
+
+const STATUS_PATH = '/webhooks/twilio/sms-status';
+
+describe('SMS to citizens through Twilio', () => {
+  let fake: FakeTwilio;
+  let stack: TestStack;
+  let officer: TestStaff;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    fake = await FakeTwilio.start();
+    stack = await startStack({ env: twilioEnv(fake) });
+    officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
+    queue = new Queue('notifications', { connection: { host: '127.0.0.1', port: testServices.redisPort }, prefix: stack.env.QUEUE_PREFIX });
+  });
+  afterAll(async () => {
+    await queue?.close();
+    await stack?.stop();
+    await fake?.stop();
+  });
+
+  const jobFailed = (messageId: string) =>
+    waitFor(async () => (await queue.getJobState(`message-${messageId}`)) === 'failed', 10_000, 'the delivery job to fail');
+
+  it('sends an answer to a citizen who gave only a phone through the twilio SDK, with To, From, Body and the status callback', async () => {
+    const phone = newPhone();
+    const { messageId, trackingNumber } = await answerBySms(stack, officer, phone.typed);
+    const row = await smsSettled(stack, messageId, 'sent');
+
+    const [message] = fake.messagesTo(phone.e164);
+    expect(fake.messagesTo(phone.e164)).toHaveLength(1);
+    expect(message).toMatchObject({ from: TWILIO_FROM_NUMBER, statusCallback: `${PUBLIC_BASE_URL}${STATUS_PATH}` });
+    expect(message.body).toContain(trackingNumber);
+    expect(message.body).toContain('The water is back on since this morning.');
+    expect(message.body).not.toContain('Ayşe');
+    expect(fake.createsTo(phone.e164)[0]).toMatchObject({ user: TWILIO_ACCOUNT_SID, path: `/2010-04-01/Accounts/${TWILIO_ACCOUNT_SID}/Messages.json` });
+    expect(row).toMatchObject({ attempts: 1, provider_message_id: message.sid, last_error: null });
+    expect(stack.logs()).not.toContain(phone.e164);
+  });
+
+  it('writes Turkish letters without their marks so the answer stays GSM-7', async () => {
+    const phone = newPhone();
+    const { messageId } = await answerBySms(stack, officer, phone.typed, { language: 'tr', answer: 'Su kesintisi giderildi, çalışma bitti.' });
+    await smsSettled(stack, messageId, 'sent');
+    const [message] = fake.messagesTo(phone.e164);
+    expect(message.body).toContain('numarali basvurunuzu yanitladi');
+    expect(message.body).toContain('Su kesintisi giderildi, calisma bitti.');
+    expect(message.body).not.toMatch(/[şğıİçŞĞ]/);
+  });
+
+  it('retries after Twilio answers 500 twice and sends the message once', async () => {
+    const phone = newPhone();
+    fake.failCreates(2, 500);
+    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const row = await smsSettled(stack, messageId, 'sent');
+    expect(row.attempts).toBe(3);
+    expect(fake.createsTo(phone.e164)).toHaveLength(3);
+    expect(fake.messagesTo(phone.e164)).toHaveLength(1);
+    expect(row.provider_message_id).toBe(fake.messagesTo(phone.e164)[0].sid);
+  });
+
+  it('fails an invalid number (21211) after one attempt, without retrying', async () => {
+    const phone = newPhone();
+    fake.failCreates(1, 400, 21211);
+    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const row = await smsSettled(stack, messageId, 'failed');
+    await jobFailed(messageId);
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toContain('21211');
+    expect(row.last_error).not.toContain(phone.e164);
+    expect(fake.createsTo(phone.e164)).toHaveLength(1);
+    expect(fake.messagesTo(phone.e164)).toHaveLength(0);
+  });
+
+  it('fails a number Twilio says opted out (21610) and remembers the opt-out', async () => {
+    const phone = newPhone();
+    fake.failCreates(1, 400, 21610);
+    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const row = await smsSettled(stack, messageId, 'failed');
+    expect(row.attempts).toBe(1);
+    const { rows } = await stack.db.query('SELECT phone FROM sms_opt_outs WHERE phone = $1', [phone.e164]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('sends nothing to a number that opted out: the message ends suppressed', async () => {
+    const phone = newPhone();
+    await stack.db.query('INSERT INTO sms_opt_outs (phone) VALUES ($1)', [phone.e164]);
+    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const row = await smsSettled(stack, messageId, 'suppressed');
+    expect(row.last_error).toBe('recipient opted out');
+    expect(row.attempts).toBe(1);
+    expect(fake.requests.filter((r) => r.form.To === phone.e164 || r.query.To === phone.e164)).toHaveLength(0);
+  });
+
+  describe('delivery reports (status callback)', () => {
+    const post = (params: Record<string, string>, signedParams = params, path = STATUS_PATH) =>
+      request(stack.apiUrl)
+        .post(STATUS_PATH)
+        .type('form')
+        .set('X-Twilio-Signature', twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, `${PUBLIC_BASE_URL}${path}`, signedParams))
+        .send(params);
+    const report = (sid: string, status: string, extra: Record<string, string> = {}) => ({
+      MessageSid: sid,
+      SmsSid: sid,
+      MessageStatus: status,
+      SmsStatus: status,
+      AccountSid: TWILIO_ACCOUNT_SID,
+      From: TWILIO_FROM_NUMBER,
+      ApiVersion: '2010-04-01',
+      ...extra,
+    });
+
+    async function sentMessage(): Promise<{ id: string; sid: string }> {
+      const { messageId } = await answerBySms(stack, officer, newPhone().typed);
+      const row = await smsSettled(stack, messageId, 'sent');
+      return { id: messageId, sid: row.provider_message_id! };
+    }
+
+    it('records delivered, then undelivered with its error code, and never goes back to an earlier stage', async () => {
+      const { id, sid } = await sentMessage();
+      await post(report(sid, 'sent')).expect(204);
+      expect(await outgoingSms(stack, id)).toMatchObject({ delivery_status: 'sent' });
+      await post(report(sid, 'delivered')).expect(204);
+      const delivered = await outgoingSms(stack, id);
+      expect(delivered.delivery_status).toBe('delivered');
+      expect(delivered.delivery_updated_at).toBeInstanceOf(Date);
+      await post(report(sid, 'sent')).expect(204); // a late, out-of-order report
+      expect((await outgoingSms(stack, id)).delivery_status).toBe('delivered');
+
+      const other = await sentMessage();
+      await post(report(other.sid, 'undelivered', { ErrorCode: '30003' })).expect(204);
+      expect(await outgoingSms(stack, other.id)).toMatchObject({ status: 'sent', delivery_status: 'undelivered', last_error: expect.stringContaining('30003') });
+    });
+
+    it('refuses a tampered or unsigned report (403) and changes nothing', async () => {
+      const { id, sid } = await sentMessage();
+      await post(report(sid, 'failed'), report(sid, 'delivered')).expect(403);
+      await post(report(sid, 'delivered'), report(sid, 'delivered'), '/webhooks/twilio/other').expect(403);
+      await request(stack.apiUrl).post(STATUS_PATH).type('form').send(report(sid, 'delivered')).expect(403);
+      expect(await outgoingSms(stack, id)).toMatchObject({ delivery_status: null, delivery_updated_at: null });
+    });
+
+    it('answers 204 to a report about a message it never sent, storing nothing', async () => {
+      const before = await stack.db.query('SELECT count(*)::int AS n FROM outgoing_messages WHERE delivery_status IS NOT NULL');
+      await post(report(`SM${'f'.repeat(32)}`, 'delivered')).expect(204);
+      const after = await stack.db.query('SELECT count(*)::int AS n FROM outgoing_messages WHERE delivery_status IS NOT NULL');
+      expect(after.rows[0].n).toBe(before.rows[0].n);
+    });
+  });
+});

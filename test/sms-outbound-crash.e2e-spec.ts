@@ -1,6 +1,6 @@
 import { FakeTwilio } from './support/fake-twilio';
 import { waitFor } from './support/ports';
-import { answerBySms, newPhone, outgoingSms, smsSettled, twilioEnv } from './support/sms-outbound';
+import { answerBySms, newAnswer, newPhone, outgoingSms, smsSettled, twilioEnv } from './support/sms-outbound';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 
@@ -21,9 +21,10 @@ describe('an SMS worker killed between sending and recording', () => {
 
   it('does not send the message twice: the next worker finds it at Twilio and records it as sent', async () => {
     const phone = newPhone();
-    fake.holdAnswers(); // Twilio stores the message, the worker never hears back
-    const { messageId } = await answerBySms(stack, officer, phone.typed);
-    await waitFor(async () => fake.messagesTo(phone.e164).length === 1, 15_000, 'Twilio to have the message');
+    const answer = newAnswer();
+    fake.holdAnswers(answer); // Twilio stores the answer, the worker never hears back
+    const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
+    await waitFor(async () => fake.messagesTo(phone.e164, answer).length === 1, 15_000, 'Twilio to have the message');
     await stack.workers[0].kill('SIGKILL');
     fake.release();
     expect(await outgoingSms(stack, messageId)).toMatchObject({ status: 'sending', provider_message_id: null });
@@ -31,9 +32,9 @@ describe('an SMS worker killed between sending and recording', () => {
     // BullMQ hands the dead worker's job to the new one once its lock expires (30 s, checked every 30 s).
     await stack.startWorker();
     const row = await smsSettled(stack, messageId, 'sent', 90_000);
-    expect(fake.messagesTo(phone.e164)).toHaveLength(1);
-    expect(fake.createsTo(phone.e164)).toHaveLength(1);
-    expect(row.provider_message_id).toBe(fake.messagesTo(phone.e164)[0].sid);
+    expect(fake.messagesTo(phone.e164, answer)).toHaveLength(1);
+    expect(fake.createsTo(phone.e164, answer)).toHaveLength(1);
+    expect(row.provider_message_id).toBe(fake.messagesTo(phone.e164, answer)[0].sid);
     expect(row.attempts).toBe(2);
     expect(stack.workers[1].text()).toContain('recorded, not sent again');
   }, 150_000);

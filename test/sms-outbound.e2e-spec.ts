@@ -9,6 +9,7 @@ import {
   TWILIO_AUTH_TOKEN,
   TWILIO_FROM_NUMBER,
   answerBySms,
+  newAnswer,
   newPhone,
   outgoingSms,
   smsSettled,
@@ -43,25 +44,25 @@ describe('SMS to citizens through Twilio', () => {
 
   it('sends an answer to a citizen who gave only a phone through the twilio SDK, with To, From, Body and the status callback', async () => {
     const phone = newPhone();
-    const { messageId, trackingNumber } = await answerBySms(stack, officer, phone.typed);
+    const answer = newAnswer();
+    const { messageId, trackingNumber } = await answerBySms(stack, officer, phone.typed, answer);
     const row = await smsSettled(stack, messageId, 'sent');
 
-    const [message] = fake.messagesTo(phone.e164);
-    expect(fake.messagesTo(phone.e164)).toHaveLength(1);
+    expect(fake.messagesTo(phone.e164, answer)).toHaveLength(1);
+    const [message] = fake.messagesTo(phone.e164, answer);
     expect(message).toMatchObject({ from: TWILIO_FROM_NUMBER, statusCallback: `${PUBLIC_BASE_URL}${STATUS_PATH}` });
     expect(message.body).toContain(trackingNumber);
-    expect(message.body).toContain('The water is back on since this morning.');
     expect(message.body).not.toContain('Ayşe');
-    expect(fake.createsTo(phone.e164)[0]).toMatchObject({ user: TWILIO_ACCOUNT_SID, path: `/2010-04-01/Accounts/${TWILIO_ACCOUNT_SID}/Messages.json` });
+    expect(fake.createsTo(phone.e164, answer)[0]).toMatchObject({ user: TWILIO_ACCOUNT_SID, path: `/2010-04-01/Accounts/${TWILIO_ACCOUNT_SID}/Messages.json` });
     expect(row).toMatchObject({ attempts: 1, provider_message_id: message.sid, last_error: null });
     expect(stack.logs()).not.toContain(phone.e164);
   });
 
   it('writes Turkish letters without their marks so the answer stays GSM-7', async () => {
     const phone = newPhone();
-    const { messageId } = await answerBySms(stack, officer, phone.typed, { language: 'tr', answer: 'Su kesintisi giderildi, çalışma bitti.' });
+    const { messageId } = await answerBySms(stack, officer, phone.typed, 'Su kesintisi giderildi, çalışma bitti.', { language: 'tr' });
     await smsSettled(stack, messageId, 'sent');
-    const [message] = fake.messagesTo(phone.e164);
+    const [message] = fake.messagesTo(phone.e164, 'Su kesintisi giderildi');
     expect(message.body).toContain('numarali basvurunuzu yanitladi');
     expect(message.body).toContain('Su kesintisi giderildi, calisma bitti.');
     expect(message.body).not.toMatch(/[şğıİçŞĞ]/);
@@ -69,32 +70,35 @@ describe('SMS to citizens through Twilio', () => {
 
   it('retries after Twilio answers 500 twice and sends the message once', async () => {
     const phone = newPhone();
-    fake.failCreates(2, 500);
-    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const answer = newAnswer();
+    fake.failCreates(2, 500, { bodyIncludes: answer });
+    const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
     const row = await smsSettled(stack, messageId, 'sent');
     expect(row.attempts).toBe(3);
-    expect(fake.createsTo(phone.e164)).toHaveLength(3);
-    expect(fake.messagesTo(phone.e164)).toHaveLength(1);
-    expect(row.provider_message_id).toBe(fake.messagesTo(phone.e164)[0].sid);
+    expect(fake.createsTo(phone.e164, answer)).toHaveLength(3);
+    expect(fake.messagesTo(phone.e164, answer)).toHaveLength(1);
+    expect(row.provider_message_id).toBe(fake.messagesTo(phone.e164, answer)[0].sid);
   });
 
   it('fails an invalid number (21211) after one attempt, without retrying', async () => {
     const phone = newPhone();
-    fake.failCreates(1, 400, 21211);
-    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const answer = newAnswer();
+    fake.failCreates(1, 400, { code: 21211, bodyIncludes: answer });
+    const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
     const row = await smsSettled(stack, messageId, 'failed');
     await jobFailed(messageId);
     expect(row.attempts).toBe(1);
     expect(row.last_error).toContain('21211');
     expect(row.last_error).not.toContain(phone.e164);
-    expect(fake.createsTo(phone.e164)).toHaveLength(1);
-    expect(fake.messagesTo(phone.e164)).toHaveLength(0);
+    expect(fake.createsTo(phone.e164, answer)).toHaveLength(1);
+    expect(fake.messagesTo(phone.e164, answer)).toHaveLength(0);
   });
 
   it('fails a number Twilio says opted out (21610) and remembers the opt-out', async () => {
     const phone = newPhone();
-    fake.failCreates(1, 400, 21610);
-    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const answer = newAnswer();
+    fake.failCreates(1, 400, { code: 21610, bodyIncludes: answer });
+    const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
     const row = await smsSettled(stack, messageId, 'failed');
     expect(row.attempts).toBe(1);
     const { rows } = await stack.db.query('SELECT phone FROM sms_opt_outs WHERE phone = $1', [phone.e164]);
@@ -104,7 +108,7 @@ describe('SMS to citizens through Twilio', () => {
   it('sends nothing to a number that opted out: the message ends suppressed', async () => {
     const phone = newPhone();
     await stack.db.query('INSERT INTO sms_opt_outs (phone) VALUES ($1)', [phone.e164]);
-    const { messageId } = await answerBySms(stack, officer, phone.typed);
+    const { messageId } = await answerBySms(stack, officer, phone.typed, newAnswer());
     const row = await smsSettled(stack, messageId, 'suppressed');
     expect(row.last_error).toBe('recipient opted out');
     expect(row.attempts).toBe(1);
@@ -130,7 +134,7 @@ describe('SMS to citizens through Twilio', () => {
     });
 
     async function sentMessage(): Promise<{ id: string; sid: string }> {
-      const { messageId } = await answerBySms(stack, officer, newPhone().typed);
+      const { messageId } = await answerBySms(stack, officer, newPhone().typed, newAnswer());
       const row = await smsSettled(stack, messageId, 'sent');
       return { id: messageId, sid: row.provider_message_id! };
     }

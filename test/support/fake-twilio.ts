@@ -24,6 +24,8 @@ export interface FakeTwilioMessage {
 interface Failure {
   status: number;
   code?: number;
+  /** Only a create whose Body contains this text fails (other messages to the same number pass). */
+  bodyIncludes?: string;
 }
 
 const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})\/Messages\.json$/;
@@ -37,7 +39,7 @@ export class FakeTwilio {
   readonly requests: FakeTwilioRequest[] = [];
   readonly messages: FakeTwilioMessage[] = [];
   private readonly failures: Failure[] = [];
-  private holding = false;
+  private holding: { bodyIncludes: string } | undefined;
   private readonly held: ServerResponse[] = [];
 
   private constructor(
@@ -54,27 +56,29 @@ export class FakeTwilio {
     return fake;
   }
 
-  /** The next `times` creates are refused with this HTTP status (and Twilio error code); nothing is stored. */
-  failCreates(times: number, status: number, code?: number): void {
-    for (let i = 0; i < times; i++) this.failures.push({ status, code });
+  /** The next `times` creates (whose Body contains `bodyIncludes`) are refused with this HTTP status and Twilio error code; nothing is stored. */
+  failCreates(times: number, status: number, options: { code?: number; bodyIncludes?: string } = {}): void {
+    for (let i = 0; i < times; i++) this.failures.push({ status, ...options });
   }
 
-  /** From now on each create is stored at once but answered only on release(): the sender never hears back. */
-  holdAnswers(): void {
-    this.holding = true;
+  /** From now on each create whose Body contains the text is stored at once but answered only on release(): the sender never hears back. */
+  holdAnswers(bodyIncludes = ''): void {
+    this.holding = { bodyIncludes };
   }
 
   release(): void {
-    this.holding = false;
+    this.holding = undefined;
     for (const res of this.held.splice(0)) if (!res.destroyed) res.destroy();
   }
 
-  createsTo(to: string): FakeTwilioRequest[] {
-    return this.requests.filter((r) => r.method === 'POST' && r.form.To === to);
+  /** Create requests to this number, optionally only those whose Body contains `bodyIncludes`. */
+  createsTo(to: string, bodyIncludes = ''): FakeTwilioRequest[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.form.To === to && (r.form.Body ?? '').includes(bodyIncludes));
   }
 
-  messagesTo(to: string): FakeTwilioMessage[] {
-    return this.messages.filter((m) => m.to === to);
+  /** Messages accepted for this number, optionally only those whose body contains `bodyIncludes`. */
+  messagesTo(to: string, bodyIncludes = ''): FakeTwilioMessage[] {
+    return this.messages.filter((m) => m.to === to && m.body.includes(bodyIncludes));
   }
 
   async stop(): Promise<void> {
@@ -96,7 +100,8 @@ export class FakeTwilio {
     if (req.method === 'GET') return this.list(res, url.searchParams);
     if (req.method !== 'POST') return json(res, 405, { code: 20004, message: 'Method not allowed', status: 405 });
 
-    const failure = this.failures.shift();
+    const at = this.failures.findIndex((f) => (form.Body ?? '').includes(f.bodyIncludes ?? ''));
+    const failure = at >= 0 ? this.failures.splice(at, 1)[0] : undefined;
     if (failure) return json(res, failure.status, { code: failure.code ?? null, message: `failure ${failure.status}`, status: failure.status });
     if (!form.To || !form.From || !form.Body) return json(res, 400, { code: 21604, message: 'A required parameter is missing', status: 400 });
     const message: FakeTwilioMessage = {
@@ -108,7 +113,7 @@ export class FakeTwilio {
       createdAt: new Date(),
     };
     this.messages.push(message);
-    if (this.holding) {
+    if (this.holding && message.body.includes(this.holding.bodyIncludes)) {
       this.held.push(res);
       return;
     }

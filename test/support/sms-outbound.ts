@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { actNow, submitCase } from './casework';
 import { FakeTwilio } from './fake-twilio';
 import { waitFor } from './ports';
@@ -40,6 +40,11 @@ export interface OutgoingSms {
   delivery_updated_at: Date | null;
 }
 
+/** An answer no other message carries, so the fake can tell it from the acknowledgement sent to the same number. */
+export function newAnswer(): string {
+  return `The water is back on since this morning (crew ${randomBytes(3).toString('hex')}).`;
+}
+
 /**
  * A web application with a phone and no email, claimed and answered by the officer: the answer is an SMS
  * (CitizenNotices picks sms when only a phone is given). Returns the answer's outgoing_messages id.
@@ -48,11 +53,12 @@ export async function answerBySms(
   stack: TestStack,
   officer: TestStaff,
   phone: string,
-  options: { language?: string; answer?: string } = {},
+  answer: string,
+  options: { language?: string } = {},
 ): Promise<{ messageId: string; trackingNumber: string }> {
   const c = await submitCase(stack, { citizen: { name: 'Ayşe Yılmaz', phone }, language: options.language ?? 'en' });
   await actNow(stack, officer, c.id, 'claim').expect(200);
-  await actNow(stack, officer, c.id, 'answers', { text: options.answer ?? 'The water is back on since this morning.' }).expect(201);
+  await actNow(stack, officer, c.id, 'answers', { text: answer }).expect(201);
   const { rows } = await stack.db.query(`SELECT id FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [c.id]);
   return { messageId: rows[0].id, trackingNumber: c.trackingNumber };
 }

@@ -20,6 +20,7 @@ import {
 import { ApplicationsModule } from '@petitio/applications';
 import { NotificationDeliveryModule, NotificationsModule } from '@petitio/notifications';
 import { RoutingModule } from '@petitio/routing';
+import { AcknowledgementProcessor } from './acknowledgement.processor';
 import { AutoAssignmentProcessor } from './auto-assignment.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { QueueDepthCollector } from './queue-depth.collector';
@@ -44,12 +45,13 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     BullModule.registerQueue({ name: QueueName.Routing }),
     BullModule.registerQueue({ name: QueueName.Notifications }),
     BullModule.registerQueue({ name: QueueName.Assignment }),
+    BullModule.registerQueue({ name: QueueName.Acknowledgement }),
     ApplicationsModule,
     NotificationDeliveryModule,
     NotificationsModule,
     RoutingModule,
   ],
-  providers: [RoutingProcessor, NotificationsProcessor, AutoAssignmentProcessor, StrandedWorkSweeper, QueueDepthCollector],
+  providers: [RoutingProcessor, NotificationsProcessor, AutoAssignmentProcessor, AcknowledgementProcessor, StrandedWorkSweeper, QueueDepthCollector],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly relay: OutboxRelay) {}

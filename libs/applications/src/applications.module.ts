@@ -4,6 +4,7 @@ import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { AccessCodes } from './access-code';
 import { ApplicationAccess } from './access/application-access';
+import { Acknowledgements } from './casework/acknowledgements';
 import { ApplicationChanges } from './casework/application-changes';
 import { HistoryVerifier } from './audit/history-verifier';
 import { CitizenNotices } from './casework/citizen-notices';
@@ -36,6 +37,7 @@ import { VoiceMenu } from './voice/voice-menu';
 
 /** Every service of the application domain; all are used by the api, the worker or the CLI. */
 const SERVICES = [
+  Acknowledgements,
   IntakeService,
   StatusLookupService,
   AccessCodes,

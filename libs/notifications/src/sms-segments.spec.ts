@@ -14,7 +14,7 @@ describe('SMS segments', () => {
     expect(smsSegments('a'.repeat(158) + '€')).toEqual({ encoding: 'GSM-7', segments: 1, characters: 160 });
     expect(smsSegments('a'.repeat(159) + '€')).toEqual({ encoding: 'GSM-7', segments: 2, characters: 161 });
     // 152 septets then € (2): the pair does not fit in part one's last septet, so it starts part two.
-    expect(smsSegments('a'.repeat(152) + '€' + 'a'.repeat(151)).segments).toBe(3);
+    expect(smsSegments('a'.repeat(152) + '€' + 'a'.repeat(152)).segments).toBe(3); // 306 septets, yet three parts
     expect(smsSegments('a'.repeat(151) + '€' + 'a'.repeat(153)).segments).toBe(2);
   });
 

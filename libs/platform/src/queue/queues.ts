@@ -8,6 +8,7 @@ export const QueueName = {
   Routing: 'routing',
   Notifications: 'notifications',
   Assignment: 'assignment',
+  Acknowledgement: 'acknowledgement',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

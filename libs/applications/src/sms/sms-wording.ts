@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../application-status';
+import { STATUS_WORDS } from '../status-words';
 import type { PhoneLanguage } from './citizen-language';
 
 /** Every SMS answer, per language. Short on purpose: each Turkish letter makes a whole text cost more segments. */
@@ -19,29 +20,9 @@ export interface SmsWording {
   tooManyMessages: string;
 }
 
-const STATUS_TR: Record<ApplicationStatus, string> = {
-  received: 'alındı',
-  routed: 'ilgili kuruma iletildi',
-  assigned: 'bir görevliye verildi',
-  in_progress: 'inceleniyor',
-  awaiting_citizen: 'sizden bilgi bekleniyor; bu mesaja yanıt yazın',
-  answered: 'yanıtlandı',
-  closed: 'kapatıldı',
-  reopened: 'yeniden açıldı',
-  rejected: 'reddedildi',
-};
-
-const STATUS_EN: Record<ApplicationStatus, string> = {
-  received: 'received',
-  routed: 'sent to the agency in charge',
-  assigned: 'given to an officer',
-  in_progress: 'being handled',
-  awaiting_citizen: 'waiting for information from you; reply to this message',
-  answered: 'answered',
-  closed: 'closed',
-  reopened: 'reopened',
-  rejected: 'rejected',
-};
+// By SMS, a citizen asked for information can answer right here.
+const STATUS_TR: Record<ApplicationStatus, string> = { ...STATUS_WORDS.tr, awaiting_citizen: `${STATUS_WORDS.tr.awaiting_citizen}; bu mesaja yanıt yazın` };
+const STATUS_EN: Record<ApplicationStatus, string> = { ...STATUS_WORDS.en, awaiting_citizen: `${STATUS_WORDS.en.awaiting_citizen}; reply to this message` };
 
 export const SMS_WORDING: Record<PhoneLanguage, SmsWording> = {
   tr: {

@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../application-status';
+import { STATUS_WORDS } from '../status-words';
 import type { PhoneLanguage } from '../sms/citizen-language';
 
 /** Everything the voice menu says, per language. Short: callers hear every word. */
@@ -19,29 +20,8 @@ export interface VoiceWording {
   voiceMessageBody(recordingSid: string): string;
 }
 
-const STATUS_TR: Record<ApplicationStatus, string> = {
-  received: 'alındı',
-  routed: 'ilgili kuruma iletildi',
-  assigned: 'bir görevliye verildi',
-  in_progress: 'inceleniyor',
-  awaiting_citizen: 'sizden bilgi bekleniyor',
-  answered: 'yanıtlandı',
-  closed: 'kapatıldı',
-  reopened: 'yeniden açıldı',
-  rejected: 'reddedildi',
-};
-
-const STATUS_EN: Record<ApplicationStatus, string> = {
-  received: 'received',
-  routed: 'sent to the agency in charge',
-  assigned: 'given to an officer',
-  in_progress: 'being handled',
-  awaiting_citizen: 'waiting for information from you',
-  answered: 'answered',
-  closed: 'closed',
-  reopened: 'reopened',
-  rejected: 'rejected',
-};
+const STATUS_TR = STATUS_WORDS.tr;
+const STATUS_EN = STATUS_WORDS.en;
 
 export const VOICE_WORDING: Record<PhoneLanguage, VoiceWording> = {
   tr: {

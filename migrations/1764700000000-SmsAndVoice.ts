@@ -25,11 +25,14 @@ export class SmsAndVoice1764700000000 implements MigrationInterface {
 
       ALTER TABLE outgoing_messages ADD COLUMN delivery_status text, ADD COLUMN delivery_updated_at timestamptz;
       CREATE INDEX outgoing_messages_provider_idx ON outgoing_messages (provider_message_id) WHERE provider_message_id IS NOT NULL;
+      -- One receipt per application, even if two acknowledgement jobs ever ran at once.
+      CREATE UNIQUE INDEX outgoing_messages_one_receipt_idx ON outgoing_messages (application_id) WHERE template = 'application_received';
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP INDEX outgoing_messages_one_receipt_idx;
       DROP INDEX outgoing_messages_provider_idx;
       ALTER TABLE outgoing_messages DROP COLUMN delivery_status, DROP COLUMN delivery_updated_at;
       DROP TABLE inbound_messages;

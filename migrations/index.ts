@@ -3,6 +3,7 @@ import { StaffWorkflow1764100000000 } from './1764100000000-StaffWorkflow';
 import { InboxIndexes1764300000000 } from './1764300000000-InboxIndexes';
 import { HistoryChainOrder1764400000000 } from './1764400000000-HistoryChainOrder';
 import { SmsAndVoice1764700000000 } from './1764700000000-SmsAndVoice';
+import { BusinessCalendar1764800000000 } from './1764800000000-BusinessCalendar';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   InboxIndexes1764300000000,
   HistoryChainOrder1764400000000,
   SmsAndVoice1764700000000,
+  BusinessCalendar1764800000000,
 ];

@@ -238,11 +238,8 @@ describe('casework: transfers, rejections, duplicates and closing', () => {
           channel: 'sms',
           recipient: '+905321234567',
           language: 'tr',
-          params: expect.objectContaining({
-            reason: 'Konusu belli olmayan başvuru',
-            body: 'Başvurunuzda hangi sorunu bildirdiğiniz anlaşılamadı.',
-            trackingNumber: app.trackingNumber,
-          }),
+          // The ground travels in the message; the officer's words stay in the conversation on the status page.
+          params: { reason: 'Konusu belli olmayan başvuru', legalBasis: 'Law 3071 Art. 6; CIMER regulation', trackingNumber: app.trackingNumber },
         }),
       ]);
       const { rows } = await stack.db.query(`SELECT direction, kind, body, author_staff_id FROM application_messages WHERE application_id = $1`, [app.id]);

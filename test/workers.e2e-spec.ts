@@ -109,7 +109,7 @@ describe('routing workers', () => {
       await expectRoutedExactlyOnce(stack, queue, trackingNumbers, 30_000);
       expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 200, failed: 0 });
       const [first, second] = await Promise.all(
-        stack.workers.map((w) => metricValue(w, 'petitio_jobs_processed_total', 'outcome="completed"')),
+        stack.workers.map((w) => metricValue(w, 'petitio_jobs_processed_total', 'queue="routing",outcome="completed"')),
       );
       expect(first + second).toBe(200);
       expect(first).toBeGreaterThan(0);
@@ -223,8 +223,8 @@ describe('routing workers', () => {
       ['names something that is not an application id', { eventId: '1', aggregateId: 'not-a-uuid' }, 'routing job without a valid id'],
     ])('fails at once, without retrying, when it %s', async (_name, data, reason) => {
       const outcomes = async () => ({
-        failed: await metricValue(stack.workers[0], 'petitio_jobs_processed_total', 'outcome="failed"'),
-        retried: await metricValue(stack.workers[0], 'petitio_jobs_processed_total', 'outcome="retried"'),
+        failed: await metricValue(stack.workers[0], 'petitio_jobs_processed_total', 'queue="routing",outcome="failed"'),
+        retried: await metricValue(stack.workers[0], 'petitio_jobs_processed_total', 'queue="routing",outcome="retried"'),
       });
       const before = await outcomes();
       const jobId = `poison-${randomUUID()}`;

@@ -32,6 +32,8 @@ import { TwilioSmsController } from './webhooks/twilio-sms.controller';
 import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
 import { TwilioStatusController } from './webhooks/twilio-status.controller';
 import { SmsDeliveryReports } from '@petitio/notifications';
+import { SlaModule } from '@petitio/sla';
+import { CalendarClosuresController } from './staff/calendar-closures.controller';
 
 @Module({
   imports: [
@@ -47,8 +49,9 @@ import { SmsDeliveryReports } from '@petitio/notifications';
     ApplicationsModule,
     StaffModule,
     NotificationsModule,
+    SlaModule,
   ],
-  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController],
+  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard, SmsDeliveryReports],
 })
 export class ApiModule {}

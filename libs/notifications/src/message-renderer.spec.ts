@@ -35,7 +35,7 @@ describe('rendering outgoing messages', () => {
       for (const part of [rendered.subject, rendered.text, rendered.html]) {
         expect(part).not.toContain('52830174');
         expect(part).not.toContain('Ayşe');
-        if (template !== 'application_answered') expect(part).not.toContain('neighbour');
+        if (template !== 'application_answered' && template !== 'information_requested') expect(part).not.toContain('neighbour');
       }
       expect(rendered.html).toContain(`lang="${language}"`);
     },

@@ -7,6 +7,9 @@ import { PASSWORD_LINK_PURPOSE } from './password-link';
 import { fitSmsText } from './sms-segments';
 import { automaticNotice, emailDocument } from './templates/email-layout';
 import { MESSAGE_TEMPLATES } from './templates/message-templates';
+
+/** Templates that carry the staff's own words: the answer, and a question the citizen must reply to. */
+const WITH_STAFF_WORDS = new Set<string>(['application_answered', 'information_requested']);
 import { CitizenContext, InvitationContext, MessageTexts, inLanguage } from './templates/message-template';
 
 /** An outgoing_messages row as the delivery reads it. */
@@ -63,7 +66,7 @@ export class MessageRenderer {
     const digits = String(message.params.trackingNumber ?? '').replace(/\D/g, '');
     if (digits.length !== 11) throw new PermanentDeliveryError(`template ${message.template} needs params.trackingNumber`);
     const trackingNumber = `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
-    const body = message.template === 'application_answered' && typeof message.params.body === 'string' ? message.params.body : undefined;
+    const body = WITH_STAFF_WORDS.has(message.template) && typeof message.params.body === 'string' ? message.params.body : undefined;
     return { trackingNumber, statusUrl: `${this.baseUrl}/api/v1/applications/${trackingNumber}/status`, body };
   }
 

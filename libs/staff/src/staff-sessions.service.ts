@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock, ENVIRONMENT, Environment, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
 import { StaffPrincipal } from './staff-principal';
 import type { StaffRole } from './staff-role';
@@ -47,7 +47,7 @@ export class StaffSessionsService {
     const valid = await this.hasher.verify(user?.password_hash ?? null, password);
     if (!user) throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
     if (!valid) {
-      await this.recordFailure(user.id, user.failed_logins + 1, now);
+      await this.recordFailure(user.id, now);
       throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
     }
     if (user.status !== 'active') throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
@@ -96,20 +96,25 @@ export class StaffSessionsService {
     await this.dataSource.query('UPDATE staff_sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [sessionId, this.clock.now()]);
   }
 
-  /** Ends every session of a user: on disabling, on a password change. */
-  async signOutEverywhere(userId: string): Promise<void> {
-    await this.dataSource.query('UPDATE staff_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, this.clock.now()]);
+  /** Ends every session of a user (on disabling, on a password change), in the caller's transaction when given one. */
+  async signOutEverywhere(userId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query('UPDATE staff_sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, this.clock.now()]);
   }
 
-  /** Each failure past the limit doubles the lock: 15 min, 30 min, 1 h… capped at a day. */
-  private async recordFailure(userId: string, failures: number, now: Date): Promise<void> {
-    const over = failures - this.env.LOGIN_MAX_FAILURES;
-    const lockSeconds = over >= 0 ? Math.min(this.env.LOGIN_LOCK_SECONDS * 2 ** over, 24 * 3600) : 0;
-    await this.dataSource.query('UPDATE staff_users SET failed_logins = $2, locked_until = $3 WHERE id = $1', [
-      userId,
-      failures,
-      lockSeconds ? new Date(now.getTime() + lockSeconds * 1000) : null,
-    ]);
+  /**
+   * Each failure past the limit doubles the lock: 15 min, 30 min, 1 h… capped at a day. The count
+   * is incremented in the database, so wrong passwords sent in parallel are all counted.
+   */
+  private async recordFailure(userId: string, now: Date): Promise<void> {
+    await this.dataSource.query(
+      // One UPDATE: concurrent failures queue on the row lock and each sees the count the one before left.
+      `UPDATE staff_users SET failed_logins = failed_logins + 1,
+         locked_until = CASE WHEN failed_logins + 1 >= $3
+           THEN $2::timestamptz + make_interval(secs => LEAST($4 * power(2, failed_logins + 1 - $3), 86400))
+           ELSE NULL END
+       WHERE id = $1`,
+      [userId, now, this.env.LOGIN_MAX_FAILURES, this.env.LOGIN_LOCK_SECONDS],
+    );
   }
 
   private async principal(userId: string, sessionId: string): Promise<StaffPrincipal> {

@@ -99,7 +99,7 @@ export class StaffUsersService {
     const invalid = new UnauthenticatedError('INVALID_LINK', 'this link is not valid or has expired; ask for a new one');
     if (!tokenId) throw invalid;
     const hash = await this.hasher.hash(password);
-    const userId = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const rows: { user_id: string }[] = await manager.query(
         // In CTEs so the driver returns rows, not [rows, count] as it does for a bare UPDATE.
         `WITH used AS (UPDATE password_tokens SET used_at = $2 WHERE id = $1 AND used_at IS NULL AND expires_at > $2 RETURNING user_id)
@@ -115,18 +115,20 @@ export class StaffUsersService {
         [rows[0].user_id, hash],
       );
       if (updated.length === 0) throw invalid;
-      return rows[0].user_id;
+      // In the same transaction: a new password and sessions opened with the old one never coexist.
+      await this.sessions.signOutEverywhere(rows[0].user_id, manager);
     });
-    await this.sessions.signOutEverywhere(userId);
   }
 
   async disable(userId: string): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(
-      `WITH disabled AS (UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id) SELECT id FROM disabled`,
-      [userId],
-    );
-    if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
-    await this.sessions.signOutEverywhere(userId);
+    await this.dataSource.transaction(async (manager) => {
+      const rows: unknown[] = await manager.query(
+        `WITH disabled AS (UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id) SELECT id FROM disabled`,
+        [userId],
+      );
+      if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+      await this.sessions.signOutEverywhere(userId, manager);
+    });
   }
 
   async setOnDuty(userId: string, onDuty: boolean): Promise<void> {

@@ -24,7 +24,7 @@ export class StaffUsersController {
   @Get()
   @Roles('center_admin', 'supervisor')
   @ApiQuery({ name: 'agencyId', required: false })
-  list(@CurrentStaff() staff: StaffPrincipal, @Query('agencyId') agencyId?: string) {
+  list(@CurrentStaff() staff: StaffPrincipal, @Query('agencyId', new ParseUUIDPipe({ optional: true })) agencyId?: string) {
     // Supervisors see their own agency's people; center admins anyone's.
     return this.users.list(hasRole(staff, 'center_admin') ? agencyId : staff.agencyId);
   }

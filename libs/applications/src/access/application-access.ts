@@ -14,9 +14,10 @@ export class ApplicationAccess {
 
   /**
    * A SQL condition on the applications row `alias`, appending its parameters to `params`.
-   * Every staff query about applications includes it.
+   * Every staff query about applications includes it. To `act` on an application, filing it
+   * is not enough: an agent who is also an officer elsewhere may read what they filed, not answer it.
    */
-  condition(principal: StaffPrincipal, params: unknown[], alias = 'a'): string {
+  condition(principal: StaffPrincipal, params: unknown[], alias = 'a', purpose: 'read' | 'act' = 'read'): string {
     if (principal.roles.includes('center_admin')) return 'TRUE';
     const parts: string[] = [];
     if (principal.roles.includes('supervisor')) {
@@ -27,7 +28,7 @@ export class ApplicationAccess {
       params.push(principal.agencyId);
       parts.push(`${alias}.assigned_agency_id = $${params.length}::uuid`);
     }
-    if (principal.roles.includes('agent')) {
+    if (principal.roles.includes('agent') && purpose === 'read') {
       params.push(principal.userId);
       parts.push(`${alias}.filed_by_staff_id = $${params.length}::uuid`);
     }

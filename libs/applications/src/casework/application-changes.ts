@@ -72,7 +72,7 @@ export class ApplicationChanges {
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [applicationId];
-      const scope = 'staff' in author ? this.access.condition(author.staff, params) : 'TRUE';
+      const scope = 'staff' in author ? this.access.condition(author.staff, params, 'a', 'act') : 'TRUE';
       const rows: LockedApplication[] = await manager.query(
         `SELECT ${COLUMNS} FROM applications a WHERE a.id = $1 AND ${scope} FOR UPDATE`,
         params,

@@ -48,7 +48,12 @@ export class CitizenNotices {
         template: notice.template,
         language: ctx.app.language,
         applicationId: ctx.app.id,
-        params: { trackingNumber: formatTrackingNumber(ctx.app.trackingNumber), ...(notice.body ? { body: notice.body } : {}), ...notice.params },
+        // Only an answer or a question travels in the message; other texts live in the conversation alone.
+        params: {
+          trackingNumber: formatTrackingNumber(ctx.app.trackingNumber),
+          ...(notice.body && (notice.template === 'application_answered' || notice.template === 'information_requested') ? { body: notice.body } : {}),
+          ...notice.params,
+        },
       },
     ]);
   }

@@ -111,7 +111,7 @@ export class DuplicateMerges {
     await this.notices.send(duplicateCtx, {
       template: 'application_answered',
       kind: 'answer',
-      body: answer?.body,
+      body: answer?.body === undefined ? undefined : withoutIdentityOf(original, answer.body, duplicateCtx.app),
       authorStaffId: answer?.authorStaffId ?? null,
       params: { originalTrackingNumber },
     });
@@ -121,7 +121,7 @@ export class DuplicateMerges {
     if (!UUID.test(originalId)) return undefined;
     const params: unknown[] = [originalId];
     const rows: LockedApplication[] = await manager.query(
-      `SELECT ${LOCKED_COLUMNS} FROM applications a WHERE a.id = $1 AND ${this.access.condition(staff, params)} FOR UPDATE`,
+      `SELECT ${LOCKED_COLUMNS} FROM applications a WHERE a.id = $1 AND ${this.access.condition(staff, params, 'a', 'act')} FOR UPDATE`,
       params,
     );
     return rows[0];
@@ -135,4 +135,15 @@ async function latestAnswer(manager: EntityManager, applicationId: string): Prom
     [applicationId],
   );
   return rows[0] ? { body: rows[0].body, authorStaffId: rows[0].author_staff_id } : undefined;
+}
+
+/**
+ * The answer was written to the original citizen and may name them (a canned {{citizenName}} or the
+ * officer's own "Dear Ayşe Yılmaz"): the other citizens merged into it must never see who that was.
+ */
+export function withoutIdentityOf(original: LockedApplication, body: string, recipient: LockedApplication): string {
+  let shared = body;
+  if (original.citizenName) shared = shared.split(original.citizenName).join(recipient.citizenName ?? '');
+  for (const contact of [original.citizenEmail, original.citizenPhone]) if (contact) shared = shared.split(contact).join('');
+  return shared;
 }

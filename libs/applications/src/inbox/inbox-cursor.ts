@@ -28,7 +28,7 @@ export function decodeCursor(cursor: string, sort: InboxSortField, order: SortOr
     parts = undefined;
   }
   if (!Array.isArray(parts) || parts.length !== 4 || typeof parts[2] !== 'string' || typeof parts[3] !== 'string' ||
-      !TIMESTAMP.test(parts[2]) || !UUID.test(parts[3])) {
+      !TIMESTAMP.test(parts[2]) || !isRealInstant(parts[2]) || !UUID.test(parts[3])) {
     throw new InvalidInputError([{ field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor returned by this list' }]);
   }
   if (parts[0] !== sort || parts[1] !== order) {
@@ -37,4 +37,10 @@ export function decodeCursor(cursor: string, sort: InboxSortField, order: SortOr
     ]);
   }
   return { sort, order, value: parts[2], id: parts[3] };
+}
+
+/** A well-shaped timestamp that is also a real date (no 13th month, no 30 February): PostgreSQL would refuse it with a 500. */
+function isRealInstant(value: string): boolean {
+  const parsed = new Date(`${value.slice(0, 23)}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === value.slice(0, 19);
 }

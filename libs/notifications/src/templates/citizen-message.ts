@@ -7,7 +7,7 @@ export interface CitizenWording {
   subject: string;
   paragraphs: string[];
   linkLabel: string;
-  /** Heading above the answer; only the answer template has one. */
+  /** Heading above the staff's own words (the answer, or the question asked); templates without one carry no text. */
   answerHeading?: string;
 }
 

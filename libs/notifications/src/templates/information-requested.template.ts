@@ -1,7 +1,7 @@
 import { citizenMessage } from './citizen-message';
 import { MessageTemplateDefinition } from './message-template';
 
-/** The question itself stays on the status page: the message only says that one is waiting. */
+/** The question travels with the message: a citizen on a feature phone must be able to read it and reply by SMS. */
 export const informationRequested: MessageTemplateDefinition = {
   audience: 'citizen',
   texts: {
@@ -10,8 +10,9 @@ export const informationRequested: MessageTemplateDefinition = {
         subject: 'More information needed for application {tracking}',
         paragraphs: [
           'The agency handling your application {tracking} needs more information from you.',
-          'Open the status page with your access code to see what is asked and to reply.',
+          'Reply to this message, or open the status page with your access code.',
         ],
+        answerHeading: 'Question',
         linkLabel: 'See the question and reply',
       }),
     tr: (c) =>
@@ -19,8 +20,9 @@ export const informationRequested: MessageTemplateDefinition = {
         subject: '{tracking} numaralı başvurunuz için ek bilgi gerekiyor',
         paragraphs: [
           '{tracking} numaralı başvurunuzu inceleyen kurum sizden ek bilgi istiyor.',
-          'Ne istendiğini görmek ve yanıtlamak için durum sayfasını erişim kodunuzla açın.',
+          'Bu mesajı yanıtlayın ya da durum sayfasını erişim kodunuzla açın.',
         ],
+        answerHeading: 'Soru',
         linkLabel: 'Soruyu görün ve yanıtlayın',
       }),
     ar: (c) =>
@@ -28,8 +30,9 @@ export const informationRequested: MessageTemplateDefinition = {
         subject: 'مطلوب معلومات إضافية للطلب رقم {tracking}',
         paragraphs: [
           'تحتاج الجهة التي تتولى طلبك رقم {tracking} إلى معلومات إضافية منك.',
-          'افتح صفحة الحالة باستخدام رمز الوصول للاطلاع على المطلوب والرد عليه.',
+          'ردّ على هذه الرسالة، أو افتح صفحة الحالة باستخدام رمز الوصول.',
         ],
+        answerHeading: 'السؤال',
         linkLabel: 'الاطلاع على السؤال والرد',
       }),
   },

@@ -12,7 +12,7 @@ export interface CitizenContext {
   /** Formatted 4-4-3, e.g. 4827-3915-602. */
   trackingNumber: string;
   statusUrl: string;
-  /** Only the answer template shows it (params.body). */
+  /** Only the answer and information-request templates show it (params.body). */
   body?: string;
 }
 

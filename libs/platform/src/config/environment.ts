@@ -52,6 +52,11 @@ export interface Environment {
   TWILIO_API_BASE_URL: string;
   VOICE_AGENT_NUMBER: string;
   SMS_INBOUND_LIMIT_PER_10_MIN: number;
+  CALENDAR_TIME_ZONE: string;
+  CALENDAR_COUNTRY: string;
+  CALENDAR_REGION: string;
+  WORKING_DAYS: string;
+  WORKING_HOURS: string;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -121,6 +126,29 @@ export const environmentSchema = Joi.object<Environment>({
   TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
   VOICE_AGENT_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
   SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number().integer().min(1).default(10).description('texts one number may send in 10 minutes before it is answered once, then ignored'),
+  CALENDAR_TIME_ZONE: Joi.string()
+    .custom((zone: string) => {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone;
+    })
+    .default('Europe/Istanbul')
+    .description('IANA time zone in which working days, working hours and legal deadlines are counted'),
+  CALENDAR_COUNTRY: Joi.string().length(2).uppercase().default('TR').description('country whose public holidays close the business calendar'),
+  CALENDAR_REGION: Joi.string().pattern(/^[A-Za-z0-9]{1,6}$/).allow('').default('').description('optional state/region code for regional holidays'),
+  WORKING_DAYS: Joi.string()
+    .pattern(/^[1-7](,[1-7])*$/)
+    .default('1,2,3,4,5')
+    .description('ISO weekday numbers (1 = Monday … 7 = Sunday) that are working days'),
+  WORKING_HOURS: Joi.string()
+    .pattern(/^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9](,([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-4]):[0-5][0-9])*$/)
+    .custom((value: string) => {
+      // Ranges must be in order and not overlap: '08:30-12:30,13:30-17:30' leaves a lunch break.
+      const minutes = value.split(/[-,]/).map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+      if (minutes.some((m, i) => i > 0 && m <= minutes[i - 1] && !(i % 2 === 0 && m === minutes[i - 1]))) throw new Error('ranges must be ascending and must not overlap');
+      return value;
+    })
+    .default('08:30-17:30')
+    .description("working hours of a working day, local time; a lunch break splits them: '08:30-12:30,13:30-17:30'"),
 });
 
 export class EnvironmentError extends Error {}

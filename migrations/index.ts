@@ -4,6 +4,7 @@ import { InboxIndexes1764300000000 } from './1764300000000-InboxIndexes';
 import { HistoryChainOrder1764400000000 } from './1764400000000-HistoryChainOrder';
 import { SmsAndVoice1764700000000 } from './1764700000000-SmsAndVoice';
 import { BusinessCalendar1764800000000 } from './1764800000000-BusinessCalendar';
+import { SlaPolicies1764900000000 } from './1764900000000-SlaPolicies';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   HistoryChainOrder1764400000000,
   SmsAndVoice1764700000000,
   BusinessCalendar1764800000000,
+  SlaPolicies1764900000000,
 ];

@@ -3,4 +3,7 @@ export * from './calendar/public-holidays';
 export * from './calendar/business-calendar';
 export * from './calendar/calendar-closures';
 export * from './calendar/business-calendar.provider';
+export * from './clocks/sla-policy';
+export * from './clocks/sla-policies.service';
+export * from './clocks/sla-clock';
 export * from './sla.module';

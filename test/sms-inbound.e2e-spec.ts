@@ -134,6 +134,25 @@ describe('inbound SMS: a citizen on any phone', () => {
     expect(await applicationsOf(from)).toHaveLength(2);
   });
 
+  it('attaches a reply once even when its webhook is redelivered after a crash before it was recorded', async () => {
+    const from = turkishMobile();
+    const tracking = await trackingOfNewSms(from, 'Parktaki salıncak kırık.');
+    const officer = await staffUser(stack.db, stack.apiUrl, await routedAgencyCode(stack.db, tracking), ['officer']);
+    const [app] = await applicationsOf(from);
+    await actNow(stack, officer, app.id, 'claim').expect(200);
+    await actNow(stack, officer, app.id, 'information-requests', { question: 'Hangi park?' }).expect(201);
+
+    const sid = twilioSid('SM');
+    const first = await text(from, 'Moda Parkı', sid).expect(200);
+    // The process died after attaching the reply and before recording its answer to the webhook.
+    await stack.db.query('UPDATE inbound_messages SET reply = NULL, outcome = $2 WHERE provider_sid = $1', [sid, 'received']);
+    const again = await text(from, 'Moda Parkı', sid).expect(200);
+    expect(again.text).toBe(first.text);
+    expect(await applicationsOf(from)).toHaveLength(1);
+    const { rows } = await stack.db.query("SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'", [app.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('answers a flood once with a polite note, then stays silent', async () => {
     const from = turkishMobile();
     for (let i = 0; i < FLOOD_LIMIT; i++) expect(await say(from, 'YARDIM')).toMatch(/^Şikayetinizi/);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationStatus } from '../application-status';
 import type { Channel } from '../application.entity';
 import { CitizenProof } from '../citizen-proof';
@@ -12,6 +13,8 @@ export interface CitizenReply {
   applicationId: string;
   text: string;
   channel: Channel;
+  /** The provider's id of the message (an SMS MessageSid), so a redelivery is attached once. */
+  providerRef?: string;
 }
 
 export interface ReceivedReply {
@@ -30,6 +33,7 @@ export class CitizenReplies {
   constructor(
     private readonly changes: ApplicationChanges,
     private readonly proof: CitizenProof,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** A reply from the status page, by whoever holds the tracking number and access code. */
@@ -43,10 +47,13 @@ export class CitizenReplies {
   receive(reply: CitizenReply): Promise<ReceivedReply> {
     const text = requiredText('text', reply.text, REPLY_MAX);
     return this.changes.change({ citizen: true }, reply.applicationId, undefined, async (ctx) => {
+      if (reply.providerRef && (await this.alreadyAttached(reply.providerRef, ctx.manager))) {
+        return { status: ctx.app.status, receivedAt: ctx.now, resumed: false };
+      }
       const [message]: { id: string }[] = await ctx.manager.query(
-        `INSERT INTO application_messages (application_id, direction, kind, channel, body, created_at)
-         VALUES ($1, 'from_citizen', 'citizen_reply', $2, $3, $4) RETURNING id`,
-        [ctx.app.id, reply.channel, text, ctx.now],
+        `INSERT INTO application_messages (application_id, direction, kind, channel, body, created_at, provider_ref)
+         VALUES ($1, 'from_citizen', 'citizen_reply', $2, $3, $4, $5) RETURNING id`,
+        [ctx.app.id, reply.channel, text, ctx.now, reply.providerRef ?? null],
       );
       const resumed = ctx.app.status === 'awaiting_citizen';
       await this.changes.record(
@@ -57,5 +64,20 @@ export class CitizenReplies {
       );
       return { status: ctx.app.status, receivedAt: ctx.now, resumed };
     });
+  }
+
+  /** The application a provider's message was already attached to, if it was. */
+  async attachedTo(providerRef: string): Promise<{ applicationId: string; trackingNumber: string } | undefined> {
+    const rows: { applicationId: string; trackingNumber: string }[] = await this.dataSource.query(
+      `SELECT m.application_id AS "applicationId", a.tracking_number AS "trackingNumber"
+       FROM application_messages m JOIN applications a ON a.id = m.application_id WHERE m.provider_ref = $1`,
+      [providerRef],
+    );
+    return rows[0];
+  }
+
+  private async alreadyAttached(providerRef: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM application_messages WHERE provider_ref = $1', [providerRef]);
+    return rows.length > 0;
   }
 }

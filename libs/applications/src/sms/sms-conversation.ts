@@ -122,10 +122,15 @@ export class SmsConversation {
     language: PhoneLanguage,
     messageSid: string,
   ): Promise<{ outcome: string; reply: string; applicationId?: string }> {
+    // A redelivery of a reply that was attached before a crash: answer as the first time, attach nothing.
+    const attached = await this.replies.attachedTo(messageSid);
+    if (attached) {
+      return { outcome: 'citizen_reply', reply: wording.replyAttached(formatTrackingNumber(attached.trackingNumber)), applicationId: attached.applicationId };
+    }
     const waiting = await this.applications.newestAwaitingReply(phone);
     if (waiting) {
       if (text.length > REPLY_MAX) return { outcome: 'too_long', reply: wording.tooLong(REPLY_MAX) };
-      await this.replies.receive({ applicationId: waiting.id, text, channel: 'sms' });
+      await this.replies.receive({ applicationId: waiting.id, text, channel: 'sms', providerRef: messageSid });
       return { outcome: 'citizen_reply', reply: wording.replyAttached(formatTrackingNumber(waiting.trackingNumber)), applicationId: waiting.id };
     }
     if (text.length > BODY_MAX) return { outcome: 'too_long', reply: wording.tooLong(BODY_MAX) };

@@ -1,3 +1,5 @@
+import request from 'supertest';
+import type { TestStack } from './stack';
 import { Pool } from 'pg';
 import { waitFor } from './ports';
 
@@ -35,4 +37,26 @@ export async function routedAgencyCode(db: Pool, trackingNumber: string, timeout
     timeoutMs,
     `application ${trackingNumber} to be routed`,
   );
+}
+
+export interface RoutedApplication {
+  id: string;
+  trackingNumber: string;
+  accessCode: string;
+  /** Code of the agency the router chose. */
+  agency: string;
+}
+
+/** Submits through web intake and waits until the router placed it (a water complaint from Kadıköy goes to ISKI-KDK). */
+export async function submitRouted(stack: TestStack, overrides: Record<string, unknown> = {}): Promise<RoutedApplication> {
+  const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication(overrides)).expect(201);
+  const agency = await routedAgencyCode(stack.db, res.body.trackingNumber);
+  const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
+  return { id: rows[0].id, trackingNumber: res.body.trackingNumber, accessCode: res.body.accessCode, agency };
+}
+
+/** The version a user would see on the application now. */
+export async function versionOf(stack: TestStack, id: string): Promise<number> {
+  const { rows } = await stack.db.query('SELECT version FROM applications WHERE id = $1', [id]);
+  return rows[0].version;
 }

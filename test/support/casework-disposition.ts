@@ -1,5 +1,5 @@
-import request from 'supertest';
-import { digits, routedAgencyCode, validApplication } from './applications';
+import { submitRouted, versionOf } from './applications';
+import { act } from './casework';
 import { TestStack } from './stack';
 import { TestStaff } from './staff';
 
@@ -22,22 +22,12 @@ export interface HistoryRow {
 }
 
 /** Submits through web intake and waits until the router has placed it (a water complaint from Kadıköy goes to ISKI-KDK). */
-export async function fileRouted(stack: TestStack, overrides: Record<string, unknown> = {}): Promise<FiledApplication> {
-  const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication(overrides)).expect(201);
-  await routedAgencyCode(stack.db, res.body.trackingNumber);
-  const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
-  return { id: rows[0].id, trackingNumber: res.body.trackingNumber, accessCode: res.body.accessCode };
-}
+export const fileRouted: (stack: TestStack, overrides?: Record<string, unknown>) => Promise<FiledApplication> = submitRouted;
 
-export async function currentVersion(stack: TestStack, id: string): Promise<number> {
-  const { rows } = await stack.db.query('SELECT version FROM applications WHERE id = $1', [id]);
-  return rows[0].version;
-}
+export const currentVersion = versionOf;
 
 /** POST /api/v1/staff/applications/:id/<action> as a staff user. */
-export function staffAction(stack: TestStack, staff: TestStaff, id: string, action: string, body: Record<string, unknown>) {
-  return request(stack.apiUrl).post(`/api/v1/staff/applications/${id}/${action}`).set('Authorization', `Bearer ${staff.token}`).send(body);
-}
+export const staffAction = act;
 
 /** Takes the application and answers it through the casework routes, as an officer of its agency would. */
 export async function claimAndAnswer(stack: TestStack, officer: TestStaff, id: string, text: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { digits, routedAgencyCode, validApplication } from './applications';
+import { submitRouted, versionOf } from './applications';
 import { waitFor } from './ports';
 import { TestStack } from './stack';
 import { TestStaff } from './staff';
@@ -11,19 +11,10 @@ export interface Case {
   accessCode: string;
 }
 
-/** Submits through web intake and waits until the router placed it (ISKI-KDK for the default water complaint). */
-export async function submitCase(stack: TestStack, overrides: Record<string, unknown> = {}): Promise<Case> {
-  const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication(overrides)).expect(201);
-  await routedAgencyCode(stack.db, res.body.trackingNumber);
-  const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
-  return { id: rows[0].id, trackingNumber: res.body.trackingNumber, accessCode: res.body.accessCode };
-}
+/** Submits through web intake and waits until the router placed it. */
+export const submitCase: (stack: TestStack, overrides?: Record<string, unknown>) => Promise<Case> = submitRouted;
 
-/** The version a user would see on the application now. */
-export async function versionOf(stack: TestStack, id: string): Promise<number> {
-  const { rows } = await stack.db.query('SELECT version FROM applications WHERE id = $1', [id]);
-  return rows[0].version;
-}
+export { versionOf };
 
 /** POST a casework action (`claim`, `notes`, `answers`…) on an application as a staff user. */
 export function act(stack: TestStack, staff: TestStaff, id: string, action: string, body: Record<string, unknown>) {

@@ -2,17 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ApplicationsModule } from '@petitio/applications';
 import { StaffModule } from '@petitio/staff';
-import {
-  ClockModule,
-  DatabaseModule,
-  EnvironmentModule,
-  HealthModule,
-  LoggingModule,
-  MetricsModule,
-  OutboxModule,
-  RateLimitModule,
-  SecurityModule,
-} from '@petitio/platform';
+import { PlatformModule } from '@petitio/platform';
 import { ApplicationsController } from './applications/applications.controller';
 import { StaffAuthController } from './staff/staff-auth.controller';
 import { StaffUsersController } from './staff/staff-users.controller';
@@ -37,15 +27,7 @@ import { CalendarClosuresController } from './staff/calendar-closures.controller
 
 @Module({
   imports: [
-    EnvironmentModule,
-    LoggingModule,
-    DatabaseModule,
-    ClockModule,
-    MetricsModule,
-    OutboxModule,
-    RateLimitModule,
-    SecurityModule,
-    HealthModule,
+    PlatformModule,
     ApplicationsModule,
     StaffModule,
     NotificationsModule,

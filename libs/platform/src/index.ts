@@ -21,3 +21,4 @@ export * from './health/redis-ping';
 export * from './database/prepared-query';
 export * from './security/signed-tokens';
 export * from './security/security.module';
+export * from './platform.module';

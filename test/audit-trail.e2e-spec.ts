@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
+import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 
 const ROOT = join(__dirname, '..');
@@ -18,6 +19,7 @@ interface RoutedApplication {
   trackingNumber: string;
   receivedEventId: string;
   routedEventId: string;
+  lastEventId: string;
 }
 
 describe('the tamper-evident history (verify-history)', () => {
@@ -44,17 +46,30 @@ describe('the tamper-evident history (verify-history)', () => {
     });
   }
 
-  /** Submitted through the api and routed by the worker: two history lines written by the real code. */
+  /**
+   * Submitted through the api, routed by the worker and its answer and first-response deadlines set:
+   * four history lines written by the real code, all there before the test touches the chain.
+   */
   async function routedApplication(): Promise<RoutedApplication> {
     const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication()).expect(201);
     await routedAgencyCode(stack.db, res.body.trackingNumber);
-    const { rows } = await stack.db.query(
-      `SELECT a.id, e.id::text AS event_id, e.kind FROM applications a JOIN application_events e ON e.application_id = a.id
-       WHERE a.tracking_number = $1 ORDER BY e.id`,
-      [digits(res.body.trackingNumber)],
-    );
-    expect(rows.map((r) => r.kind)).toEqual(['received', 'routed']);
-    return { id: rows[0].id, trackingNumber: res.body.trackingNumber, receivedEventId: rows[0].event_id, routedEventId: rows[1].event_id };
+    const events = async () =>
+      (
+        await stack.db.query(
+          `SELECT a.id, e.id::text AS event_id, e.kind FROM applications a JOIN application_events e ON e.application_id = a.id
+           WHERE a.tracking_number = $1 ORDER BY e.id`,
+          [digits(res.body.trackingNumber)],
+        )
+      ).rows;
+    const rows = await waitFor(async () => (await events()).length >= 4 && events(), 10000, 'the deadlines to be set');
+    expect(rows.map((r) => r.kind)).toEqual(['received', 'routed', 'deadline_set', 'deadline_set']);
+    return {
+      id: rows[0].id,
+      trackingNumber: res.body.trackingNumber,
+      receivedEventId: rows[0].event_id,
+      routedEventId: rows[1].event_id,
+      lastEventId: rows[3].event_id,
+    };
   }
 
   /** What a superuser can do: switch the append-only trigger off for one transaction and rewrite history. */
@@ -87,11 +102,11 @@ describe('the tamper-evident history (verify-history)', () => {
     for (const batch of [[], ['--batch-size', '1'], ['--batch-size', '4']]) {
       const run = await verifyHistory(...batch);
       expect({ exitCode: run.exitCode, stderr: run.stderr }).toMatchObject({ exitCode: 0 });
-      expect(run.stdout).toContain('history intact: 6 events in 3 applications');
+      expect(run.stdout).toContain('history intact: 12 events in 3 applications');
     }
     const one = await verifyHistory('--application', apps[1].id);
     expect(one.exitCode).toBe(0);
-    expect(one.stdout).toContain('history intact: 2 events in 1 application\n');
+    expect(one.stdout).toContain('history intact: 4 events in 1 application\n');
   });
 
   it('refuses to rewrite history while the append-only trigger is on', async () => {
@@ -159,9 +174,9 @@ describe('the tamper-evident history (verify-history)', () => {
     // Nothing follows the last event, so no later link contradicts it; the same holds for removing the
     // last events or re-hashing the whole tail. Catching that needs the heads published elsewhere (not built).
     const app = await routedApplication();
-    await tamper(FORGE, [app.routedEventId, JSON.stringify({ reason: 'triage', ruleId: null })]);
-    const { rows } = await stack.db.query('SELECT data FROM application_events WHERE id = $1', [app.routedEventId]);
-    expect(rows[0].data).toEqual({ reason: 'triage', ruleId: null });
+    await tamper(FORGE, [app.lastEventId, JSON.stringify({ kind: 'answer', deadline: null, reason: 'forged' })]);
+    const { rows } = await stack.db.query('SELECT data FROM application_events WHERE id = $1', [app.lastEventId]);
+    expect(rows[0].data).toEqual({ kind: 'answer', deadline: null, reason: 'forged' });
 
     const run = await verifyHistory('--application', app.id);
     expect(run.exitCode).toBe(0);
@@ -226,7 +241,7 @@ describe('the tamper-evident history (verify-history)', () => {
 
     const run = await verifyHistory('--application', app.id, '--batch-size', '7');
     expect({ exitCode: run.exitCode, stdout: run.stdout }).toMatchObject({ exitCode: 0 });
-    expect(run.stdout).toContain(`history intact: ${2 + connections * appendsEach} events in 1 application\n`);
+    expect(run.stdout).toContain(`history intact: ${4 + connections * appendsEach} events in 1 application\n`);
     // No fork either: every event but the first is pointed at by exactly one successor.
     const { rows } = await stack.db.query(
       'SELECT count(*)::int AS events, count(DISTINCT prev_hash)::int AS linked FROM application_events WHERE application_id = $1',

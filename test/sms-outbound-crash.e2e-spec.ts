@@ -11,7 +11,8 @@ describe('an SMS worker killed between sending and recording', () => {
 
   beforeAll(async () => {
     fake = await FakeTwilio.start();
-    stack = await startStack({ env: twilioEnv(fake) });
+    // Short job locks, so the killed worker's job moves to the new one within seconds.
+    stack = await startStack({ env: { ...twilioEnv(fake), WORKER_LOCK_MS: '5000', WORKER_STALLED_CHECK_MS: '2000' } });
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
   });
   afterAll(async () => {
@@ -29,7 +30,7 @@ describe('an SMS worker killed between sending and recording', () => {
     fake.release();
     expect(await outgoingSms(stack, messageId)).toMatchObject({ status: 'sending', provider_message_id: null });
 
-    // BullMQ hands the dead worker's job to the new one once its lock expires (30 s, checked every 30 s).
+    // BullMQ hands the dead worker's job to the new one once its lock expires.
     await stack.startWorker();
     const row = await smsSettled(stack, messageId, 'sent', 90_000);
     expect(fake.messagesTo(phone.e164, answer)).toHaveLength(1);

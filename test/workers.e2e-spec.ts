@@ -88,6 +88,9 @@ async function metricValue(process: RunningProcess, name: string, labels: string
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
+/** Short job locks, so a killed worker's jobs move to another within seconds rather than a minute. */
+const QUICK_TAKEOVER = { WORKER_LOCK_MS: '5000', WORKER_STALLED_CHECK_MS: '2000' };
+
 describe('routing workers', () => {
   describe('two worker processes on one queue', () => {
     let stack: TestStack;
@@ -123,7 +126,7 @@ describe('routing workers', () => {
     let lock: PoolClient | undefined;
 
     beforeAll(async () => {
-      stack = await startStack({ workers: 1 });
+      stack = await startStack({ workers: 1, env: QUICK_TAKEOVER });
       queue = routingQueue(stack);
     });
     afterAll(async () => {
@@ -168,8 +171,8 @@ describe('routing workers', () => {
       arriving = false;
       await submitter;
 
-      // BullMQ gives the dead worker's jobs to the new one once their lock expires (lockDuration 30 s,
-      // checked every 30 s): up to about a minute. The dead worker's UPDATE is still waiting too.
+      // BullMQ gives the dead worker's jobs to the new one once their lock expires (here 5 s, checked
+      // every 2 s; 30 s each by default). The dead worker's UPDATE is still waiting too.
       await waitFor(
         async () => {
           const jobs = await Promise.all(inFlightIds.map((id) => queue.getJob(`route-${id}`)));

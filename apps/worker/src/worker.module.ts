@@ -1,17 +1,9 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import {
-  ClockModule,
-  DatabaseModule,
+  PlatformModule,
   ENVIRONMENT,
   Environment,
-  EnvironmentModule,
-  HealthModule,
-  LoggingModule,
-  MetricsModule,
-  OutboxModule,
-  SecurityModule,
-  RateLimitModule,
   OutboxRelay,
   QueueName,
   forBullMq,
@@ -22,6 +14,7 @@ import { NotificationDeliveryModule, NotificationsModule } from '@petitio/notifi
 import { RoutingModule } from '@petitio/routing';
 import { AcknowledgementProcessor } from './acknowledgement.processor';
 import { AutoAssignmentProcessor } from './auto-assignment.processor';
+import { DeadlinesProcessor } from './deadlines.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { QueueDepthCollector } from './queue-depth.collector';
 import { RoutingProcessor } from './routing.processor';
@@ -29,15 +22,7 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
 
 @Module({
   imports: [
-    EnvironmentModule,
-    LoggingModule,
-    DatabaseModule,
-    ClockModule,
-    MetricsModule,
-    OutboxModule,
-    SecurityModule,
-    RateLimitModule,
-    HealthModule,
+    PlatformModule,
     BullModule.forRootAsync({
       inject: [ENVIRONMENT],
       useFactory: (env: Environment) => ({ connection: forBullMq(workerRedisOptions(env)), prefix: env.QUEUE_PREFIX }),
@@ -46,12 +31,13 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     BullModule.registerQueue({ name: QueueName.Notifications }),
     BullModule.registerQueue({ name: QueueName.Assignment }),
     BullModule.registerQueue({ name: QueueName.Acknowledgement }),
+    BullModule.registerQueue({ name: QueueName.Deadlines }),
     ApplicationsModule,
     NotificationDeliveryModule,
     NotificationsModule,
     RoutingModule,
   ],
-  providers: [RoutingProcessor, NotificationsProcessor, AutoAssignmentProcessor, AcknowledgementProcessor, StrandedWorkSweeper, QueueDepthCollector],
+  providers: [RoutingProcessor, NotificationsProcessor, AutoAssignmentProcessor, AcknowledgementProcessor, DeadlinesProcessor, StrandedWorkSweeper, QueueDepthCollector],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly relay: OutboxRelay) {}

@@ -34,6 +34,8 @@ import { PhoneApplications } from './sms/phone-applications';
 import { SmsOptOuts } from './sms/sms-opt-outs';
 import { TopicGuess } from './sms/topic-guess';
 import { VoiceMenu } from './voice/voice-menu';
+import { SlaModule } from '@petitio/sla';
+import { ApplicationDeadlines } from './casework/application-deadlines';
 
 /** Every service of the application domain; all are used by the api, the worker or the CLI. */
 const SERVICES = [
@@ -66,10 +68,11 @@ const SERVICES = [
   SmsOptOuts,
   TopicGuess,
   VoiceMenu,
+  ApplicationDeadlines,
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, ApplicationEvent]), CatalogueModule, DirectoryModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Application, ApplicationEvent]), CatalogueModule, DirectoryModule, NotificationsModule, SlaModule],
   providers: SERVICES,
   exports: SERVICES,
 })

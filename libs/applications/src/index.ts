@@ -41,3 +41,4 @@ export * from './sms/topic-guess';
 export * from './voice/voice-step';
 export * from './voice/voice-menu';
 export * from './casework/acknowledgements';
+export * from './casework/application-deadlines';

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
 import { localise } from '@petitio/directory';
+import { BusinessCalendarProvider, SlaClock, SlaClocksRepository } from '@petitio/sla';
+import { Clock } from '@petitio/platform';
 import { DataSource } from 'typeorm';
+import { CLOCK_EVENT_KINDS } from './casework/application-deadlines';
 import { CitizenProof } from './citizen-proof';
 
 /** What anyone holding the tracking number and access code may see: no name, contact, text or staff identity. */
@@ -16,10 +19,12 @@ export interface PublicStatus {
   history: { at: Date; status: string | null; event: string }[];
   /** The conversation with the agency (questions, answers, the citizen's replies): no staff names, no internal notes. */
   messages: { at: Date; direction: 'to_citizen' | 'from_citizen'; kind: string; body: string }[];
+  /** When the answer is due by law (null while the clock is paused or before routing), and whether it has passed or the answer came after it. */
+  deadline: { at: Date | null; paused: boolean; late: boolean } | null;
 }
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
-const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected', 'information_requested', 'citizen_replied', 'appeal_opened', 'merged_as_duplicate'];
+const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected', 'information_requested', 'citizen_replied', 'appeal_opened', 'merged_as_duplicate', ...CLOCK_EVENT_KINDS];
 
 @Injectable()
 export class StatusLookupService {
@@ -27,6 +32,9 @@ export class StatusLookupService {
     private readonly dataSource: DataSource,
     private readonly proof: CitizenProof,
     private readonly catalogue: CatalogueService,
+    private readonly clocks: SlaClocksRepository,
+    private readonly calendars: BusinessCalendarProvider,
+    private readonly clock: Clock,
   ) {}
 
   /** The public status, for whoever proves they hold the tracking number and access code. */
@@ -67,6 +75,15 @@ export class StatusLookupService {
       agency: app.agency_names ? localise(app.agency_names, language) : null,
       history: events.map((e) => ({ at: e.occurred_at, status: e.to_status, event: e.kind })),
       messages: messages.map((m) => ({ at: m.created_at, direction: m.direction, kind: m.kind, body: m.body })),
+      deadline: await this.answerDeadline(app.id),
     };
+  }
+
+  /** The latest answer clock: the date the law promises the citizen, and whether it is (or was) missed. */
+  private async answerDeadline(applicationId: string): Promise<PublicStatus['deadline']> {
+    const answer = (await this.clocks.allClocks(this.dataSource.manager, applicationId)).filter((c) => c.kind === 'answer').pop();
+    if (!answer) return null;
+    const state = SlaClock.state(answer, this.clock.now(), await this.calendars.calendar());
+    return { at: answer.pausedAt ? null : answer.deadlineAt, paused: state.paused, late: state.state === 'breached' };
   }
 }

@@ -7,3 +7,4 @@ export * from './clocks/sla-policy';
 export * from './clocks/sla-policies.service';
 export * from './clocks/sla-clock';
 export * from './sla.module';
+export * from './clocks/sla-clocks.repository';

@@ -73,8 +73,10 @@ export class ApplicationChanges {
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [applicationId];
       const scope = 'staff' in author ? this.access.condition(author.staff, params, 'a', 'act') : 'TRUE';
+      // NO KEY: changes never touch the id, so inserts that only reference the row (history, messages)
+      // need not wait for the change to finish.
       const rows: LockedApplication[] = await manager.query(
-        `SELECT ${COLUMNS} FROM applications a WHERE a.id = $1 AND ${scope} FOR UPDATE`,
+        `SELECT ${COLUMNS} FROM applications a WHERE a.id = $1 AND ${scope} FOR NO KEY UPDATE`,
         params,
       );
       if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');

@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, IllegalTransitionError, InvalidInputErro
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { ApplicationStatus, assertTransition } from '../application-status';
 import { ApplicationChanges, ChangeContext } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 import { CaseState, caseState } from './case-state';
 
 /** Statuses in which nobody works on the application yet: taking it moves it to `assigned`. */
@@ -17,7 +18,10 @@ const BEING_WORKED: readonly ApplicationStatus[] = ['assigned', 'in_progress', '
  */
 @Injectable()
 export class CaseAssignment {
-  constructor(private readonly changes: ApplicationChanges) {}
+  constructor(
+    private readonly changes: ApplicationChanges,
+    private readonly deadlines: ApplicationDeadlines,
+  ) {}
 
   /** Assigns the application to the signed-in officer. Taking it twice is refused (409), not silently repeated. */
   claim(principal: StaffPrincipal, applicationId: string, version: number): Promise<CaseState> {
@@ -92,5 +96,6 @@ export class CaseAssignment {
     });
     await this.changes.setColumns(ctx, { assigned_officer_id: officerId });
     ctx.app.assignedOfficerId = officerId;
+    await this.deadlines.onFirstResponse(ctx);
   }
 }

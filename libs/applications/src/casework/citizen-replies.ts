@@ -4,6 +4,7 @@ import type { ApplicationStatus } from '../application-status';
 import type { Channel } from '../application.entity';
 import { CitizenProof } from '../citizen-proof';
 import { ApplicationChanges } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 import { requiredText } from './required-text';
 
 export const REPLY_MAX = 5000;
@@ -34,6 +35,7 @@ export class CitizenReplies {
     private readonly changes: ApplicationChanges,
     private readonly proof: CitizenProof,
     private readonly dataSource: DataSource,
+    private readonly deadlines: ApplicationDeadlines,
   ) {}
 
   /** A reply from the status page, by whoever holds the tracking number and access code. */
@@ -62,6 +64,7 @@ export class CitizenReplies {
           ? { kind: 'citizen_replied', toStatus: 'in_progress', data: { messageId: message.id, channel: reply.channel } }
           : { kind: 'citizen_message', data: { messageId: message.id, channel: reply.channel } },
       );
+      if (resumed) await this.deadlines.onCitizenReplied(ctx);
       return { status: ctx.app.status, receivedAt: ctx.now, resumed };
     });
   }

@@ -3,6 +3,7 @@ import { InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { assertTransition } from '../application-status';
 import { ApplicationChanges } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 import { CannedResponses } from './canned-responses';
 import { CaseState, caseState } from './case-state';
 import { CitizenNotices } from './citizen-notices';
@@ -27,6 +28,7 @@ export class Correspondence {
     private readonly notices: CitizenNotices,
     private readonly cannedResponses: CannedResponses,
     private readonly duplicates: DuplicateMerges,
+    private readonly deadlines: ApplicationDeadlines,
   ) {}
 
   /** Asks the citizen for something the application lacks; the application waits for them (awaiting_citizen). */
@@ -34,6 +36,7 @@ export class Correspondence {
     const body = requiredText('question', question, QUESTION_MAX);
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
       await this.changes.record(ctx, { kind: 'information_requested', toStatus: 'awaiting_citizen' });
+      await this.deadlines.onAwaitingCitizen(ctx);
       await this.notices.send(ctx, { template: 'information_requested', kind: 'information_request', body, authorStaffId: principal.userId });
       return caseState(ctx);
     });
@@ -54,6 +57,7 @@ export class Correspondence {
       const canned = 'cannedResponseId' in input ? { cannedResponseId: input.cannedResponseId } : {};
       await this.changes.record(ctx, { kind: 'answered', toStatus: 'answered', data: canned });
       await this.changes.setColumns(ctx, { answered_at: ctx.now });
+      await this.deadlines.onConcluded(ctx);
       await this.notices.send(ctx, { template: 'application_answered', kind: 'answer', body, authorStaffId: principal.userId });
       // Everyone whose application was merged into this one as a duplicate gets the same answer.
       await this.duplicates.notifyDuplicatesOfAnswer(ctx, { body, authorStaffId: principal.userId });

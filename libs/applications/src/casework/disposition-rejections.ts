@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { localise } from '@petitio/directory';
 import type { StaffPrincipal } from '@petitio/staff';
 import { ApplicationChanges } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 import { CitizenNotices } from './citizen-notices';
 import { ReasonCodes } from './reason-codes';
 import type { DispositionOutcome } from './disposition-outcome';
@@ -22,6 +23,7 @@ export class ApplicationRejections {
     private readonly changes: ApplicationChanges,
     private readonly reasons: ReasonCodes,
     private readonly notices: CitizenNotices,
+    private readonly deadlines: ApplicationDeadlines,
   ) {}
 
   reject(staff: StaffPrincipal, applicationId: string, version: number, request: RejectionRequest): Promise<DispositionOutcome> {
@@ -32,6 +34,7 @@ export class ApplicationRejections {
         toStatus: 'rejected',
         data: { reasonCode: reason.code, legalBasis: reason.legalBasis },
       });
+      await this.deadlines.onConcluded(ctx);
       await this.notices.send(ctx, {
         template: 'application_rejected',
         kind: 'rejection',

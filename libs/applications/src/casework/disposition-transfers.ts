@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
 import { ApplicationStatus } from '../application-status';
 import { ApplicationChanges, ChangeContext } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 import { CitizenNotices } from './citizen-notices';
 import { CENTER_DESIGNATION, ReasonCodes } from './reason-codes';
 
@@ -45,6 +46,7 @@ export class ApplicationTransfers {
     private readonly reasons: ReasonCodes,
     private readonly notices: CitizenNotices,
     private readonly outbox: OutboxWriter,
+    private readonly deadlines: ApplicationDeadlines,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -91,6 +93,7 @@ export class ApplicationTransfers {
       await this.changes.setColumns(ctx, { assigned_officer_id: null, transfer_count: transferCount });
       ctx.app.assignedOfficerId = null;
       ctx.app.transferCount = transferCount;
+      await this.deadlines.onTransferred(ctx);
       // The petition law requires telling the citizen which agency now handles their application.
       await this.notices.send(ctx, {
         template: 'application_transferred',

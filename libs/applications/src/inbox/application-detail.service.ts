@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LocalisedNames, localise } from '@petitio/directory';
-import { NotFoundError } from '@petitio/platform';
+import { Clock, NotFoundError } from '@petitio/platform';
+import { BusinessCalendarProvider, ClockKind, SlaClock, SlaClocksRepository, SlaState } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
 import { ApplicationAccess } from '../access/application-access';
@@ -43,6 +44,21 @@ export interface ApplicationDetail {
   closedAt: Date | null;
   history: HistoryLine[];
   messages: MessageLine[];
+  /** The application's SLA clocks, running, paused or stopped, oldest first. */
+  deadlines: DeadlineLine[];
+}
+
+export interface DeadlineLine {
+  kind: ClockKind;
+  /** Null while paused: the deadline is set again, from the time left, when the clock resumes. */
+  deadline: Date | null;
+  state: SlaState;
+  paused: boolean;
+  stopped: boolean;
+  /** Time left (negative once breached): working minutes, or real minutes for calendar-day clocks (see measure). */
+  minutesLeft: number;
+  measure: 'working_minutes' | 'calendar_minutes';
+  deadlineVersion: number;
 }
 
 export interface HistoryLine {
@@ -142,6 +158,9 @@ export class ApplicationDetailService {
     private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
     private readonly reads: PersonalDataReads,
+    private readonly clocks: SlaClocksRepository,
+    private readonly calendars: BusinessCalendarProvider,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -171,7 +190,7 @@ export class ApplicationDetailService {
     if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
     const a = rows[0];
 
-    const [history, messages] = await Promise.all([this.history(applicationId, language), this.messages(applicationId)]);
+    const [history, messages, deadlines] = await Promise.all([this.history(applicationId, language), this.messages(applicationId), this.deadlines(applicationId)]);
 
     const identityVisible = this.access.canSeeIdentity(principal, a.confidential);
     await this.reads.record(principal.userId, [applicationId], identityVisible ? IDENTITY_FIELDS.filter((field) => a[field] !== null) : []);
@@ -205,7 +224,26 @@ export class ApplicationDetailService {
       closedAt: a.closedAt,
       history,
       messages,
+      deadlines,
     };
+  }
+
+  private async deadlines(applicationId: string): Promise<DeadlineLine[]> {
+    const [clocks, calendar] = await Promise.all([this.clocks.allClocks(this.dataSource.manager, applicationId), this.calendars.calendar()]);
+    const now = this.clock.now();
+    return clocks.map((c) => {
+      const s = SlaClock.state(c, now, calendar);
+      return {
+        kind: c.kind,
+        deadline: c.pausedAt ? null : c.deadlineAt,
+        state: s.state,
+        paused: s.paused,
+        stopped: c.stoppedAt != null,
+        minutesLeft: s.minutesLeft,
+        measure: s.measure,
+        deadlineVersion: c.deadlineVersion,
+      };
+    });
   }
 
   /** The whole history, staff names and agencies resolved in the same query. */

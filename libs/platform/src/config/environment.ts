@@ -57,6 +57,8 @@ export interface Environment {
   CALENDAR_REGION: string;
   WORKING_DAYS: string;
   WORKING_HOURS: string;
+  WORKER_LOCK_MS: number;
+  WORKER_STALLED_CHECK_MS: number;
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
@@ -149,6 +151,8 @@ export const environmentSchema = Joi.object<Environment>({
     })
     .default('08:30-17:30')
     .description("working hours of a working day, local time; a lunch break splits them: '08:30-12:30,13:30-17:30'"),
+  WORKER_LOCK_MS: Joi.number().integer().min(1000).default(30_000),
+  WORKER_STALLED_CHECK_MS: Joi.number().integer().min(500).default(30_000),
 });
 
 export class EnvironmentError extends Error {}

@@ -9,6 +9,7 @@ export const QueueName = {
   Notifications: 'notifications',
   Assignment: 'assignment',
   Acknowledgement: 'acknowledgement',
+  Deadlines: 'deadlines',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -60,8 +61,14 @@ export function parseRedisUrl(url: string): RedisOptions {
 }
 
 /**
- * BullMQ fails a job for good once it stalled (its worker died mid-job) more than this many
- * times. The default of 1 would leave an application unrouted after two unlucky crashes;
- * our handlers are idempotent, so a few more tries are safe.
+ * Options every queue worker shares. BullMQ fails a job for good once it stalled (its worker died
+ * mid-job) more than `maxStalledCount` times; the default of 1 would leave an application unrouted
+ * after two unlucky crashes, and our handlers are idempotent, so a few more tries are safe. How soon
+ * a dead worker's jobs go to another one is `lockDuration` + up to `stalledInterval` (30 s each by
+ * default). Decorators read these when the worker module loads, after the settings were validated.
  */
-export const WORKER_OPTIONS = { maxStalledCount: 5 } as const;
+export const WORKER_OPTIONS = {
+  maxStalledCount: 5,
+  lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
+  stalledInterval: Number(process.env.WORKER_STALLED_CHECK_MS ?? 30_000),
+};

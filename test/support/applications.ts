@@ -24,7 +24,7 @@ export async function countApplications(db: Pool): Promise<number> {
 }
 
 /** Waits until the application is routed and returns the agency code it went to. */
-export async function routedAgencyCode(db: Pool, trackingNumber: string, timeoutMs = 10000): Promise<string> {
+export async function routedAgencyCode(db: Pool, trackingNumber: string, timeoutMs = 30000): Promise<string> {
   return waitFor(
     async () => {
       const { rows } = await db.query(

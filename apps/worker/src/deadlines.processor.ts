@@ -1,8 +1,8 @@
 import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { ApplicationChanges, ApplicationDeadlines } from '@petitio/applications';
-import { ENVIRONMENT, Environment, Metrics, NotFoundError, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
+import { Job, Queue } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';
 
 /**
@@ -23,28 +23,12 @@ export class DeadlinesProcessor extends QueueWorker implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.subscriptions.subscribe({
-      topic: OutboxTopic.ApplicationRouted,
-      queue: QueueName.Deadlines,
-      jobName: 'start-clocks',
-      // One job per routing event (a transfer routes again); onRouted itself never opens a second clock of a kind.
-      jobId: (event) => `deadlines-${event.aggregateId}-${event.id}`,
-      options: {
-        attempts: this.env.ROUTING_ATTEMPTS,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 24 * 3600, count: 200_000 },
-        removeOnFail: { age: 30 * 24 * 3600 },
-      },
-    });
+    // One job per routing event (a transfer routes again); onRouted itself never opens a second clock of a kind.
+    this.subscribeTo(this.subscriptions, OutboxTopic.ApplicationRouted, 'start-clocks', (event) => `deadlines-${event.aggregateId}-${event.id}`, this.env.ROUTING_ATTEMPTS);
   }
 
   async process(job: Job<OutboxJob>) {
     const applicationId = this.aggregateIdOf(job);
-    try {
-      await this.changes.change({ system: true }, applicationId, undefined, (ctx) => this.deadlines.onRouted(ctx));
-    } catch (error) {
-      if (error instanceof NotFoundError) throw new UnrecoverableError('application not found');
-      throw error;
-    }
+    await this.onApplication(() => this.changes.change({ system: true }, applicationId, undefined, (ctx) => this.deadlines.onRouted(ctx)));
   }
 }

@@ -19,19 +19,8 @@ export class NotificationsProcessor extends QueueWorker implements OnModuleInit,
   }
 
   onModuleInit(): void {
-    this.subscriptions.subscribe({
-      topic: OutboxTopic.MessageRequested,
-      queue: QueueName.Notifications,
-      jobName: 'deliver',
-      // One delivery job per message, whatever happens to the event in between.
-      jobId: (event) => `message-${event.aggregateId}`,
-      options: {
-        attempts: this.env.NOTIFY_ATTEMPTS,
-        backoff: { type: 'exponential', delay: this.env.NOTIFY_BACKOFF_MS },
-        removeOnComplete: { age: 24 * 3600, count: 200_000 },
-        removeOnFail: { age: 30 * 24 * 3600 },
-      },
-    });
+    // One delivery job per message, whatever happens to the event in between.
+    this.subscribeTo(this.subscriptions, OutboxTopic.MessageRequested, 'deliver', (event) => `message-${event.aggregateId}`, this.env.NOTIFY_ATTEMPTS, this.env.NOTIFY_BACKOFF_MS);
   }
 
   onApplicationBootstrap(): void {

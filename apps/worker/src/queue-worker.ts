@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Metrics, QueueName, connectedToRedis } from '@petitio/platform';
+import { Metrics, NotFoundError, OutboxEvent, OutboxSubscriptions, QueueName, connectedToRedis } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,6 +34,43 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
     const id = job.data?.aggregateId;
     if (typeof id !== 'string' || !UUID.test(id)) throw new UnrecoverableError(`${this.queueName} job without a valid id`);
     return id;
+  }
+
+  /**
+   * Has `topic`'s events delivered to this queue as jobs, with our standard retry and retention:
+   * exponential backoff from 1 s, completed jobs kept a day (their ids keep republished events out),
+   * failed ones a month for people to look at.
+   */
+  protected subscribeTo(
+    subscriptions: OutboxSubscriptions,
+    topic: string,
+    jobName: string,
+    jobId: (event: OutboxEvent) => string,
+    attempts: number,
+    backoffMs = 1000,
+  ): void {
+    subscriptions.subscribe({
+      topic,
+      queue: this.queueName,
+      jobName,
+      jobId,
+      options: {
+        attempts,
+        backoff: { type: 'exponential', delay: backoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 200_000 },
+        removeOnFail: { age: 30 * 24 * 3600 },
+      },
+    });
+  }
+
+  /** Runs a job's work; a missing application will not appear by retrying, so that fails the job at once. */
+  protected async onApplication<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new UnrecoverableError('application not found');
+      throw error;
+    }
   }
 
   /**

@@ -18,19 +18,8 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
   }
 
   onModuleInit(): void {
-    this.subscriptions.subscribe({
-      topic: OutboxTopic.ApplicationReceived,
-      queue: QueueName.Routing,
-      jobName: 'route',
-      // One routing job per application, whatever happens to the event in between.
-      jobId: (event) => `route-${event.aggregateId}`,
-      options: {
-        attempts: this.env.ROUTING_ATTEMPTS,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: { age: 24 * 3600, count: 200_000 },
-        removeOnFail: { age: 30 * 24 * 3600 },
-      },
-    });
+    // One routing job per application, whatever happens to the event in between.
+    this.subscribeTo(this.subscriptions, OutboxTopic.ApplicationReceived, 'route', (event) => `route-${event.aggregateId}`, this.env.ROUTING_ATTEMPTS);
   }
 
   onApplicationBootstrap(): void {

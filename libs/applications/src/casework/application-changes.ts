@@ -71,14 +71,7 @@ export class ApplicationChanges {
     fn: (ctx: ChangeContext) => Promise<T>,
   ): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      const params: unknown[] = [applicationId];
-      const scope = 'staff' in author ? this.access.condition(author.staff, params, 'a', 'act') : 'TRUE';
-      // NO KEY: changes never touch the id, so inserts that only reference the row (history, messages)
-      // need not wait for the change to finish.
-      const rows: LockedApplication[] = await manager.query(
-        `SELECT ${COLUMNS} FROM applications a WHERE a.id = $1 AND ${scope} FOR NO KEY UPDATE`,
-        params,
-      );
+      const rows = await this.lock(manager, author, 'a.id = $1', [applicationId]);
       if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
       const app = rows[0];
       if (expectedVersion !== undefined && expectedVersion !== app.version) throw new StaleVersionError(app.version);
@@ -86,6 +79,18 @@ export class ApplicationChanges {
         'staff' in author ? { type: 'staff', id: author.staff.userId } : 'citizen' in author ? { type: 'citizen' } : { type: 'system' };
       return fn({ manager, app, actor, now: this.clock.now() });
     });
+  }
+
+  /**
+   * Locks the applications `where` selects (parameters `params`), within the author's reach, as a
+   * change sees them. A change uses it for its own row and for any other it touches (a merge's original).
+   * NO KEY: changes never touch the id, so inserts that only reference the row (history, messages)
+   * need not wait for the change to finish.
+   */
+  async lock(manager: EntityManager, author: ChangeAuthor, where: string, params: unknown[]): Promise<LockedApplication[]> {
+    const scoped = [...params];
+    const scope = 'staff' in author ? this.access.condition(author.staff, scoped, 'a', 'act') : 'TRUE';
+    return manager.query(`SELECT ${COLUMNS} FROM applications a WHERE (${where}) AND ${scope} ORDER BY a.id FOR NO KEY UPDATE`, scoped);
   }
 
   /**

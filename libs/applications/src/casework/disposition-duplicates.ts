@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
-import { ApplicationAccess } from '../access/application-access';
 import { formatTrackingNumber } from '../tracking-number';
 import { ApplicationChanges, ChangeContext, LockedApplication } from './application-changes';
 import { CitizenNotices } from './citizen-notices';
@@ -20,13 +19,6 @@ export interface AnswerToShare {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The same columns ApplicationChanges locks, for the other applications a merge touches. */
-const LOCKED_COLUMNS = `a.id, a.tracking_number AS "trackingNumber", a.status, a.version, a.type_code AS type, a.channel, a.language,
-  a.assigned_agency_id AS "assignedAgencyId", a.assigned_officer_id AS "assignedOfficerId",
-  a.citizen_phone AS "citizenPhone", a.citizen_email AS "citizenEmail", a.citizen_name AS "citizenName",
-  a.confidential, a.transfer_count AS "transferCount", a.duplicate_of_id AS "duplicateOfId",
-  a.answered_at AS "answeredAt", a.closed_at AS "closedAt", a.created_at AS "createdAt"`;
-
 /**
  * Merges an application into another that asks the same thing: the duplicate closes, and when
  * the original is answered every citizen merged into it receives the answer too.
@@ -35,7 +27,6 @@ const LOCKED_COLUMNS = `a.id, a.tracking_number AS "trackingNumber", a.status, a
 export class DuplicateMerges {
   constructor(
     private readonly changes: ApplicationChanges,
-    private readonly access: ApplicationAccess,
     private readonly notices: CitizenNotices,
   ) {}
 
@@ -88,12 +79,13 @@ export class DuplicateMerges {
    * `answer`, the latest answer message written on the original is shared. Returns how many were told.
    */
   async notifyDuplicatesOfAnswer(ctx: ChangeContext, answer?: AnswerToShare): Promise<number> {
-    const duplicates: LockedApplication[] = await ctx.manager.query(
-      `WITH RECURSIVE merged AS (
+    const duplicates = await this.changes.lock(
+      ctx.manager,
+      { system: true },
+      `a.id IN (WITH RECURSIVE merged AS (
          SELECT id FROM applications WHERE duplicate_of_id = $1
          UNION SELECT d.id FROM applications d JOIN merged m ON d.duplicate_of_id = m.id
-       )
-       SELECT ${LOCKED_COLUMNS} FROM applications a WHERE a.id IN (SELECT id FROM merged) ORDER BY a.id FOR UPDATE`,
+       ) SELECT id FROM merged)`,
       [ctx.app.id],
     );
     if (duplicates.length === 0) return 0;
@@ -119,12 +111,7 @@ export class DuplicateMerges {
 
   private async lockOriginal(manager: EntityManager, staff: StaffPrincipal, originalId: string): Promise<LockedApplication | undefined> {
     if (!UUID.test(originalId)) return undefined;
-    const params: unknown[] = [originalId];
-    const rows: LockedApplication[] = await manager.query(
-      `SELECT ${LOCKED_COLUMNS} FROM applications a WHERE a.id = $1 AND ${this.access.condition(staff, params, 'a', 'act')} FOR UPDATE`,
-      params,
-    );
-    return rows[0];
+    return (await this.changes.lock(manager, { staff }, 'a.id = $1', [originalId]))[0];
   }
 }
 

@@ -161,7 +161,7 @@ export class CannedResponses {
       // The rendered answer is kept in the conversation staff read: a confidential citizen's name stays with the center.
       citizenName: this.access.canSeeIdentity(principal, ctx.app.confidential) ? (ctx.app.citizenName ?? '') : '',
       agencyName: agency ? localise(agency.names, ctx.app.language) : '',
-      date: new Intl.DateTimeFormat(ctx.app.language, { dateStyle: 'long', timeZone: this.env.LOCAL_TIME_ZONE }).format(ctx.now),
+      date: new Intl.DateTimeFormat(ctx.app.language, { dateStyle: 'long', timeZone: this.env.CALENDAR_TIME_ZONE }).format(ctx.now),
     };
   }
 

@@ -43,7 +43,6 @@ export interface Environment {
   APPEAL_WINDOW_DAYS: number;
   POOR_RATING_AT_MOST: number;
   AUTO_ASSIGNMENT_ATTEMPTS: number;
-  LOCAL_TIME_ZONE: string;
   SMS_PROVIDER: 'none' | 'twilio';
   TWILIO_ACCOUNT_SID: string;
   TWILIO_AUTH_TOKEN: string;
@@ -113,13 +112,6 @@ export const environmentSchema = Joi.object<Environment>({
   APPEAL_WINDOW_DAYS: Joi.number().integer().min(1).max(3650).default(30),
   POOR_RATING_AT_MOST: Joi.number().integer().min(0).max(5).default(2),
   AUTO_ASSIGNMENT_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
-  LOCAL_TIME_ZONE: Joi.string()
-    .custom((zone: string) => {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return zone;
-    })
-    .default('Europe/Istanbul')
-    .description('IANA time zone of dates written into messages to citizens, e.g. {{date}} in canned responses'),
   SMS_PROVIDER: Joi.string().valid('none', 'twilio').default('none'),
   TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).allow('').default(''),
   TWILIO_AUTH_TOKEN: Joi.string().allow('').default(''),
@@ -134,7 +126,7 @@ export const environmentSchema = Joi.object<Environment>({
       return zone;
     })
     .default('Europe/Istanbul')
-    .description('IANA time zone in which working days, working hours and legal deadlines are counted'),
+    .description("IANA time zone in which working days, working hours and legal deadlines are counted, and dates in messages are written"),
   CALENDAR_COUNTRY: Joi.string().length(2).uppercase().default('TR').description('country whose public holidays close the business calendar'),
   CALENDAR_REGION: Joi.string().pattern(/^[A-Za-z0-9]{1,6}$/).allow('').default('').description('optional state/region code for regional holidays'),
   WORKING_DAYS: Joi.string()

@@ -168,6 +168,9 @@ export class StaffWorkflow1764100000000 implements MigrationInterface {
       BEGIN
         -- Serialise appends per application so two writers cannot fork the chain.
         PERFORM pg_advisory_xact_lock(hashtextextended(NEW.application_id::text, 0));
+        -- The id the column default drew came before the lock, so two appends could commit in the
+        -- opposite order of their ids and fork the chain; drawn again under the lock, id order is chain order.
+        NEW.id := nextval('application_events_id_seq'::regclass);
         SELECT hash INTO NEW.prev_hash FROM application_events WHERE application_id = NEW.application_id ORDER BY id DESC LIMIT 1;
         NEW.hash := sha256(convert_to(application_event_digest_input(NEW.prev_hash, NEW.application_id, NEW.occurred_at, NEW.kind,
           NEW.actor_type, NEW.actor_id, NEW.from_status, NEW.to_status, NEW.from_agency_id, NEW.to_agency_id, NEW.data), 'UTF8'));

@@ -1,7 +1,6 @@
 import { IntakeSpine1764000000000 } from './1764000000000-IntakeSpine';
 import { StaffWorkflow1764100000000 } from './1764100000000-StaffWorkflow';
 import { InboxIndexes1764300000000 } from './1764300000000-InboxIndexes';
-import { HistoryChainOrder1764400000000 } from './1764400000000-HistoryChainOrder';
 import { SmsAndVoice1764700000000 } from './1764700000000-SmsAndVoice';
 import { BusinessCalendar1764800000000 } from './1764800000000-BusinessCalendar';
 import { SlaPolicies1764900000000 } from './1764900000000-SlaPolicies';
@@ -11,7 +10,6 @@ export const migrations = [
   IntakeSpine1764000000000,
   StaffWorkflow1764100000000,
   InboxIndexes1764300000000,
-  HistoryChainOrder1764400000000,
   SmsAndVoice1764700000000,
   BusinessCalendar1764800000000,
   SlaPolicies1764900000000,

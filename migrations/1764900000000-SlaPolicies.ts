@@ -71,7 +71,7 @@ export class SlaPolicies1764900000000 implements MigrationInterface {
       CREATE INDEX sla_clocks_application_idx ON sla_clocks (application_id);
       -- One running clock of each kind per application (a petition asking for information runs two kinds).
       CREATE UNIQUE INDEX sla_clocks_one_open_per_kind_idx ON sla_clocks (application_id, kind) WHERE stopped_at IS NULL;
-      -- The sweeper's query: running clocks whose deadline has come, cost proportional to the due ones.
+      -- Running clocks by deadline: the inbox's overdue and due-soon filters.
       CREATE INDEX sla_clocks_running_deadline_idx ON sla_clocks (deadline_at) WHERE stopped_at IS NULL AND paused_at IS NULL;
     `);
   }

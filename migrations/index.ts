@@ -4,6 +4,7 @@ import { InboxIndexes1764300000000 } from './1764300000000-InboxIndexes';
 import { SmsAndVoice1764700000000 } from './1764700000000-SmsAndVoice';
 import { BusinessCalendar1764800000000 } from './1764800000000-BusinessCalendar';
 import { SlaPolicies1764900000000 } from './1764900000000-SlaPolicies';
+import { SlaEscalations1765000000000 } from './1765000000000-SlaEscalations';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   SmsAndVoice1764700000000,
   BusinessCalendar1764800000000,
   SlaPolicies1764900000000,
+  SlaEscalations1765000000000,
 ];

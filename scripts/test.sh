@@ -14,16 +14,16 @@ npx tsc -p tsconfig.json --noEmit
 PG_PORT="${PETITIO_TEST_PG_PORT:-54349}"
 REDIS_PORT="${PETITIO_TEST_REDIS_PORT:-63819}"
 cleanup() {
-  stop_postgres .data/test-postgres
-  stop_redis .data/test-redis "$REDIS_PORT"
+  stop_postgres ".data/test-postgres-$PG_PORT"
+  stop_redis ".data/test-redis-$REDIS_PORT" "$REDIS_PORT"
 }
 trap cleanup EXIT INT TERM
 
 log "starting test PostgreSQL on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT"
 # The test cluster is throwaway: fsync off makes it faster and changes no behaviour under test.
-PG_FSYNC=off start_postgres .data/test-postgres "$PG_PORT" fresh
-rm -rf .data/test-redis
-start_redis .data/test-redis "$REDIS_PORT"
+PG_FSYNC=off start_postgres ".data/test-postgres-$PG_PORT" "$PG_PORT" fresh
+rm -rf ".data/test-redis-$REDIS_PORT"
+start_redis ".data/test-redis-$REDIS_PORT" "$REDIS_PORT"
 
 # Every suite copies this migrated, seeded template into a database of its own.
 create_database "$PG_PORT" petitio_template

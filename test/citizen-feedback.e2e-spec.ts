@@ -103,7 +103,7 @@ describe('citizen feedback: ratings and appeals', () => {
       const res = await appeal(app, { text: 'The water is still off.' }).expect(200);
       expect(res.body).toEqual({ status: 'reopened', appealOpened: true });
       expect(await row(app.id)).toMatchObject({ status: 'reopened', assigned_officer_id: null });
-      expect((await historyOf(stack, app.id)).at(-1)).toMatchObject({
+      expect(withoutClockLines(await historyOf(stack, app.id), (h) => h.kind).at(-1)).toMatchObject({
         kind: 'appeal_opened',
         to_status: 'reopened',
         actor_type: 'citizen',

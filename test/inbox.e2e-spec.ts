@@ -77,7 +77,7 @@ describe('staff inbox: filters, search and pages', () => {
     const res = await staffGet(stack, officer.token, INBOX).expect(200);
     const line = res.body.items.find((item: { id: string }) => item.id === app.kadikoyWater.id);
     expect(Object.keys(line).sort()).toEqual(
-      ['agency', 'assignedOfficer', 'channel', 'confidential', 'createdAt', 'id', 'status', 'subject', 'topic', 'trackingNumber', 'type', 'updatedAt', 'version'].sort(),
+      ['agency', 'assignedOfficer', 'channel', 'confidential', 'createdAt', 'id', 'sla', 'status', 'subject', 'topic', 'trackingNumber', 'type', 'updatedAt', 'version'].sort(),
     );
     expect(line).toMatchObject({
       trackingNumber: app.kadikoyWater.trackingNumber,

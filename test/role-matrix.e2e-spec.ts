@@ -47,7 +47,7 @@ describe('who may do what: the role matrix', () => {
 
   interface Endpoint {
     name: string;
-    method: 'get' | 'post' | 'put' | 'delete';
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete';
     path: () => string;
     body?: () => object;
     expect: Record<Exclude<Who, 'anonymous'>, Outcome>;
@@ -81,6 +81,9 @@ describe('who may do what: the role matrix', () => {
     onApplication('rejections', () => ({ reasonCode: 'no_clear_subject', text: 'Please say what happened.' }), { ...caseworkers, admin: 'through' }),
     onApplication('duplicate-of', () => ({ originalId }), { ...caseworkers, admin: 'through' }),
     onApplication('close', () => ({}), { ...caseworkers, admin: 'through' }),
+    onApplication('deadlines/answer/extension', () => ({ reason: 'Another unit must be consulted.' }), { ...caseworkers, admin: 'through' }),
+    onApplication('deadlines/information', () => ({}), { ...caseworkers, admin: 'through' }),
+    onApplication('interim-answers', () => ({ text: 'We asked the district office.' }), { ...caseworkers, admin: 403 }),
     { name: 'POST /staff/applications (call-center intake)', method: 'post', path: () => '/api/v1/staff/applications', body: () => ({ type: 'x' }),
       expect: { agent: 'through', officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 403 } },
     { name: 'GET /staff/callers/:phone/applications', method: 'get', path: () => '/api/v1/staff/callers/05321234567/applications',
@@ -103,6 +106,12 @@ describe('who may do what: the role matrix', () => {
       expect: { agent: 403, officer: 'through', otherOfficer: 'through', supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
     { name: 'GET /staff/agencies/ISKI/assignment', method: 'get', path: () => `/api/v1/staff/agencies/${iskiId}/assignment`,
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 403, admin: 'through' } },
+    { name: 'GET /staff/sla-policies', method: 'get', path: () => '/api/v1/staff/sla-policies',
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'PATCH /staff/sla-policies/:code', method: 'patch', path: () => '/api/v1/staff/sla-policies/TR-3071-COMPLAINT', body: () => ({ amount: 0 }),
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'GET /staff/applications?escalated=center (the supervision queue)', method: 'get', path: () => '/api/v1/staff/applications?escalated=center&due=overdue',
+      expect: { agent: 'through', officer: 'through', otherOfficer: 'through', supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
     { name: 'PUT /staff/agencies/ISKI/assignment', method: 'put', path: () => `/api/v1/staff/agencies/${iskiId}/assignment`, body: () => ({ mode: 'manual' }),
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 403, admin: 'through' } },
   ];

@@ -24,6 +24,9 @@ import { TwilioStatusController } from './webhooks/twilio-status.controller';
 import { SmsDeliveryReports } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
 import { CalendarClosuresController } from './staff/calendar-closures.controller';
+import { SlaPoliciesController } from './staff/sla-policies.controller';
+import { DeadlinesController } from './staff/deadlines.controller';
+import { InterimAnswersController } from './staff/interim-answers.controller';
 
 @Module({
   imports: [
@@ -33,7 +36,9 @@ import { CalendarClosuresController } from './staff/calendar-closures.controller
     NotificationsModule,
     SlaModule,
   ],
-  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController],
+  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController,
+    SlaPoliciesController,
+    DeadlinesController, InterimAnswersController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard, SmsDeliveryReports],
 })
 export class ApiModule {}

@@ -12,12 +12,16 @@ import {
 import { ApplicationsModule } from '@petitio/applications';
 import { NotificationDeliveryModule, NotificationsModule } from '@petitio/notifications';
 import { RoutingModule } from '@petitio/routing';
+import { SlaModule } from '@petitio/sla';
 import { AcknowledgementProcessor } from './acknowledgement.processor';
 import { AutoAssignmentProcessor } from './auto-assignment.processor';
 import { DeadlinesProcessor } from './deadlines.processor';
+import { EscalationSweeper } from './escalation.sweeper';
+import { EscalationsProcessor } from './escalations.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { QueueDepthCollector } from './queue-depth.collector';
 import { RoutingProcessor } from './routing.processor';
+import { SlaPolicyChangesProcessor } from './sla-policy-changes.processor';
 import { StrandedWorkSweeper } from './stranded-work.sweeper';
 
 @Module({
@@ -32,12 +36,26 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     BullModule.registerQueue({ name: QueueName.Assignment }),
     BullModule.registerQueue({ name: QueueName.Acknowledgement }),
     BullModule.registerQueue({ name: QueueName.Deadlines }),
+    BullModule.registerQueue({ name: QueueName.Escalations }),
+    BullModule.registerQueue({ name: QueueName.SlaPolicyChanges }),
     ApplicationsModule,
     NotificationDeliveryModule,
     NotificationsModule,
     RoutingModule,
+    SlaModule,
   ],
-  providers: [RoutingProcessor, NotificationsProcessor, AutoAssignmentProcessor, AcknowledgementProcessor, DeadlinesProcessor, StrandedWorkSweeper, QueueDepthCollector],
+  providers: [
+    RoutingProcessor,
+    NotificationsProcessor,
+    AutoAssignmentProcessor,
+    AcknowledgementProcessor,
+    DeadlinesProcessor,
+    EscalationsProcessor,
+    EscalationSweeper,
+    SlaPolicyChangesProcessor,
+    StrandedWorkSweeper,
+    QueueDepthCollector,
+  ],
 })
 export class WorkerModule implements OnApplicationBootstrap {
   constructor(private readonly relay: OutboxRelay) {}

@@ -36,10 +36,16 @@ import { TopicGuess } from './sms/topic-guess';
 import { VoiceMenu } from './voice/voice-menu';
 import { SlaModule } from '@petitio/sla';
 import { ApplicationDeadlines } from './casework/application-deadlines';
+import { DeadlineExtensions } from './casework/deadline-extensions';
+import { InterimAnswers } from './casework/interim-answers';
+import { DeadlineEscalations } from './casework/deadline-escalations';
+import { EscalationRecipients } from './casework/escalation-recipients';
 
 /** Every service of the application domain; all are used by the api, the worker or the CLI. */
 const SERVICES = [
   Acknowledgements,
+  DeadlineEscalations,
+  EscalationRecipients,
   IntakeService,
   StatusLookupService,
   AccessCodes,
@@ -69,6 +75,8 @@ const SERVICES = [
   TopicGuess,
   VoiceMenu,
   ApplicationDeadlines,
+  DeadlineExtensions,
+  InterimAnswers,
 ];
 
 @Module({

@@ -42,3 +42,7 @@ export * from './voice/voice-step';
 export * from './voice/voice-menu';
 export * from './casework/acknowledgements';
 export * from './casework/application-deadlines';
+export * from './casework/deadline-escalations';
+export * from './casework/escalation-recipients';
+export * from './casework/deadline-extensions';
+export * from './casework/interim-answers';

@@ -5,6 +5,8 @@ import { BusinessCalendarProvider, SlaClock, SlaClocksRepository } from '@petiti
 import { Clock } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { CLOCK_EVENT_KINDS } from './casework/application-deadlines';
+import { ESCALATION_EVENT_KINDS } from './casework/deadline-escalations';
+import { INTERIM_ANSWER_KIND } from './casework/interim-answers';
 import { CitizenProof } from './citizen-proof';
 
 /** What anyone holding the tracking number and access code may see: no name, contact, text or staff identity. */
@@ -16,15 +18,21 @@ export interface PublicStatus {
   submittedAt: Date;
   updatedAt: Date;
   agency: string | null;
-  history: { at: Date; status: string | null; event: string }[];
+  /** For deadline lines, which deadline, why it moved and where it now stands ("clock stopped on X because Y"). */
+  history: { at: Date; status: string | null; event: string; deadline?: PublicDeadlineLine }[];
   /** The conversation with the agency (questions, answers, the citizen's replies): no staff names, no internal notes. */
   messages: { at: Date; direction: 'to_citizen' | 'from_citizen'; kind: string; body: string }[];
-  /** When the answer is due by law (null while the clock is paused or before routing), and whether it has passed or the answer came after it. */
+  /**
+   * When the answer is due by law (null while the clock is paused or before routing), and whether it has passed or the
+   * answer came after it: `late` only where the clock's policy shows breaches publicly.
+   */
   deadline: { at: Date | null; paused: boolean; late: boolean } | null;
 }
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
-const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected', 'information_requested', 'citizen_replied', 'appeal_opened', 'merged_as_duplicate', ...CLOCK_EVENT_KINDS];
+const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected', 'information_requested', 'citizen_replied', 'appeal_opened', 'merged_as_duplicate', INTERIM_ANSWER_KIND, ...CLOCK_EVENT_KINDS];
+/** A breach shows only where its policy says so: the escalation service marks those lines data.public. */
+const BREACH_KIND = ESCALATION_EVENT_KINDS.breach;
 
 @Injectable()
 export class StatusLookupService {
@@ -55,10 +63,10 @@ export class StatusLookupService {
       [applicationId],
     );
     const app = rows[0];
-    const events: { occurred_at: Date; kind: string; to_status: string | null }[] = await this.dataSource.query(
-      `SELECT occurred_at, kind, to_status FROM application_events
-       WHERE application_id = $1 AND kind = ANY($2::text[]) ORDER BY id`,
-      [app.id, PUBLIC_EVENT_KINDS],
+    const events: { occurred_at: Date; kind: string; to_status: string | null; data: Record<string, unknown> | null }[] = await this.dataSource.query(
+      `SELECT occurred_at, kind, to_status, CASE WHEN kind = ANY($4::text[]) THEN data END AS data FROM application_events
+       WHERE application_id = $1 AND (kind = ANY($2::text[]) OR (kind = $3 AND data->>'public' = 'true')) ORDER BY id`,
+      [app.id, PUBLIC_EVENT_KINDS.filter((kind) => kind !== BREACH_KIND), BREACH_KIND, [...CLOCK_EVENT_KINDS, BREACH_KIND]],
     );
     const messages: { created_at: Date; direction: 'to_citizen' | 'from_citizen'; kind: string; body: string }[] = await this.dataSource.query(
       'SELECT created_at, direction, kind, body FROM application_messages WHERE application_id = $1 ORDER BY created_at',
@@ -73,7 +81,7 @@ export class StatusLookupService {
       submittedAt: app.created_at,
       updatedAt: app.updated_at,
       agency: app.agency_names ? localise(app.agency_names, language) : null,
-      history: events.map((e) => ({ at: e.occurred_at, status: e.to_status, event: e.kind })),
+      history: events.map((e) => ({ at: e.occurred_at, status: e.to_status, event: e.kind, ...(e.data ? { deadline: deadlineLine(e.data) } : {}) })),
       messages: messages.map((m) => ({ at: m.created_at, direction: m.direction, kind: m.kind, body: m.body })),
       deadline: await this.answerDeadline(app.id),
     };
@@ -84,6 +92,22 @@ export class StatusLookupService {
     const answer = (await this.clocks.allClocks(this.dataSource.manager, applicationId)).filter((c) => c.kind === 'answer').pop();
     if (!answer) return null;
     const state = SlaClock.state(answer, this.clock.now(), await this.calendars.calendar());
-    return { at: answer.pausedAt ? null : answer.deadlineAt, paused: state.paused, late: state.state === 'breached' };
+    return { at: answer.pausedAt ? null : answer.deadlineAt, paused: state.paused, late: state.state === 'breached' && answer.terms.publicLateFlag };
   }
+}
+
+/** What a deadline line may show the citizen: the kind of deadline, the reason code, and the date it now falls on. */
+export interface PublicDeadlineLine {
+  kind: string;
+  reason: string | null;
+  /** Null while the clock is stopped or paused. */
+  at: string | null;
+}
+
+function deadlineLine(data: Record<string, unknown>): PublicDeadlineLine {
+  return {
+    kind: String(data.kind ?? ''),
+    reason: typeof data.reason === 'string' && /^[a-z_]+$/.test(data.reason) ? data.reason : null,
+    at: typeof data.deadline === 'string' ? data.deadline : null,
+  };
 }

@@ -7,10 +7,24 @@ import { PASSWORD_LINK_PURPOSE } from './password-link';
 import { fitSmsText } from './sms-segments';
 import { automaticNotice, emailDocument } from './templates/email-layout';
 import { MESSAGE_TEMPLATES } from './templates/message-templates';
+import type { ClockKind, EscalationStepKind } from '@petitio/sla';
+import {
+  CitizenContext,
+  InvitationContext,
+  MessageTemplateDefinition,
+  MessageTexts,
+  StaffAlertContext,
+  inLanguage,
+} from './templates/message-template';
 
-/** Templates that carry the staff's own words: the answer, and a question the citizen must reply to. */
-const WITH_STAFF_WORDS = new Set<string>(['application_answered', 'information_requested']);
-import { CitizenContext, InvitationContext, MessageTexts, inLanguage } from './templates/message-template';
+/** Templates that carry the staff's own words: the answer, a question to reply to, a progress update, an extension's reason. */
+const WITH_STAFF_WORDS = new Set<string>(['application_answered', 'information_requested', 'interim_answer', 'deadline_extended']);
+/** Citizen templates that say a date, which params.deadline must give. */
+const WITH_DEADLINE = new Set<string>(['deadline_extended', 'deadline_breached']);
+
+// Checked at run time against stored params. Only types come from @petitio/sla, whose module graph reaches back here.
+const CLOCK_KINDS = ['first_response', 'answer', 'information'] as const satisfies readonly ClockKind[];
+const ESCALATION_STEP_KINDS = ['warning', 'breach', 're_escalation'] as const satisfies readonly EscalationStepKind[];
 
 /** An outgoing_messages row as the delivery reads it. */
 export interface StoredMessage {
@@ -20,6 +34,8 @@ export interface StoredMessage {
   template: string;
   language: string;
   params: Record<string, unknown>;
+  /** When the message was asked for: an alert says how late a deadline was then, not at a later retry. */
+  createdAt?: Date;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,14 +58,7 @@ export class MessageRenderer {
   render(message: StoredMessage): RenderedMessage {
     const definition = MESSAGE_TEMPLATES[message.template as keyof typeof MESSAGE_TEMPLATES];
     if (!definition) throw new PermanentDeliveryError(`unknown template ${message.template}`);
-    let chosen: { language: string; texts: MessageTexts };
-    if (definition.audience === 'citizen') {
-      const { language, render } = inLanguage(definition.texts, message.language);
-      chosen = { language, texts: render(this.citizenContext(message)) };
-    } else {
-      const { language, render } = inLanguage(definition.texts, message.language);
-      chosen = { language, texts: render(this.invitationContext(message)) };
-    }
+    const chosen = this.textsOf(definition, message);
     const { subject, text, html } = chosen.texts;
     return {
       id: message.id,
@@ -62,12 +71,55 @@ export class MessageRenderer {
     };
   }
 
-  private citizenContext(message: StoredMessage): CitizenContext {
-    const digits = String(message.params.trackingNumber ?? '').replace(/\D/g, '');
-    if (digits.length !== 11) throw new PermanentDeliveryError(`template ${message.template} needs params.trackingNumber`);
-    const trackingNumber = `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
+  private textsOf(definition: MessageTemplateDefinition, message: StoredMessage): { language: string; texts: MessageTexts } {
+    switch (definition.audience) {
+      case 'citizen': {
+        const { language, render } = inLanguage(definition.texts, message.language);
+        return { language, texts: render(this.citizenContext(message, language)) };
+      }
+      case 'staff_alert': {
+        const { language, render } = inLanguage(definition.texts, message.language);
+        return { language, texts: render(this.staffAlertContext(message, language)) };
+      }
+      case 'staff_invitation': {
+        const { language, render } = inLanguage(definition.texts, message.language);
+        return { language, texts: render(this.invitationContext(message)) };
+      }
+    }
+  }
+
+  private citizenContext(message: StoredMessage, language: string): CitizenContext {
+    const trackingNumber = trackingNumberOf(message);
     const body = WITH_STAFF_WORDS.has(message.template) && typeof message.params.body === 'string' ? message.params.body : undefined;
-    return { trackingNumber, statusUrl: `${this.baseUrl}/api/v1/applications/${trackingNumber}/status`, body };
+    const context: CitizenContext = { trackingNumber, statusUrl: `${this.baseUrl}/api/v1/applications/${trackingNumber}/status`, body };
+    if (WITH_DEADLINE.has(message.template)) context.deadline = this.formatDate(deadlineOf(message), language, false);
+    return context;
+  }
+
+  /** Picks each field it shows from the params by name, so nothing else the caller put there can reach staff inboxes. */
+  private staffAlertContext(message: StoredMessage, language: string): StaffAlertContext {
+    const { applicationId, clockKind, stepKind, level, share } = message.params;
+    if (typeof applicationId !== 'string' || !UUID.test(applicationId)) throw new PermanentDeliveryError(`template ${message.template} needs params.applicationId`);
+    if (!isOneOf(CLOCK_KINDS, clockKind) || !isOneOf(ESCALATION_STEP_KINDS, stepKind)) {
+      throw new PermanentDeliveryError(`template ${message.template} needs params.clockKind and params.stepKind`);
+    }
+    if (typeof level !== 'number' || !Number.isInteger(level) || level < 1) throw new PermanentDeliveryError(`template ${message.template} needs params.level`);
+    const deadline = deadlineOf(message);
+    return {
+      trackingNumber: trackingNumberOf(message),
+      consoleUrl: `${this.baseUrl}/staff/applications/${applicationId}`,
+      clockKind,
+      stepKind,
+      level,
+      share: typeof share === 'number' && stepKind === 'warning' ? new Intl.NumberFormat(language, { style: 'percent' }).format(share) : undefined,
+      deadline: this.formatDate(deadline, language, true),
+      overdue: stepKind === 're_escalation' ? overdueBy(deadline, message.createdAt, language) : undefined,
+    };
+  }
+
+  private formatDate(at: Date, language: string, withTime: boolean): string {
+    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' };
+    return new Intl.DateTimeFormat(language, { ...options, timeZone: this.env.CALENDAR_TIME_ZONE }).format(at);
   }
 
   private invitationContext(message: StoredMessage): InvitationContext {
@@ -77,4 +129,29 @@ export class MessageRenderer {
     const token = this.tokens.sign(PASSWORD_LINK_PURPOSE, tokenId);
     return { setPasswordUrl: `${this.baseUrl}/staff/set-password#token=${token}`, linkValidHours: this.env.INVITATION_VALID_HOURS };
   }
+}
+
+function trackingNumberOf(message: StoredMessage): string {
+  const digits = String(message.params.trackingNumber ?? '').replace(/\D/g, '');
+  if (digits.length !== 11) throw new PermanentDeliveryError(`template ${message.template} needs params.trackingNumber`);
+  return `${digits.slice(0, 4)}-${digits.slice(4, 8)}-${digits.slice(8)}`;
+}
+
+function deadlineOf(message: StoredMessage): Date {
+  const at = typeof message.params.deadline === 'string' ? new Date(message.params.deadline) : undefined;
+  if (!at || Number.isNaN(at.getTime())) throw new PermanentDeliveryError(`template ${message.template} needs params.deadline`);
+  return at;
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+/** How long past the deadline `at` was, in whole days (whole hours under a day); nothing when not past it or not known. */
+function overdueBy(deadline: Date, at: Date | undefined, language: string): string | undefined {
+  if (!at) return undefined;
+  const hours = Math.floor((new Date(at).getTime() - deadline.getTime()) / 3_600_000);
+  if (hours < 1) return undefined;
+  const [amount, unit] = hours >= 24 ? [Math.floor(hours / 24), 'day'] : [hours, 'hour'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(amount);
 }

@@ -12,7 +12,11 @@ export type MessageTemplate =
   | 'application_answered'
   | 'application_transferred'
   | 'application_rejected'
-  | 'staff_invitation';
+  | 'staff_invitation'
+  | 'deadline_extended'
+  | 'deadline_breached'
+  | 'interim_answer'
+  | 'deadline_escalation';
 
 export interface OutgoingMessageRequest {
   channel: NotificationChannelName;

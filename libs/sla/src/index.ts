@@ -8,3 +8,7 @@ export * from './clocks/sla-policies.service';
 export * from './clocks/sla-clock';
 export * from './sla.module';
 export * from './clocks/sla-clocks.repository';
+export * from './escalation/escalation-ladder';
+export * from './escalation/escalation-timers';
+export * from './clocks/sla-policy-rules';
+export * from './clocks/sla-policy-admin.service';

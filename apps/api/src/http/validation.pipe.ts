@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, InvalidInputError } from '@petitio/platform';
 
 /**
@@ -6,7 +6,7 @@ import { FieldProblem, InvalidInputError } from '@petitio/platform';
  * unknown fields, and never converts types behind the caller's back.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new TextSafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -32,4 +32,28 @@ export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] 
     if (error.children?.length) problems.push(...flatten(error.children, field));
   }
   return problems;
+}
+
+/** NUL and the other C0 controls except tab and line breaks: PostgreSQL refuses NUL in text, and none belongs in what people type. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Refuses control characters in paths, queries and every body a DTO validates, by field. Provider webhook bodies
+ * (plain interfaces, not validated) are left alone: a stray byte in a citizen's SMS must not bounce the message.
+ */
+class TextSafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const checked = metadata.type !== 'body' || (metadata.metatype !== undefined && this.toValidate(metadata));
+    const problems = checked ? controlCharacterProblems(value, metadata.type === 'param' && typeof value === 'string' ? (metadata.data ?? 'path') : '') : [];
+    if (problems.length) throw new InvalidInputError(problems);
+    return super.transform(value, metadata);
+  }
+}
+
+function controlCharacterProblems(value: unknown, field: string): FieldProblem[] {
+  if (typeof value === 'string') {
+    return CONTROL_CHARACTER.test(value) ? [{ field: field || 'body', code: 'control_character', message: `${field || 'the request'} must not contain control characters` }] : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => controlCharacterProblems(inner, field ? `${field}.${key}` : key));
 }

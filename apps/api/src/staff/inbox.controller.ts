@@ -56,6 +56,12 @@ export class InboxController {
       closedAt: iso(a.closedAt),
       history: a.history.map((h) => ({ ...h, at: h.at.toISOString() })),
       messages: a.messages.map((m) => ({ ...m, at: m.at.toISOString() })),
+      deadlines: a.deadlines.map((d) => ({
+        ...d,
+        deadline: iso(d.deadline),
+        breachedAt: iso(d.breachedAt),
+        escalations: d.escalations.map((e) => ({ ...e, dueAt: iso(e.dueAt)!, firedAt: iso(e.firedAt)! })),
+      })),
     };
   }
 
@@ -79,6 +85,7 @@ function itemResponse(item: InboxItem): InboxItemResponse {
     updatedAt: item.updatedAt.toISOString(),
     version: item.version,
     confidential: item.confidential,
+    sla: item.sla && { ...item.sla, deadline: iso(item.sla.deadline) },
   };
 }
 

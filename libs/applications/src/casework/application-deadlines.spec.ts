@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import {
-  BusinessCalendar, BusinessCalendarProvider, ClockKind, DeadlinePeriod, SlaClock, SlaClocksRepository, SlaPolicies, SlaPolicy, StoredSlaClock,
+  BusinessCalendar, BusinessCalendarProvider, ClockKind, DEFAULT_ESCALATION_TERMS, EscalationTimers, DeadlinePeriod, SlaClock, SlaClocksRepository, SlaPolicies, SlaPolicy, StoredSlaClock,
   parseWorkingHours,
 } from '@petitio/sla';
+import type { OutboxWriter } from '@petitio/platform';
 import type { ChangeContext, LockedApplication } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 
@@ -15,6 +16,7 @@ function policy(kind: ClockKind, period: DeadlinePeriod, onAwaitingCitizen: SlaP
   return {
     id: `policy-${kind}`, code: kind, applicationType: null, topicId: null, agencyId: null, kind, legalBasis: '', active: true,
     period, onAwaitingCitizen, onTransfer, extension: null, requiresNoticeBeforeDeadline: false, warningShares: [0.5, 0.75, 0.9],
+    ...DEFAULT_ESCALATION_TERMS,
   };
 }
 
@@ -49,7 +51,10 @@ function world(policies: Partial<Record<ClockKind, SlaPolicy>>, app: Partial<Loc
     } as unknown as ChangeContext['manager'],
   });
   const clock = (kind: ClockKind) => rows.filter((c) => c.kind === kind).pop()!;
-  return { deadlines: new ApplicationDeadlines(repository, slaPolicies, calendars), rows, history, ctx, clock };
+  // The real timer planner over an outbox that keeps what it is given.
+  const timerEvents: { aggregateId: string; payload?: Record<string, unknown> }[] = [];
+  const outbox = { append: async (_m: unknown, events: typeof timerEvents) => void timerEvents.push(...events) } as unknown as OutboxWriter;
+  return { deadlines: new ApplicationDeadlines(repository, slaPolicies, calendars, new EscalationTimers(outbox)), rows, history, ctx, clock, timerEvents };
 }
 
 const petition = policy('answer', { amount: 30, unit: 'calendar_days' }, 'continue');

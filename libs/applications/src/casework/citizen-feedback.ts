@@ -3,6 +3,7 @@ import { ConflictError, ENVIRONMENT, Environment, IllegalTransitionError } from 
 import type { ApplicationStatus } from '../application-status';
 import { CitizenProof } from '../citizen-proof';
 import { ApplicationChanges, ChangeContext } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 
 export interface RatingRequest {
   score: number;
@@ -29,6 +30,7 @@ export class CitizenFeedback {
   constructor(
     private readonly proof: CitizenProof,
     private readonly changes: ApplicationChanges,
+    private readonly deadlines: ApplicationDeadlines,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -73,6 +75,8 @@ export class CitizenFeedback {
     await this.changes.record(ctx, { kind: 'appeal_opened', toStatus: 'reopened', data: { reason } });
     await this.changes.setColumns(ctx, { assigned_officer_id: null });
     ctx.app.assignedOfficerId = null;
+    // The agency owes a new answer: a fresh answer clock starts now.
+    await this.deadlines.onReopened(ctx);
   }
 
   /** When the decision appealed against was made: the answer, else the rejection, else the closing. */

@@ -15,6 +15,9 @@ export function citizenChannel(app: Pick<LockedApplication, 'channel' | 'citizen
   return { channel: 'web', recipient: null };
 }
 
+/** Templates whose message carries the staff's words themselves, so a citizen on a feature phone can read them. */
+const BODY_TRAVELS = new Set<MessageTemplate>(['application_answered', 'information_requested', 'interim_answer', 'deadline_extended']);
+
 export interface CitizenNotice {
   template: MessageTemplate;
   /** The words staff wrote (a question, an answer), shown on the status page and sent when the channel allows. */
@@ -48,10 +51,10 @@ export class CitizenNotices {
         template: notice.template,
         language: ctx.app.language,
         applicationId: ctx.app.id,
-        // Only an answer or a question travels in the message; other texts live in the conversation alone.
+        // Only an answer, a question, a progress update or an extension's reason travels in the message; other texts live in the conversation alone.
         params: {
           trackingNumber: formatTrackingNumber(ctx.app.trackingNumber),
-          ...(notice.body && (notice.template === 'application_answered' || notice.template === 'information_requested') ? { body: notice.body } : {}),
+          ...(notice.body && BODY_TRAVELS.has(notice.template) ? { body: notice.body } : {}),
           ...notice.params,
         },
       },

@@ -4,6 +4,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
 import { formatTrackingNumber } from '../tracking-number';
 import { ApplicationChanges, ChangeContext, LockedApplication } from './application-changes';
+import { ApplicationDeadlines } from './application-deadlines';
 import { CitizenNotices } from './citizen-notices';
 import type { DispositionOutcome } from './disposition-outcome';
 
@@ -28,6 +29,7 @@ export class DuplicateMerges {
   constructor(
     private readonly changes: ApplicationChanges,
     private readonly notices: CitizenNotices,
+    private readonly deadlines: ApplicationDeadlines,
   ) {}
 
   merge(staff: StaffPrincipal, applicationId: string, version: number, originalId: string): Promise<DuplicateOutcome> {
@@ -57,6 +59,8 @@ export class DuplicateMerges {
       await this.changes.setColumns(ctx, { duplicate_of_id: original.id, closed_at: ctx.now });
       ctx.app.duplicateOfId = original.id;
       ctx.app.closedAt = ctx.now;
+      // Closed as a duplicate, it is owed nothing of its own: its answer comes from the original.
+      await this.deadlines.onConcluded(ctx, 'merged_as_duplicate');
 
       const originalCtx: ChangeContext = { ...ctx, app: original };
       await this.changes.record(originalCtx, {

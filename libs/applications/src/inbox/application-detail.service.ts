@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { LocalisedNames, localise } from '@petitio/directory';
-import { Clock, NotFoundError } from '@petitio/platform';
-import { BusinessCalendarProvider, ClockKind, SlaClock, SlaClocksRepository, SlaState } from '@petitio/sla';
+import { NotFoundError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
 import { ApplicationAccess } from '../access/application-access';
 import type { ActorType } from '../application-event.entity';
 import type { ApplicationStatus } from '../application-status';
 import type { Channel } from '../application.entity';
+import { DeadlineDetails, DeadlineLine } from './deadline-details';
+import type { InboxSla } from './inbox-deadlines';
 import { PersonalDataReads } from './personal-data-reads';
 
 type AgencyRef = { id: string; code: string; name: string };
@@ -46,19 +47,8 @@ export interface ApplicationDetail {
   messages: MessageLine[];
   /** The application's SLA clocks, running, paused or stopped, oldest first. */
   deadlines: DeadlineLine[];
-}
-
-export interface DeadlineLine {
-  kind: ClockKind;
-  /** Null while paused: the deadline is set again, from the time left, when the clock resumes. */
-  deadline: Date | null;
-  state: SlaState;
-  paused: boolean;
-  stopped: boolean;
-  /** Time left (negative once breached): working minutes, or real minutes for calendar-day clocks (see measure). */
-  minutesLeft: number;
-  measure: 'working_minutes' | 'calendar_minutes';
-  deadlineVersion: number;
+  /** The governing open deadline, as on the inbox line; null when no clock is open. */
+  sla: InboxSla | null;
 }
 
 export interface HistoryLine {
@@ -158,9 +148,7 @@ export class ApplicationDetailService {
     private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
     private readonly reads: PersonalDataReads,
-    private readonly clocks: SlaClocksRepository,
-    private readonly calendars: BusinessCalendarProvider,
-    private readonly clock: Clock,
+    private readonly deadlineDetails: DeadlineDetails,
   ) {}
 
   /**
@@ -190,7 +178,7 @@ export class ApplicationDetailService {
     if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
     const a = rows[0];
 
-    const [history, messages, deadlines] = await Promise.all([this.history(applicationId, language), this.messages(applicationId), this.deadlines(applicationId)]);
+    const [history, messages, { deadlines, sla }] = await Promise.all([this.history(applicationId, language), this.messages(applicationId), this.deadlineDetails.of(applicationId)]);
 
     const identityVisible = this.access.canSeeIdentity(principal, a.confidential);
     await this.reads.record(principal.userId, [applicationId], identityVisible ? IDENTITY_FIELDS.filter((field) => a[field] !== null) : []);
@@ -225,25 +213,8 @@ export class ApplicationDetailService {
       history,
       messages,
       deadlines,
+      sla,
     };
-  }
-
-  private async deadlines(applicationId: string): Promise<DeadlineLine[]> {
-    const [clocks, calendar] = await Promise.all([this.clocks.allClocks(this.dataSource.manager, applicationId), this.calendars.calendar()]);
-    const now = this.clock.now();
-    return clocks.map((c) => {
-      const s = SlaClock.state(c, now, calendar);
-      return {
-        kind: c.kind,
-        deadline: c.pausedAt ? null : c.deadlineAt,
-        state: s.state,
-        paused: s.paused,
-        stopped: c.stoppedAt != null,
-        minutesLeft: s.minutesLeft,
-        measure: s.measure,
-        deadlineVersion: c.deadlineVersion,
-      };
-    });
   }
 
   /** The whole history, staff names and agencies resolved in the same query. */

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { LocalisedNames, localise } from '@petitio/directory';
+import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
+import { BusinessCalendarProvider, SlaClocksRepository } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
 import { ApplicationAccess } from '../access/application-access';
@@ -7,6 +9,10 @@ import type { ApplicationStatus } from '../application-status';
 import type { Channel } from '../application.entity';
 import { InboxSortField, SortOrder, decodeCursor, encodeCursor } from './inbox-cursor';
 import { textSearchCondition } from './full-text-search';
+import { InboxSla, governingDeadlines } from './inbox-deadlines';
+
+/** Deadlines: `overdue` a running clock past its deadline, `soon` one due within SLA_DUE_SOON_HOURS. */
+export type InboxDue = 'overdue' | 'soon';
 
 /** What a staff user asks the inbox for. Every filter narrows; none widens beyond the user's reach. */
 export interface InboxQuery {
@@ -24,6 +30,9 @@ export interface InboxQuery {
   /** Exclusive. */
   submittedBefore?: Date;
   text?: string;
+  due?: InboxDue;
+  /** In the center's supervision queue: an open clock whose ladder reached the center. */
+  centerEscalated?: boolean;
   sort: InboxSortField;
   order: SortOrder;
   cursor?: string;
@@ -45,6 +54,8 @@ export interface InboxItem {
   updatedAt: Date;
   version: number;
   confidential: boolean;
+  /** The governing open deadline (see governing()); null when no clock is open. */
+  sla: InboxSla | null;
 }
 
 export interface InboxPage {
@@ -80,9 +91,16 @@ export class InboxService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
+    private readonly calendars: BusinessCalendarProvider,
+    private readonly clocks: SlaClocksRepository,
+    private readonly clock: Clock,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  /** One query per page, whatever the filters: topic, agency and officer are joined in. */
+  /**
+   * One query per page, whatever the filters (topic, agency and officer are joined in), and one for the
+   * page's open deadlines. Deadline filters are EXISTS on the open clocks, read through their index per row.
+   */
   async list(principal: StaffPrincipal, query: InboxQuery, language: string): Promise<InboxPage> {
     const params: unknown[] = [];
     const where = [this.access.condition(principal, params)];
@@ -100,6 +118,14 @@ export class InboxService {
     if (query.submittedFrom) add((p) => `a.created_at >= ${p}`, query.submittedFrom);
     if (query.submittedBefore) add((p) => `a.created_at < ${p}`, query.submittedBefore);
     if (query.text) where.push(textSearchCondition(query.text, params));
+    const now = this.clock.now();
+    const openClock = (condition: string) => `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.stopped_at IS NULL AND ${condition})`;
+    if (query.due === 'overdue') add((p) => openClock(`c.paused_at IS NULL AND c.deadline_at <= ${p}`), now);
+    if (query.due === 'soon') {
+      params.push(now, new Date(now.getTime() + this.env.SLA_DUE_SOON_HOURS * 3600_000));
+      where.push(openClock(`c.paused_at IS NULL AND c.deadline_at > $${params.length - 1} AND c.deadline_at <= $${params.length}`));
+    }
+    if (query.centerEscalated) where.push(openClock('c.center_escalated_at IS NOT NULL'));
 
     const column = SORT_COLUMNS[query.sort];
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
@@ -129,15 +155,16 @@ export class InboxService {
     );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
+    const deadlines = await governingDeadlines(this.clocks, this.dataSource.manager, page.map((row) => row.id), now, await this.calendars.calendar());
     return {
-      items: page.map((row) => toItem(row, language)),
+      items: page.map((row) => toItem(row, language, deadlines.get(row.id) ?? null)),
       nextCursor:
         rows.length > query.limit ? encodeCursor({ sort: query.sort, order: query.order, value: last.sort_value, id: last.id }) : null,
     };
   }
 }
 
-function toItem(row: InboxRow, language: string): InboxItem {
+function toItem(row: InboxRow, language: string, sla: InboxSla | null): InboxItem {
   return {
     id: row.id,
     trackingNumber: row.tracking_number,
@@ -152,5 +179,6 @@ function toItem(row: InboxRow, language: string): InboxItem {
     updatedAt: row.updated_at,
     version: row.version,
     confidential: row.confidential,
+    sla,
   };
 }

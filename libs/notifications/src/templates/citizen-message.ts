@@ -2,7 +2,7 @@ import { linkButton, trackingNumberHtml } from './email-layout';
 import { SafeHtml, html, paragraphsOf } from './html';
 import { CitizenContext, MessageTexts } from './message-template';
 
-/** What a citizen template says in one language; `{tracking}` marks where the tracking number goes. */
+/** What a citizen template says in one language; `{tracking}` and `{deadline}` mark where the tracking number and the date go. */
 export interface CitizenWording {
   subject: string;
   paragraphs: string[];
@@ -14,9 +14,10 @@ export interface CitizenWording {
 /** One shape for every citizen message: what happened, the answer if this is it, the status link. */
 export function citizenMessage(context: CitizenContext, wording: CitizenWording): MessageTexts {
   const answer = wording.answerHeading && context.body ? { heading: wording.answerHeading, body: context.body.trim() } : undefined;
-  const withNumber = (sentence: string) => sentence.split('{tracking}').join(context.trackingNumber);
+  const withDeadline = (sentence: string) => sentence.split('{deadline}').join(context.deadline ?? '');
+  const withNumber = (sentence: string) => withDeadline(sentence).split('{tracking}').join(context.trackingNumber);
   const withNumberHtml = (sentence: string): SafeHtml =>
-    html`${sentence.split('{tracking}').map((part, i) => (i === 0 ? html`${part}` : html`${trackingNumberHtml(context.trackingNumber)}${part}`))}`;
+    html`${withDeadline(sentence).split('{tracking}').map((part, i) => (i === 0 ? html`${part}` : html`${trackingNumberHtml(context.trackingNumber)}${part}`))}`;
 
   const text = [
     ...wording.paragraphs.map(withNumber),

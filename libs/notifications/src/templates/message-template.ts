@@ -1,3 +1,4 @@
+import type { ClockKind, EscalationStepKind } from '@petitio/sla';
 import { SafeHtml } from './html';
 
 /** What one template says in one language: the HTML is the inner body; the layout wraps it. */
@@ -12,8 +13,28 @@ export interface CitizenContext {
   /** Formatted 4-4-3, e.g. 4827-3915-602. */
   trackingNumber: string;
   statusUrl: string;
-  /** Only the answer and information-request templates show it (params.body). */
+  /** Only templates carrying the staff's words show it (params.body): the answer, a question, a progress update, an extension's reason. */
   body?: string;
+  /** A deadline (params.deadline) as a date in the recipient's language and the calendar's time zone. */
+  deadline?: string;
+}
+
+
+/** What a deadline alert to staff may show: which application and deadline, never its subject, text or citizen. */
+export interface StaffAlertContext {
+  trackingNumber: string;
+  /** The application in the staff console. */
+  consoleUrl: string;
+  clockKind: ClockKind;
+  stepKind: EscalationStepKind;
+  /** Rung of the escalation ladder this alert comes from, 1 = the assigned officer. */
+  level: number;
+  /** For a warning: the share of the time used, formatted (75%). */
+  share?: string;
+  /** Date and time, in the recipient's language and the calendar's time zone. */
+  deadline: string;
+  /** For a re-escalation: how long past the deadline it was when the alert was made (5 days). */
+  overdue?: string;
 }
 
 export interface InvitationContext {
@@ -26,7 +47,8 @@ export type Localized<C> = { en: (context: C) => MessageTexts } & Partial<Record
 
 export type MessageTemplateDefinition =
   | { audience: 'citizen'; texts: Localized<CitizenContext> }
-  | { audience: 'staff_invitation'; texts: Localized<InvitationContext> };
+  | { audience: 'staff_invitation'; texts: Localized<InvitationContext> }
+  | { audience: 'staff_alert'; texts: Localized<StaffAlertContext> };
 
 /** The recipient's language if the template has it (tr-TR counts as tr), else English. */
 export function inLanguage<C>(texts: Localized<C>, language: string): { language: string; render: (context: C) => MessageTexts } {

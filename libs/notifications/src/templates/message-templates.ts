@@ -3,6 +3,10 @@ import { applicationAnswered } from './application-answered.template';
 import { applicationReceived } from './application-received.template';
 import { applicationRejected } from './application-rejected.template';
 import { applicationTransferred } from './application-transferred.template';
+import { deadlineBreached } from './deadline-breached.template';
+import { deadlineEscalation } from './deadline-escalation.template';
+import { deadlineExtended } from './deadline-extended.template';
+import { interimAnswer } from './interim-answer.template';
 import { informationRequested } from './information-requested.template';
 import { MessageTemplateDefinition } from './message-template';
 import { staffInvitation } from './staff-invitation.template';
@@ -15,4 +19,8 @@ export const MESSAGE_TEMPLATES: Record<MessageTemplate, MessageTemplateDefinitio
   application_transferred: applicationTransferred,
   application_rejected: applicationRejected,
   staff_invitation: staffInvitation,
+  deadline_extended: deadlineExtended,
+  deadline_breached: deadlineBreached,
+  interim_answer: interimAnswer,
+  deadline_escalation: deadlineEscalation,
 };

@@ -28,6 +28,11 @@ export interface Environment {
   ROUTING_SWEEP_INTERVAL_MS: number;
   ROUTING_SWEEP_AFTER_SECONDS: number;
   NOTIFY_SWEEP_AFTER_SECONDS: number;
+  ESCALATION_SWEEP_INTERVAL_MS: number;
+  ESCALATION_SWEEP_GRACE_MS: number;
+  ESCALATION_SWEEP_BATCH: number;
+  ESCALATION_CONCURRENCY: number;
+  SLA_DUE_SOON_HOURS: number;
   STAFF_SESSION_IDLE_SECONDS: number;
   STAFF_SESSION_MAX_SECONDS: number;
   LOGIN_MAX_FAILURES: number;
@@ -54,6 +59,7 @@ export interface Environment {
   CALENDAR_TIME_ZONE: string;
   CALENDAR_COUNTRY: string;
   CALENDAR_REGION: string;
+  CALENDAR_PUBLIC_HOLIDAYS: boolean;
   WORKING_DAYS: string;
   WORKING_HOURS: string;
   WORKER_LOCK_MS: number;
@@ -94,6 +100,11 @@ export const environmentSchema = Joi.object<Environment>({
   ROUTING_SWEEP_INTERVAL_MS: Joi.number().integer().min(1000).default(60_000),
   ROUTING_SWEEP_AFTER_SECONDS: Joi.number().integer().min(1).default(300),
   NOTIFY_SWEEP_AFTER_SECONDS: Joi.number().integer().min(1).default(900),
+  ESCALATION_SWEEP_INTERVAL_MS: Joi.number().integer().min(100).default(30_000),
+  ESCALATION_SWEEP_GRACE_MS: Joi.number().integer().min(0).default(10_000),
+  ESCALATION_SWEEP_BATCH: Joi.number().integer().min(1).max(10_000).default(500),
+  ESCALATION_CONCURRENCY: Joi.number().integer().min(1).max(200).default(20),
+  SLA_DUE_SOON_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24).description('the inbox filter due=soon: a running deadline within this many hours'),
   STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),
   STAFF_SESSION_MAX_SECONDS: Joi.number().integer().min(1).default(12 * 3600),
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
@@ -129,6 +140,9 @@ export const environmentSchema = Joi.object<Environment>({
     .description("IANA time zone in which working days, working hours and legal deadlines are counted, and dates in messages are written"),
   CALENDAR_COUNTRY: Joi.string().length(2).uppercase().default('TR').description('country whose public holidays close the business calendar'),
   CALENDAR_REGION: Joi.string().pattern(/^[A-Za-z0-9]{1,6}$/).allow('').default('').description('optional state/region code for regional holidays'),
+  CALENDAR_PUBLIC_HOLIDAYS: Joi.boolean()
+    .default(true)
+    .description("false: only closures entered by center admins close the calendar (for holidays decreed year by year)"),
   WORKING_DAYS: Joi.string()
     .pattern(/^[1-7](,[1-7])*$/)
     .default('1,2,3,4,5')

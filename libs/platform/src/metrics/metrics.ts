@@ -41,6 +41,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly escalationsFired = new Counter({
+    name: 'petitio_escalations_fired_total',
+    help: 'SLA escalation steps fired, by what fired them: its timer, or the sweeper because the timer was lost',
+    labelNames: ['fired_by'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'petitio_' });
   }

@@ -18,4 +18,8 @@ export const OutboxTopic = {
   ApplicationReceived: 'application.received',
   ApplicationRouted: 'application.routed',
   MessageRequested: 'message.requested',
+  /** The next escalation step of an SLA clock, to fire at payload.dueAt; aggregate: the clock. */
+  SlaEscalationDue: 'sla.escalation_due',
+  /** An admin changed an SLA policy and asked for open deadlines to follow; aggregate: the policy. */
+  SlaPolicyChanged: 'sla.policy_changed',
 } as const;

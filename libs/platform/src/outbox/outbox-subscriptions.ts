@@ -10,6 +10,12 @@ export interface OutboxSubscription {
   /** Same event ⇒ same id, so a republished event is ignored by BullMQ while the job exists. */
   jobId: (event: OutboxEvent) => string;
   options?: JobsOptions;
+  /** A timer: how long after publishing the job should run (ms; 0 or less runs it at once). */
+  delayMs?: (event: OutboxEvent) => number;
+  /** A job this event supersedes (a timer set for an older deadline): removed so Redis does not keep it until it fires. */
+  replaces?: (event: OutboxEvent) => string | undefined;
+  /** False for an event that only cancels (`replaces`) and queues nothing new. */
+  publishes?: (event: OutboxEvent) => boolean;
 }
 
 /** The registry a worker process fills at start; the relay reads it. */

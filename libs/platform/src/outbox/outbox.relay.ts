@@ -71,7 +71,8 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   /** Publishes one batch; returns how many events it moved. */
   async relayBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
+    const replacedByQueue = new Map<string, string[]>();
+    const moved = await this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
         `SELECT id, topic, aggregate_id, payload, created_at FROM outbox_events
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -89,24 +90,40 @@ export class OutboxRelay implements OnApplicationShutdown {
         };
         for (const sub of this.subscriptions.for(event.topic)) {
           const jobs = jobsByQueue.get(sub.queue) ?? [];
-          jobs.push({
-            name: sub.jobName,
-            data: { eventId: event.id, aggregateId: event.aggregateId, ...event.payload },
-            opts: { ...sub.options, jobId: sub.jobId(event) },
-          });
+          const delay = sub.delayMs ? Math.max(0, Math.round(sub.delayMs(event))) : 0;
+          if (sub.publishes?.(event) !== false) {
+            jobs.push({
+              name: sub.jobName,
+              data: { eventId: event.id, aggregateId: event.aggregateId, ...event.payload },
+              opts: { ...sub.options, jobId: sub.jobId(event), ...(delay > 0 ? { delay } : {}) },
+            });
+          }
           jobsByQueue.set(sub.queue, jobs);
+          const replaced = sub.replaces?.(event);
+          if (replaced) replacedByQueue.set(sub.queue, [...(replacedByQueue.get(sub.queue) ?? []), replaced]);
         }
       }
       for (const [queueName, jobs] of jobsByQueue) {
         const queue = this.queue(queueName);
         // addBulk on a queue that has never reached Redis waits for it forever, holding this transaction.
         if (!(await connectedToRedis(queue, CONNECT_WAIT_MS))) throw new Error(`queue ${queueName} is not connected to Redis`);
-        await queue.addBulk(jobs);
+        if (jobs.length) await queue.addBulk(jobs);
       }
       await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       this.published += rows.length;
       return rows.length;
     });
+    await this.removeSuperseded(replacedByQueue);
+    return moved;
+  }
+
+  /**
+   * Superseded timers go after the commit, all at once (ioredis pipelines them): one by one inside the batch they
+   * held up every other event while thousands of deadlines moved. One left behind by a crash only fires stale.
+   */
+  private async removeSuperseded(replacedByQueue: Map<string, string[]>): Promise<void> {
+    const removals = [...replacedByQueue].flatMap(([queueName, ids]) => ids.map((id) => this.queue(queueName).remove(id).catch(() => 0)));
+    await Promise.all(removals);
   }
 
   private queue(name: string): Queue {

@@ -10,6 +10,10 @@ export const QueueName = {
   Assignment: 'assignment',
   Acknowledgement: 'acknowledgement',
   Deadlines: 'deadlines',
+  /** Delayed jobs, one per running SLA clock: its next warning, breach or re-escalation. */
+  Escalations: 'escalations',
+  /** Open clocks moved onto a changed SLA policy, in batches. */
+  SlaPolicyChanges: 'sla-policy-changes',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

@@ -134,6 +134,9 @@ describe('BusinessCalendar.add — deadlines', () => {
     expect(() => calendar.add(at('2026-01-05 09:00'), { amount: 0, unit: 'working_days' })).toThrow(RangeError);
     expect(() => calendar.add(at('2026-01-05 09:00'), { amount: 1.5, unit: 'calendar_days' })).toThrow(RangeError);
     expect(() => calendar.add(at('2026-01-05 09:00'), { amount: 1 / 7, unit: 'working_hours' })).toThrow(RangeError);
+    expect(() => calendar.add(at('2026-01-05 09:00'), { amount: 0.0001, unit: 'working_hours' })).toThrow(RangeError);
+    // Whole seconds are a valid budget: 0.0025 h is 9 s.
+    expect(calendar.add(at('2026-01-05 09:00'), { amount: 0.0025, unit: 'working_hours' }).getTime()).toBe(at('2026-01-05 09:00').getTime() + 9000);
   });
 });
 
@@ -230,6 +233,15 @@ describe('BusinessCalendar — ad-hoc closures', () => {
     expect(periods(turkey('08:30-17:30', [regional]), '2026-04-15')).toEqual(['08:30-17:30']);
     expect(periods(turkey('08:30-17:30', [regional], '31'), '2026-04-15')).toEqual(['08:30-12:00']);
   });
+
+  it('leaves public holidays out when the deployment closes the calendar only by its own closures', () => {
+    const config: CalendarConfig = { timeZone: ISTANBUL, country: 'TR', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('08:30-17:30') };
+    // 19 May 2026 (Youth Day) is a Tuesday.
+    expect(new BusinessCalendar(config).isWorkingDay('2026-05-19')).toBe(false);
+    const decreed = new BusinessCalendar({ ...config, publicHolidays: false }, [{ startsAt: at('2026-05-20 00:00'), endsAt: at('2026-05-21 00:00') }]);
+    expect(decreed.isWorkingDay('2026-05-19')).toBe(true);
+    expect(decreed.isWorkingDay('2026-05-20')).toBe(false);
+  });
 });
 
 describe('BusinessCalendar — workingMinutesBetween and addWorkingMinutes', () => {
@@ -264,5 +276,24 @@ describe('BusinessCalendar — workingMinutesBetween and addWorkingMinutes', () 
   it('is negative when the end is before the start, and zero in a weekend', () => {
     expect(calendar.workingMinutesBetween(at('2026-03-02 10:00'), at('2026-03-02 09:00'))).toBe(-60);
     expect(calendar.workingMinutesBetween(at('2026-03-07 09:00'), at('2026-03-08 18:00'))).toBe(0);
+  });
+
+  it('walks back with subtractWorkingMinutes to the latest instant that leaves that much working time', () => {
+    let checked = 0;
+    for (let end = at('2026-02-27 07:13').getTime(); end < at('2026-03-25 00:00').getTime(); end += 311 * 60_000) {
+      for (const minutes of [1, 59, 240, 481, 2400, 5000]) {
+        const b = new Date(end);
+        const a = calendar.subtractWorkingMinutes(b, minutes);
+        expect(calendar.workingMinutesBetween(a, b)).toBe(minutes);
+        // Latest: a minute later leaves less (a starts working time, or ends a span we would have to skip back over).
+        expect(calendar.workingMinutesBetween(new Date(a.getTime() + 60_000), b)).toBeLessThan(minutes);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    // 90% of a 2-working-day clock (8-hour days) due on Tuesday 17:30 is 96 working minutes before it.
+    expect(local(calendar.subtractWorkingMinutes(at('2026-03-10 17:30'), 0.1 * 2 * 480))).toBe('2026-03-10 15:54');
+    // Back over a weekend into Friday.
+    expect(local(calendar.subtractWorkingMinutes(at('2026-03-09 09:00'), 60))).toBe('2026-03-06 17:00');
   });
 });

@@ -43,7 +43,7 @@ const SEARCH_LIMIT_DAYS = 3 * 366;
  * - working_days N: the start's day is never counted, even when the start is during working hours; every
  *   later day with any working time counts (a half day counts), and the deadline is the close of business of the
  *   Nth such day — moved, like above, to the next full working day if the Nth is a half day.
- * - working_hours N: exactly N × 60 minutes of working time after the start, to the minute, skipping lunch
+ * - working_hours N: exactly N × 60 minutes of working time after the start, to the second, skipping lunch
  *   breaks, nights, weekends, holidays and closures. Ending exactly at closing time gives the closing time.
  * "Close of business" is the end of the day's last working range (17:30 by default). Instants are exact across
  * DST changes because each day's hours are resolved in the zone for that very day.
@@ -93,8 +93,10 @@ export class BusinessCalendar {
   add(start: Date, period: DeadlinePeriod): Date {
     const { amount, unit } = period;
     if (unit === 'working_hours') {
-      if (!Number.isFinite(amount) || amount < 0 || !Number.isInteger(amount * 60)) throw new RangeError('working hours must be a non-negative whole number of minutes');
-      return this.addWorkingMinutes(start, amount * 60);
+      const seconds = amount * 3600;
+      // Whole seconds, allowing for binary fractions: 0.0025 h × 3600 is 9.000000000000002.
+      if (!Number.isFinite(amount) || amount < 0 || Math.abs(seconds - Math.round(seconds)) > 1e-6) throw new RangeError('working hours must be a non-negative whole number of seconds');
+      return this.addWorkingMinutes(start, Math.round(seconds) / 60);
     }
     if (!Number.isInteger(amount) || amount < 1) throw new RangeError(`${unit} must be a whole number of at least 1`);
     let day = this.localDateOf(start);
@@ -141,6 +143,27 @@ export class BusinessCalendar {
     throw new RangeError('no working time found within three years');
   }
 
+  /**
+   * The latest instant from which `minutes` of working time remain until `end` (end itself when 0): where a
+   * warning at a share of a working-time budget falls. Mirror of addWorkingMinutes, walking back.
+   */
+  subtractWorkingMinutes(end: Date, minutes: number): Date {
+    if (!Number.isFinite(minutes) || minutes < 0) throw new RangeError('minutes must be zero or more');
+    let remaining = Math.round(minutes * MINUTE);
+    const t = end.getTime();
+    if (remaining === 0) return new Date(t);
+    let day = this.localDateOf(end);
+    for (let guard = 0; guard <= SEARCH_LIMIT_DAYS; guard++, day = plusDays(day, -1)) {
+      for (const p of [...this.spansOn(day)].reverse()) {
+        if (p.start >= t) continue;
+        const to = Math.min(p.end, t);
+        if (remaining <= to - p.start) return new Date(to - remaining);
+        remaining -= to - p.start;
+      }
+    }
+    throw new RangeError('no working time found within three years');
+  }
+
   private closeOfBusinessFrom(localDate: string): Date {
     let day = localDate;
     for (let guard = 0; !this.isFullWorkingDay(day); guard++) {
@@ -157,7 +180,7 @@ export class BusinessCalendar {
       const regular = this.regularSpansOn(localDate);
       const year = Number(localDate.slice(0, 4));
       // A bayram's eve can be in the year before its nominal date, and a holiday can run into January.
-      const closed: ClosedInterval[] = [year - 1, year, year + 1].flatMap((y) => this.holidays.inYear(y));
+      const closed: ClosedInterval[] = this.config.publicHolidays === false ? [] : [year - 1, year, year + 1].flatMap((y) => this.holidays.inYear(y));
       spans = subtract(regular, [...closed, ...this.closures]);
       this.periodsByDay.set(localDate, spans);
     }

@@ -13,6 +13,8 @@ export interface CalendarConfig {
   country: string;
   /** Optional date-holidays state/region code; closures for this region apply too. */
   region?: string;
+  /** False: the library's public holidays are ignored and only closures close the calendar. Default true. */
+  publicHolidays?: boolean;
   /** ISO weekday numbers, 1 = Monday … 7 = Sunday. */
   workingDays: number[];
   /** In order, not overlapping; two ranges leave a lunch break between them. */
@@ -37,6 +39,7 @@ export function calendarConfigFrom(env: Environment, region?: string): CalendarC
     timeZone: env.CALENDAR_TIME_ZONE,
     country: env.CALENDAR_COUNTRY,
     region: (region ?? env.CALENDAR_REGION) || undefined,
+    publicHolidays: env.CALENDAR_PUBLIC_HOLIDAYS,
     workingDays: parseWorkingDays(env.WORKING_DAYS),
     workingHours: parseWorkingHours(env.WORKING_HOURS),
   };

@@ -1,29 +1,7 @@
-import { DateTime } from 'luxon';
-import { BusinessCalendar, DeadlinePeriod } from '../calendar/business-calendar';
-import { parseWorkingHours } from '../calendar/calendar-config';
+import { at, local, policy, turkishCalendar } from '../testing/istanbul-fixtures';
 import { SlaClock } from './sla-clock';
-import { SlaPolicy } from './sla-policy';
 
-const ISTANBUL = 'Europe/Istanbul';
-const calendar = new BusinessCalendar({ timeZone: ISTANBUL, country: 'TR', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('08:30-17:30') });
-
-function at(localTime: string): Date {
-  const instant = DateTime.fromFormat(localTime, 'yyyy-MM-dd HH:mm', { zone: ISTANBUL });
-  if (!instant.isValid) throw new Error(`bad test time ${localTime}`);
-  return instant.toJSDate();
-}
-
-function local(instant: Date): string {
-  return DateTime.fromJSDate(instant, { zone: ISTANBUL }).toFormat('yyyy-MM-dd HH:mm');
-}
-
-function policy(period: DeadlinePeriod, overrides: Partial<SlaPolicy> = {}): SlaPolicy {
-  return {
-    id: 'policy-1', code: 'TEST', applicationType: null, topicId: null, agencyId: null, kind: 'answer', legalBasis: 'test', active: true,
-    period, onAwaitingCitizen: 'pause', onTransfer: 'keep', extension: null, requiresNoticeBeforeDeadline: false, warningShares: [0.5, 0.75, 0.9],
-    ...overrides,
-  };
-}
+const calendar = turkishCalendar();
 
 /** Law 4982: 15 working days, once extendable by 15 more if the applicant is told before the deadline. */
 const informationRequest = policy({ amount: 15, unit: 'working_days' }, { extension: { amount: 15, unit: 'working_days' }, requiresNoticeBeforeDeadline: true });

@@ -1,14 +1,16 @@
 import { ConflictError, InvalidInputError } from '@petitio/platform';
 import type { BusinessCalendar, DeadlineUnit } from '../calendar/business-calendar';
+import { EscalationLadder, EscalationProgress, NO_ESCALATION } from '../escalation/escalation-ladder';
 import type { ClockKind, SlaClockTerms, SlaPolicy } from './sla-policy';
 
 const MINUTE = 60_000;
 
 /**
  * One deadline an application runs against, as plain data. Every function below is pure: it takes the instant
- * and the calendar and returns a new clock; each change bumps deadlineVersion so stale timers can tell.
+ * and the calendar and returns a new clock; each change bumps deadlineVersion so stale timers can tell, and
+ * plans the next step of the escalation ladder.
  */
-export interface SlaClock {
+export interface SlaClock extends EscalationProgress {
   policyId: string;
   kind: ClockKind;
   terms: SlaClockTerms;
@@ -41,7 +43,8 @@ export interface SlaClockState {
 function start(policy: SlaPolicy, at: Date, calendar: BusinessCalendar): SlaClock {
   const terms = termsOf(policy);
   const deadlineAt = calendar.add(at, terms.period);
-  return {
+  return EscalationLadder.plan({
+    ...NO_ESCALATION,
     policyId: policy.id,
     kind: policy.kind,
     terms,
@@ -55,7 +58,7 @@ function start(policy: SlaPolicy, at: Date, calendar: BusinessCalendar): SlaCloc
     stoppedAt: null,
     deadlineVersion: 1,
     breachedAt: null,
-  };
+  }, calendar);
 }
 
 /** Stops the clock keeping the time left: working minutes for working units, real minutes for calendar days. */
@@ -64,7 +67,7 @@ function pause(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock 
   if (clock.pausedAt) throw new ConflictError('SLA_CLOCK_PAUSED', 'the clock is already paused');
   // Paused after its deadline, a clock resumes already due rather than with negative time.
   const remainingMinutes = Math.max(0, measure(clock.terms.period.unit, at, clock.deadlineAt, calendar));
-  return { ...clock, pausedAt: at, remainingMinutes, deadlineVersion: clock.deadlineVersion + 1 };
+  return { ...clock, pausedAt: at, remainingMinutes, deadlineVersion: clock.deadlineVersion + 1, nextEscalationStep: null, nextEscalationAt: null };
 }
 
 /** Continues with the time left at the pause; the deadline is recomputed from `at`. */
@@ -72,14 +75,14 @@ function resume(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock
   assertOpen(clock);
   if (!clock.pausedAt || clock.remainingMinutes == null) throw new ConflictError('SLA_CLOCK_NOT_PAUSED', 'the clock is not paused');
   const deadlineAt = clock.terms.period.unit === 'calendar_days' ? calendarDeadline(at, clock.remainingMinutes, calendar) : calendar.addWorkingMinutes(at, clock.remainingMinutes);
-  return { ...clock, deadlineAt, pausedAt: null, remainingMinutes: null, deadlineVersion: clock.deadlineVersion + 1 };
+  return EscalationLadder.plan({ ...clock, deadlineAt, pausedAt: null, remainingMinutes: null, deadlineVersion: clock.deadlineVersion + 1 }, calendar);
 }
 
 /** The full period begins again from `at` under the policy's current terms (Brazil, Law 13.460: the citizen replied). */
 function restart(clock: SlaClock, policy: SlaPolicy, at: Date, calendar: BusinessCalendar): SlaClock {
   assertOpen(clock);
   const fresh = start(policy, at, calendar);
-  return { ...fresh, breachedAt: null, deadlineVersion: clock.deadlineVersion + 1 };
+  return { ...fresh, breachedAt: null, deadlineVersion: clock.deadlineVersion + 1, escalationRun: clock.escalationRun + 1 };
 }
 
 /** Adds the policy's extension once, with a reason; when notice is required, only before the deadline. */
@@ -96,13 +99,45 @@ function extend(clock: SlaClock, at: Date, reason: string, calendar: BusinessCal
   }
   const deadlineAt = calendar.add(clock.deadlineAt, extension);
   const added = measure(clock.terms.period.unit, clock.deadlineAt, deadlineAt, calendar);
-  return { ...clock, deadlineAt, totalMinutes: clock.totalMinutes + added, extended: true, extensionReason: why, deadlineVersion: clock.deadlineVersion + 1 };
+  const extended = { ...clock, deadlineAt, totalMinutes: clock.totalMinutes + added, extended: true, extensionReason: why, deadlineVersion: clock.deadlineVersion + 1 };
+  return EscalationLadder.newRunKeepingPassed(extended, at, calendar);
+}
+
+/**
+ * An open clock put under a changed policy, when the admin asks for open deadlines to follow: the share of
+ * the time already used is kept (so a change of unit works too), and the rest runs under the new terms.
+ */
+function reterm(clock: SlaClock, policy: SlaPolicy, at: Date, calendar: BusinessCalendar): SlaClock {
+  assertOpen(clock);
+  const terms = termsOf(policy);
+  const oldBase = measure(clock.terms.period.unit, clock.startedAt, calendar.add(clock.startedAt, clock.terms.period), calendar);
+  const base = measure(terms.period.unit, clock.startedAt, calendar.add(clock.startedAt, terms.period), calendar);
+  // An extension already granted stays granted, in the new measure.
+  const totalMinutes = clock.extended && oldBase > 0 ? (base * clock.totalMinutes) / oldBase : base;
+  const used = clock.totalMinutes > 0 ? 1 - state(clock, at, calendar).minutesLeft / clock.totalMinutes : 1;
+  const left = totalMinutes * (1 - used);
+  const moved = { ...clock, policyId: policy.id, terms, totalMinutes, deadlineVersion: clock.deadlineVersion + 1 };
+  if (clock.pausedAt) {
+    // The deadline waits for the resume, so what is used decides: a warning once its share is, the breach at 100%.
+    const firedUpTo = EscalationLadder.firedRank(clock, calendar);
+    const passed = [...terms.warningShares, 1].filter((share) => share <= used && share <= firedUpTo).length - 1;
+    return { ...moved, remainingMinutes: Math.max(0, left), escalationRun: clock.escalationRun + 1, lastEscalationStep: passed >= 0 ? passed : null };
+  }
+  const deadlineAt =
+    terms.period.unit === 'calendar_days'
+      ? left >= 0
+        ? calendarDeadline(at, left, calendar)
+        : new Date(at.getTime() + left * MINUTE)
+      : left >= 0
+        ? calendar.addWorkingMinutes(at, left)
+        : calendar.subtractWorkingMinutes(at, -left);
+  return EscalationLadder.newRunKeepingPassed({ ...moved, deadlineAt }, at, calendar, clock);
 }
 
 /** The clock's job is done (answered, closed, or the first response given). */
 function stop(clock: SlaClock, at: Date): SlaClock {
   assertOpen(clock);
-  return { ...clock, stoppedAt: at, deadlineVersion: clock.deadlineVersion + 1 };
+  return { ...clock, stoppedAt: at, deadlineVersion: clock.deadlineVersion + 1, nextEscalationStep: null, nextEscalationAt: null };
 }
 
 /** On track, at risk (past the last warning share) or breached (deadline reached), with the time left. */
@@ -123,8 +158,8 @@ function state(clock: SlaClock, now: Date, calendar: BusinessCalendar): SlaClock
   };
 }
 
-/** The pure SLA clock model: `SlaClock.start(policy, at, calendar)`, then pause, resume, restart, extend, stop, state. */
-export const SlaClock = { start, pause, resume, restart, extend, stop, state };
+/** The pure SLA clock model: `SlaClock.start(policy, at, calendar)`, then pause, resume, restart, extend, reterm, stop, state. */
+export const SlaClock = { start, pause, resume, restart, extend, reterm, stop, state };
 
 function termsOf(policy: SlaPolicy): SlaClockTerms {
   return {
@@ -134,6 +169,11 @@ function termsOf(policy: SlaPolicy): SlaClockTerms {
     extension: policy.extension ? { ...policy.extension } : null,
     requiresNoticeBeforeDeadline: policy.requiresNoticeBeforeDeadline,
     warningShares: [...policy.warningShares].sort((a, b) => a - b),
+    ladder: policy.ladder.map((rung) => [...rung]),
+    reEscalation: policy.reEscalation ? { ...policy.reEscalation } : null,
+    publicLateFlag: policy.publicLateFlag,
+    notifyCitizenOnBreach: policy.notifyCitizenOnBreach,
+    notifyCitizenOnExtension: policy.notifyCitizenOnExtension,
   };
 }
 

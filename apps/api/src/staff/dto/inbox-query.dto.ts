@@ -1,11 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxQuery, InboxSortField, SortOrder } from '@petitio/applications';
+import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxDue, InboxQuery, InboxSortField, SortOrder } from '@petitio/applications';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
 const ORDERS: SortOrder[] = ['asc', 'desc'];
+const DUE: InboxDue[] = ['overdue', 'soon'];
+const ESCALATED = ['center'];
 export const INBOX_LIMIT_DEFAULT = 25;
 /** A date (a whole UTC day) or a date-time with its offset: a bare local time would depend on the server's zone. */
 const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -82,6 +84,16 @@ export class InboxQueryDto {
   @IsString()
   q?: string;
 
+  @ApiPropertyOptional({ enum: DUE, description: 'overdue: a running deadline has passed; soon: one falls due within SLA_DUE_SOON_HOURS (24 by default)' })
+  @IsOptional()
+  @IsIn(DUE, { message: `due must be one of: ${DUE.join(', ')}` })
+  due?: InboxDue;
+
+  @ApiPropertyOptional({ enum: ESCALATED, description: "center: the center's supervision queue, deadlines escalated to the center" })
+  @IsOptional()
+  @IsIn(ESCALATED, { message: `escalated must be one of: ${ESCALATED.join(', ')}` })
+  escalated?: 'center';
+
   @ApiPropertyOptional({ enum: SORT_FIELDS, default: 'createdAt' })
   @IsOptional()
   @IsIn(SORT_FIELDS, { message: `sort must be one of: ${SORT_FIELDS.join(', ')}` })
@@ -122,6 +134,8 @@ export function inboxQueryOf(dto: InboxQueryDto): InboxQuery {
       ? new Date(instant(dto.submittedTo).getTime() + (DATE_ONLY.test(dto.submittedTo) ? DAY_MS : 1))
       : undefined,
     text: dto.q?.trim(),
+    due: dto.due,
+    centerEscalated: dto.escalated === 'center',
     sort: dto.sort ?? 'createdAt',
     order: dto.order ?? 'desc',
     cursor: dto.cursor,

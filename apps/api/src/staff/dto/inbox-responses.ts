@@ -12,6 +12,18 @@ export class StaffRefResponse {
   @ApiProperty() displayName: string;
 }
 
+export class InboxSlaResponse {
+  @ApiProperty({ enum: ['first_response', 'answer', 'information'], description: 'The governing open clock: the running one due first, or while all are paused the one with least time left' })
+  kind: string;
+  @ApiProperty({ enum: ['on_track', 'at_risk', 'breached'] }) state: string;
+  @ApiProperty({ description: 'Negative once breached; in the unit of measure' }) minutesLeft: number;
+  @ApiProperty({ enum: ['working_minutes', 'calendar_minutes'] }) measure: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Null while paused' }) deadline: string | null;
+  @ApiProperty() paused: boolean;
+  @ApiProperty({ description: 'Highest rung of the escalation ladder any open deadline reached; 0 before any' }) escalationLevel: number;
+  @ApiProperty({ description: "In the center's supervision queue: an open deadline's ladder reached the center" }) centerEscalated: boolean;
+}
+
 export class InboxItemResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '4827-3915-602' }) trackingNumber: string;
@@ -26,6 +38,7 @@ export class InboxItemResponse {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ description: 'Send it back with a change so concurrent edits are caught' }) version: number;
   @ApiProperty() confidential: boolean;
+  @ApiPropertyOptional({ type: InboxSlaResponse, nullable: true, description: 'Null when no deadline is open' }) sla: InboxSlaResponse | null;
 }
 
 export class InboxPageResponse {
@@ -74,6 +87,30 @@ export class MessageLineResponse {
   @ApiPropertyOptional({ type: StaffRefResponse, nullable: true }) author: StaffRefResponse | null;
 }
 
+export class EscalationLineResponse {
+  @ApiProperty({ enum: ['warning', 'breach', 're_escalation'] }) stepKind: string;
+  @ApiProperty() level: number;
+  @ApiPropertyOptional({ nullable: true, description: 'Share of the time used for a warning; 1 for the breach' }) share: number | null;
+  @ApiProperty() dueAt: string;
+  @ApiProperty() firedAt: string;
+}
+
+export class DeadlineLineResponse {
+  @ApiProperty({ enum: ['first_response', 'answer', 'information'] }) kind: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Null while paused' }) deadline: string | null;
+  @ApiProperty({ enum: ['on_track', 'at_risk', 'breached'] }) state: string;
+  @ApiProperty() paused: boolean;
+  @ApiProperty() stopped: boolean;
+  @ApiProperty() minutesLeft: number;
+  @ApiProperty({ enum: ['working_minutes', 'calendar_minutes'] }) measure: string;
+  @ApiProperty() deadlineVersion: number;
+  @ApiProperty() escalationLevel: number;
+  @ApiPropertyOptional({ nullable: true }) breachedAt: string | null;
+  @ApiProperty() extended: boolean;
+  @ApiPropertyOptional({ nullable: true }) extensionReason: string | null;
+  @ApiProperty({ type: [EscalationLineResponse] }) escalations: EscalationLineResponse[];
+}
+
 export class ApplicationDetailResponse extends InboxItemResponse {
   @ApiProperty() body: string;
   @ApiProperty({ example: 'tr' }) language: string;
@@ -90,6 +127,7 @@ export class ApplicationDetailResponse extends InboxItemResponse {
   @ApiPropertyOptional({ nullable: true }) closedAt: string | null;
   @ApiProperty({ type: [HistoryLineResponse] }) history: HistoryLineResponse[];
   @ApiProperty({ type: [MessageLineResponse] }) messages: MessageLineResponse[];
+  @ApiProperty({ type: [DeadlineLineResponse], description: 'Every SLA clock, running, paused or stopped, oldest first' }) deadlines: DeadlineLineResponse[];
 }
 
 export class AgentReceiptResponse extends ReceiptResponse {

@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { EXTENSION_REASON_MAX, INTERIM_ANSWER_MAX } from '@petitio/applications';
+import { CLOCK_KINDS } from '@petitio/sla';
+import type { ClockKind } from '@petitio/sla';
+import { IsDefined, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { VersionedActionDto } from './casework.dto';
+import { DispositionResponse } from './casework-disposition.dto';
+
+/** The path of a deadline: the application, and which of its clocks. */
+export class DeadlineParams {
+  @ApiProperty({ description: 'The application' })
+  @IsUUID('all', { message: 'id must be an application id' })
+  id: string;
+
+  @ApiProperty({ enum: CLOCK_KINDS, description: 'Which of its deadlines' })
+  @IsIn(CLOCK_KINDS, { message: `kind must be one of: ${CLOCK_KINDS.join(', ')}` })
+  kind: ClockKind;
+}
+
+export class ExtensionDto extends VersionedActionDto {
+  @ApiProperty({ maxLength: EXTENSION_REASON_MAX, description: 'Why more time is needed; sent to the citizen', example: 'Another unit must be consulted.' })
+  @MaxLength(EXTENSION_REASON_MAX)
+  @Matches(/\S/, { message: 'reason must not be blank: the citizen is told why' })
+  @IsString()
+  @IsDefined({ message: 'reason is required: the citizen is told why' })
+  reason: string;
+}
+
+export class DeadlineResponse extends DispositionResponse {
+  @ApiProperty({ description: 'The new deadline' }) deadline: Date;
+}
+
+export class InterimAnswerDto extends VersionedActionDto {
+  @ApiProperty({
+    maxLength: INTERIM_ANSWER_MAX,
+    description: 'Progress so far, sent to the citizen; the application stays open',
+    example: 'We have asked the district office for the repair schedule.',
+  })
+  @MaxLength(INTERIM_ANSWER_MAX)
+  @Matches(/\S/, { message: 'text must not be blank' })
+  @IsString()
+  @IsDefined({ message: 'text is required' })
+  text: string;
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import type { ApplicationStatus } from '../application-status';
+import { ApplicationChanges } from './application-changes';
+import { CaseState, caseState } from './case-state';
+import { CitizenNotices } from './citizen-notices';
+import { requiredText } from './required-text';
+
+export const INTERIM_ANSWER_MAX = 5000;
+/** History kind of a progress update; the citizen sees it on the status page. */
+export const INTERIM_ANSWER_KIND = 'interim_answer';
+/** Open and in an agency's hands: only then has the agency progress of its own to report. */
+const AT_AN_AGENCY: readonly ApplicationStatus[] = ['routed', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened'];
+
+/**
+ * A progress update to the citizen ("we have asked the district office; expect an answer next week"). Under
+ * petition law it is a legal state of its own that settles nothing: the status stays, and every deadline runs on.
+ */
+@Injectable()
+export class InterimAnswers {
+  constructor(
+    private readonly changes: ApplicationChanges,
+    private readonly notices: CitizenNotices,
+  ) {}
+
+  send(principal: StaffPrincipal, applicationId: string, version: number, text: string): Promise<CaseState> {
+    const body = requiredText('text', text, INTERIM_ANSWER_MAX);
+    return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
+      if (!AT_AN_AGENCY.includes(ctx.app.status) || !ctx.app.assignedAgencyId) {
+        throw new ConflictError('INTERIM_ANSWER_NOT_ALLOWED', `an interim answer is for an open application at an agency; this one is ${ctx.app.status}`);
+      }
+      await this.changes.record(ctx, { kind: INTERIM_ANSWER_KIND });
+      await this.notices.send(ctx, { template: 'interim_answer', kind: 'interim_answer', body, authorStaffId: principal.userId });
+      return caseState(ctx);
+    });
+  }
+}

@@ -3,7 +3,6 @@
 # and the machine's raw INSERT limit in the same run. Results: bench/results/latest.{json,md}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/lib/services.sh
 
 PG_PORT="${BENCH_PG_PORT:-54359}"
 REDIS_PORT="${BENCH_REDIS_PORT:-63829}"
@@ -12,43 +11,10 @@ WORKER_PORT="${BENCH_WORKER_PORT:-3391}"
 PG_DIR=.data/bench-postgres
 REDIS_DIR=.data/bench-redis
 RESULTS=bench/results
+source bench/lib/bench-stack.sh
 
-for port in "$PG_PORT" "$REDIS_PORT" "$API_PORT" "$WORKER_PORT"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    log "port $port is already in use; stop what holds it or set BENCH_*_PORT"; exit 1
-  fi
-done
-
-ensure_node_modules
-ensure_redis_installed
-mkdir -p "$RESULTS"
-log "building"
-bash scripts/build.sh
-
-PIDS=()
-cleanup() {
-  log "stopping the bench stack"
-  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  stop_postgres "$PG_DIR"
-  stop_redis "$REDIS_DIR" "$REDIS_PORT"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# Durability equal to production defaults: fsync and synchronous_commit on (checked again by the bench).
-log "starting a fresh PostgreSQL on 127.0.0.1:$PG_PORT and Redis on 127.0.0.1:$REDIS_PORT"
-PG_FSYNC=on start_postgres "$PG_DIR" "$PG_PORT" fresh
-create_database "$PG_PORT" petitio_bench
-rm -rf "$REDIS_DIR"
-start_redis "$REDIS_DIR" "$REDIS_PORT"
-
-export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/petitio_bench"
-export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
-export LOG_LEVEL=warn DATABASE_POOL_SIZE="${DATABASE_POOL_SIZE:-20}" NODE_ENV=production
-export ACCESS_CODE_SECRET=bench-only-secret-not-used-anywhere-else
-node dist/apps/cli/src/main.js migrate >/dev/null
-node dist/apps/cli/src/main.js seed >/dev/null
+bench_prepare
+bench_start_databases
 
 # BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profile", profiles the api.
 # shellcheck disable=SC2086

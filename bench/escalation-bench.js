@@ -92,7 +92,7 @@ async function fixtures() {
   // Each step's distance before the deadline, to the millisecond, as EscalationLadder computes it (calendar days: real minutes).
   const deadline = Date.UTC(2030, 0, 1);
   const offsetsMs = [...terms.warningShares.map((share) => deadline - new Date(deadline - (1 - share) * totalMinutes * MINUTE).getTime()), 0];
-  return { policyId: p.id, terms, totalMinutes, offsetsMs, breachStep: terms.warningShares.length, agencyId: ids.agency, topicId: ids.topic, officerId: officer.id };
+  return { policyId: row.id, terms, totalMinutes, offsetsMs, breachStep: terms.warningShares.length, agencyId: ids.agency, topicId: ids.topic, officerId: officer.id };
 }
 
 /**

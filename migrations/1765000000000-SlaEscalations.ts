@@ -51,6 +51,19 @@ export class SlaEscalations1765000000000 implements MigrationInterface {
       -- The center's supervision queue.
       CREATE INDEX sla_clocks_center_queue_idx ON sla_clocks (center_escalated_at) WHERE stopped_at IS NULL AND center_escalated_at IS NOT NULL;
 
+      -- Clocks already open take their policy's ladder into their own copy of the terms, and are handed to the
+      -- sweeper: due now with nothing fired, it fires whatever step is really due or plans the next one.
+      UPDATE sla_clocks c SET terms = c.terms || jsonb_build_object(
+          'ladder', p.ladder,
+          'reEscalation', CASE WHEN p.re_escalation_amount IS NULL THEN NULL
+            ELSE jsonb_build_object('amount', p.re_escalation_amount, 'unit', p.re_escalation_unit) END,
+          'publicLateFlag', p.public_late_flag,
+          'notifyCitizenOnBreach', p.notify_citizen_on_breach,
+          'notifyCitizenOnExtension', p.notify_citizen_on_extension)
+        FROM sla_policies p WHERE p.id = c.policy_id AND c.stopped_at IS NULL AND NOT c.terms ? 'ladder';
+      UPDATE sla_clocks SET next_escalation_step = 0, next_escalation_at = now()
+        WHERE stopped_at IS NULL AND paused_at IS NULL;
+
       CREATE TABLE sla_escalations (
         id bigserial PRIMARY KEY,
         clock_id uuid NOT NULL REFERENCES sla_clocks(id),

@@ -50,6 +50,20 @@ describe('escalation sweeper: the safety net when Redis loses the timers', () =>
       expect(await messagesOf(stack, cases[i].id, 'deadline_breached')).toHaveLength(1);
     }
   }, 90_000);
+
+  it('plans again a clock whose next step was left due but is not, as the migration leaves clocks open before it', async () => {
+    // A petition: 30 calendar days, so nothing is really due for weeks.
+    const c = await submitCase(stack, { type: 'petition' });
+    const clock = await clockStarted(stack, c.id);
+    const planned = clock.next_escalation_at!;
+    await stack.db.query(`UPDATE sla_clocks SET next_escalation_step = 0, next_escalation_at = now() - interval '5 seconds' WHERE id = $1`, [clock.id]);
+    const replanned = await waitFor(async () => {
+      const now = await answerClock(stack, c.id);
+      return now.next_escalation_at!.getTime() > Date.now() && now;
+    }, 15_000, 'the sweeper to plan the clock again');
+    expect(replanned.next_escalation_at!.toISOString()).toBe(planned.toISOString());
+    expect(await escalations(stack, clock.id)).toEqual([]);
+  });
 });
 
 describe('escalation sweepers racing the timers', () => {

@@ -56,6 +56,7 @@ node -e '
 cat >&2 <<MSG
 
   Petitio is running.
+    Citizen portal         http://localhost:$PORT/   (Turkish, English, Arabic)
     API and OpenAPI docs   http://localhost:$PORT/docs
     Submit an application  POST http://localhost:$PORT/api/v1/applications
     Health                 http://localhost:$PORT/health/ready

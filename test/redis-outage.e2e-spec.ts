@@ -53,7 +53,10 @@ async function expectAllRoutedExactlyOnce(stack: TestStack, redisUrl: string, tr
       30_000,
       'every application to be routed after Redis returned',
     ).catch(async (error) => {
-      throw new Error(`${String(error)}\n${JSON.stringify(await statuses(stack, trackingNumbers))}\n${stack.logs()}`);
+      // Where the work stands: still in the outbox (the relay), or queued and not taken (the workers).
+      const outbox = (await stack.db.query('SELECT topic, count(*)::int AS n FROM outbox_events GROUP BY topic')).rows;
+      const routing = await queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed').catch((e) => String(e));
+      throw new Error(`${String(error)}\n${JSON.stringify({ statuses: await statuses(stack, trackingNumbers), outbox, routing })}\n${stack.logs()}`);
     });
     const { rows } = await stack.db.query(
       `SELECT a.tracking_number, count(*) FILTER (WHERE e.kind = 'routed')::int AS routed_events

@@ -25,6 +25,17 @@ ensure_redis_installed() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 }
 
+# The browser tests drive Debian's chromium through playwright-core; nothing is downloaded by npm.
+ensure_chromium_installed() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" != 0 ]; then
+    log "chromium is missing for the browser tests: install it (apt-get install -y chromium)"; exit 1
+  fi
+  log "installing chromium from Debian packages for the browser tests"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
 # A data directory the postgres user can reach: under the project if it can, else under /var/tmp.
 pg_data_dir() {
   local wanted="$1"

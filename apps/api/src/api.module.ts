@@ -27,6 +27,7 @@ import { CalendarClosuresController } from './staff/calendar-closures.controller
 import { SlaPoliciesController } from './staff/sla-policies.controller';
 import { DeadlinesController } from './staff/deadlines.controller';
 import { InterimAnswersController } from './staff/interim-answers.controller';
+import { PortalModule } from './portal/portal.module';
 
 @Module({
   imports: [
@@ -35,6 +36,7 @@ import { InterimAnswersController } from './staff/interim-answers.controller';
     StaffModule,
     NotificationsModule,
     SlaModule,
+    PortalModule,
   ],
   controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController,
     SlaPoliciesController,

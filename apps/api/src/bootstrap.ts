@@ -16,6 +16,8 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   const adapter = new FastifyAdapter({
     bodyLimit: env.HTTP_BODY_LIMIT_BYTES,
     trustProxy: trustProxySetting(env.TRUST_PROXY),
+    // `/tr/` is the portal's home; Nest routes `/:lang` without the slash.
+    rewriteUrl: (req: { url?: string }) => portalHomeWithoutSlash(req.url ?? '/'),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -60,6 +62,12 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   );
   SwaggerModule.setup('docs', app, document);
   return { app, env };
+}
+
+const PORTAL_HOME = /^\/(tr|en|ar)\/(\?|$)/;
+
+function portalHomeWithoutSlash(url: string): string {
+  return PORTAL_HOME.test(url) ? url.replace('/?', '?').replace(/\/$/, '') : url;
 }
 
 /** A hop count trusts that many proxies nearest to us; a list trusts those addresses only. */

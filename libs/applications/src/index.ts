@@ -46,3 +46,4 @@ export * from './casework/deadline-escalations';
 export * from './casework/escalation-recipients';
 export * from './casework/deadline-extensions';
 export * from './casework/interim-answers';
+export * from './status-words';

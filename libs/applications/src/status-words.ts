@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from './application-status';
 
-/** How each status reads to a citizen, in plain words, for SMS answers and the voice menu. */
-export const STATUS_WORDS: Record<'tr' | 'en', Record<ApplicationStatus, string>> = {
+/** How each status reads to a citizen, in plain words: SMS answers, the voice menu and the web portal. */
+export const STATUS_WORDS: Record<'tr' | 'en' | 'ar', Record<ApplicationStatus, string>> = {
   tr: {
     received: 'alındı',
     routed: 'ilgili kuruma iletildi',
@@ -23,5 +23,16 @@ export const STATUS_WORDS: Record<'tr' | 'en', Record<ApplicationStatus, string>
     closed: 'closed',
     reopened: 'reopened',
     rejected: 'rejected',
+  },
+  ar: {
+    received: 'تم الاستلام',
+    routed: 'أُحيل إلى المؤسسة المختصة',
+    assigned: 'أُسند إلى موظف',
+    in_progress: 'قيد المعالجة',
+    awaiting_citizen: 'بانتظار معلومات منك',
+    answered: 'تمت الإجابة',
+    closed: 'مغلق',
+    reopened: 'أُعيد فتحه',
+    rejected: 'مرفوض',
   },
 };

@@ -44,12 +44,21 @@ export class DirectoryService {
   }
 
   async region(code: string): Promise<Region | undefined> {
+    return (await this.regionsByCode()).get(code);
+  }
+
+  /** Every province and district, for pick lists. */
+  async regions(): Promise<Region[]> {
+    return [...(await this.regionsByCode()).values()];
+  }
+
+  private async regionsByCode(): Promise<Map<string, Region>> {
     const now = Date.now();
     if (!this.regionCache || now - this.regionCache.at > REGION_CACHE_MS) {
       const all = await this.regionRepo.find();
       this.regionCache = { at: now, byCode: new Map(all.map((r) => [r.code, r])) };
     }
-    return this.regionCache.byCode.get(code);
+    return this.regionCache.byCode;
   }
 
   async upsertRegions(regions: Region[], manager: EntityManager = this.regionRepo.manager): Promise<void> {

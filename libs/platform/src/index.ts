@@ -22,3 +22,4 @@ export * from './database/prepared-query';
 export * from './security/signed-tokens';
 export * from './security/security.module';
 export * from './platform.module';
+export * from './html/safe-html';

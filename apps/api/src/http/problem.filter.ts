@@ -13,6 +13,7 @@ import {
 } from '@petitio/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problem } from './problem';
+import { portalLanguageOf, sendPortalError } from '../portal/portal-errors';
 
 export const RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN = 5;
 
@@ -91,7 +92,10 @@ export class ProblemFilter implements ExceptionFilter {
       void reply.status(503).send(health);
       return;
     }
-    sendProblem(error, request, reply, this.logger);
+    // Errors before a portal handler runs (unknown page, body too large) still answer as a page.
+    const language = portalLanguageOf(request.url);
+    if (language) sendPortalError(error, language, request, reply, this.logger);
+    else sendProblem(error, request, reply, this.logger);
   }
 }
 

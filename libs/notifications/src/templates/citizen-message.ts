@@ -1,5 +1,5 @@
 import { linkButton, trackingNumberHtml } from './email-layout';
-import { SafeHtml, html, paragraphsOf } from './html';
+import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
 import { CitizenContext, MessageTexts } from './message-template';
 
 /** What a citizen template says in one language; `{tracking}` and `{deadline}` mark where the tracking number and the date go. */

@@ -1,5 +1,5 @@
 import { linkButton, trackingNumberHtml } from './email-layout';
-import { SafeHtml, html } from './html';
+import { SafeHtml, html } from '@petitio/platform';
 import { MessageTemplateDefinition, MessageTexts, StaffAlertContext } from './message-template';
 
 type ClockKind = StaffAlertContext['clockKind'];

@@ -1,4 +1,4 @@
-import { SafeHtml, html } from './html';
+import { SafeHtml, html } from '@petitio/platform';
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
 

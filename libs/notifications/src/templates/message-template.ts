@@ -1,5 +1,5 @@
 import type { ClockKind, EscalationStepKind } from '@petitio/sla';
-import { SafeHtml } from './html';
+import { SafeHtml } from '@petitio/platform';
 
 /** What one template says in one language: the HTML is the inner body; the layout wraps it. */
 export interface MessageTexts {

@@ -1,5 +1,5 @@
 import { linkButton } from './email-layout';
-import { html } from './html';
+import { html } from '@petitio/platform';
 import { InvitationContext, MessageTemplateDefinition, MessageTexts } from './message-template';
 
 interface InvitationWording {

@@ -103,10 +103,17 @@ export class OutboxRelay implements OnApplicationShutdown {
           if (replaced) replacedByQueue.set(sub.queue, [...(replacedByQueue.get(sub.queue) ?? []), replaced]);
         }
       }
-      for (const [queueName, jobs] of jobsByQueue) {
-        const queue = this.queue(queueName);
-        // addBulk on a queue that has never reached Redis waits for it forever, holding this transaction.
-        if (!(await connectedToRedis(queue, CONNECT_WAIT_MS))) throw new Error(`queue ${queueName} is not connected to Redis`);
+      // addBulk on a queue that has never reached Redis waits for it forever, holding this transaction: ask first, all at once.
+      const queues = [...jobsByQueue.keys()].map((name) => ({ name, queue: this.queue(name) }));
+      const connected = await Promise.all(queues.map(({ queue }) => connectedToRedis(queue, CONNECT_WAIT_MS)));
+      const down = queues.filter((_, i) => !connected[i]);
+      if (down.length) {
+        // A connection that failed while Redis was away is replaced rather than trusted to come back by itself.
+        for (const { name } of down) this.retire(name);
+        throw new Error(`queue ${down.map((q) => q.name).join(', ')} is not connected to Redis`);
+      }
+      for (const { name, queue } of queues) {
+        const jobs = jobsByQueue.get(name)!;
         if (jobs.length) await queue.addBulk(jobs);
       }
       await manager.query('DELETE FROM outbox_events WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
@@ -124,6 +131,12 @@ export class OutboxRelay implements OnApplicationShutdown {
   private async removeSuperseded(replacedByQueue: Map<string, string[]>): Promise<void> {
     const removals = [...replacedByQueue].flatMap(([queueName, ids]) => ids.map((id) => this.queue(queueName).remove(id).catch(() => 0)));
     await Promise.all(removals);
+  }
+
+  private retire(name: string): void {
+    const queue = this.queues.get(name);
+    this.queues.delete(name);
+    void queue?.disconnect().catch(() => undefined);
   }
 
   private queue(name: string): Queue {

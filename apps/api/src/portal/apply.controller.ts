@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IntakeService, formatTrackingNumber } from '@petitio/applications';
+import { ConflictError, FieldProblem, InvalidInputError } from '@petitio/platform';
+import type { FastifyReply } from 'fastify';
+import { CreateApplicationDto } from '../applications/dto/create-application.dto';
+import { idempotencyKeyOf, toNewApplication } from '../applications/intake-request';
+import { FormBody, formText, validateAs } from './form-values';
+import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
+import { PortalChoices } from './portal-choices';
+import { pageLanguage } from './portal-language';
+import { sendPage } from './portal-response';
+import { ApplyFormValues, applyPage } from './views/apply.view';
+import { FieldErrors } from './views/form-fields';
+import { receiptPage } from './views/receipt.view';
+
+/** Where the JSON API's field paths show on the form. */
+const FORM_FIELD: Record<string, string> = {
+  'citizen.name': 'name',
+  'citizen.phone': 'phone',
+  'citizen.email': 'email',
+  'location.provinceCode': 'provinceCode',
+  'location.districtCode': 'districtCode',
+  language: 'preferredLanguage',
+  'Idempotency-Key': 'submissionKey',
+};
+
+/** The apply form: the same intake, validation and idempotency as POST /api/v1/applications, as a page. */
+@ApiExcludeController()
+@Controller(':lang/apply')
+export class ApplyController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly choices: PortalChoices,
+  ) {}
+
+  @Get()
+  async form(@Param('lang') lang: string, @Res() reply: FastifyReply): Promise<void> {
+    const language = pageLanguage(lang);
+    await this.render(reply, 200, language, { ...EMPTY_FORM, submissionKey: randomUUID() }, {});
+  }
+
+  @Post()
+  async submit(@Param('lang') lang: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+    const language = pageLanguage(lang);
+    const values = readForm(body);
+    const { dto, problems } = await validateAs(CreateApplicationDto, toDtoShape(values, language));
+    if (!values.consent) problems.push({ field: 'consent', code: 'required', message: 'consent to the privacy notice is required' });
+    let key: string | undefined;
+    try {
+      key = idempotencyKeyOf(values.submissionKey || undefined);
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      problems.push(...error.problems);
+      values.submissionKey = randomUUID();
+    }
+    if (problems.length) return this.render(reply, 400, language, values, localised(language, problems));
+    try {
+      const receipt = await this.intake.submit(toNewApplication(dto, 'web', { type: 'citizen' }, language), key);
+      sendPage(reply, 201, receiptPage(language, { trackingNumber: formatTrackingNumber(receipt.trackingNumber), accessCode: receipt.accessCode }));
+    } catch (error) {
+      if (error instanceof InvalidInputError) return this.render(reply, 400, language, values, localised(language, error.problems));
+      if (error instanceof ConflictError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
+        return this.render(reply, 422, language, { ...values, submissionKey: randomUUID() }, {}, textsFor(language).apply.resubmitted);
+      }
+      throw error;
+    }
+  }
+
+  private async render(reply: FastifyReply, status: number, language: PortalLanguage, values: ApplyFormValues, errors: FieldErrors, formError?: string) {
+    sendPage(reply, status, applyPage(language, { values, errors, formError, choices: await this.choices.forLanguage(language) }));
+  }
+}
+
+const EMPTY_FORM: ApplyFormValues = {
+  type: '', topic: '', subject: '', body: '', provinceCode: '', districtCode: '', name: '', phone: '', email: '',
+  confidential: false, consent: false, submissionKey: '', preferredLanguage: '',
+};
+
+function readForm(body: FormBody): ApplyFormValues {
+  const text = (name: string) => formText(body, name);
+  return {
+    type: text('type'),
+    topic: text('topic'),
+    subject: text('subject'),
+    body: text('body'),
+    provinceCode: text('provinceCode'),
+    districtCode: text('districtCode'),
+    name: text('name'),
+    phone: text('phone'),
+    email: text('email'),
+    confidential: text('confidential') !== '',
+    consent: text('consent') !== '',
+    submissionKey: text('submissionKey'),
+    preferredLanguage: text('preferredLanguage'),
+  };
+}
+
+/** The form as the JSON API's body: empty fields are left out, as a JSON client would. */
+function toDtoShape(v: ApplyFormValues, language: PortalLanguage): Record<string, unknown> {
+  const given = (o: Record<string, string>) => {
+    const kept = Object.fromEntries(Object.entries(o).filter(([, value]) => value.trim() !== ''));
+    return Object.keys(kept).length ? kept : undefined;
+  };
+  return Object.fromEntries(
+    Object.entries({
+      type: v.type || undefined,
+      topic: v.topic || undefined,
+      subject: v.subject || undefined,
+      body: v.body,
+      language: v.preferredLanguage || language,
+      citizen: given({ name: v.name, phone: v.phone, email: v.email }),
+      location: given({ provinceCode: v.provinceCode, districtCode: v.districtCode }),
+      confidential: v.confidential,
+    }).filter(([, value]) => value !== undefined),
+  );
+}
+
+function localised(language: PortalLanguage, problems: FieldProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    const field = FORM_FIELD[problem.field] ?? problem.field;
+    errors[field] ??= fieldErrorMessage(language, field, problem);
+  }
+  return errors;
+}

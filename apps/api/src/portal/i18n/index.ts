@@ -1,0 +1,2 @@
+export * from './portal-texts';
+export * from './portal-languages';

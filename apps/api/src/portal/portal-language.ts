@@ -1,0 +1,8 @@
+import { NotFoundException } from '@nestjs/common';
+import { PortalLanguage, isPortalLanguage } from './i18n';
+
+/** The language in a page path; any other first segment is no portal page. */
+export function pageLanguage(lang: string): PortalLanguage {
+  if (!isPortalLanguage(lang)) throw new NotFoundException(`no page at /${lang}`);
+  return lang;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '@petitio/applications';
+import { CatalogueModule } from '@petitio/catalogue';
+import { DirectoryModule } from '@petitio/directory';
+import { ApplyController } from './apply.controller';
+import { PortalChoices } from './portal-choices';
+import { PortalPagesController } from './portal-pages.controller';
+import { StatusController } from './status.controller';
+
+/** The citizen portal: server-rendered pages over the same services as the JSON API, usable without JavaScript. */
+@Module({
+  imports: [ApplicationsModule, CatalogueModule, DirectoryModule],
+  controllers: [PortalPagesController, ApplyController, StatusController],
+  providers: [PortalChoices],
+})
+export class PortalModule {}

@@ -1,0 +1,38 @@
+import { SafeHtml, html } from '@petitio/platform';
+import { PORTAL_LANGUAGES, PortalLanguage, textsFor } from '../i18n';
+import { PORTAL_CSS_PATH } from '../portal-stylesheet';
+
+export interface PageFrame {
+  language: PortalLanguage;
+  title: string;
+  /** The page's path after the language (`apply`, `status`, '' for home), for the language switcher. */
+  page: string;
+}
+
+/** The frame of every portal page: language and direction, skip link, language switcher, one stylesheet, no script. */
+export function layout(frame: PageFrame, content: SafeHtml): SafeHtml {
+  const t = textsFor(frame.language);
+  const others = PORTAL_LANGUAGES.filter((l) => l !== frame.language);
+  return html`<!doctype html>
+<html lang="${frame.language}" dir="${t.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${frame.title} – ${t.siteName}</title>
+<link rel="stylesheet" href="${PORTAL_CSS_PATH}">
+</head>
+<body>
+<a class="skip" href="#main">${t.skipToContent}</a>
+<header>
+<a class="brand" href="/${frame.language}/">${t.siteName}</a>
+<nav class="langs" aria-label="${t.languageSwitcher}"><ul>${others.map(
+    (l) => html`<li><a href="/${l}/${frame.page}" hreflang="${l}" lang="${l}">${textsFor(l).languageName}</a></li>`,
+  )}</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${content}
+</main>
+</body>
+</html>
+`;
+}

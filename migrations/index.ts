@@ -5,6 +5,7 @@ import { SmsAndVoice1764700000000 } from './1764700000000-SmsAndVoice';
 import { BusinessCalendar1764800000000 } from './1764800000000-BusinessCalendar';
 import { SlaPolicies1764900000000 } from './1764900000000-SlaPolicies';
 import { SlaEscalations1765000000000 } from './1765000000000-SlaEscalations';
+import { ApplicationAttachments1765100000000 } from './1765100000000-ApplicationAttachments';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   BusinessCalendar1764800000000,
   SlaPolicies1764900000000,
   SlaEscalations1765000000000,
+  ApplicationAttachments1765100000000,
 ];

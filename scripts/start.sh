@@ -57,6 +57,7 @@ cat >&2 <<MSG
 
   Petitio is running.
     Citizen portal         http://localhost:$PORT/   (Turkish, English, Arabic)
+    Staff console          http://localhost:$PORT/staff/sign-in
     API and OpenAPI docs   http://localhost:$PORT/docs
     Submit an application  POST http://localhost:$PORT/api/v1/applications
     Health                 http://localhost:$PORT/health/ready

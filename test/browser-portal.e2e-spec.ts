@@ -249,6 +249,24 @@ describe('citizen portal in a real browser', () => {
     });
   });
 
+  it('sends a chosen photo with the form without JavaScript, and the status counts it', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR')]);
+    await browser.withPage({ javaScript: false, locale: 'en-GB' }, async (page) => {
+      await page.goto(url('/en/apply'));
+      await fillApplication(page, { type: 'complaint', subject: 'Burst pipe', body: 'A pipe burst on Moda Caddesi; photo attached.' });
+      await field(page, 'attachments').setInputFiles({ name: 'pipe.png', mimeType: 'image/png', buffer: png });
+      expect((await submit(applyForm(page))).status()).toBe(201);
+      const receipt = await readReceipt(page);
+      const { rows } = await stack.db.query(
+        'SELECT f.original_name, f.media_type FROM application_attachments f JOIN applications a ON a.id = f.application_id WHERE a.tracking_number = $1',
+        [digits(receipt.trackingNumber)],
+      );
+      expect(rows).toEqual([{ original_name: 'pipe.png', media_type: 'image/png' }]);
+      expect((await lookUpStatus(page, 'en', receipt)).status()).toBe(200);
+      await expect(page.locator('#attachment-count').innerText()).resolves.toBe('1');
+    });
+  });
+
   it('renders Arabic pages right to left, and sends an Arabic browser to them', async () => {
     await browser.withPage({ javaScript: true, locale: 'ar-EG' }, async (page) => {
       await page.goto(url('/'));

@@ -16,6 +16,7 @@ import { CaseworkDispositionController } from './staff/casework-disposition.cont
 import { ReasonCodesController } from './staff/reason-codes.controller';
 import { CitizenFeedbackController } from './applications/citizen-feedback.controller';
 import { InboxController } from './staff/inbox.controller';
+import { AttachmentsController } from './staff/attachments.controller';
 import { AgentIntakeController } from './staff/agent-intake.controller';
 import { NotificationsModule } from '@petitio/notifications';
 import { TwilioSmsController } from './webhooks/twilio-sms.controller';
@@ -28,6 +29,7 @@ import { SlaPoliciesController } from './staff/sla-policies.controller';
 import { DeadlinesController } from './staff/deadlines.controller';
 import { InterimAnswersController } from './staff/interim-answers.controller';
 import { PortalModule } from './portal/portal.module';
+import { ConsoleModule } from './console/console.module';
 
 @Module({
   imports: [
@@ -37,8 +39,9 @@ import { PortalModule } from './portal/portal.module';
     NotificationsModule,
     SlaModule,
     PortalModule,
+    ConsoleModule,
   ],
-  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController,
+  controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AttachmentsController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController,
     SlaPoliciesController,
     DeadlinesController, InterimAnswersController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard, SmsDeliveryReports],

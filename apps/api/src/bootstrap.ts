@@ -7,6 +7,7 @@ import { Environment, Metrics, loadEnvironment, stripQuery } from '@petitio/plat
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './http/validation.pipe';
+import { multipartOptions } from './portal/multipart-form';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -15,6 +16,9 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   const env = loadEnvironment();
   const adapter = new FastifyAdapter({
     bodyLimit: env.HTTP_BODY_LIMIT_BYTES,
+    // The portal's apply form sends files. The parser only marks the request: bodies are read (and bounded) by
+    // the portal route alone, and every JSON API route keeps answering 415 to them (JsonBodyGuard).
+    multipart: multipartOptions({ maxFiles: env.ATTACHMENTS_MAX_FILES, maxBytes: env.ATTACHMENTS_MAX_BYTES, fieldBytes: env.HTTP_BODY_LIMIT_BYTES }),
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     // `/tr/` is the portal's home; Nest routes `/:lang` without the slash.
     rewriteUrl: (req: { url?: string }) => portalHomeWithoutSlash(req.url ?? '/'),

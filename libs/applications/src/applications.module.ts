@@ -13,6 +13,9 @@ import { NotificationsModule } from '@petitio/notifications';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
 import { IntakeService } from './intake.service';
+import { ApplicationAttachments } from './attachments/application-attachments';
+import { ATTACHMENT_STORE, DiskAttachmentStore } from './attachments/attachment-store';
+import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { INBOX_PROVIDERS } from './inbox/inbox.providers';
 import { StatusLookupService } from './status-lookup.service';
 import { ReasonCodes } from './casework/reason-codes';
@@ -47,6 +50,8 @@ const SERVICES = [
   DeadlineEscalations,
   EscalationRecipients,
   IntakeService,
+  ApplicationAttachments,
+  { provide: ATTACHMENT_STORE, inject: [ENVIRONMENT], useFactory: (env: Environment) => new DiskAttachmentStore(env.ATTACHMENTS_DIR) },
   StatusLookupService,
   AccessCodes,
   ApplicationAccess,

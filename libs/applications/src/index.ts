@@ -4,6 +4,7 @@ export * from './application-status';
 export * from './application.entity';
 export * from './applications.module';
 export * from './intake.service';
+export * from './attachments';
 export * from './new-application';
 export * from './phone-number';
 export * from './status-lookup.service';

@@ -16,6 +16,7 @@ import {
 } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
+import type { AttachmentRecord } from './attachments/application-attachments';
 import { NewApplication, Receipt } from './new-application';
 import { toE164 } from './phone-number';
 import { generateTrackingNumber } from './tracking-number';
@@ -57,10 +58,11 @@ export class IntakeService {
   async submit(input: NewApplication, idempotencyKey?: string): Promise<Receipt> {
     const prepared = await this.prepare(input);
     const filedByStaffId = input.submittedBy.type === 'staff' ? (input.submittedBy.id ?? null) : null;
-    const fingerprint = idempotencyKey ? fingerprintOf(prepared, filedByStaffId) : null;
+    const attachments = input.attachments ?? [];
+    const fingerprint = idempotencyKey ? fingerprintOf(prepared, filedByStaffId, attachments) : null;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.store(prepared, input, filedByStaffId, idempotencyKey ?? null, fingerprint);
+        return await this.store(prepared, input, attachments, filedByStaffId, idempotencyKey ?? null, fingerprint);
       } catch (error) {
         // 10^10 numbers make a clash rare; when one happens, draw again.
         if (attempt < TRACKING_NUMBER_ATTEMPTS && isUniqueViolation(error, 'applications_tracking_number_key')) continue;
@@ -70,20 +72,21 @@ export class IntakeService {
   }
 
   /**
-   * One statement writes the application, its first history line and its outbox event:
+   * One statement writes the application, its first history line, its attachments' rows and its outbox event:
    * atomic without an explicit transaction, and a single round trip on the busiest path.
    * With an Idempotency-Key already taken, nothing is written and the first answer is replayed.
    */
   private async store(
     a: PreparedApplication,
     input: NewApplication,
+    attachments: AttachmentRecord[],
     filedByStaffId: string | null,
     idempotencyKey: string | null,
     fingerprint: string | null,
   ): Promise<Receipt> {
     const trackingNumber = generateTrackingNumber();
     const inserted = await this.prepared.rows<{ id: string; created_at: Date }>(
-      'intake-store-v2',
+      'intake-store-v3',
       `WITH app AS (
          INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
            citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
@@ -94,6 +97,10 @@ export class IntakeService {
        ), history AS (
          INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, to_status, data)
          SELECT id, created_at, 'received', $19, $20, 'received', $21::jsonb FROM app
+       ), files AS (
+         INSERT INTO application_attachments (id, application_id, position, original_name, media_type, size_bytes, sha256, created_at)
+         SELECT f.id, app.id, f.position, f.name, f.type, f.size, f.sha256, app.created_at
+         FROM app, jsonb_to_recordset($23::jsonb) AS f(id uuid, position smallint, name text, type text, size integer, sha256 text)
        ), event AS (${OutboxWriter.insertFromCte('app', '$22')})
        SELECT id, created_at FROM app`,
       [
@@ -102,6 +109,7 @@ export class IntakeService {
         a.confidential, idempotencyKey, fingerprint, filedByStaffId,
         input.submittedBy.type, input.submittedBy.id ?? null, JSON.stringify({ channel: a.channel }),
         OutboxTopic.ApplicationReceived,
+        JSON.stringify(attachments.map((f, position) => ({ id: f.id, position, name: f.name, type: f.mediaType, size: f.size, sha256: f.sha256 }))),
       ],
     );
     if (inserted.length === 0) return this.replay(idempotencyKey!, fingerprint!);
@@ -205,8 +213,12 @@ function deriveSubject(body: string): string {
   return firstLine.length <= 80 ? firstLine : `${firstLine.slice(0, 79).trimEnd()}…`;
 }
 
-/** A call-center agent's key is theirs alone: another agent reusing it must not be handed this application's access code. */
-function fingerprintOf(a: PreparedApplication, filedByStaffId: string | null): string {
-  return createHash('sha256').update(JSON.stringify(filedByStaffId ? { ...a, filedByStaffId } : a)).digest('hex');
+/**
+ * A call-center agent's key is theirs alone: another agent reusing it must not be handed this application's access code.
+ * Attached files count by content (their ids are new on every try), and only when there are some, so earlier keys still match.
+ */
+function fingerprintOf(a: PreparedApplication, filedByStaffId: string | null, attachments: AttachmentRecord[]): string {
+  const files = attachments.length ? { attachments: attachments.map((f) => f.sha256) } : {};
+  return createHash('sha256').update(JSON.stringify({ ...a, ...(filedByStaffId ? { filedByStaffId } : {}), ...files })).digest('hex');
 }
 

@@ -1,6 +1,7 @@
 import type { ApplicationType } from '@petitio/catalogue';
 import type { Actor } from './application-event.entity';
 import type { Channel } from './application.entity';
+import type { AttachmentRecord } from './attachments/application-attachments';
 
 /** What a channel hands to intake: already shaped, not yet checked against the catalogue and regions. */
 export interface NewApplication {
@@ -14,6 +15,8 @@ export interface NewApplication {
   location?: { provinceCode?: string | null; districtCode?: string | null; latitude?: number | null; longitude?: number | null };
   confidential?: boolean;
   submittedBy: Actor;
+  /** Files already in the attachment store; intake records them with the application (ApplicationAttachments.submit). */
+  attachments?: AttachmentRecord[];
 }
 
 /** What the citizen is told once the application is safely stored. */

@@ -27,6 +27,8 @@ export interface PublicStatus {
    * answer came after it: `late` only where the clock's policy shows breaches publicly.
    */
   deadline: { at: Date | null; paused: boolean; late: boolean } | null;
+  /** How many files the citizen attached; their names and contents are for staff only. */
+  attachmentCount: number;
 }
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
@@ -56,8 +58,10 @@ export class StatusLookupService {
       created_at: Date;
       updated_at: Date;
       agency_names: Record<string, string> | null;
+      attachment_count: number;
     }[] = await this.dataSource.query(
-      `SELECT a.id, a.type_code, a.topic_id, a.status, a.created_at, a.updated_at, g.names AS agency_names
+      `SELECT a.id, a.type_code, a.topic_id, a.status, a.created_at, a.updated_at, g.names AS agency_names,
+         (SELECT count(*)::int FROM application_attachments f WHERE f.application_id = a.id) AS attachment_count
        FROM applications a LEFT JOIN agencies g ON g.id = a.assigned_agency_id
        WHERE a.id = $1`,
       [applicationId],
@@ -84,6 +88,7 @@ export class StatusLookupService {
       history: events.map((e) => ({ at: e.occurred_at, status: e.to_status, event: e.kind, ...(e.data ? { deadline: deadlineLine(e.data) } : {}) })),
       messages: messages.map((m) => ({ at: m.created_at, direction: m.direction, kind: m.kind, body: m.body })),
       deadline: await this.answerDeadline(app.id),
+      attachmentCount: app.attachment_count,
     };
   }
 

@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IntakeService, formatTrackingNumber } from '@petitio/applications';
-import { ConflictError, FieldProblem, InvalidInputError } from '@petitio/platform';
-import type { FastifyReply } from 'fastify';
+import { ATTACHMENTS_FIELD, ApplicationAttachments, IncomingAttachment, formatTrackingNumber } from '@petitio/applications';
+import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreateApplicationDto } from '../applications/dto/create-application.dto';
 import { idempotencyKeyOf, toNewApplication } from '../applications/intake-request';
 import { FormBody, formText, validateAs } from './form-values';
 import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
+import { multipartBodyLimit, readMultipartForm } from './multipart-form';
 import { PortalChoices } from './portal-choices';
 import { pageLanguage } from './portal-language';
 import { sendPage } from './portal-response';
-import { ApplyFormValues, applyPage } from './views/apply.view';
+import { ApplyFormValues, applyPage, megabytes } from './views/apply.view';
 import { FieldErrors } from './views/form-fields';
 import { receiptPage } from './views/receipt.view';
 
@@ -31,8 +32,9 @@ const FORM_FIELD: Record<string, string> = {
 @Controller(':lang/apply')
 export class ApplyController {
   constructor(
-    private readonly intake: IntakeService,
+    private readonly attachments: ApplicationAttachments,
     private readonly choices: PortalChoices,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
   @Get()
@@ -41,12 +43,18 @@ export class ApplyController {
     await this.render(reply, 200, language, { ...EMPTY_FORM, submissionKey: randomUUID() }, {});
   }
 
+  /** multipart/form-data from the page (files optional); application/x-www-form-urlencoded still works without files. */
   @Post()
-  async submit(@Param('lang') lang: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+  async submit(@Param('lang') lang: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = pageLanguage(lang);
-    const values = readForm(body);
+    const limits = this.attachments.limits;
+    const form = request.isMultipart()
+      ? await readMultipartForm(request, multipartBodyLimit({ ...limits, fieldBytes: this.env.HTTP_BODY_LIMIT_BYTES }))
+      : { body: (request.body ?? {}) as FormBody, files: [] as IncomingAttachment[], tooManyFiles: false };
+    const values = readForm(form.body);
     const { dto, problems } = await validateAs(CreateApplicationDto, toDtoShape(values, language));
     if (!values.consent) problems.push({ field: 'consent', code: 'required', message: 'consent to the privacy notice is required' });
+    problems.push(...this.fileProblems(form.files, form.tooManyFiles));
     let key: string | undefined;
     try {
       key = idempotencyKeyOf(values.submissionKey || undefined);
@@ -55,12 +63,12 @@ export class ApplyController {
       problems.push(...error.problems);
       values.submissionKey = randomUUID();
     }
-    if (problems.length) return this.render(reply, 400, language, values, localised(language, problems));
+    if (problems.length) return this.render(reply, 400, language, values, this.localised(language, problems, form.files.length > 0));
     try {
-      const receipt = await this.intake.submit(toNewApplication(dto, 'web', { type: 'citizen' }, language), key);
+      const receipt = await this.attachments.submit(toNewApplication(dto, 'web', { type: 'citizen' }, language), key, form.files);
       sendPage(reply, 201, receiptPage(language, { trackingNumber: formatTrackingNumber(receipt.trackingNumber), accessCode: receipt.accessCode }));
     } catch (error) {
-      if (error instanceof InvalidInputError) return this.render(reply, 400, language, values, localised(language, error.problems));
+      if (error instanceof InvalidInputError) return this.render(reply, 400, language, values, this.localised(language, error.problems, form.files.length > 0));
       if (error instanceof ConflictError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
         return this.render(reply, 422, language, { ...values, submissionKey: randomUUID() }, {}, textsFor(language).apply.resubmitted);
       }
@@ -69,7 +77,36 @@ export class ApplyController {
   }
 
   private async render(reply: FastifyReply, status: number, language: PortalLanguage, values: ApplyFormValues, errors: FieldErrors, formError?: string) {
-    sendPage(reply, status, applyPage(language, { values, errors, formError, choices: await this.choices.forLanguage(language) }));
+    const choices = await this.choices.forLanguage(language);
+    sendPage(reply, status, applyPage(language, { values, errors, formError, choices, attachmentLimits: this.attachments.limits }));
+  }
+
+  /** The files' problems, checked with the rest of the form so the citizen sees every message at once. */
+  private fileProblems(files: IncomingAttachment[], tooManyFiles: boolean): FieldProblem[] {
+    if (tooManyFiles) return [{ field: ATTACHMENTS_FIELD, code: 'too_many', message: 'too many files' }];
+    try {
+      this.attachments.check(files);
+      return [];
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error.problems;
+      throw error;
+    }
+  }
+
+  /**
+   * Field errors in the page language, limits filled in. A browser cannot put files back into a form, so when
+   * files were sent and the form is refused for something else, the citizen is asked to choose them again.
+   */
+  private localised(language: PortalLanguage, problems: FieldProblem[], filesSent: boolean): FieldErrors {
+    const errors = localised(language, problems);
+    if (filesSent && !errors.attachments) {
+      errors.attachments = fieldErrorMessage(language, ATTACHMENTS_FIELD, { field: ATTACHMENTS_FIELD, code: 'again', message: 'choose the files again' });
+    }
+    if (errors.attachments) {
+      const { maxFiles, maxBytes } = this.attachments.limits;
+      errors.attachments = errors.attachments.replace('{files}', String(maxFiles)).replace('{mb}', megabytes(maxBytes));
+    }
+    return errors;
   }
 }
 

@@ -28,6 +28,8 @@ label,legend{display:block;font-weight:600;margin-bottom:.25rem}
 .hint{color:#4a4a4a;margin:.1rem 0 .4rem;font-size:.95rem}
 input[type=text],input[type=tel],input[type=email],select,textarea{display:block;width:100%;min-height:44px;padding:.5rem .6rem;font:inherit;color:inherit;background:#fff;border:2px solid #555;border-radius:.25rem}
 textarea{min-height:9rem}
+input[type=file]{display:block;width:100%;min-height:44px;padding:.4rem 0;font:inherit}
+input[type=file]::file-selector-button{min-height:44px;margin-inline-end:.75rem;padding:.5rem 1rem;font:inherit;border:2px solid #555;border-radius:.25rem;background:#fff;color:inherit}
 fieldset{border:0;padding:0;margin:1.25rem 0}
 .choice{display:flex;align-items:center;gap:.6rem;min-height:44px}
 .choice input{width:1.5rem;height:1.5rem;margin:0;flex:none}

@@ -5,7 +5,7 @@ import { StaffPrincipal, StaffRole, StaffSessionsService } from '@petitio/staff'
 import type { FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'petitio_session';
-const ROLES = 'petitio:roles';
+export const ROLES = 'petitio:roles';
 
 /** Roles allowed on a staff route; a user needs any one of them. */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
@@ -44,10 +44,21 @@ export class StaffAuthGuard implements CanActivate {
 export function sessionToken(request: FastifyRequest): string | undefined {
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim() || undefined;
+  return cookieValue(request, SESSION_COOKIE);
+}
+
+/** One cookie of the request, or undefined when it is missing or empty. */
+export function cookieValue(request: FastifyRequest, cookieName: string): string | undefined {
   const cookie = request.headers.cookie ?? '';
   for (const part of cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('=')) || undefined;
+    if (name === cookieName) {
+      try {
+        return decodeURIComponent(rest.join('=')) || undefined;
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

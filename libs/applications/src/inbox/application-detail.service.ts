@@ -4,6 +4,7 @@ import { NotFoundError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
 import { ApplicationAccess } from '../access/application-access';
+import { ApplicationAttachments, AttachmentLine } from '../attachments/application-attachments';
 import type { ActorType } from '../application-event.entity';
 import type { ApplicationStatus } from '../application-status';
 import type { Channel } from '../application.entity';
@@ -49,6 +50,8 @@ export interface ApplicationDetail {
   deadlines: DeadlineLine[];
   /** The governing open deadline, as on the inbox line; null when no clock is open. */
   sla: InboxSla | null;
+  /** The citizen's files, oldest first; download each through the attachments route. */
+  attachments: Pick<AttachmentLine, 'id' | 'name' | 'type' | 'size'>[];
 }
 
 export interface HistoryLine {
@@ -149,6 +152,7 @@ export class ApplicationDetailService {
     private readonly access: ApplicationAccess,
     private readonly reads: PersonalDataReads,
     private readonly deadlineDetails: DeadlineDetails,
+    private readonly attachmentFiles: ApplicationAttachments,
   ) {}
 
   /**
@@ -178,7 +182,12 @@ export class ApplicationDetailService {
     if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
     const a = rows[0];
 
-    const [history, messages, { deadlines, sla }] = await Promise.all([this.history(applicationId, language), this.messages(applicationId), this.deadlineDetails.of(applicationId)]);
+    const [history, messages, { deadlines, sla }, attachments] = await Promise.all([
+      this.history(applicationId, language),
+      this.messages(applicationId),
+      this.deadlineDetails.of(applicationId),
+      this.attachmentFiles.linesOf(applicationId),
+    ]);
 
     const identityVisible = this.access.canSeeIdentity(principal, a.confidential);
     await this.reads.record(principal.userId, [applicationId], identityVisible ? IDENTITY_FIELDS.filter((field) => a[field] !== null) : []);
@@ -214,6 +223,7 @@ export class ApplicationDetailService {
       messages,
       deadlines,
       sla,
+      attachments: attachments.map(({ id, name, type, size }) => ({ id, name, type, size })),
     };
   }
 

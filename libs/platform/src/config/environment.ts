@@ -17,6 +17,9 @@ export interface Environment {
   DEFAULT_COUNTRY: string;
   SUPPORTED_LANGUAGES: string;
   HTTP_BODY_LIMIT_BYTES: number;
+  ATTACHMENTS_DIR: string;
+  ATTACHMENTS_MAX_FILES: number;
+  ATTACHMENTS_MAX_BYTES: number;
   STATUS_LOOKUP_LIMIT_PER_MINUTE: number;
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: number;
   ROUTING_CONCURRENCY: number;
@@ -86,6 +89,9 @@ export const environmentSchema = Joi.object<Environment>({
   DEFAULT_COUNTRY: Joi.string().length(2).uppercase().default('TR'),
   SUPPORTED_LANGUAGES: Joi.string().pattern(/^[a-z]{2}(,[a-z]{2})*$/).default('tr,en,ar'),
   HTTP_BODY_LIMIT_BYTES: Joi.number().integer().min(1024).default(64 * 1024),
+  ATTACHMENTS_DIR: Joi.string().default('.data/attachments').description('where attachments are stored; never a served path'),
+  ATTACHMENTS_MAX_FILES: Joi.number().integer().min(0).max(20).default(3),
+  ATTACHMENTS_MAX_BYTES: Joi.number().integer().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
   ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(16),

@@ -37,4 +37,6 @@ export class PublicStatusResponse {
   @ApiProperty({ type: [StatusHistoryEntry] }) history: StatusHistoryEntry[];
   @ApiProperty({ type: [PublicMessage], description: 'Questions, answers and the citizen’s replies; never internal notes or staff names' })
   messages: PublicMessage[];
+  @ApiProperty({ example: 1, description: 'How many files the citizen attached; their names and contents are for staff only' })
+  attachmentCount: number;
 }

@@ -37,6 +37,9 @@ export interface PortalTexts {
     optional: string;
     errorSummary: string;
     resubmitted: string;
+    attachments: string;
+    /** {files} and {mb} are replaced with the configured limits. */
+    attachmentsHint: string;
   };
   receipt: {
     title: string;
@@ -63,6 +66,7 @@ export interface PortalTexts {
     submittedAt: string;
     deadline: string;
     deadlinePaused: string;
+    attachments: string;
     late: string;
     history: string;
     conversation: string;

@@ -35,6 +35,8 @@ export interface ApplyChoices {
 export interface ApplyPageModel {
   values: ApplyFormValues;
   errors: FieldErrors;
+  /** ATTACHMENTS_MAX_FILES and ATTACHMENTS_MAX_BYTES; no file field when files are off (0). */
+  attachmentLimits: { maxFiles: number; maxBytes: number };
   /** A refusal about the whole form rather than one field. */
   formError?: string;
   choices: ApplyChoices;
@@ -49,7 +51,7 @@ export function applyPage(language: PortalLanguage, m: ApplyPageModel): SafeHtml
     html`<h1>${t.title}</h1>
 ${errorSummary(t.errorSummary, summary, { type: `type-${APPLICATION_TYPES[0]}`, form: 'application-form', preferredLanguage: 'application-form', submissionKey: 'application-form' })}
 <p>${t.intro}</p>
-<form id="application-form" method="post" action="/${language}/apply" accept-charset="utf-8" novalidate>
+<form id="application-form" method="post" action="/${language}/apply" accept-charset="utf-8" enctype="multipart/form-data" novalidate>
 ${hidden('submissionKey', v.submissionKey)}${hidden('preferredLanguage', language)}
 <fieldset${errors.type ? html` aria-describedby="type-error"` : ''}>
 <legend>${t.type}</legend>
@@ -96,6 +98,7 @@ ${textField({ id: 'name', label: t.name, value: v.name, optional: t.optional, au
 ${textField({ id: 'phone', label: t.phone, value: v.phone, type: 'tel', optional: t.optional, autocomplete: 'tel' }, errors)}
 ${textField({ id: 'email', label: t.email, value: v.email, type: 'email', optional: t.optional, autocomplete: 'email' }, errors)}
 </fieldset>
+${attachmentsField(t, m.attachmentLimits, errors)}
 <div class="field">
 ${fieldError('confidential', errors)}
 <div class="choice"><input type="checkbox" id="confidential" name="confidential" value="yes"${checked(v.confidential)} aria-describedby="confidential-hint"><label for="confidential">${t.confidential}</label></div>
@@ -109,4 +112,22 @@ ${fieldError('consent', errors)}
 <button type="submit">${t.submit}</button>
 </form>`,
   );
+}
+
+/** The file picker; the form works without it, and the server decides what a file is. */
+function attachmentsField(t: ReturnType<typeof textsFor>['apply'], limits: ApplyPageModel['attachmentLimits'], errors: FieldErrors): SafeHtml | string {
+  if (limits.maxFiles === 0) return '';
+  const hint = t.attachmentsHint.replace('{files}', String(limits.maxFiles)).replace('{mb}', megabytes(limits.maxBytes));
+  return html`<div class="field">
+<label for="attachments">${t.attachments} (${t.optional})</label>
+<p class="hint" id="attachments-hint">${hint}</p>
+${fieldError('attachments', errors)}
+<input type="file" id="attachments" name="attachments" multiple accept="${ATTACHMENT_ACCEPT}"${described('attachments', errors, true)}>
+</div>`;
+}
+
+export const ATTACHMENT_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
+
+export function megabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }

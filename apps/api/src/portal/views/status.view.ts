@@ -63,6 +63,7 @@ ${app.topic ? html`<dt>${s.topic}</dt><dd>${app.topic}</dd>` : ''}
 <dt>${s.agency}</dt><dd>${app.agency ?? s.agencyPending}</dd>
 <dt>${s.submittedAt}</dt><dd>${when(app.submittedAt)}</dd>
 ${deadline(app, s, when)}
+${app.attachmentCount > 0 ? html`<dt>${s.attachments}</dt><dd id="attachment-count">${String(app.attachmentCount)}</dd>` : ''}
 </dl>
 ${app.messages.length
   ? html`<h2>${s.conversation}</h2>

@@ -111,6 +111,13 @@ export class DeadlineLineResponse {
   @ApiProperty({ type: [EscalationLineResponse] }) escalations: EscalationLineResponse[];
 }
 
+export class AttachmentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'receipt.pdf', description: "The citizen's file name, cleaned; for display only" }) name: string;
+  @ApiProperty({ enum: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], description: 'As recognised from the content' }) type: string;
+  @ApiProperty({ description: 'Bytes' }) size: number;
+}
+
 export class ApplicationDetailResponse extends InboxItemResponse {
   @ApiProperty() body: string;
   @ApiProperty({ example: 'tr' }) language: string;
@@ -128,6 +135,7 @@ export class ApplicationDetailResponse extends InboxItemResponse {
   @ApiProperty({ type: [HistoryLineResponse] }) history: HistoryLineResponse[];
   @ApiProperty({ type: [MessageLineResponse] }) messages: MessageLineResponse[];
   @ApiProperty({ type: [DeadlineLineResponse], description: 'Every SLA clock, running, paused or stopped, oldest first' }) deadlines: DeadlineLineResponse[];
+  @ApiProperty({ type: [AttachmentResponse], description: "The citizen's files; download each at ./attachments/{id}" }) attachments: AttachmentResponse[];
 }
 
 export class AgentReceiptResponse extends ReceiptResponse {

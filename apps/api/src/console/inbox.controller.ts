@@ -1,0 +1,66 @@
+import { Controller, Get, Inject, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InboxService } from '@petitio/applications';
+import { ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { validateAs } from '../portal/form-values';
+import { FieldErrors } from '../portal/views/form-fields';
+import { InboxQueryDto, inboxQueryOf } from '../staff/dto/inbox-query.dto';
+import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { ConsoleCsrf } from './console-csrf';
+import { ConsoleErrorFilter } from './console-errors.filter';
+import { consoleLanguage } from './console-language';
+import { sendConsolePage } from './console-response';
+import { ConsoleSessionGuard } from './console-session.guard';
+import { ConsoleLanguage, consoleFieldError } from './i18n';
+import { InboxFilters, inboxPage } from './views/inbox.view';
+
+type InboxParams = Partial<Record<keyof InboxFilters | 'cursor', string | string[]>>;
+
+/** The inbox page: the JSON inbox's query and validation, shown as a table with SLA badges. */
+@ApiExcludeController()
+@Controller('staff/inbox')
+@UseGuards(ConsoleSessionGuard)
+@UseFilters(ConsoleErrorFilter)
+@Roles('officer', 'supervisor', 'center_admin', 'agent')
+export class ConsoleInboxController {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly csrf: ConsoleCsrf,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  @Get()
+  async list(@Query() params: InboxParams, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
+    const filters: InboxFilters = { status: one(params.status), due: one(params.due), escalated: one(params.escalated), q: one(params.q), mine: one(params.mine), limit: one(params.limit) };
+    const cursor = one(params.cursor);
+    const given = Object.fromEntries(
+      Object.entries({ status: filters.status, due: filters.due, escalated: filters.escalated, q: filters.q, assignedToMe: filters.mine, limit: filters.limit, cursor }).filter(([, v]) => v !== ''),
+    );
+    const { dto, problems } = await validateAs(InboxQueryDto, given);
+    const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE };
+    if (problems.length) {
+      return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, problems), items: [], nextCursor: null, paged: false }));
+    }
+    let page;
+    try {
+      page = await this.inbox.list(staff, inboxQueryOf(dto), language);
+    } catch (error) {
+      // A cursor from another query or tampered with: say so on the page, like a refused filter.
+      if (!(error instanceof InvalidInputError)) throw error;
+      return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, error.problems), items: [], nextCursor: null, paged: true }));
+    }
+    sendConsolePage(reply, 200, inboxPage(language, { ...model, errors: {}, items: page.items, nextCursor: page.nextCursor, paged: cursor !== '' }));
+  }
+}
+
+/** The query's field names as the filter form's ids. */
+function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
+  const ids: Record<string, string> = { assignedToMe: 'mine' };
+  const errors: FieldErrors = {};
+  for (const p of problems) errors[ids[p.field] ?? p.field] ??= consoleFieldError(language, p);
+  return errors;
+}

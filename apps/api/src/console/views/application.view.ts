@@ -1,0 +1,145 @@
+import { ApplicationDetail, HistoryLine, INTERNAL_NOTE_KIND, formatTrackingNumber } from '@petitio/applications';
+import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
+import type { StaffRole } from '@petitio/staff';
+import { FieldErrors, errorSummary, hidden, textArea } from '../../portal/views/form-fields';
+import { CSRF_FIELD } from '../console-csrf';
+import { ConsoleLanguage, ConsoleTexts, consoleTexts } from '../i18n';
+import { consoleLayout, formatDate, notice } from './layout';
+import { slaBadge } from './sla-badge';
+
+/** The officer's actions on the page, each a form posting to /staff/applications/:id/<path>. */
+export const CONSOLE_ACTIONS = {
+  claim: { path: 'claim', roles: ['officer', 'supervisor'] },
+  note: { path: 'notes', roles: ['officer', 'supervisor', 'center_admin'] },
+  ask: { path: 'information-requests', roles: ['officer', 'supervisor'] },
+  answer: { path: 'answers', roles: ['officer', 'supervisor'] },
+} as const satisfies Record<string, { path: string; roles: StaffRole[] }>;
+export type ConsoleAction = keyof typeof CONSOLE_ACTIONS;
+
+export interface ApplicationPageModel {
+  application: ApplicationDetail;
+  viewer: { userId: string; roles: readonly StaffRole[] };
+  csrf: string;
+  timeZone: string;
+  /** The outcome of the last action: a confirmation at the top, or a refusal next to its form. */
+  done?: ConsoleAction;
+  refused?: { action: ConsoleAction; text: string };
+  /** Field errors by id (`note-text`, `answer-text`…), and what was typed, kept. */
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
+export function applicationPage(language: ConsoleLanguage, m: ApplicationPageModel): SafeHtml {
+  const t = consoleTexts(language);
+  const d = t.detail;
+  const a = m.application;
+  const number = formatTrackingNumber(a.trackingNumber);
+  const when = (at: Date) => formatDate(language, m.timeZone, at);
+  const [before, after = ''] = d.heading.split('{number}');
+  return consoleLayout(
+    { language, title: d.heading.replace('{number}', number), csrf: m.csrf },
+    html`<h1>${before}<span class="number" id="tracking-number">${number}</span>${after}</h1>
+${notice(m.done ? { kind: 'done', text: d[m.done].done } : undefined, 'confirmation')}
+<p><a href="/staff/inbox">${d.backToInbox}</a></p>
+<h2>${d.facts}</h2>
+<dl class="facts">
+<dt>${d.status}</dt><dd id="status">${t.statuses[a.status] ?? a.status}</dd>
+<dt>${t.inbox.columns.deadline}</dt><dd id="sla">${slaBadge(t, a.sla)}</dd>
+<dt>${d.type}</dt><dd>${t.types[a.type] ?? a.type}</dd>
+${a.topic ? html`<dt>${d.topic}</dt><dd>${a.topic}</dd>` : ''}
+<dt>${d.channel}</dt><dd>${t.channels[a.channel] ?? a.channel}</dd>
+<dt>${d.agency}</dt><dd>${a.agency?.name ?? t.inbox.noAgency}</dd>
+<dt>${d.officer}</dt><dd id="officer">${a.assignedOfficer?.displayName ?? d.unassigned}</dd>
+<dt>${d.received}</dt><dd>${when(a.createdAt)}</dd>
+<dt>${d.language}</dt><dd>${a.language}</dd>
+${a.location.provinceCode ? html`<dt>${d.location}</dt><dd>${[a.location.provinceCode, a.location.districtCode].filter(Boolean).join(' / ')}</dd>` : ''}
+<dt>${d.confidential}</dt><dd>${a.confidential ? d.yes : d.no}</dd>
+</dl>
+<h2>${d.citizen}</h2>
+${a.citizen
+  ? html`<dl class="facts" id="citizen">
+<dt>${d.name}</dt><dd>${a.citizen.name ?? d.notGiven}</dd>
+<dt>${d.phone}</dt><dd class="ltr">${a.citizen.phone ?? d.notGiven}</dd>
+<dt>${d.email}</dt><dd>${a.citizen.email ?? d.notGiven}</dd>
+</dl>`
+  : html`<p id="citizen">${d.identityHidden}</p>`}
+<h2>${d.application}</h2>
+<h3 id="subject">${a.subject}</h3>
+<div class="body" id="body">${paragraphsOf(a.body)}</div>
+${deadlines(t, a, when)}
+<h2>${d.messages}</h2>
+${a.messages.length
+  ? a.messages.map(
+      (msg) => html`<article class="message ${msg.direction}">
+<h3>${t.messageKinds[msg.kind] ?? (msg.direction === 'to_citizen' ? d.toCitizen : d.fromCitizen)} · ${when(msg.at)}${msg.author ? html` · ${msg.author.displayName}` : ''}</h3>
+${paragraphsOf(msg.body)}
+</article>`,
+    )
+  : html`<p>${d.noMessages}</p>`}
+${actions(t, m)}
+<h2>${d.history}</h2>
+<ol class="history" id="history">${a.history.map((h) => historyLine(t, h, when))}</ol>`,
+  );
+}
+
+function deadlines(t: ConsoleTexts, a: ApplicationDetail, when: (at: Date) => SafeHtml): SafeHtml | string {
+  const d = t.detail;
+  if (a.deadlines.length === 0) return '';
+  return html`<h2>${d.deadlines}</h2>
+<table id="deadlines">
+<caption>${d.deadlinesCaption}</caption>
+<thead><tr><th scope="col">${d.deadlineColumns.kind}</th><th scope="col">${d.deadlineColumns.due}</th><th scope="col">${d.deadlineColumns.state}</th></tr></thead>
+<tbody>${a.deadlines.map(
+    (c) => html`<tr><td>${d.clockKinds[c.kind] ?? c.kind}${c.extended ? html` (${d.extended})` : ''}</td>
+<td>${c.deadline ? when(c.deadline) : t.sla.paused}</td>
+<td>${c.stopped ? html`<span class="sla sla-none">${d.stopped} · ${t.sla.states[c.state]}</span>` : slaBadge(t, c)}</td></tr>`,
+  )}</tbody>
+</table>`;
+}
+
+function historyLine(t: ConsoleTexts, h: HistoryLine, when: (at: Date) => SafeHtml): SafeHtml {
+  const d = t.detail;
+  const who = h.actor.type === 'staff' ? (h.actor.displayName ?? d.system) : h.actor.type === 'citizen' ? d.citizenActor : d.system;
+  const status = h.toStatus && h.toStatus !== h.fromStatus && h.toStatus !== h.kind ? ` → ${t.statuses[h.toStatus as keyof ConsoleTexts['statuses']] ?? h.toStatus}` : '';
+  const note = h.kind === INTERNAL_NOTE_KIND && typeof h.data?.text === 'string' ? html`<div class="note-text">${h.data.text}</div>` : '';
+  return html`<li>${when(h.at)}: ${t.historyKinds[h.kind] ?? h.kind.replace(/_/g, ' ')}${status} (${d.by} ${who})${note}</li>`;
+}
+
+function actions(t: ConsoleTexts, m: ApplicationPageModel): SafeHtml {
+  const d = t.detail;
+  const a = m.application;
+  const may = (action: ConsoleAction) => (CONSOLE_ACTIONS[action].roles as readonly StaffRole[]).some((r) => m.viewer.roles.includes(r));
+  const forms: SafeHtml[] = [];
+  if (may('claim') && ['routed', 'reopened'].includes(a.status) && a.assignedOfficer?.id !== m.viewer.userId) {
+    forms.push(actionForm(t, m, 'claim', html`<p>${d.claim.intro}</p>`));
+  }
+  if (may('ask') && ['assigned', 'in_progress'].includes(a.status)) {
+    forms.push(actionForm(t, m, 'ask', textArea({ id: 'ask-question', name: 'question', label: d.ask.text, hint: d.ask.hint, value: m.values['ask-question'], rows: 4 }, m.errors)));
+  }
+  if (may('answer') && ['assigned', 'in_progress', 'awaiting_citizen'].includes(a.status)) {
+    forms.push(actionForm(t, m, 'answer', textArea({ id: 'answer-text', name: 'text', label: d.answer.text, hint: d.answer.hint, value: m.values['answer-text'] }, m.errors)));
+  }
+  if (may('note')) {
+    forms.push(actionForm(t, m, 'note', textArea({ id: 'note-text', name: 'text', label: d.note.text, hint: d.note.hint, value: m.values['note-text'], rows: 3 }, m.errors)));
+  }
+  return html`<div class="actions" id="actions">
+<h2>${d.actions}</h2>
+${forms.length ? forms : html`<p>${d.noActions}</p>`}
+</div>`;
+}
+
+function actionForm(t: ConsoleTexts, m: ApplicationPageModel, action: ConsoleAction, fields: SafeHtml): SafeHtml {
+  const texts = t.detail[action];
+  const own = Object.fromEntries(Object.entries(m.errors).filter(([id]) => id.startsWith(`${action}-`)));
+  return html`<section aria-labelledby="${action}-title" id="action-${action}">
+<h3 id="${action}-title">${texts.title}</h3>
+${notice(m.refused?.action === action ? { kind: 'refused', text: m.refused.text } : undefined, `${action}-refused`)}
+${errorSummary(t.errorSummary, own)}
+<form method="post" action="/staff/applications/${m.application.id}/${CONSOLE_ACTIONS[action].path}" novalidate>
+${hidden(CSRF_FIELD, m.csrf)}${hidden('version', String(m.application.version))}
+${fields}
+<button type="submit">${texts.submit}</button>
+</form>
+</section>`;
+}
+

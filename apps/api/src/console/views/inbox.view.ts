@@ -1,0 +1,87 @@
+import { APPLICATION_STATUSES, InboxItem, formatTrackingNumber } from '@petitio/applications';
+import { SafeHtml, html } from '@petitio/platform';
+import { FieldErrors, checked, errorSummary, fieldError, hidden, selected, textField } from '../../portal/views/form-fields';
+import { ConsoleLanguage, consoleTexts } from '../i18n';
+import { consoleLayout, formatDate } from './layout';
+import { slaBadge } from './sla-badge';
+
+/** The inbox's filters as the query string carries them. */
+export interface InboxFilters {
+  status: string;
+  due: string;
+  escalated: string;
+  q: string;
+  mine: string;
+  /** Page size; not on the form, kept in the paging links. */
+  limit: string;
+}
+
+export interface InboxPageModel {
+  filters: InboxFilters;
+  errors: FieldErrors;
+  items: InboxItem[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: string | null;
+  /** Whether this page is a later one (the first page link shows). */
+  paged: boolean;
+  csrf: string;
+  timeZone: string;
+}
+
+export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtml {
+  const t = consoleTexts(language);
+  const i = t.inbox;
+  const c = i.columns;
+  const f = m.filters;
+  return consoleLayout(
+    { language, title: i.title, csrf: m.csrf },
+    html`<h1>${i.title}</h1>
+${errorSummary(t.errorSummary, m.errors)}
+<form method="get" action="/staff/inbox" class="filters" aria-labelledby="filters-title">
+<h2 id="filters-title">${i.filters}</h2>
+<div class="field"><label for="status">${i.status}</label>${fieldError('status', m.errors)}
+<select id="status" name="status"><option value="">${i.anyStatus}</option>${APPLICATION_STATUSES.map(
+      (s) => html`<option value="${s}"${selected(f.status === s)}>${t.statuses[s]}</option>`,
+    )}</select></div>
+<div class="field"><label for="due">${i.due}</label>${fieldError('due', m.errors)}
+<select id="due" name="due"><option value="">${i.anyDue}</option><option value="overdue"${selected(f.due === 'overdue')}>${i.dueOverdue}</option><option value="soon"${selected(
+      f.due === 'soon',
+    )}>${i.dueSoon}</option></select></div>
+${textField({ id: 'q', label: i.search, value: f.q, hint: i.searchHint, maxlength: 200 }, m.errors)}
+<div>
+<div class="choice"><input type="checkbox" id="mine" name="mine" value="true"${checked(f.mine === 'true')}><label for="mine">${i.mine}</label></div>
+<div class="choice"><input type="checkbox" id="escalated" name="escalated" value="center"${checked(f.escalated === 'center')}><label for="escalated">${i.escalated}</label></div>
+</div>
+${f.limit ? hidden('limit', f.limit) : ''}<div><button type="submit">${i.apply}</button> <a href="/staff/inbox">${i.clear}</a></div>
+</form>
+${m.items.length === 0
+  ? html`<p id="inbox-empty">${i.empty}</p>`
+  : html`<table id="inbox">
+<caption>${i.caption}</caption>
+<thead><tr><th scope="col">${c.trackingNumber}</th><th scope="col">${c.subject}</th><th scope="col">${c.status}</th><th scope="col">${c.agency}</th><th scope="col">${c.received}</th><th scope="col">${c.deadline}</th></tr></thead>
+<tbody>${m.items.map(
+      (a) => html`<tr data-id="${a.id}">
+<td><a href="/staff/applications/${a.id}" class="number">${formatTrackingNumber(a.trackingNumber)}</a></td>
+<td>${a.subject}</td>
+<td>${t.statuses[a.status] ?? a.status}</td>
+<td>${a.agency?.name ?? i.noAgency}</td>
+<td>${formatDate(language, m.timeZone, a.createdAt)}</td>
+<td>${slaBadge(t, a.sla)}</td>
+</tr>`,
+    )}</tbody>
+</table>`}
+${m.nextCursor || m.paged
+  ? html`<nav class="paging" aria-label="${i.paging}">${m.paged ? html`<a href="${pageLink(f, null)}">${i.firstPage}</a>` : ''}${
+      m.nextCursor ? html`<a href="${pageLink(f, m.nextCursor)}" rel="next">${i.nextPage}</a>` : ''
+    }</nav>`
+  : ''}`,
+  );
+}
+
+/** The same filters, at another page. */
+export function pageLink(filters: InboxFilters, cursor: string | null): string {
+  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+  if (cursor) query.set('cursor', cursor);
+  const text = query.toString();
+  return text ? `/staff/inbox?${text}` : '/staff/inbox';
+}

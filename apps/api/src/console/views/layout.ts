@@ -1,0 +1,49 @@
+import { SafeHtml, html } from '@petitio/platform';
+import { ConsoleLanguage, consoleTexts } from '../i18n';
+import { CONSOLE_CSS_PATH } from '../console-stylesheet';
+import { CSRF_FIELD } from '../console-csrf';
+
+export interface ConsoleFrame {
+  language: ConsoleLanguage;
+  title: string;
+  /** The form token of the signed-in user: the header gets the sign-out button. Absent on the sign-in page. */
+  csrf?: string;
+}
+
+/** The frame of every console page: skip link, navigation and sign-out when signed in, one stylesheet, no script. */
+export function consoleLayout(frame: ConsoleFrame, content: SafeHtml): SafeHtml {
+  const t = consoleTexts(frame.language);
+  return html`<!doctype html>
+<html lang="${frame.language}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${frame.title} – ${t.siteName}</title>
+<link rel="stylesheet" href="${CONSOLE_CSS_PATH}">
+</head>
+<body class="console">
+<a class="skip" href="#main">${t.skipToContent}</a>
+<header>
+<a class="brand" href="/staff/inbox">${t.siteName}</a>
+${frame.csrf
+  ? html`<div class="who"><nav class="main" aria-label="${t.mainNavigation}"><a href="/staff/inbox">${t.inboxLink}</a></nav>
+<form method="post" action="/staff/sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf}"><button type="submit">${t.signOut}</button></form></div>`
+  : ''}
+</header>
+<main id="main" tabindex="-1">
+${content}
+</main>
+</body>
+</html>
+`;
+}
+
+/** A confirmation or a refusal at the top of a page or next to a form. */
+export function notice(n: { kind: 'done' | 'refused'; text: string } | undefined, id?: string): SafeHtml | string {
+  if (!n) return '';
+  return html`<div class="notice${n.kind === 'refused' ? ' refused' : ''}"${id ? html` id="${id}"` : ''} role="${n.kind === 'refused' ? 'alert' : 'status'}"><p>${n.text}</p></div>`;
+}
+
+export function formatDate(language: ConsoleLanguage, timeZone: string, at: Date): SafeHtml {
+  return html`<time datetime="${at.toISOString()}">${new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(at)}</time>`;
+}

@@ -1,0 +1,147 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ENVIRONMENT, Environment, FieldProblem, InvalidInputError, NotFoundError } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import { DataSource } from 'typeorm';
+import { ApplicationAccess } from '../access/application-access';
+import { IntakeService } from '../intake.service';
+import { NewApplication, Receipt } from '../new-application';
+import { AttachmentMediaType, sniffMediaType } from './attachment-media-type';
+import { sanitiseFileName } from './attachment-name';
+import { ATTACHMENT_STORE, AttachmentStore } from './attachment-store';
+
+/** A file as it arrived: `truncated` when it was cut at ATTACHMENTS_MAX_BYTES (the rest was never kept). */
+export interface IncomingAttachment {
+  fileName: string;
+  bytes: Buffer;
+  truncated: boolean;
+}
+
+/** An attachment's row: what intake writes next to the application. */
+export interface AttachmentRecord {
+  id: string;
+  name: string;
+  mediaType: AttachmentMediaType;
+  size: number;
+  sha256: string;
+}
+
+/** What staff see of an attachment in lists, in the order the citizen chose the files. */
+export interface AttachmentLine {
+  id: string;
+  name: string;
+  type: AttachmentMediaType;
+  size: number;
+  createdAt: Date;
+}
+
+/** The field every attachment problem is reported on: the form's file input. */
+export const ATTACHMENTS_FIELD = 'attachments';
+
+/**
+ * Citizens' attachments: checked by content, stored under random ids, recorded by intake in the same
+ * statement as the application, and handed to staff who may see the application.
+ */
+@Injectable()
+export class ApplicationAttachments {
+  private readonly logger = new Logger(ApplicationAttachments.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ApplicationAccess,
+    private readonly intake: IntakeService,
+    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  get limits(): { maxFiles: number; maxBytes: number } {
+    return { maxFiles: this.env.ATTACHMENTS_MAX_FILES, maxBytes: this.env.ATTACHMENTS_MAX_BYTES };
+  }
+
+  /** Every file's problem at once, or the records to store; nothing is written here. */
+  check(files: IncomingAttachment[]): AttachmentRecord[] {
+    const { maxFiles, maxBytes } = this.limits;
+    const problems: FieldProblem[] = [];
+    if (files.length > maxFiles) {
+      problems.push({ field: ATTACHMENTS_FIELD, code: 'too_many', message: `at most ${maxFiles} files may be attached` });
+    }
+    const records: AttachmentRecord[] = [];
+    for (const file of files) {
+      const name = sanitiseFileName(file.fileName);
+      const mediaType = sniffMediaType(file.bytes);
+      if (file.truncated || file.bytes.length > maxBytes) {
+        problems.push({ field: ATTACHMENTS_FIELD, code: 'too_large', message: `"${name}" is larger than ${maxBytes} bytes` });
+      } else if (file.bytes.length === 0) {
+        problems.push({ field: ATTACHMENTS_FIELD, code: 'empty', message: `"${name}" is empty` });
+      } else if (!mediaType) {
+        problems.push({ field: ATTACHMENTS_FIELD, code: 'type', message: `"${name}" is not a JPEG, PNG, WebP or PDF file` });
+      } else {
+        records.push({ id: randomUUID(), name, mediaType, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') });
+      }
+    }
+    if (problems.length) throw new InvalidInputError(problems);
+    return records;
+  }
+
+  /**
+   * Submits an application with its files. The files are written first and their rows go in intake's single
+   * statement with the application, so a row never points at a missing file. When intake fails, or an
+   * Idempotency-Key replays an earlier submission (whose files are already stored), the new files are removed.
+   * A crash between the write and the commit can leave a file without a row: harmless, never served.
+   */
+  async submit(input: NewApplication, idempotencyKey: string | undefined, files: IncomingAttachment[]): Promise<Receipt> {
+    const records = this.check(files);
+    if (records.length === 0) return this.intake.submit(input, idempotencyKey);
+    const bytes = new Map(records.map((r, i) => [r.id, files[i].bytes]));
+    const written: string[] = [];
+    let receipt: Receipt;
+    try {
+      for (const record of records) {
+        await this.store.put(record.id, bytes.get(record.id)!);
+        written.push(record.id);
+      }
+      receipt = await this.intake.submit({ ...input, attachments: records }, idempotencyKey);
+    } catch (error) {
+      await this.discard(written);
+      throw error;
+    }
+    if (receipt.replayed) await this.discard(written);
+    return receipt;
+  }
+
+  /** The attachments of an application in the principal's reach; APPLICATION_NOT_FOUND otherwise. */
+  async listForStaff(principal: StaffPrincipal, applicationId: string): Promise<AttachmentLine[]> {
+    await this.access.assertVisible(principal, applicationId);
+    return this.linesOf(applicationId);
+  }
+
+  /** One attachment's bytes, for staff who may see the application; the same 404 for anything else. */
+  async openForStaff(principal: StaffPrincipal, applicationId: string, attachmentId: string): Promise<{ attachment: AttachmentLine; content: Readable }> {
+    await this.access.assertVisible(principal, applicationId);
+    const attachment = (await this.linesOf(applicationId)).find((a) => a.id === attachmentId);
+    if (!attachment) throw new NotFoundError('ATTACHMENT_NOT_FOUND', 'no such attachment on this application');
+    return { attachment, content: await this.store.open(attachment.id) };
+  }
+
+  /** The list without an access check: callers have checked already (the application detail). */
+  async linesOf(applicationId: string): Promise<AttachmentLine[]> {
+    return this.dataSource.query(
+      `SELECT id, original_name AS name, media_type AS type, size_bytes AS size, created_at AS "createdAt"
+       FROM application_attachments WHERE application_id = $1 ORDER BY position`,
+      [applicationId],
+    );
+  }
+
+  /** What the citizen's public status shows: how many files, nothing about them. */
+  async countOf(applicationId: string): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query('SELECT count(*)::int AS count FROM application_attachments WHERE application_id = $1', [applicationId]);
+    return rows[0].count;
+  }
+
+  private async discard(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      await this.store.remove(id).catch((error: Error) => this.logger.warn({ msg: 'attachment file not removed', attachmentId: id, err: error.message }));
+    }
+  }
+}

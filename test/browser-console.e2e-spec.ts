@@ -1,0 +1,126 @@
+import type { Locator, Page, Response } from 'playwright-core';
+import { consoleTexts } from '../apps/api/src/console/i18n';
+import { textsFor } from '../apps/api/src/portal/i18n';
+import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
+import { Case, submitCase } from './support/casework';
+import { TestStack, startStack } from './support/stack';
+import { STAFF_PASSWORD, TestStaff, staffUser } from './support/staff';
+
+/**
+ * The staff console as an officer uses it, in real headless Chromium against the real api and worker;
+ * the citizen then looks on the portal. Expected sentences come from the catalogues.
+ */
+jest.setTimeout(120000);
+
+const t = consoleTexts('en');
+
+describe('staff console in a real browser', () => {
+  let stack: TestStack;
+  let browser: TestBrowser;
+  let officer: TestStaff;
+  let application: Case;
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500' } });
+    browser = await TestBrowser.launch();
+    officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false, name: 'Kadıköy Officer' });
+    application = await submitCase(stack, { subject: 'No water on Moda Caddesi', body: 'No running water since Monday at number 12.' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const url = (path: string) => `${stack.apiUrl}${path}`;
+  const main = (page: Page) => page.locator('main');
+
+  /** Clicks the form's submit button and waits for the page the server answered with (after any redirect). */
+  async function submit(form: Locator): Promise<Response> {
+    const page = form.page();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+      form.locator('button[type="submit"]').first().click(),
+    ]);
+    await page.waitForLoadState('domcontentloaded');
+    return response;
+  }
+
+  async function signIn(page: Page): Promise<void> {
+    await page.goto(url('/staff/inbox'));
+    expect(new URL(page.url()).pathname).toBe('/staff/sign-in');
+    await page.getByLabel(t.signIn.email).fill(officer.email);
+    await page.getByLabel(t.signIn.password).fill(STAFF_PASSWORD);
+    const response = await submit(page.locator('form[action="/staff/sign-in"]'));
+    expect(response.status()).toBe(303);
+    expect(new URL(page.url()).pathname).toBe('/staff/inbox');
+  }
+
+  it('lets an officer without JavaScript sign in, open the application from the inbox and answer it; the citizen sees the answer on the portal', async () => {
+    await browser.withPage({ javaScript: false, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page);
+      const cookies = await page.context().cookies();
+      expect(cookies.find((c) => c.name === 'petitio_staff')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/staff' });
+
+      await main(page).getByRole('link', { name: application.trackingNumber }).click();
+      expect(new URL(page.url()).pathname).toBe(`/staff/applications/${application.id}`);
+      expect(await main(page).innerText()).toContain('No running water since Monday at number 12.');
+
+      await submit(page.locator('#action-claim form'));
+      expect(await page.locator('#confirmation').innerText()).toContain(t.detail.claim.done);
+
+      await page.locator('#answer-text').fill('The pipe at number 12 was repaired on Tuesday.');
+      await submit(page.locator('#action-answer form'));
+      expect(await page.locator('#confirmation').innerText()).toContain(t.detail.answer.done);
+      await expect(page.locator('#status').innerText()).resolves.toBe(t.statuses.answered);
+    });
+
+    const portal = textsFor('en');
+    await browser.withPage({ javaScript: false, locale: 'en-GB' }, async (page) => {
+      await page.goto(url('/en/status'));
+      await page.locator('input[name="trackingNumber"]').fill(application.trackingNumber);
+      await page.locator('input[name="accessCode"]').fill(application.accessCode);
+      await submit(page.locator('form[action="/en/status"]'));
+      await expect(page.locator('#status-words').innerText()).resolves.toBe(portal.status.words.answered);
+      expect(await main(page).innerText()).toContain('The pipe at number 12 was repaired on Tuesday.');
+    });
+  });
+
+  it('has no WCAG 2.1 AA violations on the sign-in page, the inbox and the application page', async () => {
+    const other = await submitCase(stack, { subject: 'Low water pressure on Bahariye' });
+    await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await page.goto(url('/staff/sign-in'));
+      await expectNoAccessibilityViolations(page, 'sign-in');
+
+      await page.getByLabel(t.signIn.email).fill(officer.email);
+      await page.getByLabel(t.signIn.password).fill('not the password');
+      expect((await submit(page.locator('form[action="/staff/sign-in"]'))).status()).toBe(401);
+      expect(await main(page).innerText()).toContain(t.signIn.invalidCredentials);
+      await expectNoAccessibilityViolations(page, 'sign-in refused');
+
+      await signIn(page);
+      await expectNoAccessibilityViolations(page, 'inbox');
+      await screenshot(page, 'console-inbox-en');
+
+      await page.goto(url('/staff/inbox?due=yesterday'));
+      await expectNoAccessibilityViolations(page, 'inbox with a refused filter');
+
+      await page.goto(url(`/staff/applications/${other.id}`));
+      await expectNoAccessibilityViolations(page, 'application');
+      await screenshot(page, 'console-application-en', { fullPage: true });
+
+      await page.locator('#note-text').fill('   ');
+      expect((await submit(page.locator('#action-note form'))).status()).toBe(400);
+      await expectNoAccessibilityViolations(page, 'application with a refused note');
+    });
+  });
+
+  it('speaks Turkish to a Turkish browser', async () => {
+    const tr = consoleTexts('tr');
+    await browser.withPage({ javaScript: true, locale: 'tr-TR' }, async (page) => {
+      await page.goto(url('/staff/sign-in'));
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('tr');
+      await expect(main(page).getByRole('heading', { level: 1 }).innerText()).resolves.toBe(tr.signIn.title);
+      await expectNoAccessibilityViolations(page, 'sign-in (tr)');
+    });
+  });
+});

@@ -6,6 +6,7 @@ import { BusinessCalendar1764800000000 } from './1764800000000-BusinessCalendar'
 import { SlaPolicies1764900000000 } from './1764900000000-SlaPolicies';
 import { SlaEscalations1765000000000 } from './1765000000000-SlaEscalations';
 import { ApplicationAttachments1765100000000 } from './1765100000000-ApplicationAttachments';
+import { DashboardIndexes1765200000000 } from './1765200000000-DashboardIndexes';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   SlaPolicies1764900000000,
   SlaEscalations1765000000000,
   ApplicationAttachments1765100000000,
+  DashboardIndexes1765200000000,
 ];

@@ -3,8 +3,9 @@ import { consoleTexts } from '../apps/api/src/console/i18n';
 import { textsFor } from '../apps/api/src/portal/i18n';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { Case, submitCase } from './support/casework';
+import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
-import { STAFF_PASSWORD, TestStaff, staffUser } from './support/staff';
+import { STAFF_PASSWORD, TestStaff, agencyId, staffUser } from './support/staff';
 
 /**
  * The staff console as an officer uses it, in real headless Chromium against the real api and worker;
@@ -45,10 +46,10 @@ describe('staff console in a real browser', () => {
     return response;
   }
 
-  async function signIn(page: Page): Promise<void> {
+  async function signIn(page: Page, who: TestStaff = officer): Promise<void> {
     await page.goto(url('/staff/inbox'));
     expect(new URL(page.url()).pathname).toBe('/staff/sign-in');
-    await page.getByLabel(t.signIn.email).fill(officer.email);
+    await page.getByLabel(t.signIn.email).fill(who.email);
     await page.getByLabel(t.signIn.password).fill(STAFF_PASSWORD);
     const response = await submit(page.locator('form[action="/staff/sign-in"]'));
     expect(response.status()).toBe(303);
@@ -111,6 +112,58 @@ describe('staff console in a real browser', () => {
       await page.locator('#note-text').fill('   ');
       expect((await submit(page.locator('#action-note form'))).status()).toBe(400);
       await expectNoAccessibilityViolations(page, 'application with a refused note');
+    });
+  });
+
+  it('lets an officer without JavaScript transfer an application; the other agency’s officer then finds it in their inbox', async () => {
+    const moved = await submitCase(stack, { subject: 'A water cut that belongs to Ankara' });
+    const ankara = await staffUser(stack.db, stack.apiUrl, 'ASKI', ['officer'], { signIn: false, name: 'Ankara Officer' });
+    await browser.withPage({ javaScript: false, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page);
+      await page.goto(url(`/staff/applications/${moved.id}`));
+      await page.locator('#transfer-toAgencyId').selectOption(await agencyId(stack.db, 'ASKI'));
+      await page.locator('#transfer-reasonCode').selectOption('misrouted');
+      await page.locator('#transfer-note').fill('The street is in Ankara, not Kadıköy.');
+      expect((await submit(page.locator('#action-transfer form'))).status()).toBe(303);
+      expect(new URL(page.url()).pathname).toBe('/staff/inbox');
+      expect(await page.locator('#confirmation').innerText()).toContain(t.detail.transfer.done);
+      expect(await main(page).innerText()).not.toContain(moved.trackingNumber);
+    });
+    await browser.withPage({ javaScript: false, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page, ankara);
+      await main(page).getByRole('link', { name: moved.trackingNumber }).click();
+      await expect(page.locator('#status').innerText()).resolves.toBe(t.statuses.routed);
+      expect(await page.locator('#history').innerText()).toContain(t.historyKinds.transferred);
+    });
+  });
+
+  it('has no WCAG 2.1 AA violations on the application page with every form shown, a canned response used, and a refused form', async () => {
+    const c = await submitCase(stack, { type: 'information_request', subject: 'Every form on one page' });
+    await waitFor(async () => (await stack.db.query('SELECT 1 FROM sla_clocks WHERE application_id = $1', [c.id])).rowCount === 3, 10000, 'the clocks');
+    await stack.db.query(`INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, 'thanks', 'en', 'Thanks', 'About {{trackingNumber}}: done.')`, [officer.agencyId]);
+    await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page);
+      await page.goto(url(`/staff/applications/${c.id}`));
+      await submit(page.locator('#action-claim form'));
+      for (const key of ['start', 'assign', 'ask', 'interim', 'canned', 'answer', 'extend-answer', 'transfer', 'reject', 'duplicate', 'note']) {
+        expect(await page.locator(`#action-${key}`).count()).toBe(1);
+      }
+      await expectNoAccessibilityViolations(page, 'application with every form');
+      await screenshot(page, 'console-application-actions-en', { fullPage: true });
+
+      await page.locator('#canned-response').selectOption({ label: 'Thanks (en)' });
+      await Promise.all([page.waitForURL(/canned=/), page.locator('#action-canned button').click()]);
+      await expect(page.locator('#answer-text').inputValue()).resolves.toBe(`About ${c.trackingNumber}: done.`);
+      await expectNoAccessibilityViolations(page, 'application with a canned response filled in');
+
+      expect((await submit(page.locator('#action-transfer form'))).status()).toBe(400);
+      expect(await page.locator('#action-transfer').innerText()).toContain(t.fieldErrors.isDefined);
+      await expectNoAccessibilityViolations(page, 'application with a refused transfer');
+
+      await page.locator('#answer-text').fill(`About ${c.trackingNumber}: done.`);
+      expect((await submit(page.locator('#action-answer form'))).status()).toBe(303);
+      expect(await page.locator('#action-close').count()).toBe(1);
+      await expectNoAccessibilityViolations(page, 'answered application');
     });
   });
 

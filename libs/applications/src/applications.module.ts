@@ -17,6 +17,8 @@ import { ApplicationAttachments } from './attachments/application-attachments';
 import { ATTACHMENT_STORE, DiskAttachmentStore } from './attachments/attachment-store';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { INBOX_PROVIDERS } from './inbox/inbox.providers';
+import { DashboardService } from './dashboard/dashboard.service';
+import { PublicStatisticsService } from './dashboard/public-statistics.service';
 import { StatusLookupService } from './status-lookup.service';
 import { ReasonCodes } from './casework/reason-codes';
 import { ApplicationTransfers } from './casework/disposition-transfers';
@@ -60,6 +62,8 @@ const SERVICES = [
   CitizenProof,
   HistoryVerifier,
   ...INBOX_PROVIDERS,
+  DashboardService,
+  PublicStatisticsService,
   ReasonCodes,
   ApplicationTransfers,
   ApplicationRejections,

@@ -15,6 +15,7 @@ export * from './casework/citizen-notices';
 export * from './citizen-proof';
 export * from './audit/history-verifier';
 export * from './inbox';
+export * from './dashboard';
 export * from './casework/reason-codes';
 export * from './casework/disposition-outcome';
 export * from './casework/disposition-transfers';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { Agency, AgencyKind, LocalisedNames } from './agency.entity';
+import { Agency, AgencyKind, LocalisedNames, localise } from './agency.entity';
 import { Region } from './region.entity';
 
 export interface AgencyRecord {
@@ -37,6 +37,14 @@ export class DirectoryService {
 
   findById(id: string): Promise<Agency | null> {
     return this.agencies.findOne({ where: { id } });
+  }
+
+  /** Active agencies, for pick lists (transfer to…): id, code and the name in the wanted language, by name. */
+  async activeAgencies(language: string): Promise<{ id: string; code: string; name: string }[]> {
+    const rows = await this.agencies.find({ where: { active: true } });
+    return rows
+      .map((a) => ({ id: a.id, code: a.code, name: localise(a.names, language) }))
+      .sort((a, b) => a.name.localeCompare(b.name, language));
   }
 
   findByCode(code: string): Promise<Agency | null> {

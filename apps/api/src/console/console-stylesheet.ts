@@ -27,6 +27,11 @@ td a{display:inline-block;min-height:44px;padding:.5rem 0}
 .body{white-space:pre-wrap;border:1px solid #bbb;border-radius:.375rem;padding:.5rem 1rem}
 .note-text{white-space:pre-wrap}
 @media (min-width:48rem){.filters{grid-template-columns:1fr 1fr}}
+.chart{display:block;border-bottom:2px solid #555;margin:1rem 0 .25rem}
+.key{display:inline-block;width:1rem;height:1rem;vertical-align:middle;border:1px solid #555}
+.key-received{background:#1d4ed8}
+.key-answered{background:#0b6e2e}
+input[type=date]{display:block;min-height:44px;padding:.5rem .6rem;font:inherit;color:inherit;background:#fff;border:2px solid #555;border-radius:.25rem}
 `;
 
 export const CONSOLE_CSS_VERSION = createHash('sha256').update(CONSOLE_CSS).digest('hex').slice(0, 12);

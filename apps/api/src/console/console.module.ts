@@ -1,17 +1,22 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@petitio/applications';
+import { DirectoryModule } from '@petitio/directory';
 import { StaffModule } from '@petitio/staff';
 import { ConsoleApplicationController } from './application.controller';
+import { ConsoleApplicationPage } from './application-page';
+import { ConsoleDispositionController } from './disposition.controller';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleErrorFilter } from './console-errors.filter';
 import { ConsoleSessionGuard } from './console-session.guard';
+import { ConsoleDashboardAssetsController, ConsoleDashboardController } from './dashboard/dashboard.controller';
 import { ConsoleInboxController } from './inbox.controller';
 import { ConsoleSignInController } from './sign-in.controller';
 
 /** The staff console: server-rendered pages under /staff over the same services as the JSON staff API. */
 @Module({
-  imports: [ApplicationsModule, StaffModule],
-  controllers: [ConsoleSignInController, ConsoleInboxController, ConsoleApplicationController],
-  providers: [ConsoleCsrf, ConsoleSessionGuard, ConsoleErrorFilter],
+  imports: [ApplicationsModule, StaffModule, DirectoryModule],
+  controllers: [ConsoleSignInController, ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController,
+    ConsoleDashboardController, ConsoleDashboardAssetsController],
+  providers: [ConsoleCsrf, ConsoleSessionGuard, ConsoleErrorFilter, ConsoleApplicationPage],
 })
 export class ConsoleModule {}

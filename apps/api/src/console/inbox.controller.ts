@@ -13,10 +13,10 @@ import { ConsoleErrorFilter } from './console-errors.filter';
 import { consoleLanguage } from './console-language';
 import { sendConsolePage } from './console-response';
 import { ConsoleSessionGuard } from './console-session.guard';
-import { ConsoleLanguage, consoleFieldError } from './i18n';
+import { ConsoleLanguage, consoleFieldError, consoleTexts } from './i18n';
 import { InboxFilters, inboxPage } from './views/inbox.view';
 
-type InboxParams = Partial<Record<keyof InboxFilters | 'cursor', string | string[]>>;
+type InboxParams = Partial<Record<keyof InboxFilters | 'cursor' | 'done', string | string[]>>;
 
 /** The inbox page: the JSON inbox's query and validation, shown as a table with SLA badges. */
 @ApiExcludeController()
@@ -41,7 +41,8 @@ export class ConsoleInboxController {
       Object.entries({ status: filters.status, due: filters.due, escalated: filters.escalated, q: filters.q, assignedToMe: filters.mine, limit: filters.limit, cursor }).filter(([, v]) => v !== ''),
     );
     const { dto, problems } = await validateAs(InboxQueryDto, given);
-    const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE };
+    const confirmation = one(params.done) === 'transfer' ? consoleTexts(language).detail.transfer.done : undefined;
+    const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation };
     if (problems.length) {
       return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, problems), items: [], nextCursor: null, paged: false }));
     }

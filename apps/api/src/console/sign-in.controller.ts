@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ENVIRONMENT, Environment, FieldProblem, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
+import { ENVIRONMENT, Environment, FieldProblem, NotFoundError, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
 import { StaffPrincipal, StaffSessionsService } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '../portal/form-values';
@@ -8,7 +8,7 @@ import { FieldErrors } from '../portal/views/form-fields';
 import { SignInDto } from '../staff/dto/staff-auth.dto';
 import { CurrentStaff } from '../staff/staff-auth.guard';
 import { ConsoleErrorFilter } from './console-errors.filter';
-import { consoleLanguage } from './console-language';
+import { consoleLanguage, consolePageToReturnTo, isConsoleLanguage, languageCookie } from './console-language';
 import { consoleHeaders, sendConsolePage, seeOther } from './console-response';
 import { clearedSessionCookie, fromOwnPage, sessionCookie } from './console-session';
 import { ConsoleSessionGuard } from './console-session.guard';
@@ -39,6 +39,13 @@ export class ConsoleSignInController {
     void consoleHeaders(reply)
       .headers({ 'content-type': 'text/css; charset=utf-8', 'cache-control': `public, max-age=${YEAR_SECONDS}, immutable` })
       .send(CONSOLE_CSS);
+  }
+
+  /** The header's language links: remembers the choice (a preference, no session needed) and shows the same page again. */
+  @Get('language/:lang')
+  language(@Param('lang') lang: string, @Query('back') back: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    if (!isConsoleLanguage(lang)) throw new NotFoundError('PAGE_NOT_FOUND', `no console language ${lang}`);
+    seeOther(reply, consolePageToReturnTo(request, typeof back === 'string' ? back : undefined), [languageCookie(this.env, lang)]);
   }
 
   @Get('sign-in')

@@ -54,6 +54,10 @@ ol.history{padding-inline-start:1.25rem}
 time,.ltr{unicode-bidi:isolate}
 footer{max-width:42rem;margin:2rem auto;padding:1rem;border-top:1px solid #ccc}
 @media (min-width:40rem){.big-links,.numbers{grid-template-columns:1fr 1fr}button{width:auto}}
+.table-scroll{overflow-x:auto}
+.table-scroll table{border-collapse:collapse;width:100%;margin:1rem 0}
+.table-scroll caption{text-align:start;font-weight:600;padding:.25rem 0}
+.table-scroll th,.table-scroll td{text-align:start;vertical-align:top;padding:.5rem;border-bottom:1px solid #bbb}
 `;
 
 /** Changes whenever the stylesheet does, so browsers may keep it for a year. */

@@ -6,11 +6,13 @@ import { ApplyController } from './apply.controller';
 import { PortalChoices } from './portal-choices';
 import { PortalPagesController } from './portal-pages.controller';
 import { StatusController } from './status.controller';
+import { OpenDataStatisticsController, PortalStatisticsController } from './statistics.controller';
 
 /** The citizen portal: server-rendered pages over the same services as the JSON API, usable without JavaScript. */
 @Module({
   imports: [ApplicationsModule, CatalogueModule, DirectoryModule],
-  controllers: [PortalPagesController, ApplyController, StatusController],
+  controllers: [PortalPagesController, ApplyController, StatusController,
+    PortalStatisticsController, OpenDataStatisticsController],
   providers: [PortalChoices],
 })
 export class PortalModule {}

@@ -11,6 +11,11 @@ const UNASSIGNED: readonly ApplicationStatus[] = ['routed', 'reopened'];
 /** Statuses in which someone works on it: a reassignment changes the officer and keeps the status. */
 const BEING_WORKED: readonly ApplicationStatus[] = ['assigned', 'in_progress', 'awaiting_citizen'];
 
+/** An application may be handed to an officer (assign) while nobody or somebody works on it. */
+export function canBeAssigned(status: ApplicationStatus): boolean {
+  return UNASSIGNED.includes(status) || BEING_WORKED.includes(status);
+}
+
 /**
  * Who works on an application: an officer takes it (claim), a supervisor or a colleague hands it
  * to someone (assign), the assigned officer starts working (start). The officer always belongs to
@@ -48,7 +53,7 @@ export class CaseAssignment {
    */
   assign(principal: StaffPrincipal, applicationId: string, version: number, officerId: string): Promise<CaseState> {
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
-      if (!UNASSIGNED.includes(ctx.app.status) && !BEING_WORKED.includes(ctx.app.status)) {
+      if (!canBeAssigned(ctx.app.status)) {
         throw new IllegalTransitionError(ctx.app.status, 'assigned');
       }
       if (!hasRole(principal, 'supervisor', 'center_admin') && principal.agencyId !== ctx.app.assignedAgencyId) {

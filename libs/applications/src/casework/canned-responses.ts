@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { localise } from '@petitio/directory';
 import {
+  Clock,
   ConflictError,
   ENVIRONMENT,
   Environment,
@@ -12,10 +13,10 @@ import {
   supportedLanguages,
 } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationAccess } from '../access/application-access';
 import { formatTrackingNumber } from '../tracking-number';
-import type { ChangeContext } from './application-changes';
+import type { ChangeContext, LockedApplication } from './application-changes';
 import { BUILT_IN_PLACEHOLDERS, BuiltInPlaceholder, isPlaceholderName, placeholdersIn, renderTemplate } from './canned-response-template';
 
 export interface CannedResponseView {
@@ -38,6 +39,9 @@ export interface CannedResponseInput {
   body: string;
 }
 
+/** What filling a canned response needs to know of the application. */
+export type DraftApplication = Pick<LockedApplication, 'assignedAgencyId' | 'trackingNumber' | 'confidential' | 'citizenName' | 'language'>;
+
 const PLACEHOLDER_VALUE_MAX = 500;
 const COLUMNS = `id, agency_id AS "agencyId", code, language, title, body`;
 
@@ -50,6 +54,7 @@ export class CannedResponses {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
+    private readonly clock: Clock,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -139,7 +144,7 @@ export class CannedResponses {
       }
     }
     if (problems.length) throw new InvalidInputError(problems);
-    const { text, unknown } = renderTemplate(rows[0].body, { ...given, ...(await this.builtIns(ctx, principal)) });
+    const { text, unknown } = renderTemplate(rows[0].body, { ...given, ...(await this.builtIns(ctx.manager, ctx.app, ctx.now, principal)) });
     if (unknown.length) {
       throw new InvalidInputError(
         unknown.map((name) => ({
@@ -152,16 +157,29 @@ export class CannedResponses {
     return text;
   }
 
-  private async builtIns(ctx: ChangeContext, principal: StaffPrincipal): Promise<Record<BuiltInPlaceholder, string>> {
-    const [agency]: { names: Record<string, string> }[] = await ctx.manager.query('SELECT names FROM agencies WHERE id = $1', [
-      ctx.app.assignedAgencyId,
+  /**
+   * One of the application's agency's canned responses with the placeholders Petitio fills filled now, for the
+   * officer to read and edit before sending it as their own words; the officer's own placeholders stay as written.
+   */
+  async draft(principal: StaffPrincipal, app: DraftApplication, cannedResponseId: string): Promise<string> {
+    const rows: { body: string }[] = await this.dataSource.query('SELECT body FROM canned_responses WHERE id = $1 AND agency_id = $2', [
+      cannedResponseId,
+      app.assignedAgencyId,
     ]);
+    if (rows.length === 0) {
+      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
+    }
+    return renderTemplate(rows[0].body, await this.builtIns(this.dataSource.manager, app, this.clock.now(), principal)).text;
+  }
+
+  private async builtIns(manager: EntityManager, app: DraftApplication, now: Date, principal: StaffPrincipal): Promise<Record<BuiltInPlaceholder, string>> {
+    const [agency]: { names: Record<string, string> }[] = await manager.query('SELECT names FROM agencies WHERE id = $1', [app.assignedAgencyId]);
     return {
-      trackingNumber: formatTrackingNumber(ctx.app.trackingNumber),
+      trackingNumber: formatTrackingNumber(app.trackingNumber),
       // The rendered answer is kept in the conversation staff read: a confidential citizen's name stays with the center.
-      citizenName: this.access.canSeeIdentity(principal, ctx.app.confidential) ? (ctx.app.citizenName ?? '') : '',
-      agencyName: agency ? localise(agency.names, ctx.app.language) : '',
-      date: new Intl.DateTimeFormat(ctx.app.language, { dateStyle: 'long', timeZone: this.env.CALENDAR_TIME_ZONE }).format(ctx.now),
+      citizenName: this.access.canSeeIdentity(principal, app.confidential) ? (app.citizenName ?? '') : '',
+      agencyName: agency ? localise(agency.names, app.language) : '',
+      date: new Intl.DateTimeFormat(app.language, { dateStyle: 'long', timeZone: this.env.CALENDAR_TIME_ZONE }).format(now),
     };
   }
 

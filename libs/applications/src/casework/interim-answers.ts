@@ -13,6 +13,10 @@ export const INTERIM_ANSWER_KIND = 'interim_answer';
 /** Open and in an agency's hands: only then has the agency progress of its own to report. */
 const AT_AN_AGENCY: readonly ApplicationStatus[] = ['routed', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened'];
 
+export function canTakeInterimAnswer(status: ApplicationStatus, agencyId: string | null): boolean {
+  return AT_AN_AGENCY.includes(status) && agencyId !== null;
+}
+
 /**
  * A progress update to the citizen ("we have asked the district office; expect an answer next week"). Under
  * petition law it is a legal state of its own that settles nothing: the status stays, and every deadline runs on.
@@ -27,7 +31,7 @@ export class InterimAnswers {
   send(principal: StaffPrincipal, applicationId: string, version: number, text: string): Promise<CaseState> {
     const body = requiredText('text', text, INTERIM_ANSWER_MAX);
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
-      if (!AT_AN_AGENCY.includes(ctx.app.status) || !ctx.app.assignedAgencyId) {
+      if (!canTakeInterimAnswer(ctx.app.status, ctx.app.assignedAgencyId)) {
         throw new ConflictError('INTERIM_ANSWER_NOT_ALLOWED', `an interim answer is for an open application at an agency; this one is ${ctx.app.status}`);
       }
       await this.changes.record(ctx, { kind: INTERIM_ANSWER_KIND });

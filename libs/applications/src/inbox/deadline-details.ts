@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@petitio/platform';
-import { BusinessCalendarProvider, ClockKind, SlaClock, SlaClocksRepository, SlaState } from '@petitio/sla';
+import { BusinessCalendar, BusinessCalendarProvider, ClockKind, SlaClock, SlaClocksRepository, SlaState } from '@petitio/sla';
 import { DataSource } from 'typeorm';
 import { InboxSla, slaOf } from './inbox-deadlines';
 
@@ -20,6 +20,8 @@ export interface DeadlineLine {
   breachedAt: Date | null;
   extended: boolean;
   extensionReason: string | null;
+  /** Staff may extend it now: its policy allows one, it was not used, and it runs (and, where notice is due, in time). */
+  extendable: boolean;
   /** The ladder's steps fired on this clock, oldest first. */
   escalations: EscalationLine[];
 }
@@ -31,6 +33,17 @@ export interface EscalationLine {
   share: number | null;
   dueAt: Date;
   firedAt: Date;
+}
+
+/** Asks the clock model itself, so the page offers an extension exactly when the action would take it. */
+function extendable(clock: SlaClock, now: Date, calendar: BusinessCalendar): boolean {
+  if (clock.stoppedAt) return false;
+  try {
+    SlaClock.extend(clock, now, 'check', calendar);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The deadlines part of the staff detail: every clock the application ran, its state, and the escalations fired. */
@@ -66,6 +79,7 @@ export class DeadlineDetails {
         breachedAt: c.breachedAt,
         extended: c.extended,
         extensionReason: c.extensionReason,
+        extendable: extendable(c, now, calendar),
         escalations: escalations.filter((e) => e.clockId === c.id).map(({ clockId: _clock, ...line }) => line),
       };
     });

@@ -9,6 +9,71 @@ export interface ConsoleTexts {
   signOut: string;
   mainNavigation: string;
   inboxLink: string;
+  dashboardLink: string;
+  dashboard: {
+    title: string;
+    filters: string;
+    from: string;
+    to: string;
+    agency: string;
+    agencyHint: string;
+    type: string;
+    topic: string;
+    channel: string;
+    any: string;
+    apply: string;
+    clear: string;
+    exportCsv: string;
+    periodInvalid: string;
+    now: string;
+    figure: string;
+    count: string;
+    headline: { open: string; receivedToday: string; dueToday: string; atRisk: string; breached: string };
+    /** Appended to a figure's link, for screen readers: where it leads. */
+    showInInbox: string;
+    /** {time} */
+    updatedAt: string;
+    withinDeadlineTitle: string;
+    dimensions: { agency: string; type: string; topic: string; channel: string };
+    none: string;
+    answered: string;
+    withinDeadline: string;
+    share: string;
+    responseTimesTitle: string;
+    measure: string;
+    firstResponse: string;
+    answer: string;
+    measured: string;
+    median: string;
+    p90: string;
+    /** {n} hours */
+    hours: string;
+    agingTitle: string;
+    ageDays: string;
+    /** {range} days */
+    agingBucket: string;
+    agingOver: string;
+    transfersTitle: string;
+    applications: string;
+    transfers: string;
+    perApplication: string;
+    pingPong: string;
+    channelsTitle: string;
+    satisfactionTitle: string;
+    ratings: string;
+    average: string;
+    /** {n} stars */
+    stars: string;
+    trendTitle: string;
+    /** {from}, {to} */
+    trendChart: string;
+    day: string;
+    received: string;
+    answeredOnDay: string;
+    empty: string;
+  };
+  /** The header's language links; each names its language in that language. */
+  languageSwitcher: string;
   signIn: {
     title: string;
     intro: string;
@@ -104,6 +169,16 @@ export interface ConsoleTexts {
     note: { title: string; text: string; hint: string; submit: string; done: string };
     ask: { title: string; text: string; hint: string; submit: string; done: string };
     answer: { title: string; text: string; hint: string; submit: string; done: string };
+    start: { title: string; intro: string; submit: string; done: string };
+    assign: { title: string; officer: string; hint: string; noOfficer: string; choose: string; submit: string; done: string };
+    transfer: { title: string; agency: string; reason: string; note: string; noteHint: string; choose: string; submit: string; done: string };
+    reject: { title: string; reason: string; text: string; hint: string; choose: string; submit: string; done: string };
+    duplicate: { title: string; original: string; hint: string; submit: string; done: string };
+    close: { title: string; intro: string; submit: string; done: string };
+    interim: { title: string; text: string; hint: string; submit: string; done: string };
+    /** {deadline}: the clock's name (First response, Answer…). */
+    extend: { title: string; reason: string; hint: string; submit: string; done: string };
+    canned: { title: string; response: string; hint: string; submit: string; drafted: string; none: string };
     noActions: string;
   };
   statuses: Record<ApplicationStatus, string>;

@@ -1,33 +1,16 @@
 import { ApplicationDetail, HistoryLine, INTERNAL_NOTE_KIND, formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
-import type { StaffRole } from '@petitio/staff';
-import { FieldErrors, errorSummary, hidden, textArea } from '../../portal/views/form-fields';
-import { CSRF_FIELD } from '../console-csrf';
+import { textArea } from '../../portal/views/form-fields';
 import { ConsoleLanguage, ConsoleTexts, consoleTexts } from '../i18n';
 import { consoleLayout, formatDate, notice } from './layout';
 import { slaBadge } from './sla-badge';
+import { ApplicationPageModel, actionForm, actionPath, mayAct } from './action-form';
+import { caseworkActions } from './actions/casework-actions.view';
+import { deadlineActions } from './actions/deadline-actions.view';
+import { dispositionActions } from './actions/disposition-actions.view';
 
-/** The officer's actions on the page, each a form posting to /staff/applications/:id/<path>. */
-export const CONSOLE_ACTIONS = {
-  claim: { path: 'claim', roles: ['officer', 'supervisor'] },
-  note: { path: 'notes', roles: ['officer', 'supervisor', 'center_admin'] },
-  ask: { path: 'information-requests', roles: ['officer', 'supervisor'] },
-  answer: { path: 'answers', roles: ['officer', 'supervisor'] },
-} as const satisfies Record<string, { path: string; roles: StaffRole[] }>;
-export type ConsoleAction = keyof typeof CONSOLE_ACTIONS;
-
-export interface ApplicationPageModel {
-  application: ApplicationDetail;
-  viewer: { userId: string; roles: readonly StaffRole[] };
-  csrf: string;
-  timeZone: string;
-  /** The outcome of the last action: a confirmation at the top, or a refusal next to its form. */
-  done?: ConsoleAction;
-  refused?: { action: ConsoleAction; text: string };
-  /** Field errors by id (`note-text`, `answer-text`…), and what was typed, kept. */
-  errors: FieldErrors;
-  values: Record<string, string>;
-}
+export { CONSOLE_ACTIONS } from './action-form';
+export type { ApplicationPageModel, ConsoleAction, FormKey } from './action-form';
 
 export function applicationPage(language: ConsoleLanguage, m: ApplicationPageModel): SafeHtml {
   const t = consoleTexts(language);
@@ -37,7 +20,7 @@ export function applicationPage(language: ConsoleLanguage, m: ApplicationPageMod
   const when = (at: Date) => formatDate(language, m.timeZone, at);
   const [before, after = ''] = d.heading.split('{number}');
   return consoleLayout(
-    { language, title: d.heading.replace('{number}', number), csrf: m.csrf },
+    { language, title: d.heading.replace('{number}', number), csrf: m.csrf, page: `/staff/applications/${a.id}` },
     html`<h1>${before}<span class="number" id="tracking-number">${number}</span>${after}</h1>
 ${notice(m.done ? { kind: 'done', text: d[m.done].done } : undefined, 'confirmation')}
 <p><a href="/staff/inbox">${d.backToInbox}</a></p>
@@ -107,39 +90,15 @@ function historyLine(t: ConsoleTexts, h: HistoryLine, when: (at: Date) => SafeHt
 
 function actions(t: ConsoleTexts, m: ApplicationPageModel): SafeHtml {
   const d = t.detail;
-  const a = m.application;
-  const may = (action: ConsoleAction) => (CONSOLE_ACTIONS[action].roles as readonly StaffRole[]).some((r) => m.viewer.roles.includes(r));
-  const forms: SafeHtml[] = [];
-  if (may('claim') && ['routed', 'reopened'].includes(a.status) && a.assignedOfficer?.id !== m.viewer.userId) {
-    forms.push(actionForm(t, m, 'claim', html`<p>${d.claim.intro}</p>`));
+  const forms: SafeHtml[] = [...caseworkActions(t, m), ...deadlineActions(t, m), ...dispositionActions(t, m)];
+  if (mayAct(m, 'note')) {
+    forms.push(actionForm(t, m, 'note', d.note, actionPath(m, 'note'), textArea({ id: 'note-text', name: 'text', label: d.note.text, hint: d.note.hint, value: m.values['note-text'], rows: 3 }, m.errors)));
   }
-  if (may('ask') && ['assigned', 'in_progress'].includes(a.status)) {
-    forms.push(actionForm(t, m, 'ask', textArea({ id: 'ask-question', name: 'question', label: d.ask.text, hint: d.ask.hint, value: m.values['ask-question'], rows: 4 }, m.errors)));
-  }
-  if (may('answer') && ['assigned', 'in_progress', 'awaiting_citizen'].includes(a.status)) {
-    forms.push(actionForm(t, m, 'answer', textArea({ id: 'answer-text', name: 'text', label: d.answer.text, hint: d.answer.hint, value: m.values['answer-text'] }, m.errors)));
-  }
-  if (may('note')) {
-    forms.push(actionForm(t, m, 'note', textArea({ id: 'note-text', name: 'text', label: d.note.text, hint: d.note.hint, value: m.values['note-text'], rows: 3 }, m.errors)));
-  }
+  // A form no longer offered (the page was stale) still says why it was refused, above the actions.
+  const refusedElsewhere = m.refused && !forms.some((f) => f.value.includes(`id="action-${m.refused!.form}"`));
   return html`<div class="actions" id="actions">
 <h2>${d.actions}</h2>
+${refusedElsewhere ? notice({ kind: 'refused', text: m.refused!.text }, `${m.refused!.form}-refused`) : ''}
 ${forms.length ? forms : html`<p>${d.noActions}</p>`}
 </div>`;
 }
-
-function actionForm(t: ConsoleTexts, m: ApplicationPageModel, action: ConsoleAction, fields: SafeHtml): SafeHtml {
-  const texts = t.detail[action];
-  const own = Object.fromEntries(Object.entries(m.errors).filter(([id]) => id.startsWith(`${action}-`)));
-  return html`<section aria-labelledby="${action}-title" id="action-${action}">
-<h3 id="${action}-title">${texts.title}</h3>
-${notice(m.refused?.action === action ? { kind: 'refused', text: m.refused.text } : undefined, `${action}-refused`)}
-${errorSummary(t.errorSummary, own)}
-<form method="post" action="/staff/applications/${m.application.id}/${CONSOLE_ACTIONS[action].path}" novalidate>
-${hidden(CSRF_FIELD, m.csrf)}${hidden('version', String(m.application.version))}
-${fields}
-<button type="submit">${texts.submit}</button>
-</form>
-</section>`;
-}
-

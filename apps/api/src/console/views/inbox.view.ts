@@ -2,7 +2,7 @@ import { APPLICATION_STATUSES, InboxItem, formatTrackingNumber } from '@petitio/
 import { SafeHtml, html } from '@petitio/platform';
 import { FieldErrors, checked, errorSummary, fieldError, hidden, selected, textField } from '../../portal/views/form-fields';
 import { ConsoleLanguage, consoleTexts } from '../i18n';
-import { consoleLayout, formatDate } from './layout';
+import { consoleLayout, formatDate, notice } from './layout';
 import { slaBadge } from './sla-badge';
 
 /** The inbox's filters as the query string carries them. */
@@ -26,6 +26,10 @@ export interface InboxPageModel {
   paged: boolean;
   csrf: string;
   timeZone: string;
+  /** This page's address with its filters, for the language switcher. */
+  page?: string;
+  /** Said at the top after an action that took the application out of this page (a transfer). */
+  confirmation?: string;
 }
 
 export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtml {
@@ -34,8 +38,9 @@ export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtm
   const c = i.columns;
   const f = m.filters;
   return consoleLayout(
-    { language, title: i.title, csrf: m.csrf },
+    { language, title: i.title, csrf: m.csrf, page: m.page },
     html`<h1>${i.title}</h1>
+${notice(m.confirmation ? { kind: 'done', text: m.confirmation } : undefined, 'confirmation')}
 ${errorSummary(t.errorSummary, m.errors)}
 <form method="get" action="/staff/inbox" class="filters" aria-labelledby="filters-title">
 <h2 id="filters-title">${i.filters}</h2>

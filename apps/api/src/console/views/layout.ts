@@ -1,5 +1,5 @@
 import { SafeHtml, html } from '@petitio/platform';
-import { ConsoleLanguage, consoleTexts } from '../i18n';
+import { CONSOLE_LANGUAGES, ConsoleLanguage, consoleTexts } from '../i18n';
 import { CONSOLE_CSS_PATH } from '../console-stylesheet';
 import { CSRF_FIELD } from '../console-csrf';
 
@@ -8,6 +8,10 @@ export interface ConsoleFrame {
   title: string;
   /** The form token of the signed-in user: the header gets the sign-out button. Absent on the sign-in page. */
   csrf?: string;
+  /** The page's own address (path and query), kept by the language switcher; without it the switcher goes back by Referer. */
+  page?: string;
+  /** A page's own script, same origin, progressive enhancement only: the page is complete without it. */
+  script?: string;
 }
 
 /** The frame of every console page: skip link, navigation and sign-out when signed in, one stylesheet, no script. */
@@ -20,13 +24,16 @@ export function consoleLayout(frame: ConsoleFrame, content: SafeHtml): SafeHtml 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${frame.title} – ${t.siteName}</title>
 <link rel="stylesheet" href="${CONSOLE_CSS_PATH}">
+${frame.script ? html`<script src="${frame.script}" defer></script>` : ''}
 </head>
 <body class="console">
 <a class="skip" href="#main">${t.skipToContent}</a>
 <header>
 <a class="brand" href="/staff/inbox">${t.siteName}</a>
+${languageSwitcher(frame)}
 ${frame.csrf
-  ? html`<div class="who"><nav class="main" aria-label="${t.mainNavigation}"><a href="/staff/inbox">${t.inboxLink}</a></nav>
+  ? html`<div class="who"><nav class="main" aria-label="${t.mainNavigation}"><a href="/staff/inbox">${t.inboxLink}</a>
+<a href="/staff/dashboard">${t.dashboardLink}</a></nav>
 <form method="post" action="/staff/sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf}"><button type="submit">${t.signOut}</button></form></div>`
   : ''}
 </header>
@@ -36,6 +43,15 @@ ${content}
 </body>
 </html>
 `;
+}
+
+/** Links to the page in the other languages: /staff/language/<lang> remembers the choice and comes back here. */
+function languageSwitcher(frame: ConsoleFrame): SafeHtml {
+  const back = frame.page ? `?back=${encodeURIComponent(frame.page)}` : '';
+  const others = CONSOLE_LANGUAGES.filter((l) => l !== frame.language);
+  return html`<nav class="langs" aria-label="${consoleTexts(frame.language).languageSwitcher}"><ul>${others.map(
+    (l) => html`<li><a href="/staff/language/${l}${back}" hreflang="${l}" lang="${l}">${consoleTexts(l).languageName}</a></li>`,
+  )}</ul></nav>`;
 }
 
 /** A confirmation or a refusal at the top of a page or next to a form. */

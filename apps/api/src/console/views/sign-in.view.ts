@@ -16,7 +16,7 @@ export function signInPage(language: ConsoleLanguage, m: SignInModel): SafeHtml 
   const t = consoleTexts(language);
   const s = t.signIn;
   return consoleLayout(
-    { language, title: s.title },
+    { language, title: s.title, page: '/staff/sign-in' },
     html`<h1>${s.title}</h1>
 ${notice(m.signedOut ? { kind: 'done', text: s.signedOut } : undefined)}
 ${notice(m.refused ? { kind: 'refused', text: m.refused } : undefined, 'sign-in-refused')}

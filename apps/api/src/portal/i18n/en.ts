@@ -140,6 +140,23 @@ export const en: PortalTexts = {
       default: 'This could not be done at the application’s current stage.',
     },
   },
+  statistics: {
+    title: 'Statistics',
+    intro: 'Applications received from {from} to {to}, and how they were answered. Figures only: nothing here is about one person or one application.',
+    lateNote: 'An answer counts as late only where the law makes the deadline public.',
+    totalCaption: 'All applications',
+    byTypeCaption: 'By type of application',
+    byAgencyCaption: 'By agency',
+    type: 'Type',
+    agency: 'Agency',
+    received: 'Received',
+    answered: 'Answered',
+    withinDeadline: 'Answered within the legal deadline',
+    medianDays: 'Median days to answer',
+    openData: 'Open data',
+    json: 'These figures as JSON',
+    csv: 'These figures as CSV',
+  },
   privacy: {
     title: 'Privacy notice',
     sections: [

@@ -83,6 +83,24 @@ export interface PortalTexts {
     refused: Record<string, string>;
   };
   privacy: { title: string; sections: { heading: string; text: string }[] };
+  statistics: {
+    title: string;
+    /** {from}, {to} */
+    intro: string;
+    lateNote: string;
+    totalCaption: string;
+    byTypeCaption: string;
+    byAgencyCaption: string;
+    type: string;
+    agency: string;
+    received: string;
+    answered: string;
+    withinDeadline: string;
+    medianDays: string;
+    openData: string;
+    json: string;
+    csv: string;
+  };
   errors: {
     notFoundTitle: string;
     notFound: string;

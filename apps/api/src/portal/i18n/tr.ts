@@ -140,6 +140,23 @@ export const tr: PortalTexts = {
       default: 'Başvurunun şu anki aşamasında bu yapılamadı.',
     },
   },
+  statistics: {
+    title: 'İstatistikler',
+    intro: '{from} – {to} arasında alınan başvurular ve nasıl yanıtlandıkları. Yalnızca sayılar: burada hiçbir kişi veya başvuru hakkında bilgi yoktur.',
+    lateNote: 'Bir yanıt yalnızca sürenin kanunla kamuya açık olduğu durumlarda gecikmiş sayılır.',
+    totalCaption: 'Tüm başvurular',
+    byTypeCaption: 'Başvuru türüne göre',
+    byAgencyCaption: 'Kuruma göre',
+    type: 'Tür',
+    agency: 'Kurum',
+    received: 'Alınan',
+    answered: 'Yanıtlanan',
+    withinDeadline: 'Yasal süresinde yanıtlanan',
+    medianDays: 'Yanıta kadar ortanca gün',
+    openData: 'Açık veri',
+    json: 'Bu rakamlar JSON olarak',
+    csv: 'Bu rakamlar CSV olarak',
+  },
   privacy: {
     title: 'Aydınlatma metni',
     sections: [

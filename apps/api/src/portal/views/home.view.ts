@@ -12,6 +12,7 @@ export function homePage(language: PortalLanguage): SafeHtml {
 <li><a href="/${language}/apply">${t.apply}</a></li>
 <li><a href="/${language}/status">${t.status}</a></li>
 </ul>
-<p><a href="/${language}/privacy">${textsFor(language).privacy.title}</a></p>`,
+<p><a href="/${language}/privacy">${textsFor(language).privacy.title}</a></p>
+<p><a href="/${language}/statistics">${textsFor(language).statistics.title}</a></p>`,
   );
 }

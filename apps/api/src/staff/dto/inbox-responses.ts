@@ -107,6 +107,7 @@ export class DeadlineLineResponse {
   @ApiProperty() escalationLevel: number;
   @ApiPropertyOptional({ nullable: true }) breachedAt: string | null;
   @ApiProperty() extended: boolean;
+  @ApiProperty({ description: "Staff may extend this deadline now (POST …/deadlines/:kind/extension)" }) extendable: boolean;
   @ApiPropertyOptional({ nullable: true }) extensionReason: string | null;
   @ApiProperty({ type: [EscalationLineResponse] }) escalations: EscalationLineResponse[];
 }

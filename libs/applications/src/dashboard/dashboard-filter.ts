@@ -1,0 +1,36 @@
+import type { StaffPrincipal } from '@petitio/staff';
+import type { ApplicationAccess } from '../access/application-access';
+import type { Channel } from '../application.entity';
+
+/** What the dashboard is asked about. Every filter narrows; none widens beyond the principal's reach. */
+export interface DashboardFilter {
+  /** First local calendar day of the period (YYYY-MM-DD, deployment time zone), inclusive. */
+  from: string;
+  /** Last local calendar day of the period, inclusive. */
+  to: string;
+  /** An agency (by code) and everything under it. */
+  agencyCode?: string;
+  type?: string;
+  topicCode?: string;
+  channel?: Channel;
+}
+
+/**
+ * The WHERE clause every dashboard query shares: the principal's reach (ApplicationAccess.condition) and the
+ * filters other than the period, on the applications row `a`. Parameters are appended to `params`.
+ */
+export function scopeCondition(access: ApplicationAccess, principal: StaffPrincipal, filter: DashboardFilter, params: unknown[]): string {
+  const where = [access.condition(principal, params)];
+  const add = (sql: (p: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (filter.agencyCode) add((p) => `a.assigned_agency_id IN (SELECT id FROM agency_subtree((SELECT id FROM agencies WHERE code = ${p})))`, filter.agencyCode);
+  if (filter.type) add((p) => `a.type_code = ${p}`, filter.type);
+  if (filter.topicCode) add((p) => `a.topic_id = (SELECT id FROM topics WHERE code = ${p})`, filter.topicCode);
+  if (filter.channel) add((p) => `a.channel = ${p}`, filter.channel);
+  return where.join(' AND ');
+}
+
+/** SQL for the start of local day `dateParam` (a YYYY-MM-DD parameter) in time zone `zoneParam`, as timestamptz. */
+export const localDayStart = (dateParam: string, zoneParam: string) => `((${dateParam})::date::timestamp AT TIME ZONE ${zoneParam})`;

@@ -167,6 +167,54 @@ describe('staff console in a real browser', () => {
     });
   });
 
+  it('has no WCAG 2.1 AA violations on the call intake page: empty, after a caller lookup, refused and with the receipt', async () => {
+    const agent = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['agent'], { signIn: false, name: 'Call Agent' });
+    await submitCase(stack, { subject: 'An earlier call about water', citizen: { name: 'Mehmet Kaya', phone: '0533 111 22 44' } });
+    await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page, agent);
+      await page.getByRole('link', { name: t.callsLink }).click();
+      expect(new URL(page.url()).pathname).toBe('/staff/calls/new');
+      await expectNoAccessibilityViolations(page, 'call intake');
+
+      await page.locator('#lookup-phone').fill('0533 111 22 44');
+      await Promise.all([page.waitForURL(/\/staff\/calls\/lookup/), page.locator('form[action="/staff/calls/lookup"] button').click()]);
+      expect(await page.locator('#caller-applications tbody tr').count()).toBe(1);
+      await expectNoAccessibilityViolations(page, 'call intake after a lookup');
+
+      await page.locator('#type').selectOption('complaint');
+      await page.locator('#body').fill('   ');
+      expect((await submit(page.locator('form[action="/staff/calls/new"]'))).status()).toBe(400);
+      await expect(page.locator('#body-error').count()).resolves.toBe(1);
+      await expectNoAccessibilityViolations(page, 'call intake refused');
+
+      await page.locator('#body').fill('The caller has had no running water since Monday.');
+      expect((await submit(page.locator('form[action="/staff/calls/new"]'))).status()).toBe(201);
+      await expect(page.locator('#access-code').innerText()).resolves.toMatch(/^\d{8}$/);
+      await expectNoAccessibilityViolations(page, 'call intake receipt');
+    });
+  });
+
+  it('has no WCAG 2.1 AA violations on the users page, with a refused invitation and for a supervisor', async () => {
+    const admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin'], { signIn: false, name: 'Center Admin' });
+    const supervisor = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['supervisor'], { signIn: false, name: 'Kadıköy Supervisor' });
+    await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page, admin);
+      await page.getByRole('link', { name: t.usersLink }).click();
+      expect(new URL(page.url()).pathname).toBe('/staff/users');
+      await expectNoAccessibilityViolations(page, 'users');
+
+      await page.locator('#email').fill('not an email');
+      expect((await submit(page.locator('form[action="/staff/users"]'))).status()).toBe(400);
+      await expect(page.locator('#email-error').innerText()).resolves.toBe(t.fieldErrors.isEmail);
+      await expectNoAccessibilityViolations(page, 'users with a refused invitation');
+    });
+    await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      await signIn(page, supervisor);
+      await page.goto(url('/staff/users'));
+      await expectNoAccessibilityViolations(page, 'users (supervisor)');
+    });
+  });
+
   it('speaks Turkish to a Turkish browser', async () => {
     const tr = consoleTexts('tr');
     await browser.withPage({ javaScript: true, locale: 'tr-TR' }, async (page) => {

@@ -3,6 +3,7 @@ import { ApplicationsModule } from '@petitio/applications';
 import { DirectoryModule } from '@petitio/directory';
 import { StaffModule } from '@petitio/staff';
 import { ConsoleApplicationController } from './application.controller';
+import { ConsoleCallsController } from './calls.controller';
 import { ConsoleApplicationPage } from './application-page';
 import { ConsoleDispositionController } from './disposition.controller';
 import { ConsoleCsrf } from './console-csrf';
@@ -11,12 +12,13 @@ import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleDashboardAssetsController, ConsoleDashboardController } from './dashboard/dashboard.controller';
 import { ConsoleInboxController } from './inbox.controller';
 import { ConsoleSignInController } from './sign-in.controller';
+import { ConsoleUsersController } from './users.controller';
 
 /** The staff console: server-rendered pages under /staff over the same services as the JSON staff API. */
 @Module({
   imports: [ApplicationsModule, StaffModule, DirectoryModule],
   controllers: [ConsoleSignInController, ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController,
-    ConsoleDashboardController, ConsoleDashboardAssetsController],
+    ConsoleDashboardController, ConsoleDashboardAssetsController, ConsoleCallsController, ConsoleUsersController],
   providers: [ConsoleCsrf, ConsoleSessionGuard, ConsoleErrorFilter, ConsoleApplicationPage],
 })
 export class ConsoleModule {}

@@ -42,7 +42,7 @@ export class ConsoleInboxController {
     );
     const { dto, problems } = await validateAs(InboxQueryDto, given);
     const confirmation = one(params.done) === 'transfer' ? consoleTexts(language).detail.transfer.done : undefined;
-    const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation };
+    const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation, roles: staff.roles };
     if (problems.length) {
       return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, problems), items: [], nextCursor: null, paged: false }));
     }

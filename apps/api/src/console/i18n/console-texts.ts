@@ -10,6 +10,66 @@ export interface ConsoleTexts {
   mainNavigation: string;
   inboxLink: string;
   dashboardLink: string;
+  callsLink: string;
+  usersLink: string;
+  calls: {
+    title: string;
+    lookupTitle: string;
+    phone: string;
+    phoneInvalid: string;
+    phoneHint: string;
+    find: string;
+    /** {n} */
+    found: string;
+    noneFound: string;
+    caption: string;
+    columns: { trackingNumber: string; type: string; topic: string; status: string; agency: string; received: string };
+    noTopic: string;
+    noAgency: string;
+    formTitle: string;
+    type: string;
+    chooseType: string;
+    topic: string;
+    topicHint: string;
+    subject: string;
+    body: string;
+    bodyHint: string;
+    callerName: string;
+    callerPhone: string;
+    callerEmail: string;
+    language: string;
+    provinceCode: string;
+    districtCode: string;
+    regionHint: string;
+    confidential: string;
+    optional: string;
+    submit: string;
+    receiptTitle: string;
+    readOut: string;
+    trackingNumber: string;
+    accessCode: string;
+    another: string;
+  };
+  users: {
+    title: string;
+    caption: string;
+    columns: { name: string; email: string; roles: string; agency: string; status: string; actions: string };
+    empty: string;
+    statuses: Record<string, string>;
+    roles: Record<string, string>;
+    /** {name} */
+    disable: string;
+    disabled: string;
+    inviteTitle: string;
+    email: string;
+    displayName: string;
+    rolesLegend: string;
+    agency: string;
+    chooseAgency: string;
+    invite: string;
+    invited: string;
+    readOnly: string;
+  };
   dashboard: {
     title: string;
     filters: string;

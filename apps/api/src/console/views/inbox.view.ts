@@ -1,5 +1,6 @@
 import { APPLICATION_STATUSES, InboxItem, formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html } from '@petitio/platform';
+import type { StaffRole } from '@petitio/staff';
 import { FieldErrors, checked, errorSummary, fieldError, hidden, selected, textField } from '../../portal/views/form-fields';
 import { ConsoleLanguage, consoleTexts } from '../i18n';
 import { consoleLayout, formatDate, notice } from './layout';
@@ -30,6 +31,8 @@ export interface InboxPageModel {
   page?: string;
   /** Said at the top after an action that took the application out of this page (a transfer). */
   confirmation?: string;
+  /** The viewer's roles, for the navigation. */
+  roles?: readonly StaffRole[];
 }
 
 export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtml {
@@ -38,7 +41,7 @@ export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtm
   const c = i.columns;
   const f = m.filters;
   return consoleLayout(
-    { language, title: i.title, csrf: m.csrf, page: m.page },
+    { language, title: i.title, csrf: m.csrf, page: m.page, roles: m.roles },
     html`<h1>${i.title}</h1>
 ${notice(m.confirmation ? { kind: 'done', text: m.confirmation } : undefined, 'confirmation')}
 ${errorSummary(t.errorSummary, m.errors)}

@@ -2,6 +2,7 @@ import { SafeHtml, html } from '@petitio/platform';
 import { CONSOLE_LANGUAGES, ConsoleLanguage, consoleTexts } from '../i18n';
 import { CONSOLE_CSS_PATH } from '../console-stylesheet';
 import { CSRF_FIELD } from '../console-csrf';
+import type { StaffRole } from '@petitio/staff';
 
 export interface ConsoleFrame {
   language: ConsoleLanguage;
@@ -12,6 +13,8 @@ export interface ConsoleFrame {
   page?: string;
   /** A page's own script, same origin, progressive enhancement only: the page is complete without it. */
   script?: string;
+  /** The signed-in user's roles: the navigation shows the pages they may use. */
+  roles?: readonly StaffRole[];
 }
 
 /** The frame of every console page: skip link, navigation and sign-out when signed in, one stylesheet, no script. */
@@ -33,7 +36,9 @@ ${frame.script ? html`<script src="${frame.script}" defer></script>` : ''}
 ${languageSwitcher(frame)}
 ${frame.csrf
   ? html`<div class="who"><nav class="main" aria-label="${t.mainNavigation}"><a href="/staff/inbox">${t.inboxLink}</a>
-<a href="/staff/dashboard">${t.dashboardLink}</a></nav>
+<a href="/staff/dashboard">${t.dashboardLink}</a>
+${frame.roles?.includes('agent') ? html`<a href="/staff/calls/new">${t.callsLink}</a>` : ''}
+${frame.roles?.some((r) => r === 'center_admin' || r === 'supervisor') ? html`<a href="/staff/users">${t.usersLink}</a>` : ''}</nav>
 <form method="post" action="/staff/sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${frame.csrf}"><button type="submit">${t.signOut}</button></form></div>`
   : ''}
 </header>

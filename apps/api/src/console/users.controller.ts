@@ -1,0 +1,106 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { DirectoryService } from '@petitio/directory';
+import { ConflictError, FieldProblem, InvalidInputError, NotFoundError } from '@petitio/platform';
+import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, formText, validateAs } from '../portal/form-values';
+import { FieldErrors } from '../portal/views/form-fields';
+import { InviteStaffUserDto } from '../staff/dto/staff-user.dto';
+import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
+import { ConsoleCsrf } from './console-csrf';
+import { ConsoleErrorFilter } from './console-errors.filter';
+import { consoleLanguage } from './console-language';
+import { sendConsolePage, seeOther } from './console-response';
+import { ConsoleSessionGuard } from './console-session.guard';
+import { ConsoleLanguage, consoleFieldError } from './i18n';
+import { InviteFormValues, UsersPageModel, usersPage } from './views/users.view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NO_VALUES: InviteFormValues = { email: '', displayName: '', agencyId: '', roles: [] };
+
+/**
+ * Staff users: center admins see everyone, invite and disable; supervisors see their own agency's people,
+ * read-only. The JSON staff-users routes' DTO, services and scoping.
+ */
+@ApiExcludeController()
+@Controller('staff/users')
+@UseGuards(ConsoleSessionGuard)
+@UseFilters(ConsoleErrorFilter)
+export class ConsoleUsersController {
+  constructor(
+    private readonly users: StaffUsersService,
+    private readonly directory: DirectoryService,
+    private readonly csrf: ConsoleCsrf,
+  ) {}
+
+  @Get()
+  @Roles('center_admin', 'supervisor')
+  async list(@Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const shown = done === 'invited' || done === 'disabled' ? done : undefined;
+    await this.render(reply, 200, consoleLanguage(request), staff, { done: shown });
+  }
+
+  @Post()
+  @Roles('center_admin')
+  async invite(@Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const given = body?.roles;
+    const values: InviteFormValues = {
+      email: formText(body, 'email').trim(),
+      displayName: formText(body, 'displayName').trim(),
+      agencyId: formText(body, 'agencyId'),
+      roles: (Array.isArray(given) ? given : given ? [given] : []).filter((r) => r !== ''),
+    };
+    const refuse = (problems: FieldProblem[]) => this.render(reply, 400, language, staff, { values, errors: fieldErrors(language, problems) });
+    const { dto, problems } = await validateAs(InviteStaffUserDto, {
+      email: values.email || undefined,
+      displayName: values.displayName || undefined,
+      agencyId: values.agencyId || undefined,
+      roles: values.roles,
+    });
+    if (problems.length) return refuse(problems);
+    try {
+      await this.users.invite(dto, staff.userId);
+    } catch (error) {
+      if (error instanceof InvalidInputError) return refuse(error.problems);
+      if (error instanceof ConflictError) return refuse([{ field: 'email', code: error.code, message: error.message }]);
+      throw error;
+    }
+    seeOther(reply, '/staff/users?done=invited');
+  }
+
+  @Post(':id/disable')
+  @Roles('center_admin')
+  async disable(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    if (!UUID.test(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    await this.users.disable(id);
+    seeOther(reply, '/staff/users?done=disabled');
+  }
+
+  private async render(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<UsersPageModel>): Promise<void> {
+    const mayManage = hasRole(staff, 'center_admin');
+    // Supervisors see their own agency's people; center admins anyone's.
+    const [users, agencies] = await Promise.all([this.users.list(mayManage ? undefined : staff.agencyId), this.directory.activeAgencies(language)]);
+    const model: UsersPageModel = {
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      roles: staff.roles,
+      users,
+      agencies: agencies.map((a) => ({ value: a.id, label: a.name })),
+      mayManage,
+      values: NO_VALUES,
+      errors: {},
+      ...extra,
+    };
+    sendConsolePage(reply, status, usersPage(language, model));
+  }
+}
+
+function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const p of problems) {
+    const field = p.field.split(/[.[]/)[0];
+    errors[['email', 'displayName', 'agencyId', 'roles'].includes(field) ? field : 'email'] ??= consoleFieldError(language, p);
+  }
+  return errors;
+}

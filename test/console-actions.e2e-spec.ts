@@ -4,6 +4,7 @@ import { Case, publicStatus, submitCase, versionOf } from './support/casework';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { STAFF_PASSWORD, TestStaff, agencyId, staffUser } from './support/staff';
+import { visibleText } from './support/pages';
 
 /**
  * The rest of the staff workflow on the console's application page, as plain forms: each action succeeds through
@@ -31,10 +32,6 @@ function section(page: string, key: string): string | undefined {
 /** What the answer's textarea holds. */
 function answerText(page: string): string | undefined {
   return /<textarea id="answer-text"[^>]*>([^<]*)<\/textarea>/.exec(page)?.[1];
-}
-
-function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 }
 
 describe('staff console: the rest of the workflow as forms (no JavaScript needed)', () => {
@@ -87,7 +84,7 @@ describe('staff console: the rest of the workflow as forms (no JavaScript needed
   async function expectRefused(c: Case, path: string, fields: Record<string, string>, status: number, key: string, sentence: string) {
     const before = await versionOf(stack, c.id);
     const res = await post(c, path, fields).expect(status);
-    expect(textOf(section(res.text, key) ?? refusal(res.text, key) ?? '')).toContain(sentence);
+    expect(visibleText(section(res.text, key) ?? refusal(res.text, key) ?? '')).toContain(sentence);
     expect(await versionOf(stack, c.id)).toBe(before);
     return res;
   }
@@ -263,7 +260,7 @@ describe('staff console: the rest of the workflow as forms (no JavaScript needed
         .send({ _csrf: hiddenIn(seen, '_csrf'), version: String(await versionOf(stack, c.id)), reason: 'Again.' })
         .redirects(0)
         .expect(409);
-      expect(textOf(res.text)).toContain(t.refused.SLA_EXTENSION_USED);
+      expect(visibleText(res.text)).toContain(t.refused.SLA_EXTENSION_USED);
       const now = (await stack.db.query(`SELECT deadline_at FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rows[0].deadline_at;
       expect(now).toEqual(deadline);
     });

@@ -4,6 +4,7 @@ import { Case, publicStatus, submitCase, versionOf } from './support/casework';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { STAFF_PASSWORD, TestStaff, staffUser } from './support/staff';
+import { visibleText } from './support/pages';
 
 const t = consoleTexts('en');
 const HOUR = 3600_000;
@@ -18,11 +19,6 @@ function hiddenIn(page: string, name: string): string {
 /** The inbox table's rows: application id → the row's HTML. */
 function inboxRows(page: string): Map<string, string> {
   return new Map([...page.matchAll(/<tr data-id="([^"]+)">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], m[2]]));
-}
-
-/** The text of HTML, tags dropped and entities of quotes undone, for comparing with catalogue sentences. */
-function textOf(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 }
 
 describe('staff console pages (no JavaScript needed)', () => {
@@ -90,7 +86,7 @@ describe('staff console pages (no JavaScript needed)', () => {
         expect(res.text).toContain(t.signIn.invalidCredentials);
         expect(res.text).not.toContain('not the password');
       }
-      expect(textOf(wrong.text).replace(colleague.email, '#')).toBe(textOf(unknown.text).replace('nobody@test.petitio.example', '#'));
+      expect(visibleText(wrong.text).replace(colleague.email, '#')).toBe(visibleText(unknown.text).replace('nobody@test.petitio.example', '#'));
     });
 
     it('says the account is locked, as the API does, after too many wrong passwords', async () => {
@@ -98,7 +94,7 @@ describe('staff console pages (no JavaScript needed)', () => {
       await stack.db.query(`UPDATE staff_users SET locked_until = now() + interval '10 minutes', failed_logins = 5 WHERE id = $1`, [victim.id]);
       const res = await signInForm({ email: victim.email, password: STAFF_PASSWORD }).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(500);
-      expect(textOf(res.text)).toContain(t.signIn.locked.replace('{minutes}', '10'));
+      expect(visibleText(res.text)).toContain(t.signIn.locked.replace('{minutes}', '10'));
       expect(res.headers['set-cookie']).toBeUndefined();
     });
 
@@ -302,7 +298,7 @@ describe('staff console pages (no JavaScript needed)', () => {
       }).expect(303);
 
       const stale = await post(cookie, `/staff/applications/${overdue.id}/notes`, { _csrf: hiddenIn(seen, '_csrf'), version: hiddenIn(seen, 'version'), text: 'My late note.' }).expect(409);
-      expect(textOf(stale.text)).toContain(t.refused.STALE_VERSION);
+      expect(visibleText(stale.text)).toContain(t.refused.STALE_VERSION);
       expect(stale.text).toMatch(/id="note-refused" role="alert"/);
       // What was typed is kept, and the form now carries the current version.
       expect(stale.text).toContain('My late note.</textarea>');

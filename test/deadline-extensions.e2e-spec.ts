@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { BusinessCalendar, escalationTimerJobId, parseWorkingHours } from '@petitio/sla';
+import { escalationTimerJobId } from '@petitio/sla';
 import { Case, act, actNow, publicStatus, submitCase, versionOf } from './support/casework';
 import { claimAndAnswer, historyOf, outgoingTo } from './support/casework-disposition';
+import { stackCalendar } from './support/deadlines';
 import { waitFor } from './support/ports';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 
-/** The stack's calendar: the environment defaults (Istanbul, Monday to Friday, 08:30-17:30, Turkish holidays). */
-const calendar = new BusinessCalendar({ timeZone: 'Europe/Istanbul', country: 'TR', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('08:30-17:30') });
+const calendar = stackCalendar;
 
 const c4 = () => randomBytes(4).toString('hex');
 

@@ -1,12 +1,12 @@
 import request from 'supertest';
-import { BusinessCalendar, DeadlinePeriod, parseWorkingHours } from '@petitio/sla';
+import { DeadlinePeriod } from '@petitio/sla';
 import { Case, act, actNow, publicStatus, submitCase, versionOf } from './support/casework';
+import { stackCalendar } from './support/deadlines';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, agencyId, staffUser } from './support/staff';
 
-/** The stack's calendar: the environment defaults (Istanbul, Monday to Friday, 08:30-17:30, Turkish holidays). */
-const calendar = new BusinessCalendar({ timeZone: 'Europe/Istanbul', country: 'TR', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('08:30-17:30') });
+const calendar = stackCalendar;
 
 interface ClockRow {
   kind: string;

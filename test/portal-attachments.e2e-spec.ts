@@ -6,6 +6,7 @@ import request from 'supertest';
 import { digits, routedAgencyCode } from './support/applications';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
+import { submissionKeyIn, textOf } from './support/pages';
 
 const MAX_BYTES = 64 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -16,16 +17,6 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62, 0x90), Buffer.from('This program cannot be run in DOS mode.')]);
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-function submissionKeyIn(page: string): string {
-  const key = /name="submissionKey" value="([^"]+)"/.exec(page)?.[1];
-  if (!key) throw new Error('the apply form carries no submissionKey');
-  return key;
-}
-
-function textOf(page: string, id: string): string | undefined {
-  return new RegExp(`id="${id}">([^<]*)<`).exec(page)?.[1];
-}
 
 type Upload = { name: string; bytes: Buffer; type?: string };
 

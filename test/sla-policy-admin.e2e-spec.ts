@@ -1,13 +1,12 @@
 import request from 'supertest';
-import { BusinessCalendar, parseWorkingHours } from '@petitio/sla';
 import { Case, actNow, submitCase } from './support/casework';
+import { stackCalendar } from './support/deadlines';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 
 const POLICIES = '/api/v1/staff/sla-policies';
-/** The stack's calendar: the environment defaults (Istanbul, Monday to Friday, 08:30-17:30, Turkish holidays). */
-const calendar = new BusinessCalendar({ timeZone: 'Europe/Istanbul', country: 'TR', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('08:30-17:30') });
+const calendar = stackCalendar;
 const SEEDED = ['TR-3071-PETITION', 'TR-3071-COMPLAINT', 'TR-3071-REQUEST', 'TR-3071-SUGGESTION', 'TR-4982-INFORMATION-REQUEST', 'TR-4982-INFORMATION', 'TR-FIRST-RESPONSE'];
 
 interface ClockRow {

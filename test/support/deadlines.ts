@@ -1,3 +1,4 @@
+import { turkishCalendar } from '../../libs/sla/src/testing/istanbul-fixtures';
 import { CLOCK_EVENT_KINDS } from '@petitio/applications';
 
 const CLOCK_KINDS: readonly string[] = CLOCK_EVENT_KINDS;
@@ -9,3 +10,6 @@ const CLOCK_KINDS: readonly string[] = CLOCK_EVENT_KINDS;
 export function withoutClockLines<T>(history: T[], kindOf: (line: T) => string = (line) => line as unknown as string): T[] {
   return history.filter((line) => !CLOCK_KINDS.includes(kindOf(line)));
 }
+
+/** The test stack's calendar: the environment defaults (Istanbul, Monday to Friday, 08:30-17:30, Turkish holidays). */
+export const stackCalendar = turkishCalendar();

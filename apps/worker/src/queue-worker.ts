@@ -1,9 +1,7 @@
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Metrics, NotFoundError, OutboxEvent, OutboxSubscriptions, QueueName, connectedToRedis } from '@petitio/platform';
+import { Metrics, NotFoundError, OutboxEvent, OutboxSubscriptions, QueueName, connectedToRedis, isUuid } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every job the outbox relay publishes carries the event and the aggregate it is about. */
 export interface OutboxJob {
@@ -32,7 +30,7 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
   /** The job's aggregate id; a job without a valid one can never succeed, so it fails at once. */
   protected aggregateIdOf(job: Job<OutboxJob>): string {
     const id = job.data?.aggregateId;
-    if (typeof id !== 'string' || !UUID.test(id)) throw new UnrecoverableError(`${this.queueName} job without a valid id`);
+    if (typeof id !== 'string' || !isUuid(id)) throw new UnrecoverableError(`${this.queueName} job without a valid id`);
     return id;
   }
 

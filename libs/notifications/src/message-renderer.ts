@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ENVIRONMENT, Environment, SignedTokens } from '@petitio/platform';
+import { ENVIRONMENT, Environment, SignedTokens, isUuid } from '@petitio/platform';
 import { PermanentDeliveryError } from './delivery-errors';
 import { RenderedMessage } from './channels/notification-channel';
 import { NotificationChannelName } from './outgoing-message';
@@ -37,8 +37,6 @@ export interface StoredMessage {
   /** When the message was asked for: an alert says how late a deadline was then, not at a later retry. */
   createdAt?: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Turns a stored message into words in the recipient's language. Links are built here, at delivery,
@@ -99,7 +97,7 @@ export class MessageRenderer {
   /** Picks each field it shows from the params by name, so nothing else the caller put there can reach staff inboxes. */
   private staffAlertContext(message: StoredMessage, language: string): StaffAlertContext {
     const { applicationId, clockKind, stepKind, level, share } = message.params;
-    if (typeof applicationId !== 'string' || !UUID.test(applicationId)) throw new PermanentDeliveryError(`template ${message.template} needs params.applicationId`);
+    if (typeof applicationId !== 'string' || !isUuid(applicationId)) throw new PermanentDeliveryError(`template ${message.template} needs params.applicationId`);
     if (!isOneOf(CLOCK_KINDS, clockKind) || !isOneOf(ESCALATION_STEP_KINDS, stepKind)) {
       throw new PermanentDeliveryError(`template ${message.template} needs params.clockKind and params.stepKind`);
     }
@@ -124,7 +122,7 @@ export class MessageRenderer {
 
   private invitationContext(message: StoredMessage): InvitationContext {
     const tokenId = message.params.passwordTokenId;
-    if (typeof tokenId !== 'string' || !UUID.test(tokenId)) throw new PermanentDeliveryError('staff_invitation needs params.passwordTokenId');
+    if (typeof tokenId !== 'string' || !isUuid(tokenId)) throw new PermanentDeliveryError('staff_invitation needs params.passwordTokenId');
     // In the fragment, so the token never reaches a server log or a Referer header.
     const token = this.tokens.sign(PASSWORD_LINK_PURPOSE, tokenId);
     return { setPasswordUrl: `${this.baseUrl}/staff/set-password#token=${token}`, linkValidHours: this.env.INVITATION_VALID_HOURS };

@@ -23,3 +23,4 @@ export * from './security/signed-tokens';
 export * from './security/security.module';
 export * from './platform.module';
 export * from './html/safe-html';
+export * from './text/uuid';

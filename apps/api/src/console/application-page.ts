@@ -1,16 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationDetail, ApplicationDetailService, CannedResponses, ReasonCodes, ReasonKind } from '@petitio/applications';
 import { DirectoryService, localise } from '@petitio/directory';
-import {
-  ConflictError,
-  ENVIRONMENT,
-  Environment,
-  ForbiddenError,
-  IllegalTransitionError,
-  InvalidInputError,
-  NotFoundError,
-  StaleVersionError,
-} from '@petitio/platform';
+import { ConflictError, ENVIRONMENT, Environment, ForbiddenError, IllegalTransitionError, InvalidInputError, NotFoundError, StaleVersionError, isUuid } from '@petitio/platform';
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '../portal/form-values';
@@ -21,8 +12,6 @@ import { sendConsolePage, seeOther } from './console-response';
 import { ConsoleLanguage, consoleFieldError, consoleTexts } from './i18n';
 import { ActionChoices, ApplicationPageModel, Choice, ConsoleAction, FormKey, mayAct } from './views/action-form';
 import { applicationPage } from './views/application.view';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type PageExtra = Partial<Pick<ApplicationPageModel, 'done' | 'refused' | 'errors' | 'values'>> & { cannedResponseId?: string };
 
@@ -91,7 +80,7 @@ export class ConsoleApplicationPage {
   }
 
   private draft(staff: StaffPrincipal, a: ApplicationDetail, cannedResponseId: string): Promise<string> {
-    if (!UUID.test(cannedResponseId)) {
+    if (!isUuid(cannedResponseId)) {
       throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
     }
     const app = { assignedAgencyId: a.agency?.id ?? null, trackingNumber: a.trackingNumber, confidential: a.confidential, citizenName: a.citizen?.name ?? null, language: a.language };
@@ -131,7 +120,7 @@ const NO_CHOICES: ActionChoices = { officers: [], agencies: [], transferReasons:
 
 /** An id that is no UUID names no application: the same 404 as one out of reach. */
 export function applicationId(id: string): string {
-  if (!UUID.test(id)) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
+  if (!isUuid(id)) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
   return id;
 }
 

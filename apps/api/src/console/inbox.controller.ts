@@ -4,7 +4,7 @@ import { InboxService } from '@petitio/applications';
 import { ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateAs } from '../portal/form-values';
+import { formText, validateAs } from '../portal/form-values';
 import { FieldErrors } from '../portal/views/form-fields';
 import { InboxQueryDto, inboxQueryOf } from '../staff/dto/inbox-query.dto';
 import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
@@ -34,14 +34,14 @@ export class ConsoleInboxController {
   @Get()
   async list(@Query() params: InboxParams, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
-    const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
-    const filters: InboxFilters = { status: one(params.status), due: one(params.due), escalated: one(params.escalated), q: one(params.q), mine: one(params.mine), limit: one(params.limit) };
-    const cursor = one(params.cursor);
+    const one = (name: keyof InboxParams) => formText(params, name);
+    const filters: InboxFilters = { status: one('status'), due: one('due'), escalated: one('escalated'), q: one('q'), mine: one('mine'), limit: one('limit') };
+    const cursor = one('cursor');
     const given = Object.fromEntries(
       Object.entries({ status: filters.status, due: filters.due, escalated: filters.escalated, q: filters.q, assignedToMe: filters.mine, limit: filters.limit, cursor }).filter(([, v]) => v !== ''),
     );
     const { dto, problems } = await validateAs(InboxQueryDto, given);
-    const confirmation = one(params.done) === 'transfer' ? consoleTexts(language).detail.transfer.done : undefined;
+    const confirmation = one('done') === 'transfer' ? consoleTexts(language).detail.transfer.done : undefined;
     const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation, roles: staff.roles };
     if (problems.length) {
       return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, problems), items: [], nextCursor: null, paged: false }));

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DirectoryService } from '@petitio/directory';
-import { ConflictError, FieldProblem, InvalidInputError, NotFoundError } from '@petitio/platform';
+import { ConflictError, FieldProblem, InvalidInputError, NotFoundError, isUuid } from '@petitio/platform';
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '../portal/form-values';
@@ -16,7 +16,6 @@ import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleLanguage, consoleFieldError } from './i18n';
 import { InviteFormValues, UsersPageModel, usersPage } from './views/users.view';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NO_VALUES: InviteFormValues = { email: '', displayName: '', agencyId: '', roles: [] };
 
 /**
@@ -73,7 +72,7 @@ export class ConsoleUsersController {
   @Post(':id/disable')
   @Roles('center_admin')
   async disable(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
-    if (!UUID.test(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
     await this.users.disable(id);
     seeOther(reply, '/staff/users?done=disabled');
   }

@@ -6,7 +6,7 @@ import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputErro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreateApplicationDto } from '../applications/dto/create-application.dto';
 import { idempotencyKeyOf, toNewApplication } from '../applications/intake-request';
-import { FormBody, formText, validateAs } from './form-values';
+import { FormBody, applicationBodyOf, formText, validateAs } from './form-values';
 import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
 import { multipartBodyLimit, readMultipartForm } from './multipart-form';
 import { PortalChoices } from './portal-choices';
@@ -52,7 +52,7 @@ export class ApplyController {
       ? await readMultipartForm(request, multipartBodyLimit({ ...limits, fieldBytes: this.env.HTTP_BODY_LIMIT_BYTES }))
       : { body: (request.body ?? {}) as FormBody, files: [] as IncomingAttachment[], tooManyFiles: false };
     const values = readForm(form.body);
-    const { dto, problems } = await validateAs(CreateApplicationDto, toDtoShape(values, language));
+    const { dto, problems } = await validateAs(CreateApplicationDto, applicationBodyOf(values, values.preferredLanguage || language, values.confidential));
     if (!values.consent) problems.push({ field: 'consent', code: 'required', message: 'consent to the privacy notice is required' });
     problems.push(...this.fileProblems(form.files, form.tooManyFiles));
     let key: string | undefined;
@@ -132,26 +132,6 @@ function readForm(body: FormBody): ApplyFormValues {
     submissionKey: text('submissionKey'),
     preferredLanguage: text('preferredLanguage'),
   };
-}
-
-/** The form as the JSON API's body: empty fields are left out, as a JSON client would. */
-function toDtoShape(v: ApplyFormValues, language: PortalLanguage): Record<string, unknown> {
-  const given = (o: Record<string, string>) => {
-    const kept = Object.fromEntries(Object.entries(o).filter(([, value]) => value.trim() !== ''));
-    return Object.keys(kept).length ? kept : undefined;
-  };
-  return Object.fromEntries(
-    Object.entries({
-      type: v.type || undefined,
-      topic: v.topic || undefined,
-      subject: v.subject || undefined,
-      body: v.body,
-      language: v.preferredLanguage || language,
-      citizen: given({ name: v.name, phone: v.phone, email: v.email }),
-      location: given({ provinceCode: v.provinceCode, districtCode: v.districtCode }),
-      confidential: v.confidential,
-    }).filter(([, value]) => value !== undefined),
-  );
 }
 
 function localised(language: PortalLanguage, problems: FieldProblem[]): FieldErrors {

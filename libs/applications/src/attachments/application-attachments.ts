@@ -39,6 +39,8 @@ export interface AttachmentLine {
 /** The field every attachment problem is reported on: the form's file input. */
 export const ATTACHMENTS_FIELD = 'attachments';
 
+const LINE_COLUMNS = `id, original_name AS name, media_type AS type, size_bytes AS size, created_at AS "createdAt"`;
+
 /**
  * Citizens' attachments: checked by content, stored under random ids, recorded by intake in the same
  * statement as the application, and handed to staff who may see the application.
@@ -119,7 +121,11 @@ export class ApplicationAttachments {
   /** One attachment's bytes, for staff who may see the application; the same 404 for anything else. */
   async openForStaff(principal: StaffPrincipal, applicationId: string, attachmentId: string): Promise<{ attachment: AttachmentLine; content: Readable }> {
     await this.access.assertVisible(principal, applicationId);
-    const attachment = (await this.linesOf(applicationId)).find((a) => a.id === attachmentId);
+    const [attachment]: AttachmentLine[] = await this.dataSource.query(
+      `SELECT ${LINE_COLUMNS}
+       FROM application_attachments WHERE application_id = $1 AND id = $2::uuid`,
+      [applicationId, attachmentId],
+    );
     if (!attachment) throw new NotFoundError('ATTACHMENT_NOT_FOUND', 'no such attachment on this application');
     return { attachment, content: await this.store.open(attachment.id) };
   }
@@ -127,16 +133,10 @@ export class ApplicationAttachments {
   /** The list without an access check: callers have checked already (the application detail). */
   async linesOf(applicationId: string): Promise<AttachmentLine[]> {
     return this.dataSource.query(
-      `SELECT id, original_name AS name, media_type AS type, size_bytes AS size, created_at AS "createdAt"
+      `SELECT ${LINE_COLUMNS}
        FROM application_attachments WHERE application_id = $1 ORDER BY position`,
       [applicationId],
     );
-  }
-
-  /** What the citizen's public status shows: how many files, nothing about them. */
-  async countOf(applicationId: string): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query('SELECT count(*)::int AS count FROM application_attachments WHERE application_id = $1', [applicationId]);
-    return rows[0].count;
   }
 
   private async discard(ids: string[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InvalidInputError, NotFoundError } from '@petitio/platform';
+import { InvalidInputError, NotFoundError, isUuid } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 
 /**
@@ -44,7 +44,6 @@ interface BatchResult {
   problems: BrokenLink[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Sorts before every real id (gen_random_uuid never draws it), so the first batch needs no special query.
 const BEFORE_EVERY_APPLICATION = '00000000-0000-0000-0000-000000000000';
 
@@ -129,7 +128,7 @@ export class HistoryVerifier {
   }
 
   private async assertApplicationExists(applicationId: string): Promise<void> {
-    if (!UUID.test(applicationId)) {
+    if (!isUuid(applicationId)) {
       throw new InvalidInputError([{ field: 'application', code: 'invalid', message: 'application must be an application id (a UUID)' }]);
     }
     const rows = await this.dataSource.query('SELECT 1 FROM applications WHERE id = $1', [applicationId]);

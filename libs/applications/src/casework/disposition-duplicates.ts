@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, InvalidInputError } from '@petitio/platform';
+import { ConflictError, InvalidInputError, isUuid } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
 import { formatTrackingNumber } from '../tracking-number';
@@ -17,8 +17,6 @@ export interface AnswerToShare {
   body: string;
   authorStaffId?: string | null;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Merges an application into another that asks the same thing: the duplicate closes, and when
@@ -114,7 +112,7 @@ export class DuplicateMerges {
   }
 
   private async lockOriginal(manager: EntityManager, staff: StaffPrincipal, originalId: string): Promise<LockedApplication | undefined> {
-    if (!UUID.test(originalId)) return undefined;
+    if (!isUuid(originalId)) return undefined;
     return (await this.changes.lock(manager, { staff }, 'a.id = $1', [originalId]))[0];
   }
 }

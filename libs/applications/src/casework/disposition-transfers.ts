@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { localise } from '@petitio/directory';
-import { ENVIRONMENT, Environment, ForbiddenError, InvalidInputError, OutboxTopic, OutboxWriter } from '@petitio/platform';
+import { ENVIRONMENT, Environment, ForbiddenError, InvalidInputError, OutboxTopic, OutboxWriter, isUuid } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
 import { ApplicationStatus } from '../application-status';
@@ -24,8 +24,6 @@ export interface TransferOutcome {
   /** True when the transfer went to the center's triage unit instead of the agency asked for. */
   centerDesignation: boolean;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface AgencyRow {
   id: string;
@@ -129,7 +127,7 @@ export class ApplicationTransfers {
 
 async function findAgency(manager: EntityManager, id: string): Promise<AgencyRow | undefined> {
   // A malformed id is simply no agency: the same 400 as an unknown one.
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const rows: AgencyRow[] = await manager.query('SELECT id, kind, names, active FROM agencies WHERE id = $1', [id]);
   return rows[0];
 }

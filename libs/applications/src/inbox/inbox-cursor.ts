@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@petitio/platform';
+import { InvalidInputError, isUuid } from '@petitio/platform';
 
 export type InboxSortField = 'createdAt' | 'updatedAt';
 export type SortOrder = 'asc' | 'desc';
@@ -12,7 +12,6 @@ export interface InboxPosition {
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Opaque to callers: base64url of the position, so its shape can change without breaking clients' code. */
 export function encodeCursor(position: InboxPosition): string {
@@ -28,7 +27,7 @@ export function decodeCursor(cursor: string, sort: InboxSortField, order: SortOr
     parts = undefined;
   }
   if (!Array.isArray(parts) || parts.length !== 4 || typeof parts[2] !== 'string' || typeof parts[3] !== 'string' ||
-      !TIMESTAMP.test(parts[2]) || !isRealInstant(parts[2]) || !UUID.test(parts[3])) {
+      !TIMESTAMP.test(parts[2]) || !isRealInstant(parts[2]) || !isUuid(parts[3])) {
     throw new InvalidInputError([{ field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor returned by this list' }]);
   }
   if (parts[0] !== sort || parts[1] !== order) {

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '@petitio/platform';
 import type { DeadlineUnit } from '../calendar/business-calendar';
 import { CLOCK_KINDS, ClockKind, ESCALATION_TARGETS, OnAwaitingCitizen, OnTransfer, SlaPolicy } from './sla-policy';
+import { isUuid } from '@petitio/platform';
 
 export const DEADLINE_UNITS: readonly DeadlineUnit[] = ['calendar_days', 'working_days', 'working_hours'];
 export const ON_AWAITING_CITIZEN_OPTIONS: readonly OnAwaitingCitizen[] = ['pause', 'restart', 'continue'];
@@ -13,7 +14,6 @@ const MAX_DAYS = 3650;
 const MAX_WORKING_HOURS = 24 * MAX_DAYS;
 /** Like the seeded TR-3071-PETITION: capitals, digits, hyphens and underscores. */
 export const POLICY_CODE = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Everything an admin writes about a policy: the policy without its id. */
 export type SlaPolicyDraft = Omit<SlaPolicy, 'id'>;
@@ -34,7 +34,7 @@ export function policyDraftProblems(d: SlaPolicyDraft): FieldProblem[] {
     bad('applicationType', 'format', 'applicationType must be an application type code (e.g. complaint), or null for every type');
   }
   for (const field of ['topicId', 'agencyId'] as const) {
-    if (d[field] !== null && (typeof d[field] !== 'string' || !UUID.test(d[field]!))) bad(field, 'format', `${field} must be an id, or null for any`);
+    if (d[field] !== null && (typeof d[field] !== 'string' || !isUuid(d[field]!))) bad(field, 'format', `${field} must be an id, or null for any`);
   }
   periodProblems(d.period, 'period', bad);
   oneOf(d.onAwaitingCitizen, ON_AWAITING_CITIZEN_OPTIONS, 'onAwaitingCitizen', bad);

@@ -5,7 +5,7 @@ import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { validateAs } from '../../portal/form-values';
+import { formText, validateAs } from '../../portal/form-values';
 import { FieldErrors } from '../../portal/views/form-fields';
 import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
 import { ConsoleCsrf } from '../console-csrf';
@@ -52,7 +52,7 @@ export class ConsoleDashboardController implements BeforeApplicationShutdown {
     const { params, filter, errors } = await this.filterOf(query, language);
     const figures = filter ? await this.dashboard.figures(staff, filter, language) : null;
     const asOf = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone: this.env.CALENDAR_TIME_ZONE }).format(this.clock.now());
-    const page = dashboardPage(language, { params, errors, figures, csrf: this.csrf.tokenFor(staff.sessionId), asOf });
+    const page = dashboardPage(language, { params, errors, figures, csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, asOf });
     void consoleHeaders(reply)
       .header('content-security-policy', DASHBOARD_CSP)
       .status(filter ? 200 : 400)
@@ -120,8 +120,8 @@ export class ConsoleDashboardController implements BeforeApplicationShutdown {
   }
 
   private async filterOf(query: Params, language: ConsoleLanguage): Promise<{ params: DashboardParams; filter: DashboardFilter | null; errors: FieldErrors }> {
-    const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
-    const params: DashboardParams = { from: one(query.from), to: one(query.to), agency: one(query.agency), type: one(query.type), topic: one(query.topic), channel: one(query.channel) };
+    const one = (name: keyof DashboardParams) => formText(query, name);
+    const params: DashboardParams = { from: one('from'), to: one('to'), agency: one('agency'), type: one('type'), topic: one('topic'), channel: one('channel') };
     const given = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ''));
     const { dto, problems } = await validateAs(DashboardQueryDto, given);
     const errors: FieldErrors = {};

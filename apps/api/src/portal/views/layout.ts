@@ -1,6 +1,7 @@
 import { SafeHtml, html } from '@petitio/platform';
 import { PORTAL_LANGUAGES, PortalLanguage, textsFor } from '../i18n';
 import { PORTAL_CSS_PATH } from '../portal-stylesheet';
+import { pageDocument } from './page-document';
 
 export interface PageFrame {
   language: PortalLanguage;
@@ -13,26 +14,12 @@ export interface PageFrame {
 export function layout(frame: PageFrame, content: SafeHtml): SafeHtml {
   const t = textsFor(frame.language);
   const others = PORTAL_LANGUAGES.filter((l) => l !== frame.language);
-  return html`<!doctype html>
-<html lang="${frame.language}" dir="${t.dir}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${frame.title} – ${t.siteName}</title>
-<link rel="stylesheet" href="${PORTAL_CSS_PATH}">
-</head>
-<body>
-<a class="skip" href="#main">${t.skipToContent}</a>
-<header>
-<a class="brand" href="/${frame.language}/">${t.siteName}</a>
+  return pageDocument(
+    { language: frame.language, dir: t.dir, title: frame.title, siteName: t.siteName, skipToContent: t.skipToContent, stylesheet: PORTAL_CSS_PATH },
+    html`<a class="brand" href="/${frame.language}/">${t.siteName}</a>
 <nav class="langs" aria-label="${t.languageSwitcher}"><ul>${others.map(
-    (l) => html`<li><a href="/${l}/${frame.page}" hreflang="${l}" lang="${l}">${textsFor(l).languageName}</a></li>`,
-  )}</ul></nav>
-</header>
-<main id="main" tabindex="-1">
-${content}
-</main>
-</body>
-</html>
-`;
+      (l) => html`<li><a href="/${l}/${frame.page}" hreflang="${l}" lang="${l}">${textsFor(l).languageName}</a></li>`,
+    )}</ul></nav>`,
+    content,
+  );
 }

@@ -111,6 +111,18 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
     expect(conversation(status)).toEqual([['from_citizen', 'citizen_reply', 'It is also leaking at the corner.']]);
   });
 
+  it('attaches a retried reply once when the client sends an Idempotency-Key, and each reply of another key', async () => {
+    const c = await submitCase(stack);
+    const send = (key: string) =>
+      request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/replies`).set('Idempotency-Key', key).send({ accessCode: c.accessCode, text: 'Number 12.' });
+    await send('reply-1').expect(201);
+    await send('reply-1').expect(201);
+    await send('reply-2').expect(201);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [c.id]);
+    expect(rows[0].n).toBe(2);
+    expect((await send('k'.repeat(300)).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['Idempotency-Key']);
+  });
+
   it('needs the right access code (the same 404 as the status page) and some text', async () => {
     const c = await submitCase(stack);
     const wrong = await reply(c, { accessCode: c.accessCode === '00000000' ? '11111111' : '00000000', text: 'hello' }).expect(404);

@@ -93,6 +93,13 @@ describe('staff console: call intake and users admin', () => {
       const again = await post(cookie, '/staff/calls/new', fields).expect(201);
       expect(/id="tracking-number">([^<]+)</.exec(again.text)?.[1]).toBe(/id="tracking-number">([^<]+)</.exec(first.text)?.[1]);
       expect(await countApplications(stack.db)).toBe(before);
+
+      // Back, edit, send again under the same key: the call is kept on the form, under a new key, and nothing is filed.
+      const edited = await post(cookie, '/staff/calls/new', { ...fields, body: 'Please repair the street lamp at number 5.' }).expect(422);
+      expect(edited.text).toContain('This form was already sent with other content.');
+      expect(edited.text).toContain('Please repair the street lamp at number 5.');
+      expect(hiddenIn(edited.text, 'submissionKey')).not.toBe(fields.submissionKey);
+      expect(await countApplications(stack.db)).toBe(before);
     });
 
     it('shows a refused field next to it, keeps what was typed and files nothing', async () => {

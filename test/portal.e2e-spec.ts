@@ -5,6 +5,7 @@ import { claimAndAnswer } from './support/casework-disposition';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
+import { submissionKeyIn, textOf } from './support/pages';
 
 const LANGUAGES = [
   { lang: 'tr', dir: 'ltr' },
@@ -14,17 +15,6 @@ const LANGUAGES = [
 
 /** A well-formed tracking number (valid Damm check digit) that is never issued. */
 const UNKNOWN_NUMBER = '0000-0000-000';
-
-function submissionKeyIn(page: string): string {
-  const key = /name="submissionKey" value="([^"]+)"/.exec(page)?.[1];
-  if (!key) throw new Error('the apply form carries no submissionKey');
-  return key;
-}
-
-/** The text of the element with this id (receipt numbers, status words). */
-function textOf(page: string, id: string): string | undefined {
-  return new RegExp(`id="${id}">([^<]*)<`).exec(page)?.[1];
-}
 
 /** Every URL a page points to or sends a form to. */
 function urlsIn(page: string): string[] {
@@ -269,6 +259,12 @@ describe('citizen portal pages (no JavaScript needed)', () => {
       expect(wrongCode.text).not.toContain('00000000');
     });
 
+    it('answers a form body it cannot read with a 400 page in the page language, not a server error', async () => {
+      const res = await request(stack.apiUrl).post('/tr/apply').set('content-type', 'multipart/form-data').send('not a multipart body').expect(400);
+      expect(res.text).toContain('<html lang="tr" dir="ltr">');
+      expect(res.text).toContain('Gönderilen bilgiler okunamadı.');
+    });
+
     it('says a mistyped tracking number is mistyped, in the page language', async () => {
       const res = await statusPageOf('tr', { trackingNumber: '12', accessCode: 'whatever' }).expect(400);
       expect(res.text).toContain('<p class="error" id="trackingNumber-error">Takip numarası 11 rakamdır, örneğin 4827-3915-602.</p>');
@@ -287,7 +283,12 @@ describe('citizen portal pages (no JavaScript needed)', () => {
       const empty = await post('/en/status/reply', { ...app, text: '  ' }).expect(400);
       expect(empty.text).toContain('<p class="error" id="reply-text-error">Please write your message; this field is empty.</p>');
 
-      const replied = await post('/en/status/reply', { ...app, text: 'It is number 12.' }).expect(200);
+      // A double click or a browser retry posts the same form twice: the reply is attached once.
+      const submissionKey = submissionKeyIn(waiting.text);
+      const replied = await post('/en/status/reply', { ...app, submissionKey, text: 'It is number 12.' }).expect(200);
+      await post('/en/status/reply', { ...app, submissionKey, text: 'It is number 12.' }).expect(200);
+      const replies = await stack.db.query(`SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [app.id]);
+      expect(replies.rows[0].n).toBe(1);
       expect(replied.text).toContain('Your reply was sent to the agency.');
       expect(textOf(replied.text, 'status-words')).toBe('being handled');
       expect(replied.text).toContain('<p>It is number 12.</p>');

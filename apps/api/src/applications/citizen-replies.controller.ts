@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CitizenReplies, formatTrackingNumber } from '@petitio/applications';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { CitizenReplyDto, CitizenReplyResponse } from './dto/citizen-reply.dto';
+import { idempotencyKeyOf } from './intake-request';
 
 /** The citizen writing to the agency about their application, proved by tracking number and access code. */
 @ApiTags('applications')
@@ -19,8 +20,13 @@ export class CitizenRepliesController {
     description: 'Answers a question the agency asked (the application goes back to it), or adds a message to the application.',
   })
   @ApiCreatedResponse({ type: CitizenReplyResponse })
-  async reply(@Param('trackingNumber') trackingNumber: string, @Body() dto: CitizenReplyDto): Promise<CitizenReplyResponse> {
-    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, dto.text);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried reply with the same key is attached once' })
+  async reply(
+    @Param('trackingNumber') trackingNumber: string,
+    @Body() dto: CitizenReplyDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CitizenReplyResponse> {
+    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, dto.text, idempotencyKeyOf(key));
     return {
       trackingNumber: formatTrackingNumber(received.trackingNumber),
       status: received.status,

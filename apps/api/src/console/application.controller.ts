@@ -41,7 +41,7 @@ export class ConsoleApplicationController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const action = done && done in CONSOLE_ACTIONS ? (done as ConsoleAction) : undefined;
+    const action = done && Object.hasOwn(CONSOLE_ACTIONS, done) ? (done as ConsoleAction) : undefined;
     await this.page.render(reply, 200, consoleLanguage(request), staff, applicationId(id), { done: action, cannedResponseId: typeof canned === 'string' ? canned : undefined });
   }
 

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CallerApplicationsService, IntakeService, formatTrackingNumber } from '@petitio/applications';
-import { ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
+import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreateApplicationDto } from '../applications/dto/create-application.dto';
 import { idempotencyKeyOf, toNewApplication } from '../applications/intake-request';
-import { FormBody, formText, validateAs } from '../portal/form-values';
+import { FormBody, applicationBodyOf, formText, validateAs } from '../portal/form-values';
 import { FieldErrors } from '../portal/views/form-fields';
 import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
 import { ConsoleCsrf } from './console-csrf';
@@ -44,9 +44,9 @@ export class ConsoleCallsController {
   }
 
   @Get('lookup')
-  async lookup(@Query('phone') phoneParam: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async lookup(@Query() query: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
-    const phone = (Array.isArray(phoneParam) ? phoneParam[0] : typeof phoneParam === 'string' ? phoneParam : '').trim();
+    const phone = formText(query, 'phone').trim();
     const lookupError = (message: string) =>
       sendConsolePage(reply, 400, callsPage(language, this.model(staff, { lookup: { phone }, errors: { 'lookup-phone': message } })));
     if (phone === '') return lookupError(consoleTexts(language).fieldErrors.isDefined);
@@ -66,7 +66,7 @@ export class ConsoleCallsController {
     const values = Object.fromEntries(CALL_FIELDS.map((f) => [f, formText(body, f)])) as CallFormValues;
     const refuse = (problems: FieldProblem[]) =>
       sendConsolePage(reply, 400, callsPage(language, this.model(staff, { values, errors: fieldErrors(language, problems) })));
-    const { dto, problems } = await validateAs(CreateApplicationDto, toDtoShape(values));
+    const { dto, problems } = await validateAs(CreateApplicationDto, applicationBodyOf(values, values.language, values.confidential !== ''));
     if (problems.length) return refuse(problems);
     try {
       const receipt = await this.intake.submit(
@@ -77,8 +77,12 @@ export class ConsoleCallsController {
       sendConsolePage(reply, 201, callsPage(language, this.model(staff, { receipt: shown })));
     } catch (error) {
       // An unknown topic or region, or a key that is no key: said next to the field like the DTO's own checks.
-      if (!(error instanceof InvalidInputError)) throw error;
-      return refuse(error.problems);
+      if (error instanceof InvalidInputError) return refuse(error.problems);
+      // Back, edit, send again: the typed call is kept and goes out under a new key once the agent confirms.
+      if (error instanceof ConflictError && error.code === 'IDEMPOTENCY_KEY_REUSED') {
+        return sendConsolePage(reply, 422, callsPage(language, this.model(staff, { values, errors: { body: consoleTexts(language).calls.resubmitted } })));
+      }
+      throw error;
     }
   }
 
@@ -94,26 +98,6 @@ export class ConsoleCallsController {
       ...extra,
     };
   }
-}
-
-/** The form as the JSON API's body: empty fields left out, as a JSON client would. */
-function toDtoShape(v: CallFormValues): Record<string, unknown> {
-  const given = (o: Record<string, string>) => {
-    const kept = Object.fromEntries(Object.entries(o).filter(([, value]) => value.trim() !== ''));
-    return Object.keys(kept).length ? kept : undefined;
-  };
-  return Object.fromEntries(
-    Object.entries({
-      type: v.type || undefined,
-      topic: v.topic || undefined,
-      subject: v.subject || undefined,
-      body: v.body,
-      language: v.language || undefined,
-      citizen: given({ name: v.name, phone: v.phone, email: v.email }),
-      location: given({ provinceCode: v.provinceCode, districtCode: v.districtCode }),
-      confidential: v.confidential !== '',
-    }).filter(([, value]) => value !== undefined),
-  );
 }
 
 /** `citizen.phone` → `phone`, `location.provinceCode` → `provinceCode`: the form's field ids. */

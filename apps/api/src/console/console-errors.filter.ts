@@ -31,18 +31,21 @@ export class ConsoleErrorFilter implements ExceptionFilter {
       return seeOther(reply, '/staff/sign-in', request.headers.cookie ? [clearedSessionCookie(this.env)] : []);
     }
     const { problem, headers } = toProblem(error);
+    const status = error instanceof ConsoleFormRefusedError || error instanceof ForbiddenError ? 403 : problem.statusCode;
     const kind: ConsoleErrorKind =
       error instanceof ConsoleFormRefusedError ? 'formExpired'
-      : error instanceof ForbiddenError || problem.statusCode === 403 ? 'forbidden'
-      : problem.statusCode === 404 ? 'notFound'
+      : status === 403 ? 'forbidden'
+      : status === 404 ? 'notFound'
+      : status === 409 || status === 422 ? 'conflict'
+      : status === 429 ? 'tooMany'
+      : status < 500 ? 'badRequest'
       : 'server';
-    const status = kind === 'server' ? Math.max(problem.statusCode, 400) : { notFound: 404, forbidden: 403, formExpired: 403 }[kind];
     if (problem.statusCode >= 500) {
       const e = error as Error;
       this.logger.error({ msg: 'console page failed', reqId: request.id, err: { name: e?.name, message: e?.message, stack: e?.stack } });
     }
     void reply.headers(headers);
-    const csrf = request.staff ? this.csrf.tokenFor(request.staff.sessionId) : undefined;
-    sendConsolePage(reply, status, consoleErrorPage(consoleLanguage(request), kind, csrf));
+    const signedIn = request.staff ? { csrf: this.csrf.tokenFor(request.staff.sessionId), roles: request.staff.roles } : undefined;
+    sendConsolePage(reply, status, consoleErrorPage(consoleLanguage(request), kind, signedIn));
   }
 }

@@ -1,11 +1,8 @@
 import { HttpException } from '@nestjs/common';
-import type { IncomingAttachment } from '@petitio/applications';
+import { ATTACHMENTS_FIELD, IncomingAttachment } from '@petitio/applications';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FormBody } from './form-values';
-
-/** The apply form's file input. */
-export const ATTACHMENTS_INPUT = 'attachments';
 
 export interface MultipartForm {
   body: FormBody;
@@ -53,7 +50,7 @@ export async function readMultipartForm(request: FastifyRequest, bodyLimit: numb
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         // A file input left empty still sends a part without a name or content.
-        if (part.fieldname !== ATTACHMENTS_INPUT || (!part.filename && bytes.length === 0)) continue;
+        if (part.fieldname !== ATTACHMENTS_FIELD || (!part.filename && bytes.length === 0)) continue;
         files.push({ fileName: part.filename, bytes, truncated: part.file.truncated });
       } else if (body[part.fieldname] === undefined) {
         body[part.fieldname] = String(part.value);
@@ -61,7 +58,11 @@ export async function readMultipartForm(request: FastifyRequest, bodyLimit: numb
     }
   } catch (error) {
     if (received > bodyLimit) throw new HttpException('the form is larger than allowed', 413);
-    if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
+    if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') {
+      // A body the parser cannot read (no boundary, cut short) is the sender's fault, not ours.
+      if (error instanceof HttpException) throw error;
+      throw new HttpException('the form could not be read', 400);
+    }
     tooManyFiles = true;
   }
   if (received > bodyLimit) throw new HttpException('the form is larger than allowed', 413);

@@ -1,5 +1,5 @@
-import { HttpException, Logger } from '@nestjs/common';
-import { NotFoundError, TooManyRequestsError } from '@petitio/platform';
+import { Logger } from '@nestjs/common';
+import { toProblem } from '../http/problem.filter';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PortalLanguage, isPortalLanguage } from './i18n';
 import { sendPage } from './portal-response';
@@ -16,21 +16,20 @@ export function portalLanguageOf(url: string): PortalLanguage | undefined {
  * error on a path that starts with a portal language; any other path keeps the JSON API's problem answer.
  */
 export function sendPortalError(error: unknown, language: PortalLanguage, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const kind = errorKind(error);
+  const { status, kind, headers } = classify(error);
   if (kind === 'server') {
     const e = error as Error;
     logger.error({ msg: 'page failed', reqId: request.id, err: { name: e?.name, message: e?.message, stack: e?.stack } });
   }
-  if (error instanceof TooManyRequestsError) void reply.header('retry-after', String(error.retryAfterSeconds));
-  sendPage(reply, { notFound: 404, tooMany: 429, tooLarge: 413, server: 500 }[kind], errorPage(language, kind));
+  for (const [name, value] of Object.entries(headers)) void reply.header(name, value);
+  sendPage(reply, status, errorPage(language, kind));
 }
 
-function errorKind(error: unknown): PortalErrorKind {
-  if (error instanceof TooManyRequestsError) return 'tooMany';
-  if (error instanceof NotFoundError) return 'notFound';
-  const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: number })?.statusCode;
-  if (status === 413) return 'tooLarge';
-  if (status === 404) return 'notFound';
-  if (status === 429) return 'tooMany';
-  return 'server';
+/** The status the JSON API would answer (one mapping for both), and the page that says it to a citizen. */
+function classify(error: unknown): { status: number; kind: PortalErrorKind; headers: Record<string, string> } {
+  const { problem, headers } = toProblem(error);
+  const status = problem.statusCode;
+  const kind: PortalErrorKind =
+    status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : status === 429 ? 'tooMany' : status < 500 ? 'badRequest' : 'server';
+  return { status, kind, headers };
 }

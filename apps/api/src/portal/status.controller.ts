@@ -5,6 +5,7 @@ import { ConflictError, ENVIRONMENT, Environment, FieldProblem, IllegalTransitio
 import type { FastifyReply } from 'fastify';
 import { AppealDto, RatingDto } from '../applications/dto/citizen-feedback.dto';
 import { CitizenReplyDto } from '../applications/dto/citizen-reply.dto';
+import { idempotencyKeyOf } from '../applications/intake-request';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { FormBody, formText, validateAs } from './form-values';
 import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
@@ -56,7 +57,7 @@ export class StatusController {
     await this.act(reply, language, body, 'reply', { 'reply-text': form.text }, async () => {
       const { problems } = await validateAs(CitizenReplyDto, form);
       if (problems.length) throw new InvalidInputError(problems);
-      await this.replies.fromWeb(formText(body, 'trackingNumber'), form.accessCode, form.text);
+      await this.replies.fromWeb(formText(body, 'trackingNumber'), form.accessCode, form.text, idempotencyKeyOf(formText(body, 'submissionKey') || undefined));
       return textsFor(language).status.reply.done;
     });
   }

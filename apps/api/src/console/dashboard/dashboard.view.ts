@@ -1,3 +1,4 @@
+import type { StaffRole } from '@petitio/staff';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { AGING_BUCKETS, CHANNELS, DashboardFigures, DashboardHeadline, DeadlineDimension, DurationFigures, TrendDay } from '@petitio/applications';
 import { SafeHtml, html } from '@petitio/platform';
@@ -22,6 +23,7 @@ export interface DashboardPageModel {
   /** Null when the filters were refused. */
   figures: DashboardFigures | null;
   csrf: string;
+  roles: readonly StaffRole[];
   /** When the figures were read, already formatted for the reader. */
   asOf: string;
 }
@@ -55,7 +57,7 @@ export function dashboardPage(language: ConsoleLanguage, m: DashboardPageModel):
   const p = m.params;
   const query = dashboardQuery(p);
   return consoleLayout(
-    { language, title: d.title, csrf: m.csrf, script: DASHBOARD_SCRIPT_PATH, page: `/staff/dashboard${query}` },
+    { language, title: d.title, signedIn: { csrf: m.csrf, roles: m.roles }, script: DASHBOARD_SCRIPT_PATH, page: `/staff/dashboard${query}` },
     html`<h1>${d.title}</h1>
 ${errorSummary(t.errorSummary, m.errors)}
 <form method="get" action="/staff/dashboard" class="filters" aria-labelledby="filters-title">
@@ -65,9 +67,9 @@ ${errorSummary(t.errorSummary, m.errors)}
 ${textField({ id: 'agency', label: d.agency, value: p.agency, hint: d.agencyHint, maxlength: 64 }, m.errors)}
 ${textField({ id: 'topic', label: d.topic, value: p.topic, maxlength: 64 }, m.errors)}
 <div class="field"><label for="type">${d.type}</label>${fieldError('type', m.errors)}
-<select id="type" name="type"><option value="">${d.any}</option>${APPLICATION_TYPES.map((v) => html`<option value="${v}"${selected(p.type === v)}>${v}</option>`)}</select></div>
+<select id="type" name="type"><option value="">${d.any}</option>${APPLICATION_TYPES.map((v) => html`<option value="${v}"${selected(p.type === v)}>${t.types[v] ?? v}</option>`)}</select></div>
 <div class="field"><label for="channel">${d.channel}</label>${fieldError('channel', m.errors)}
-<select id="channel" name="channel"><option value="">${d.any}</option>${CHANNELS.map((v) => html`<option value="${v}"${selected(p.channel === v)}>${v}</option>`)}</select></div>
+<select id="channel" name="channel"><option value="">${d.any}</option>${CHANNELS.map((v) => html`<option value="${v}"${selected(p.channel === v)}>${t.channels[v] ?? v}</option>`)}</select></div>
 <div><button type="submit">${d.apply}</button> <a href="/staff/dashboard">${d.clear}</a></div>
 </form>
 ${m.figures ? figuresOf(t, m, query) : ''}`,
@@ -120,7 +122,7 @@ ${DIMENSIONS.map((dimension) => {
 <h2>${d.channelsTitle}</h2>
 <table id="channels"><caption>${d.channelsTitle}</caption>
 <thead><tr><th scope="col">${d.channel}</th><th scope="col">${d.count}</th></tr></thead>
-<tbody>${f.channels.length === 0 ? html`<tr><td colspan="2">${d.empty}</td></tr>` : f.channels.map((c) => html`<tr data-key="${c.channel}"><th scope="row">${c.channel}</th><td>${c.count}</td></tr>`)}</tbody></table>
+<tbody>${f.channels.length === 0 ? html`<tr><td colspan="2">${d.empty}</td></tr>` : f.channels.map((c) => html`<tr data-key="${c.channel}"><th scope="row">${t.channels[c.channel] ?? c.channel}</th><td>${c.count}</td></tr>`)}</tbody></table>
 <h2>${d.satisfactionTitle}</h2>
 <table id="satisfaction"><caption>${d.satisfactionTitle}</caption>
 <thead><tr><th scope="col">${d.figure}</th><th scope="col">${d.count}</th></tr></thead>

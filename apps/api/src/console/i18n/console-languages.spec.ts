@@ -1,3 +1,12 @@
+import { getMetadataStorage } from 'class-validator';
+import { CreateApplicationDto } from '../../applications/dto/create-application.dto';
+import { AnswerDto, AssignDto, InformationRequestDto, NoteDto } from '../../staff/dto/casework.dto';
+import { CloseDto, DuplicateOfDto, RejectionDto, TransferDto } from '../../staff/dto/casework-disposition.dto';
+import { ExtensionDto, InterimAnswerDto } from '../../staff/dto/deadlines.dto';
+import { InboxQueryDto } from '../../staff/dto/inbox-query.dto';
+import { SignInDto } from '../../staff/dto/staff-auth.dto';
+import { InviteStaffUserDto } from '../../staff/dto/staff-user.dto';
+import { DashboardQueryDto } from '../dashboard/dashboard-query.dto';
 import { CONSOLE_LANGUAGES, consoleFieldError, consoleTexts } from './console-languages';
 
 /** Every key of a nested catalogue, as dotted paths. */
@@ -13,5 +22,25 @@ describe('console languages', () => {
 
   it('falls back to the API’s English message for a code no catalogue knows', () => {
     expect(consoleFieldError('tr', { field: 'text', code: 'brand_new_rule', message: 'text breaks a new rule' })).toBe('text breaks a new rule');
+  });
+});
+
+describe('console field errors', () => {
+  // Every DTO a console form is checked with: each rule they can break needs a sentence in each language.
+  const DTOS = [
+    CreateApplicationDto, InviteStaffUserDto, SignInDto, InboxQueryDto, DashboardQueryDto,
+    AnswerDto, AssignDto, CloseDto, DuplicateOfDto, InformationRequestDto, NoteDto, RejectionDto, TransferDto,
+    ExtensionDto, InterimAnswerDto,
+  ];
+  const codes = [...new Set(DTOS.flatMap((dto) => getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).filter((m) => m.type !== 'conditionalValidation').map((m) => m.name ?? m.type)))]
+    .filter((code) => !['nestedValidation', 'customValidation', 'whitelistValidation'].includes(code))
+    .sort();
+
+  it('knows the rules of the forms’ DTOs at all', () => {
+    expect(codes).toEqual(expect.arrayContaining(['isDefined', 'isUuid', 'maxLength']));
+  });
+
+  it.each(CONSOLE_LANGUAGES)('words every rule of the forms in %s', (language) => {
+    expect(codes.filter((code) => consoleTexts(language).fieldErrors[code] === undefined)).toEqual([]);
   });
 });

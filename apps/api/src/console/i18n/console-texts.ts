@@ -17,6 +17,8 @@ export interface ConsoleTexts {
     lookupTitle: string;
     phone: string;
     phoneInvalid: string;
+    /** The form's key was used before with other content (Back, edit, send again). */
+    resubmitted: string;
     phoneHint: string;
     find: string;
     /** {n} */
@@ -249,6 +251,12 @@ export interface ConsoleTexts {
   refused: Record<string, string>;
   errorSummary: string;
   errors: {
+    badRequestTitle: string;
+    badRequest: string;
+    conflictTitle: string;
+    conflict: string;
+    tooManyTitle: string;
+    tooMany: string;
     notFoundTitle: string;
     notFound: string;
     forbiddenTitle: string;

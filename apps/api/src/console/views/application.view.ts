@@ -20,7 +20,7 @@ export function applicationPage(language: ConsoleLanguage, m: ApplicationPageMod
   const when = (at: Date) => formatDate(language, m.timeZone, at);
   const [before, after = ''] = d.heading.split('{number}');
   return consoleLayout(
-    { language, title: d.heading.replace('{number}', number), csrf: m.csrf, page: `/staff/applications/${a.id}` },
+    { language, title: d.heading.replace('{number}', number), signedIn: { csrf: m.csrf, roles: m.viewer.roles }, page: `/staff/applications/${a.id}` },
     html`<h1>${before}<span class="number" id="tracking-number">${number}</span>${after}</h1>
 ${notice(m.done ? { kind: 'done', text: d[m.done].done } : undefined, 'confirmation')}
 <p><a href="/staff/inbox">${d.backToInbox}</a></p>

@@ -28,7 +28,7 @@ export function callsPage(language: ConsoleLanguage, m: CallsPageModel): SafeHtm
   const t = consoleTexts(language);
   const c = t.calls;
   // The caller's number never goes into the title or the language switcher's link.
-  const frame = { language, title: m.receipt ? c.receiptTitle : c.title, csrf: m.csrf, page: '/staff/calls/new', roles: m.roles };
+  const frame = { language, title: m.receipt ? c.receiptTitle : c.title, signedIn: { csrf: m.csrf, roles: m.roles }, page: '/staff/calls/new' };
   if (m.receipt) {
     return consoleLayout(
       frame,

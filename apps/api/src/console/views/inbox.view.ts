@@ -32,7 +32,7 @@ export interface InboxPageModel {
   /** Said at the top after an action that took the application out of this page (a transfer). */
   confirmation?: string;
   /** The viewer's roles, for the navigation. */
-  roles?: readonly StaffRole[];
+  roles: readonly StaffRole[];
 }
 
 export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtml {
@@ -41,7 +41,7 @@ export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtm
   const c = i.columns;
   const f = m.filters;
   return consoleLayout(
-    { language, title: i.title, csrf: m.csrf, page: m.page, roles: m.roles },
+    { language, title: i.title, signedIn: { csrf: m.csrf, roles: m.roles }, page: m.page },
     html`<h1>${i.title}</h1>
 ${notice(m.confirmation ? { kind: 'done', text: m.confirmation } : undefined, 'confirmation')}
 ${errorSummary(t.errorSummary, m.errors)}

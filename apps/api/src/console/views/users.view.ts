@@ -32,7 +32,7 @@ export function usersPage(language: ConsoleLanguage, m: UsersPageModel): SafeHtm
   const k = u.columns;
   const agencyName = new Map(m.agencies.map((a) => [a.value, a.label]));
   return consoleLayout(
-    { language, title: u.title, csrf: m.csrf, page: '/staff/users', roles: m.roles },
+    { language, title: u.title, signedIn: { csrf: m.csrf, roles: m.roles }, page: '/staff/users' },
     html`<h1>${u.title}</h1>
 ${notice(m.done ? { kind: 'done', text: u[m.done] } : undefined, 'confirmation')}
 ${notice(m.refused ? { kind: 'refused', text: m.refused } : undefined, 'refused')}

@@ -168,6 +168,8 @@ export const ar: PortalTexts = {
     ],
   },
   errors: {
+    badRequestTitle: 'تعذرت القراءة',
+    badRequest: 'تعذرت قراءة ما أُرسل. يُرجى الرجوع والتحقق من النموذج ثم إرساله مرة أخرى.',
     notFoundTitle: 'الصفحة غير موجودة',
     notFound: 'لا توجد صفحة على هذا العنوان.',
     tooManyTitle: 'محاولات كثيرة',

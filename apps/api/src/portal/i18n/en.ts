@@ -168,6 +168,8 @@ export const en: PortalTexts = {
     ],
   },
   errors: {
+    badRequestTitle: 'Could not be read',
+    badRequest: 'What was sent could not be read. Please go back, check the form and send it again.',
     notFoundTitle: 'Page not found',
     notFound: 'There is no page at this address.',
     tooManyTitle: 'Too many attempts',

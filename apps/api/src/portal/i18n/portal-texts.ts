@@ -102,6 +102,8 @@ export interface PortalTexts {
     csv: string;
   };
   errors: {
+    badRequestTitle: string;
+    badRequest: string;
     notFoundTitle: string;
     notFound: string;
     tooManyTitle: string;

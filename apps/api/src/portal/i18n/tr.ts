@@ -168,6 +168,8 @@ export const tr: PortalTexts = {
     ],
   },
   errors: {
+    badRequestTitle: 'Okunamadı',
+    badRequest: 'Gönderilen bilgiler okunamadı. Lütfen geri dönüp formu kontrol edin ve yeniden gönderin.',
     notFoundTitle: 'Sayfa bulunamadı',
     notFound: 'Bu adreste bir sayfa yok.',
     tooManyTitle: 'Çok fazla deneme',

@@ -2,7 +2,7 @@ import { SafeHtml, html } from '@petitio/platform';
 import { PortalLanguage, textsFor } from '../i18n';
 import { layout } from './layout';
 
-export type PortalErrorKind = 'notFound' | 'tooMany' | 'tooLarge' | 'server';
+export type PortalErrorKind = 'badRequest' | 'notFound' | 'tooMany' | 'tooLarge' | 'server';
 
 export function errorPage(language: PortalLanguage, kind: PortalErrorKind): SafeHtml {
   const t = textsFor(language).errors;

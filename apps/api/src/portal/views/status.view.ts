@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PublicStatus, formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
 import { PortalLanguage, PortalTexts, textsFor } from '../i18n';
@@ -74,9 +75,9 @@ ${paragraphsOf(msg.body)}
 </article>`,
 )}`
   : ''}
-${m.status.status === 'awaiting_citizen' ? replyForm(language, t, proof, m) : ''}
+${m.status.status === 'awaiting_citizen' ? textForm('reply', t.status.reply, language, proof, m) : ''}
 ${['answered', 'closed'].includes(app.status) ? ratingForm(language, t, proof, m) : ''}
-${['answered', 'closed', 'rejected'].includes(app.status) ? appealForm(language, t, proof, m) : ''}
+${['answered', 'closed', 'rejected'].includes(app.status) ? textForm('appeal', t.status.appeal, language, proof, m) : ''}
 <h2>${s.history}</h2>
 <ol class="history">${app.history.map(
       (h) => html`<li>${when(h.at)}: ${s.events[h.event] ?? (h.status ? (s.words as Record<string, string>)[h.status] : undefined) ?? h.event}${
@@ -93,15 +94,22 @@ function deadline(app: PublicStatus, s: PortalTexts['status'], when: (at: Date) 
   }</dd>`;
 }
 
-function replyForm(language: PortalLanguage, t: PortalTexts, proof: SafeHtml, m: StatusPageModel): SafeHtml {
-  const r = t.status.reply;
-  return html`<section aria-labelledby="reply-title">
-<h2 id="reply-title">${r.title}</h2>
-<p>${r.intro}</p>
-<form method="post" action="/${language}/status/reply" novalidate>
+/** A titled section with one text box posting an action on the application: the reply (a retried post is attached once), the appeal. */
+function textForm(
+  action: 'reply' | 'appeal',
+  texts: { title: string; intro: string; text: string; submit: string },
+  language: PortalLanguage,
+  proof: SafeHtml,
+  m: StatusPageModel,
+): SafeHtml {
+  return html`<section aria-labelledby="${action}-title">
+<h2 id="${action}-title">${texts.title}</h2>
+<p>${texts.intro}</p>
+<form method="post" action="/${language}/status/${action}" novalidate>
 ${proof}
-${textArea({ id: 'reply-text', name: 'text', label: r.text, value: m.values['reply-text'] }, m.errors)}
-<button type="submit">${r.submit}</button>
+${action === 'reply' ? hidden('submissionKey', randomUUID()) : ''}
+${textArea({ id: `${action}-text`, name: 'text', label: texts.text, value: m.values[`${action}-text`] }, m.errors)}
+<button type="submit">${texts.submit}</button>
 </form>
 </section>`;
 }
@@ -122,19 +130,6 @@ ${scores.map(
 </fieldset>
 ${textArea({ id: 'rating-comment', name: 'comment', label: r.comment, value: m.values['rating-comment'], optional: t.apply.optional, rows: 3 }, m.errors)}
 <button type="submit">${r.submit}</button>
-</form>
-</section>`;
-}
-
-function appealForm(language: PortalLanguage, t: PortalTexts, proof: SafeHtml, m: StatusPageModel): SafeHtml {
-  const a = t.status.appeal;
-  return html`<section aria-labelledby="appeal-title">
-<h2 id="appeal-title">${a.title}</h2>
-<p>${a.intro}</p>
-<form method="post" action="/${language}/status/appeal" novalidate>
-${proof}
-${textArea({ id: 'appeal-text', name: 'text', label: a.text, value: m.values['appeal-text'] }, m.errors)}
-<button type="submit">${a.submit}</button>
 </form>
 </section>`;
 }

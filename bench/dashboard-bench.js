@@ -10,6 +10,7 @@ const argon2 = require('argon2');
 const { Client } = require('pg');
 const { DashboardService } = require('../dist/libs/applications/src/dashboard/dashboard.service');
 const { PublicStatisticsService } = require('../dist/libs/applications/src/dashboard/public-statistics.service');
+const { DashboardRollups } = require('../dist/libs/applications/src/dashboard/dashboard-rollups');
 
 const env = process.env;
 const DATABASE_URL = env.DATABASE_URL;
@@ -27,7 +28,9 @@ const EMAIL = 'bench-center-admin@bench.petitio.example';
 const PREPARED = join(RESULTS_DIR, 'dashboard-prepare.json');
 const DAY_MS = 86400_000;
 
-const db = new Client({ connectionString: DATABASE_URL });
+// As the services' own connections are set (databaseOptions): JIT off.
+const PG_OPTIONS = '-c jit=off';
+const db = new Client({ connectionString: DATABASE_URL, options: PG_OPTIONS });
 const t0 = Date.now();
 const log = (msg) => process.stderr.write(`[dashboard +${Math.round((Date.now() - t0) / 1000)}s] ${msg}\n`);
 const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Number(Number(x).toFixed(digits)));
@@ -89,10 +92,12 @@ const INSERT_FIRST_RESPONSE_CLOCKS = `INSERT INTO sla_clocks (application_id, po
     CASE WHEN s.first_response > s.created + interval '2 days' THEN s.created + interval '2 days' END, s.created
   FROM bench_stage s WHERE s.n BETWEEN $1 AND $2 AND (${CONCLUDED} OR s.u < 0.93)`;
 
-async function overConnections(statement, params, ranges) {
+/** `bulk`: triggers off (session_replication_role = replica), as a bulk loader runs; the load then does in one statement what they would do per row. */
+async function overConnections(statement, params, ranges, bulk = false) {
   const clients = await Promise.all(Array.from({ length: LOAD_CONNECTIONS }, async () => {
     const c = new Client({ connectionString: DATABASE_URL });
     await c.connect();
+    if (bulk) await c.query('SET session_replication_role = replica');
     return c;
   }));
   const queue = [...ranges];
@@ -120,18 +125,33 @@ async function load() {
   const half = Math.ceil(APPLICATIONS / LOAD_CONNECTIONS);
   const ranges = Array.from({ length: LOAD_CONNECTIONS }, (_, i) => [i * half + 1, Math.min(APPLICATIONS, (i + 1) * half)]);
   const steps = [];
-  const step = async (name, statement, params) => {
-    const r = await overConnections(statement, params, ranges);
+  const step = async (name, statement, params, bulk) => {
+    const r = await overConnections(statement, params, ranges, bulk);
     steps.push({ step: name, ...r });
     log(`  ${name}: ${r.rows.toLocaleString('en-US')} rows in ${r.seconds} s`);
   };
   await step('staging (unlogged, generate_series)', STAGE, [ids.agencies, [...APPLICATION_TYPES], ids.topics]);
   await step('applications (INSERT … SELECT)', INSERT_APPLICATIONS, []);
-  await step('answer clocks', INSERT_ANSWER_CLOCKS, [ids.policy, '{}']);
-  await step('first-response clocks', INSERT_FIRST_RESPONSE_CLOCKS, [ids.policy, '{}']);
+  // Clock triggers off: each would update its application's next deadline, a million single-row updates.
+  await step('answer clocks (triggers off)', INSERT_ANSWER_CLOCKS, [ids.policy, '{}'], true);
+  await step('first-response clocks (triggers off)', INSERT_FIRST_RESPONSE_CLOCKS, [ids.policy, '{}'], true);
   await db.query('DROP TABLE bench_stage');
+  const single = async (name, statement) => {
+    const { value, ms } = await timed(() => db.query(statement));
+    steps.push({ step: name, rows: value.rowCount, seconds: round(ms / 1000, 1) });
+    log(`  ${name}: ${value.rowCount} rows in ${round(ms / 1000, 1)} s`);
+  };
+  await single('next deadlines (one UPDATE, as the migration does)', `UPDATE applications a SET next_deadline_at = x.deadline
+    FROM (SELECT application_id, min(deadline_at) AS deadline FROM sla_clocks WHERE stopped_at IS NULL AND paused_at IS NULL GROUP BY 1) x
+    WHERE a.id = x.application_id`);
+  await single('rollup change log (every hour anything happened)', `INSERT INTO dashboard_changes (at)
+    SELECT DISTINCT h + o FROM (SELECT date_trunc('hour', created_at) AS h FROM applications
+      UNION SELECT date_trunc('hour', answered_at) FROM applications WHERE answered_at IS NOT NULL) x,
+      (VALUES (interval '0'), (interval '59 minutes')) AS offsets(o)`);
   const analyze = await timed(() => db.query('VACUUM ANALYZE applications, sla_clocks'));
   steps.push({ step: 'VACUUM ANALYZE', rows: null, seconds: round(analyze.ms / 1000, 1) });
+  const rollups = await buildRollups();
+  await db.query('VACUUM ANALYZE dashboard_daily, dashboard_monthly');
   const hash = await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 });
   await db.query(
     `INSERT INTO staff_users (agency_id, email, display_name, roles, password_hash, status, language)
@@ -145,8 +165,51 @@ async function load() {
        count(*) FILTER (WHERE kind = 'answer' AND stopped_at IS NULL AND breached_at IS NOT NULL)::int AS open_breached
      FROM sla_clocks`,
   );
-  const { rows: [size] } = await db.query(`SELECT pg_size_pretty(pg_total_relation_size('applications')) AS applications, pg_size_pretty(pg_total_relation_size('sla_clocks')) AS clocks`);
-  return { steps, mix, clocks, size };
+  const { rows: [size] } = await db.query(`SELECT pg_size_pretty(pg_total_relation_size('applications')) AS applications, pg_size_pretty(pg_total_relation_size('sla_clocks')) AS clocks,
+    (SELECT count(*) FROM dashboard_daily)::int AS daily_rows, (SELECT count(*) FROM dashboard_monthly)::int AS monthly_rows,
+    pg_size_pretty(pg_total_relation_size('dashboard_daily') + pg_total_relation_size('dashboard_monthly')) AS rollups`);
+  return { steps, mix, clocks, size, rollups };
+}
+
+/** DashboardRollups from the build, over its own connection: the worker's refresh, timed. */
+function rollupService() {
+  const client = new Client({ connectionString: DATABASE_URL, options: PG_OPTIONS });
+  const manager = { query: async (sql, params) => (await client.query(sql, params)).rows };
+  const dataSource = {
+    ...manager,
+    transaction: async (work) => {
+      await client.query('BEGIN');
+      try {
+        const value = await work(manager);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  };
+  return { client, service: new DashboardRollups(dataSource, { now: () => new Date() }, { CALENDAR_TIME_ZONE: TIME_ZONE }) };
+}
+
+/**
+ * The first refresh (every day of the year, from the change log), then the steady cycle: today and yesterday with
+ * nothing logged, and a cycle after answers to applications received on 31 different past days.
+ */
+async function buildRollups() {
+  const { client, service } = rollupService();
+  await client.connect();
+  log('building the rollups (the first refresh, every day of the year)');
+  const first = await timed(() => service.catchUp());
+  log(`  ${first.value} days in ${round(first.ms / 1000, 1)} s`);
+  const steady = [];
+  for (let i = 0; i < QUERY_RUNS; i++) steady.push((await timed(() => service.refresh())).ms);
+  await db.query(`INSERT INTO dashboard_changes (at) SELECT now() - (d * interval '11 days') FROM generate_series(1, 31) AS d`);
+  const scattered = await timed(() => service.refresh());
+  await client.end();
+  const result = { firstDays: first.value, firstSeconds: round(first.ms / 1000, 1), steadyMs: round(pct(steady, 50)), scatteredDays: scattered.value.days, scatteredMs: round(scattered.ms) };
+  log(`  steady cycle ${result.steadyMs} ms; ${result.scatteredDays} days in ${result.scatteredMs} ms`);
+  return result;
 }
 
 /** The agency with the largest subtree below the center: the supervisor's view. */
@@ -196,7 +259,7 @@ async function queries(agency) {
   let captured;
   const dataSource = { query: async (sql, params) => { captured = { sql, params }; return (await db.query(sql, params)).rows; } };
   const clock = { now: () => new Date() };
-  const access = { condition: () => 'TRUE' }; // a center admin reaches everything (ApplicationAccess.condition)
+  const access = { agencyCondition: () => 'TRUE' }; // a center admin reaches everything (ApplicationAccess.agencyCondition)
   const principal = { userId: null, roles: ['center_admin'], agencyId: null, sessionId: null };
   const service = new DashboardService(dataSource, access, clock, env);
   const results = [];
@@ -311,6 +374,8 @@ function render(r) {
     '## Load',
     '',
     table(['step', 'rows', 'seconds'], r.loaded.steps.map((s) => [s.step, n(s.rows), s.seconds])),
+    '',
+    `Rollups: the first refresh recomputed ${n(r.loaded.rollups.firstDays)} days in ${r.loaded.rollups.firstSeconds} s (${n(r.loaded.size.daily_rows)} daily rows, ${n(r.loaded.size.monthly_rows)} monthly rows, ${r.loaded.size.rollups}). A steady refresh cycle (today and yesterday, nothing logged) takes ${r.loaded.rollups.steadyMs} ms (median of ${QUERY_RUNS}); one after changes on 31 scattered past days recomputes ${r.loaded.rollups.scatteredDays} days in ${r.loaded.rollups.scatteredMs} ms.`,
     '',
     `Statuses: ${r.loaded.mix.map((m) => `${m.status} ${n(m.n)}`).join(', ')}. Clocks: ${n(r.loaded.clocks.answer)} answer (${n(r.loaded.clocks.answered_late)} stopped after the deadline, ${n(r.loaded.clocks.open_breached)} running and breached), ${n(r.loaded.clocks.first_response)} first-response. Sizes: applications ${r.loaded.size.applications}, sla_clocks ${r.loaded.size.clocks}.`,
     '',

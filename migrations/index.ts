@@ -7,6 +7,7 @@ import { SlaPolicies1764900000000 } from './1764900000000-SlaPolicies';
 import { SlaEscalations1765000000000 } from './1765000000000-SlaEscalations';
 import { ApplicationAttachments1765100000000 } from './1765100000000-ApplicationAttachments';
 import { DashboardIndexes1765200000000 } from './1765200000000-DashboardIndexes';
+import { DashboardRollups1765300000000 } from './1765300000000-DashboardRollups';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SlaEscalations1765000000000,
   ApplicationAttachments1765100000000,
   DashboardIndexes1765200000000,
+  DashboardRollups1765300000000,
 ];

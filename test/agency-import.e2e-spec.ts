@@ -136,6 +136,15 @@ describe('loading the agency directory from CSV', () => {
       expect(run.stdout).toContain(`${TREE_SIZE} agencies written (0 new, ${TREE_SIZE} updated)`);
       expect(await directorySnapshot()).toEqual(before);
     });
+
+    it('refuses a file that would put an agency under its own descendant in the stored directory, and writes nothing', async () => {
+      const before = await directorySnapshot();
+      const loop = await writeCsv('loop.csv', [['SB', 'SB-34-07', 'ministry', 'bilgi@saglik.gov.tr', '', 'Sağlık Bakanlığı', 'Ministry of Health', '']]);
+      const run = await importAgencies(loop);
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr.trim()).toBe('line 2 (code SB): parent_code: this parent puts the agency under itself in the stored directory');
+      expect(await directorySnapshot()).toEqual(before);
+    });
   });
 
   describe('a file with bad rows', () => {

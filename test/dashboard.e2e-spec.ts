@@ -3,6 +3,8 @@ import request from 'supertest';
 import { localDate, addDays } from '../apps/api/src/console/dashboard/dashboard-period';
 import { claimAndAnswer } from './support/casework-disposition';
 import { RoutedApplication as Case, submitRouted as submitCase } from './support/applications';
+import { durationFigures, histogramOf, histogramQuantile } from '../libs/applications/src/dashboard/dashboard-durations';
+import { rollupsCaughtUp } from './support/dashboard-rollups';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { STAFF_PASSWORD, TestStaff, staffUser } from './support/staff';
@@ -11,13 +13,9 @@ const ZONE = 'Europe/Istanbul';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-/** percentile_cont: linear interpolation between the closest ranks. */
-function percentile(values: number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = p * (sorted.length - 1);
-  const low = Math.floor(rank);
-  return sorted[low] + (sorted[Math.ceil(rank)] - sorted[low]) * (rank - low);
+/** The median in days, as the public statistics estimate it from the durations' histogram, to a tenth of a day. */
+function medianDays(seconds: number[]): number {
+  return Math.round((histogramQuantile(histogramOf(seconds), 0.5)! / 86_400) * 10) / 10;
 }
 
 /** The headline figures as the page shows them. */
@@ -65,7 +63,7 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
     waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);
 
   beforeAll(async () => {
-    stack = await startStack({ env: { CALENDAR_TIME_ZONE: ZONE, DASHBOARD_LIVE_INTERVAL_MS: '300', PUBLIC_STATISTICS_CACHE_SECONDS: '0' } });
+    stack = await startStack({ env: { CALENDAR_TIME_ZONE: ZONE, DASHBOARD_LIVE_INTERVAL_MS: '300', DASHBOARD_REFRESH_MS: '200', PUBLIC_STATISTICS_CACHE_SECONDS: '0' } });
     expect((await stack.db.query('SELECT count(*)::int AS n FROM applications')).rows[0].n).toBe(0);
     admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin'], { signIn: false });
     kadikoySupervisor = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['supervisor'], { signIn: false });
@@ -93,6 +91,7 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
     await stack.db.query(`UPDATE applications SET created_at = now() - interval '10 days', transfer_count = 2 WHERE id = $1`, [older.id]);
     await stack.db.query(`UPDATE applications SET transfer_count = 1 WHERE id = $1`, [atRisk.id]);
     await stack.db.query(`UPDATE applications SET created_at = now() - interval '40 days' WHERE id = $1`, [ancient.id]);
+    await rollupsCaughtUp(stack.db);
   }, 120_000);
   afterAll(() => stack?.stop());
 
@@ -132,14 +131,12 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
       const answers = rows.map((r) => r.answer).filter((v): v is number => v !== null);
       const firsts = rows.map((r) => r.first).filter((v): v is number => v !== null);
       expect(answers).toHaveLength(2);
-      const hours = (s: number | null) => `${(Math.round(s!) / 3600).toFixed(1)} h`;
-      expect(tableOf(page, 'response-times').get('answer')).toEqual(['Answer', '2', hours(percentile(answers, 0.5)), hours(percentile(answers, 0.9))]);
-      expect(tableOf(page, 'response-times').get('first-response')).toEqual([
-        'First response',
-        String(firsts.length),
-        firsts.length ? hours(percentile(firsts, 0.5)) : '–',
-        firsts.length ? hours(percentile(firsts, 0.9)) : '–',
-      ]);
+      // Estimated from the rollups' histograms: the same estimate from the raw durations.
+      const hours = (s: number | null) => (s === null ? '–' : `${(s / 3600).toFixed(1)} h`);
+      const answer = durationFigures(histogramOf(answers));
+      const first = durationFigures(histogramOf(firsts));
+      expect(tableOf(page, 'response-times').get('answer')).toEqual(['Answer', '2', hours(answer.median), hours(answer.p90)]);
+      expect(tableOf(page, 'response-times').get('first-response')).toEqual(['First response', String(firsts.length), hours(first.median), hours(first.p90)]);
     });
 
     it('sorts open applications into aging buckets, whatever the period', () => {
@@ -216,8 +213,38 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
       const lastWeek = (await get(admin, `/staff/dashboard?from=${addDays(today, -6)}&to=${today}`).expect(200)).text;
       expect(tableOf(lastWeek, 'trend').size).toBe(7);
       expect(tableOf(lastWeek, 'transfers').get('applications')?.[1]).toBe('4');
-      // Narrowed away, a figure links nowhere: the inbox could not show the same applications.
-      expect((await get(admin, '/staff/dashboard?channel=web').expect(200)).text).not.toContain('/staff/inbox?due=');
+      // Narrowed, a figure links to the inbox narrowed the same way (test/dashboard-drilldown follows every link).
+      expect((await get(admin, '/staff/dashboard?channel=web').expect(200)).text).toContain('href="/staff/inbox?channel=web&amp;due=overdue"');
+    });
+
+    it('reads a year from the monthly rollup and its ragged ends from the daily one: the same totals, a trend point per month', async () => {
+      const today = localDate(new Date(), ZONE);
+      const year = (await get(admin, `/staff/dashboard?from=${addDays(today, -364)}&to=${today}`).expect(200)).text;
+      const trend = tableOf(year, 'trend');
+      expect(trend.size).toBeGreaterThanOrEqual(12);
+      expect([...trend.keys()][0]).toBe(addDays(today, -364));
+      expect([...trend.keys()].slice(1).every((day) => day.endsWith('-01'))).toBe(true);
+      const column = (i: number) => [...trend.values()].reduce((sum, cells) => sum + Number(cells[i]), 0);
+      expect([column(1), column(2)]).toEqual([7, 2]);
+      // The application received forty days ago lies in a whole month: only the monthly rollup counts it.
+      expect(tableOf(year, 'transfers').get('applications')?.[1]).toBe('7');
+      expect(tableOf(year, 'within-agency').get('ISKI-KDK')?.slice(1)).toEqual(['2', '1', '50%']);
+      expect(tableOf(year, 'channels').get('web')?.[1]).toBe('6');
+    });
+
+    it('keeps every month of the rollup equal to the sum of its days, after days were taken out of it and added back', async () => {
+      const key = ['dims', 'agency_id', 'type_code', 'topic_id', 'channel'];
+      const { rows } = await stack.db.query(
+        `WITH d AS (SELECT date_trunc('month', day)::date AS month, ${key.join(', ')}, sum(received)::int AS received, sum(answered)::int AS answered,
+                      sum(answered_in_period)::int AS answered_in_period, sum(transfers)::int AS transfers, sum(answer_histogram[1])::int AS fast_answers
+                    FROM dashboard_daily GROUP BY 1, ${key.join(', ')})
+         SELECT d.*, m.received AS m_received, m.answered AS m_answered, m.answered_in_period AS m_answered_in_period, m.transfers AS m_transfers,
+           m.answer_histogram[1] AS m_fast_answers
+         FROM d FULL JOIN dashboard_monthly m ON m.month = d.month AND ${key.map((c) => `m.${c} IS NOT DISTINCT FROM d.${c}`).join(' AND ')}`,
+      );
+      expect(rows.length).toBeGreaterThan(16);
+      const differing = rows.filter((r) => ['received', 'answered', 'answered_in_period', 'transfers', 'fast_answers'].some((c) => r[c] !== r[`m_${c}`]));
+      expect(differing).toEqual([]);
     });
 
     it('lets only this page run a script, its own, which is complete without it', async () => {
@@ -270,8 +297,8 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
   describe('public statistics and open data', () => {
     it('publish received, answered within the legal deadline and the median days to answer, per type and top-level agency, and nothing personal', async () => {
       const json = (await request(stack.apiUrl).get('/api/v1/statistics.json').expect(200)).body;
-      const { rows } = await stack.db.query(`SELECT extract(epoch FROM answered_at - created_at)::float / 86400 AS days FROM applications WHERE answered_at IS NOT NULL`);
-      const median = Math.round(percentile(rows.map((r) => r.days), 0.5)! * 10) / 10;
+      const { rows } = await stack.db.query(`SELECT extract(epoch FROM answered_at - created_at)::float AS seconds FROM applications WHERE answered_at IS NOT NULL`);
+      const median = medianDays(rows.map((r) => r.seconds));
       const today = localDate(new Date(), ZONE);
       expect(json.to).toBe(today);
       const total = { received: 7, answered: 2, answeredWithinDeadline: 1, medianDaysToAnswer: median };
@@ -305,12 +332,14 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
     it('counts an answer as late only where the clock\'s terms make lateness public', async () => {
       await stack.db.query(`UPDATE sla_clocks SET terms = terms || '{"publicLateFlag": false}' WHERE application_id = $1 AND kind = 'answer'`, [late.id]);
       try {
+        await rollupsCaughtUp(stack.db);
         const json = (await request(stack.apiUrl).get('/api/v1/statistics.json').expect(200)).body;
         expect(json.total).toMatchObject({ answered: 2, answeredWithinDeadline: 2 });
         // The staff dashboard still sees the lateness.
         expect(tableOf((await get(admin, '/staff/dashboard').expect(200)).text, 'within-agency').get('ISKI-KDK')?.slice(1)).toEqual(['2', '1', '50%']);
       } finally {
         await stack.db.query(`UPDATE sla_clocks SET terms = terms || '{"publicLateFlag": true}' WHERE application_id = $1 AND kind = 'answer'`, [late.id]);
+        await rollupsCaughtUp(stack.db);
       }
     });
   });

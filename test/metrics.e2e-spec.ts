@@ -58,6 +58,12 @@ describe('observability', () => {
     }
   });
 
+  it('times each refresh of the dashboard rollups in the worker', async () => {
+    // The default interval is 5 s: the first refreshes come within a few of them.
+    const refreshes = await waitFor(async () => sample(await scrape(stack.workers[0]), 'petitio_dashboard_refresh_seconds_count'), 15_000, 'a timed rollup refresh');
+    expect(refreshes).toBeGreaterThanOrEqual(1);
+  });
+
   it('never writes the citizen’s phone number, email or words to any log', async () => {
     const subscriber = String(randomInt(1_000_000, 10_000_000));
     const national = `532${subscriber}`;

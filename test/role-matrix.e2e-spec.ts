@@ -114,6 +114,24 @@ describe('who may do what: the role matrix', () => {
       expect: { agent: 'through', officer: 'through', otherOfficer: 'through', supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
     { name: 'PUT /staff/agencies/ISKI/assignment', method: 'put', path: () => `/api/v1/staff/agencies/${iskiId}/assignment`, body: () => ({ mode: 'manual' }),
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 403, admin: 'through' } },
+    // The directory, the topics and the routing rules: supervisors read their part, center admins change them.
+    // The admins' bodies are refused for their shape, so nothing changes.
+    { name: 'GET /staff/agencies', method: 'get', path: () => '/api/v1/staff/agencies',
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
+    { name: 'POST /staff/agencies', method: 'post', path: () => '/api/v1/staff/agencies', body: () => ({ code: '' }),
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'PATCH /staff/agencies/:code', method: 'patch', path: () => '/api/v1/staff/agencies/ISKI-KDK', body: () => ({ email: 'not an address' }),
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'GET /staff/topics', method: 'get', path: () => '/api/v1/staff/topics',
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
+    { name: 'POST /staff/topics', method: 'post', path: () => '/api/v1/staff/topics', body: () => ({ code: '' }),
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'GET /staff/routing-rules', method: 'get', path: () => '/api/v1/staff/routing-rules',
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'POST /staff/routing-rules', method: 'post', path: () => '/api/v1/staff/routing-rules', body: () => ({ code: '' }),
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'POST /staff/routing-rules/preview', method: 'post', path: () => '/api/v1/staff/routing-rules/preview', body: () => ({ type: 'fax' }),
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
   ];
 
   const cases = endpoints.flatMap((e) => everyone.map((who) => [e.name, who, e] as const));

@@ -26,10 +26,16 @@ import { SmsDeliveryReports } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
 import { CalendarClosuresController } from './staff/calendar-closures.controller';
 import { SlaPoliciesController } from './staff/sla-policies.controller';
+import { RoutingModule } from '@petitio/routing';
+import { RoutingRulesController } from './staff/routing-rules.controller';
 import { DeadlinesController } from './staff/deadlines.controller';
 import { InterimAnswersController } from './staff/interim-answers.controller';
 import { PortalModule } from './portal/portal.module';
 import { ConsoleModule } from './console/console.module';
+import { CatalogueModule } from '@petitio/catalogue';
+import { DirectoryModule } from '@petitio/directory';
+import { AgenciesController } from './staff/agencies.controller';
+import { TopicsController } from './staff/topics.controller';
 
 @Module({
   imports: [
@@ -38,12 +44,15 @@ import { ConsoleModule } from './console/console.module';
     StaffModule,
     NotificationsModule,
     SlaModule,
+    RoutingModule,
     PortalModule,
     ConsoleModule,
+    DirectoryModule,
+    CatalogueModule,
   ],
   controllers: [ApplicationsController, StaffAuthController, StaffUsersController, InboxController, AttachmentsController, AgentIntakeController, CaseworkDispositionController, ReasonCodesController, CitizenFeedbackController, CaseworkController, CannedResponsesController, AgencyAssignmentController, CitizenRepliesController, TwilioSmsController, TwilioVoiceController, TwilioStatusController, CalendarClosuresController,
-    SlaPoliciesController,
-    DeadlinesController, InterimAnswersController],
+    SlaPoliciesController, RoutingRulesController,
+    DeadlinesController, InterimAnswersController, AgenciesController, TopicsController],
   providers: [{ provide: APP_FILTER, useClass: ProblemFilter }, StaffAuthGuard, SmsDeliveryReports],
 })
 export class ApiModule {}

@@ -17,6 +17,7 @@ import { AcknowledgementProcessor } from './acknowledgement.processor';
 import { AutoAssignmentProcessor } from './auto-assignment.processor';
 import { DeadlinesProcessor } from './deadlines.processor';
 import { EscalationSweeper } from './escalation.sweeper';
+import { DashboardRollupsRefresher } from './dashboard-rollups.refresher';
 import { EscalationsProcessor } from './escalations.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { QueueDepthCollector } from './queue-depth.collector';
@@ -52,6 +53,7 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     DeadlinesProcessor,
     EscalationsProcessor,
     EscalationSweeper,
+    DashboardRollupsRefresher,
     SlaPolicyChangesProcessor,
     StrandedWorkSweeper,
     QueueDepthCollector,

@@ -18,6 +18,7 @@ import { ATTACHMENT_STORE, DiskAttachmentStore } from './attachments/attachment-
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { INBOX_PROVIDERS } from './inbox/inbox.providers';
 import { DashboardService } from './dashboard/dashboard.service';
+import { DashboardRollups } from './dashboard/dashboard-rollups';
 import { PublicStatisticsService } from './dashboard/public-statistics.service';
 import { StatusLookupService } from './status-lookup.service';
 import { ReasonCodes } from './casework/reason-codes';
@@ -63,6 +64,7 @@ const SERVICES = [
   HistoryVerifier,
   ...INBOX_PROVIDERS,
   DashboardService,
+  DashboardRollups,
   PublicStatisticsService,
   ReasonCodes,
   ApplicationTransfers,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueService } from './catalogue.service';
+import { TopicAdmin } from './topic-admin.service';
 import { Topic } from './topic.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Topic])],
-  providers: [CatalogueService],
-  exports: [CatalogueService],
+  providers: [CatalogueService, TopicAdmin],
+  exports: [CatalogueService, TopicAdmin],
 })
 export class CatalogueModule {}

@@ -1,4 +1,5 @@
 export * from './application-type';
 export * from './topic.entity';
 export * from './catalogue.service';
+export * from './topic-admin.service';
 export * from './catalogue.module';

@@ -9,6 +9,25 @@ import { AgencyRecord, DirectoryService } from './directory.service';
 /** Keeps each statement's JSON parameter small while 50,000 rows still take only 100 round trips. */
 const BATCH_SIZE = 500;
 
+/** Taken by every change of the tree's shape (the admin pages take it too): checked moves cannot interleave into a loop. */
+const TREE_LOCK = "hashtext('petitio.agency-tree')";
+
+/** Agencies of the file that the stored tree, with the file applied, puts above themselves. $1 the file's codes. */
+const LOOPED_CODES = `
+  WITH RECURSIVE up(start, id) AS (
+    SELECT a.id, a.parent_id FROM agencies a WHERE a.code = ANY($1::text[]) AND a.parent_id IS NOT NULL
+    UNION ALL
+    SELECT up.start, p.parent_id FROM up JOIN agencies p ON p.id = up.id WHERE up.id <> up.start AND p.parent_id IS NOT NULL
+  ) CYCLE id SET looped USING trail
+  SELECT DISTINCT a.code FROM up JOIN agencies a ON a.id = up.start WHERE up.id = up.start`;
+
+/** Thrown inside the import's transaction to undo it: the file would make the tree loop. */
+class TreeLoop extends Error {
+  constructor(readonly codes: string[]) {
+    super('the file makes the agency tree loop');
+  }
+}
+
 export interface AgencyImportOptions {
   /** Load the rows that can be loaded and report the others, instead of loading nothing. */
   skipInvalid?: boolean;
@@ -41,14 +60,25 @@ export class AgencyCsvImporter {
     if (records.length === 0 || (problems.length > 0 && !options.skipInvalid)) return report;
 
     const ordered = parentsFirst(records);
-    await this.dataSource.transaction(async (manager) => {
-      options.onProgress?.(0, ordered.length);
-      for (let done = 0; done < ordered.length; ) {
-        const batch = ordered.slice(done, done + BATCH_SIZE);
-        done += await this.directory.upsertAgencies(batch, manager);
-        options.onProgress?.(done, ordered.length);
-      }
-    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT pg_advisory_xact_lock(${TREE_LOCK})`);
+        options.onProgress?.(0, ordered.length);
+        for (let done = 0; done < ordered.length; ) {
+          const batch = ordered.slice(done, done + BATCH_SIZE);
+          done += await this.directory.upsertAgencies(batch, manager);
+          options.onProgress?.(done, ordered.length);
+        }
+        // The file was checked for loops within itself; with the stored tree it can still close one.
+        const looped: { code: string }[] = await manager.query(LOOPED_CODES, [ordered.map((record) => record.code)]);
+        if (looped.length) throw new TreeLoop(looped.map((row) => row.code));
+      });
+    } catch (error) {
+      if (!(error instanceof TreeLoop)) throw error;
+      const lineOf = new Map(sheet.rows.map((row) => [row.code, row.line]));
+      const loops = error.codes.map((code) => ({ line: lineOf.get(code) ?? 0, code, field: 'parent_code', message: 'this parent puts the agency under itself in the stored directory' }));
+      return { ...report, problems: [...problems, ...loops] };
+    }
     const created = records.filter((record) => !stored.agencyCodes.has(record.code)).length;
     return { ...report, written: records.length, created, updated: records.length - created };
   }

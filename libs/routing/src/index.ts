@@ -3,3 +3,6 @@ export * from './rule-matcher';
 export * from './routing.service';
 export * from './routing-rules.service';
 export * from './routing.module';
+export * from './routing-decision';
+export * from './routing-rule-draft';
+export * from './routing-rules-admin.service';

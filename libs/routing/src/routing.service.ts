@@ -5,7 +5,8 @@ import { CatalogueService, Topic } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
 import { Clock, OutboxTopic, OutboxWriter, PreparedQuery } from '@petitio/platform';
 import { DataSource, Repository } from 'typeorm';
-import { RoutableApplication, firstMatch, orderRules } from './rule-matcher';
+import { decideRouting } from './routing-decision';
+import { RoutableApplication, orderRules } from './rule-matcher';
 import { RoutingRule } from './routing-rule.entity';
 
 export type RoutingOutcome =
@@ -42,7 +43,6 @@ export class RoutingService {
   async route(applicationId: string): Promise<RoutingOutcome> {
     const ordered = await this.orderedRules();
     const triageId = await this.directory.triageAgencyId();
-    const topics = await this.catalogue.topicsById();
     const rows = await this.prepared.rows<RoutableApplication & { status: ApplicationStatus }>(
       'routing-load',
       `SELECT status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
@@ -55,6 +55,8 @@ export class RoutingService {
     if (app.status !== 'received') return { routed: false, reason: 'already_routed', status: app.status };
     assertTransition(app.status, 'routed');
 
+    // Naming the topic reloads a cache filled before an admin created it.
+    const topics = await this.catalogue.topicsById(app.topicId);
     const decision = this.decide(ordered, app, triageId, topics);
     const now = this.clock.now();
     const applied = await this.prepared.rows<{ id: string }>(
@@ -86,11 +88,8 @@ export class RoutingService {
   }
 
   private decide(ordered: RoutingRule[], app: RoutableApplication, triageId: string, topics: ReadonlyMap<string, Topic>) {
-    const rule = firstMatch(ordered, app);
-    if (rule) return { agencyId: rule.agencyId, ruleId: rule.id, reason: 'rule' as const };
-    const topic = app.topicId ? topics.get(app.topicId) : undefined;
-    if (topic?.defaultAgencyId) return { agencyId: topic.defaultAgencyId, ruleId: null, reason: 'topic_default' as const };
-    return { agencyId: triageId, ruleId: null, reason: 'triage' as const };
+    const { agencyId, rule, reason } = decideRouting(ordered, app, triageId, topics);
+    return { agencyId, ruleId: rule?.id ?? null, reason };
   }
 
   /**

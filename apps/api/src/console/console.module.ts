@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '@petitio/applications';
+import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { StaffModule } from '@petitio/staff';
 import { ConsoleApplicationController } from './application.controller';
@@ -13,12 +14,19 @@ import { ConsoleDashboardAssetsController, ConsoleDashboardController } from './
 import { ConsoleInboxController } from './inbox.controller';
 import { ConsoleSignInController } from './sign-in.controller';
 import { ConsoleUsersController } from './users.controller';
+import { ConsoleDirectoryController } from './admin/directory.controller';
+import { ConsoleTopicsController } from './admin/topics.controller';
+import { ConsoleRoutingController } from './admin/routing.controller';
+import { ConsoleSlaPoliciesController } from './admin/sla-policies.controller';
+import { RoutingModule } from '@petitio/routing';
+import { SlaModule } from '@petitio/sla';
 
 /** The staff console: server-rendered pages under /staff over the same services as the JSON staff API. */
 @Module({
-  imports: [ApplicationsModule, StaffModule, DirectoryModule],
+  imports: [ApplicationsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
   controllers: [ConsoleSignInController, ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController,
-    ConsoleDashboardController, ConsoleDashboardAssetsController, ConsoleCallsController, ConsoleUsersController],
+    ConsoleDashboardController, ConsoleDashboardAssetsController, ConsoleCallsController, ConsoleUsersController,
+    ConsoleDirectoryController, ConsoleTopicsController, ConsoleRoutingController, ConsoleSlaPoliciesController],
   providers: [ConsoleCsrf, ConsoleSessionGuard, ConsoleErrorFilter, ConsoleApplicationPage],
 })
 export class ConsoleModule {}

@@ -14,11 +14,12 @@ import { consoleLanguage } from './console-language';
 import { sendConsolePage } from './console-response';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleLanguage, consoleFieldError, consoleTexts } from './i18n';
+import { DrillDownParam, drillDownOf } from './views/inbox-drill-down';
 import { InboxFilters, inboxPage } from './views/inbox.view';
 
-type InboxParams = Partial<Record<keyof InboxFilters | 'cursor' | 'done', string | string[]>>;
+type InboxParams = Partial<Record<keyof InboxFilters | DrillDownParam | 'cursor' | 'done', string | string[]>>;
 
-/** The inbox page: the JSON inbox's query and validation, shown as a table with SLA badges. */
+/** The inbox page: the JSON inbox's query and validation, shown as a table with SLA badges; the dashboard's figures link here. */
 @ApiExcludeController()
 @Controller('staff/inbox')
 @UseGuards(ConsoleSessionGuard)
@@ -36,13 +37,16 @@ export class ConsoleInboxController {
     const language = consoleLanguage(request);
     const one = (name: keyof InboxParams) => formText(params, name);
     const filters: InboxFilters = { status: one('status'), due: one('due'), escalated: one('escalated'), q: one('q'), mine: one('mine'), limit: one('limit') };
+    const drillDown = drillDownOf(one);
     const cursor = one('cursor');
     const given = Object.fromEntries(
-      Object.entries({ status: filters.status, due: filters.due, escalated: filters.escalated, q: filters.q, assignedToMe: filters.mine, limit: filters.limit, cursor }).filter(([, v]) => v !== ''),
+      Object.entries({ ...drillDown, status: filters.status, due: filters.due, escalated: filters.escalated, q: filters.q, assignedToMe: filters.mine, limit: filters.limit, cursor }).filter(
+        ([, v]) => v !== '',
+      ),
     );
     const { dto, problems } = await validateAs(InboxQueryDto, given);
     const confirmation = one('done') === 'transfer' ? consoleTexts(language).detail.transfer.done : undefined;
-    const model = { filters, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation, roles: staff.roles };
+    const model = { filters, drillDown, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation, roles: staff.roles };
     if (problems.length) {
       return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, problems), items: [], nextCursor: null, paged: false }));
     }

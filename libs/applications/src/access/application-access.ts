@@ -36,6 +36,24 @@ export class ApplicationAccess {
   }
 
   /**
+   * The agencies part of the reach, as a condition on an agency id `column`: what aggregates keyed by agency (the
+   * dashboard's rollups) can honour. Applications an agent filed are in their inbox, not in these figures.
+   */
+  agencyCondition(principal: StaffPrincipal, params: unknown[], column: string): string {
+    if (principal.roles.includes('center_admin')) return 'TRUE';
+    const parts: string[] = [];
+    if (principal.roles.includes('supervisor')) {
+      params.push(principal.agencyId);
+      parts.push(`${column} IN (SELECT id FROM agency_subtree($${params.length}::uuid))`);
+    }
+    if (principal.roles.includes('officer')) {
+      params.push(principal.agencyId);
+      parts.push(`${column} = $${params.length}::uuid`);
+    }
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /**
    * Throws APPLICATION_NOT_FOUND unless the principal may see the application. Out of reach
    * and nonexistent look the same, so ids from another agency reveal nothing.
    */

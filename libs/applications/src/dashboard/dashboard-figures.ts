@@ -25,7 +25,7 @@ export interface DeadlineShare {
   withinDeadline: number;
 }
 
-/** Durations in seconds; null when nothing was measured. */
+/** Durations in seconds, estimated from the rollups' histograms (see dashboard-durations); null when nothing was measured. */
 export interface DurationFigures {
   count: number;
   median: number | null;
@@ -56,8 +56,10 @@ export interface SatisfactionFigures {
 }
 
 export interface TrendDay {
-  /** Local calendar day, YYYY-MM-DD. */
+  /** Local calendar day, YYYY-MM-DD: the point's first day within the period. */
   day: string;
+  /** A point per day for periods up to TREND_DAILY_MAX_DAYS, else per calendar month (the ends may be partial). */
+  unit: 'day' | 'month';
   received: number;
   answered: number;
 }

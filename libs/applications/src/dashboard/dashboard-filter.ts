@@ -16,19 +16,22 @@ export interface DashboardFilter {
 }
 
 /**
- * The WHERE clause every dashboard query shares: the principal's reach (ApplicationAccess.condition) and the
- * filters other than the period, on the applications row `a`. Parameters are appended to `params`.
+ * The WHERE clause every dashboard query shares: the agencies of the principal's reach
+ * (ApplicationAccess.agencyCondition) and the filters other than the period, on a row `alias` that has the
+ * applications' agency, type, topic and channel columns: an application (`a`, assigned_agency_id) or a rollup row
+ * (`r`, agency_id). Parameters are appended to `params`.
  */
-export function scopeCondition(access: ApplicationAccess, principal: StaffPrincipal, filter: DashboardFilter, params: unknown[]): string {
-  const where = [access.condition(principal, params)];
+export function scopeCondition(access: ApplicationAccess, principal: StaffPrincipal, filter: DashboardFilter, params: unknown[], alias = 'a'): string {
+  const agency = alias === 'a' ? 'a.assigned_agency_id' : `${alias}.agency_id`;
+  const where = [access.agencyCondition(principal, params, agency)];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (filter.agencyCode) add((p) => `a.assigned_agency_id IN (SELECT id FROM agency_subtree((SELECT id FROM agencies WHERE code = ${p})))`, filter.agencyCode);
-  if (filter.type) add((p) => `a.type_code = ${p}`, filter.type);
-  if (filter.topicCode) add((p) => `a.topic_id = (SELECT id FROM topics WHERE code = ${p})`, filter.topicCode);
-  if (filter.channel) add((p) => `a.channel = ${p}`, filter.channel);
+  if (filter.agencyCode) add((p) => `${agency} IN (SELECT id FROM agency_subtree((SELECT id FROM agencies WHERE code = ${p})))`, filter.agencyCode);
+  if (filter.type) add((p) => `${alias}.type_code = ${p}`, filter.type);
+  if (filter.topicCode) add((p) => `${alias}.topic_id = (SELECT id FROM topics WHERE code = ${p})`, filter.topicCode);
+  if (filter.channel) add((p) => `${alias}.channel = ${p}`, filter.channel);
   return where.join(' AND ');
 }
 

@@ -2,3 +2,6 @@ export * from './dashboard-figures';
 export * from './dashboard-filter';
 export * from './dashboard.service';
 export * from './public-statistics.service';
+export * from './dashboard-rollups';
+export * from './dashboard-durations';
+export * from './rollup-slices';

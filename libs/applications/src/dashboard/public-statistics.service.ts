@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LocalisedNames } from '@petitio/directory';
 import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { DataSource } from 'typeorm';
+import { DURATION_BUCKETS, histogramQuantile } from './dashboard-durations';
+import { sumArray } from './dashboard-rollup-sql';
+import { rollupSlices } from './rollup-slices';
 
 /** One line of the public statistics: counts and a median only, never anything about one application. */
 export interface PublicStatisticsLine {
@@ -9,7 +12,7 @@ export interface PublicStatisticsLine {
   answered: number;
   /** Answered without a late answer clock whose terms make lateness public (publicLateFlag). */
   answeredWithinDeadline: number;
-  /** Days from receipt to answer, median of the answered ones; null when none was answered. */
+  /** Days from receipt to answer, median of the answered ones (estimated within a histogram bucket); null when none was answered. */
   medianDaysToAnswer: number | null;
 }
 
@@ -31,7 +34,12 @@ interface Row {
   received: string;
   answered: string;
   within: string;
-  median_days: string | null;
+  histogram: number[] | null;
+}
+
+function medianDays(histogram: number[] | null | undefined): number | null {
+  const seconds = histogram ? histogramQuantile(histogram.map(Number), 0.5) : null;
+  return seconds === null ? null : Math.round((seconds / 86_400) * 10) / 10;
 }
 
 /**
@@ -59,42 +67,39 @@ export class PublicStatisticsService {
     return value;
   }
 
+  /** From the rollups: whole months monthly, the rest daily; lines per type and per top-level agency (its subtree). */
   private async compute(today: string): Promise<PublicStatistics> {
-    const rows: (Row & { from: string; to: string })[] = await this.dataSource.query(
+    const period = periodOf(today);
+    const slices = rollupSlices(period.from, period.to);
+    const rows: Row[] = await this.dataSource.query(
       `WITH RECURSIVE roots AS (
          SELECT g.id, g.id AS root FROM agencies g WHERE g.parent_id IS NULL
          UNION ALL SELECT c.id, r.root FROM agencies c JOIN roots r ON c.parent_id = r.id),
-       period AS (
-         SELECT ($1::date - interval '12 months')::date + 1 AS first_day, $1::date AS last_day),
-       counted AS (
-         SELECT a.type_code, r.root, a.answered_at IS NOT NULL AS answered,
-           EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.kind = 'answer'
-             AND (c.breached_at IS NOT NULL OR c.stopped_at > c.deadline_at)
-             AND (c.terms->>'publicLateFlag')::boolean IS DISTINCT FROM false) AS late,
-           extract(epoch FROM a.answered_at - a.created_at) / 86400 AS days
-         FROM applications a CROSS JOIN period p
-         LEFT JOIN roots r ON r.id = a.assigned_agency_id
-         WHERE a.created_at >= (p.first_day::timestamp AT TIME ZONE $2) AND a.created_at < ((p.last_day + 1)::timestamp AT TIME ZONE $2))
-       SELECT x.type_code AS type, g.code, g.names, GROUPING(x.type_code, x.root) = 3 AS is_total,
-         count(*) AS received, count(*) FILTER (WHERE x.answered) AS answered, count(*) FILTER (WHERE x.answered AND NOT x.late) AS within,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY x.days) AS median_days,
-         (SELECT to_char(first_day, 'YYYY-MM-DD') FROM period) AS "from", (SELECT to_char(last_day, 'YYYY-MM-DD') FROM period) AS "to"
-       FROM counted x LEFT JOIN agencies g ON g.id = x.root
-       GROUP BY GROUPING SETS ((), (x.type_code), (x.root, g.code, g.names))
+       -- The cube's rows split by nothing (0), by agency (1) and by type (2).
+       r AS (
+         SELECT dims, agency_id, type_code, received, answered, answered_within_public, answer_histogram FROM dashboard_monthly
+         WHERE dims IN (0, 1, 2) AND month >= $3::date AND month < $4::date
+         UNION ALL
+         SELECT dims, agency_id, type_code, received, answered, answered_within_public, answer_histogram FROM dashboard_daily
+         WHERE dims IN (0, 1, 2) AND day >= $1::date AND day <= $2::date AND NOT (day >= $3::date AND day < $4::date))
+       SELECT r.type_code AS type, g.code, min(g.names::text)::jsonb AS names, r.dims = 0 AS is_total,
+         sum(r.received) AS received, sum(r.answered) AS answered, sum(r.answered_within_public) AS within,
+         ${sumArray('r.answer_histogram', DURATION_BUCKETS)} AS histogram
+       FROM r LEFT JOIN roots x ON x.id = r.agency_id AND r.dims = 1 LEFT JOIN agencies g ON g.id = x.root
+       GROUP BY r.dims, r.type_code, g.code
        ORDER BY 4 DESC, 1, 2`,
-      [today, this.env.CALENDAR_TIME_ZONE],
+      [period.from, period.to, slices.months.from, slices.months.before],
     );
     const line = (r: Row | undefined): PublicStatisticsLine => ({
       received: Number(r?.received ?? 0),
       answered: Number(r?.answered ?? 0),
       answeredWithinDeadline: Number(r?.within ?? 0),
-      medianDaysToAnswer: r?.median_days == null ? null : Math.round(Number(r.median_days) * 10) / 10,
+      medianDaysToAnswer: medianDays(r?.histogram),
     });
     const total = rows.find((r) => r.is_total);
-    const fallback = periodOf(today);
     return {
-      from: total?.from ?? fallback.from,
-      to: total?.to ?? fallback.to,
+      from: period.from,
+      to: period.to,
       total: line(total),
       byType: rows.filter((r) => !r.is_total && r.type !== null).map((r) => ({ type: r.type!, ...line(r) })),
       byAgency: rows.filter((r) => !r.is_total && r.type === null && r.code !== null).map((r) => ({ code: r.code!, names: r.names!, ...line(r) })),

@@ -10,9 +10,15 @@ import type { Channel } from '../application.entity';
 import { InboxSortField, SortOrder, decodeCursor, encodeCursor } from './inbox-cursor';
 import { textSearchCondition } from './full-text-search';
 import { InboxSla, governingDeadlines } from './inbox-deadlines';
+import { withTopic } from '../dashboard/figure-conditions';
+import { InboxFigureFilter, figureConditions } from './inbox-figure-filter';
 
-/** Deadlines: `overdue` a running clock past its deadline, `soon` one due within SLA_DUE_SOON_HOURS. */
-export type InboxDue = 'overdue' | 'soon';
+/**
+ * Deadlines, by the earliest running deadline (`applications.next_deadline_at`, as the dashboard's headline counts):
+ * `overdue` passed, `soon` not passed and within SLA_DUE_SOON_HOURS, `today` not passed and before the end of the
+ * local day. An overdue application is never also "soon".
+ */
+export type InboxDue = 'overdue' | 'soon' | 'today';
 
 /** What a staff user asks the inbox for. Every filter narrows; none widens beyond the user's reach. */
 export interface InboxQuery {
@@ -30,6 +36,8 @@ export interface InboxQuery {
   /** Exclusive. */
   submittedBefore?: Date;
   text?: string;
+  /** The dashboard's drill-down filters: each says what one of its figures counts, with the same SQL. */
+  figure?: InboxFigureFilter;
   due?: InboxDue;
   /** In the center's supervision queue: an open clock whose ladder reached the center. */
   centerEscalated?: boolean;
@@ -110,7 +118,7 @@ export class InboxService {
     };
     if (query.statuses?.length) add((p) => `a.status = ANY(${p}::text[])`, query.statuses);
     if (query.type) add((p) => `a.type_code = ${p}`, query.type);
-    if (query.topicCode) add((p) => `a.topic_id = (SELECT id FROM topics WHERE code = ${p})`, query.topicCode);
+    if (query.topicCode) add(withTopic, query.topicCode);
     if (query.channel) add((p) => `a.channel = ${p}`, query.channel);
     if (query.assignedToMe) add((p) => `a.assigned_officer_id = ${p}::uuid`, principal.userId);
     if (query.unassigned) where.push('a.assigned_officer_id IS NULL');
@@ -119,11 +127,17 @@ export class InboxService {
     if (query.submittedBefore) add((p) => `a.created_at < ${p}`, query.submittedBefore);
     if (query.text) where.push(textSearchCondition(query.text, params));
     const now = this.clock.now();
+    if (query.figure) where.push(...figureConditions(query.figure, params, now, this.env.CALENDAR_TIME_ZONE));
     const openClock = (condition: string) => `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.stopped_at IS NULL AND ${condition})`;
-    if (query.due === 'overdue') add((p) => openClock(`c.paused_at IS NULL AND c.deadline_at <= ${p}`), now);
+    if (query.due === 'overdue') add((p) => `a.next_deadline_at <= ${p}`, now);
     if (query.due === 'soon') {
       params.push(now, new Date(now.getTime() + this.env.SLA_DUE_SOON_HOURS * 3600_000));
-      where.push(openClock(`c.paused_at IS NULL AND c.deadline_at > $${params.length - 1} AND c.deadline_at <= $${params.length}`));
+      where.push(`a.next_deadline_at > $${params.length - 1} AND a.next_deadline_at <= $${params.length}`);
+    }
+    if (query.due === 'today') {
+      params.push(now, this.env.CALENDAR_TIME_ZONE);
+      const [at, zone] = [`$${params.length - 1}`, `$${params.length}`];
+      where.push(`a.next_deadline_at > ${at} AND a.next_deadline_at < (date_trunc('day', ${at}::timestamptz AT TIME ZONE ${zone}) AT TIME ZONE ${zone}) + interval '1 day'`);
     }
     if (query.centerEscalated) where.push(openClock('c.center_escalated_at IS NOT NULL'));
 

@@ -37,6 +37,7 @@ export interface Environment {
   ESCALATION_CONCURRENCY: number;
   SLA_DUE_SOON_HOURS: number;
   DASHBOARD_LIVE_INTERVAL_MS: number;
+  DASHBOARD_REFRESH_MS: number;
   PUBLIC_STATISTICS_CACHE_SECONDS: number;
   STAFF_SESSION_IDLE_SECONDS: number;
   STAFF_SESSION_MAX_SECONDS: number;
@@ -113,6 +114,7 @@ export const environmentSchema = Joi.object<Environment>({
   ESCALATION_SWEEP_BATCH: Joi.number().integer().min(1).max(10_000).default(500),
   ESCALATION_CONCURRENCY: Joi.number().integer().min(1).max(200).default(20),
   DASHBOARD_LIVE_INTERVAL_MS: Joi.number().integer().min(200).max(600_000).default(5000).description('how often the live dashboard pushes fresh headline figures to each open page'),
+  DASHBOARD_REFRESH_MS: Joi.number().integer().min(100).max(600_000).default(5000).description('how often a worker brings the dashboard rollups up to date: period figures lag the applications by about this much'),
   PUBLIC_STATISTICS_CACHE_SECONDS: Joi.number().integer().min(0).max(86_400).default(600).description('how long one computation of the public statistics serves every reader'),
   SLA_DUE_SOON_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24).description('the inbox filter due=soon: a running deadline within this many hours'),
   STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),

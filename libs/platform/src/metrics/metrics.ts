@@ -48,6 +48,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly dashboardRefresh = new Histogram({
+    name: 'petitio_dashboard_refresh_seconds',
+    help: 'Time of one refresh of the dashboard rollups (a transaction recomputing up to a month of days); it should stay well under DASHBOARD_REFRESH_MS',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'petitio_' });
   }

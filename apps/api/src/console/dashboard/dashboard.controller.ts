@@ -52,7 +52,9 @@ export class ConsoleDashboardController implements BeforeApplicationShutdown {
     const { params, filter, errors } = await this.filterOf(query, language);
     const figures = filter ? await this.dashboard.figures(staff, filter, language) : null;
     const asOf = new Intl.DateTimeFormat(language, { timeStyle: 'medium', timeZone: this.env.CALENDAR_TIME_ZONE }).format(this.clock.now());
-    const page = dashboardPage(language, { params, errors, figures, csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, asOf });
+    const today = localDate(this.clock.now(), this.env.CALENDAR_TIME_ZONE);
+    const period = filter && { from: filter.from, to: filter.to };
+    const page = dashboardPage(language, { params, errors, figures, csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, asOf, period, today });
     void consoleHeaders(reply)
       .header('content-security-policy', DASHBOARD_CSP)
       .status(filter ? 200 : 400)

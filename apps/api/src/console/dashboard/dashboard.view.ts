@@ -5,6 +5,7 @@ import { SafeHtml, html } from '@petitio/platform';
 import { FieldErrors, errorSummary, fieldError, selected, textField } from '../../portal/views/form-fields';
 import { ConsoleLanguage, ConsoleTexts, consoleTexts } from '../i18n';
 import { consoleLayout } from '../views/layout';
+import { DashboardLinks } from './dashboard-links';
 import { DASHBOARD_SCRIPT_PATH } from './dashboard-live';
 
 /** The dashboard's filters as the query string carries them (text, as typed). */
@@ -26,6 +27,9 @@ export interface DashboardPageModel {
   roles: readonly StaffRole[];
   /** When the figures were read, already formatted for the reader. */
   asOf: string;
+  /** The period the figures were read for (local days, both included) and today's local date: the figures' inbox links. */
+  period: { from: string; to: string } | null;
+  today: string;
 }
 
 const HEADLINE: (keyof DashboardHeadline)[] = ['open', 'receivedToday', 'dueToday', 'atRisk', 'breached'];
@@ -37,16 +41,8 @@ export function dashboardQuery(params: DashboardParams): string {
   return query ? `?${query}` : '';
 }
 
-/**
- * The console inbox filters by deadline only, so a figure links to it where the inbox shows exactly the
- * applications behind it: at risk and breached, while no other filter narrows the dashboard.
- */
-function inboxLink(params: DashboardParams, figure: keyof DashboardHeadline): string | null {
-  if (params.agency || params.type || params.topic || params.channel) return null;
-  if (figure === 'atRisk') return '/staff/inbox?due=soon';
-  if (figure === 'breached') return '/staff/inbox?due=overdue';
-  return null;
-}
+/** A figure as a link to the inbox listing the applications it counts. */
+const figureLink = (href: string, value: number) => html`<a href="${href}">${value}</a>`;
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((part / whole) * 1000) / 10}%`);
 const hours = (t: ConsoleTexts, seconds: number | null) => (seconds === null ? '–' : t.dashboard.hours.replace('{n}', (seconds / 3600).toFixed(1)));
@@ -79,6 +75,9 @@ ${m.figures ? figuresOf(t, m, query) : ''}`,
 function figuresOf(t: ConsoleTexts, m: DashboardPageModel, query: string): SafeHtml {
   const d = t.dashboard;
   const f = m.figures!;
+  const p = m.params;
+  const links = new DashboardLinks({ agency: p.agency, type: p.type, topic: p.topic, channel: p.channel }, m.period!, m.today);
+  const monthly = f.trend[0]?.unit === 'month';
   return html`<p><a href="/staff/dashboard.csv${query}" id="export-csv">${d.exportCsv}</a></p>
 <section aria-labelledby="now-title" id="live" data-events="/staff/dashboard/events${query}">
 <h2 id="now-title">${d.now}</h2>
@@ -86,9 +85,8 @@ function figuresOf(t: ConsoleTexts, m: DashboardPageModel, query: string): SafeH
 <table id="headline"><caption>${d.now}</caption>
 <thead><tr><th scope="col">${d.figure}</th><th scope="col">${d.count}</th></tr></thead>
 <tbody>${HEADLINE.map((key) => {
-    const link = inboxLink(m.params, key);
     const value = html`<span data-figure="${key}">${f.headline[key]}</span>`;
-    return html`<tr><th scope="row">${d.headline[key]}</th><td>${link ? html`<a href="${link}">${value} <span class="hint">(${d.showInInbox})</span></a>` : value}</td></tr>`;
+    return html`<tr><th scope="row">${d.headline[key]}</th><td><a href="${links.headline(key)}">${value} <span class="hint">(${d.showInInbox})</span></a></td></tr>`;
   })}</tbody></table>
 </section>
 <h2>${d.withinDeadlineTitle}</h2>
@@ -99,45 +97,49 @@ ${DIMENSIONS.map((dimension) => {
 <tbody>${rows.length === 0
       ? html`<tr><td colspan="4">${d.empty}</td></tr>`
       : rows.map(
-          (s) => html`<tr data-key="${s.key ?? ''}"><th scope="row">${s.label ?? d.none}</th><td>${s.answered}</td><td>${s.withinDeadline}</td><td>${percent(s.withinDeadline, s.answered)}</td></tr>`,
+          (s) => html`<tr data-key="${s.key ?? ''}"><th scope="row">${s.label ?? d.none}</th><td>${figureLink(links.withinDeadline(s, 'answered'), s.answered)}</td><td>${figureLink(links.withinDeadline(s, 'within'), s.withinDeadline)}</td><td>${percent(s.withinDeadline, s.answered)}</td></tr>`,
         )}</tbody></table>`;
   })}
 <h2>${d.responseTimesTitle}</h2>
 <table id="response-times"><caption>${d.responseTimesTitle}</caption>
 <thead><tr><th scope="col">${d.measure}</th><th scope="col">${d.measured}</th><th scope="col">${d.median}</th><th scope="col">${d.p90}</th></tr></thead>
-<tbody>${durationRow(t, 'first-response', d.firstResponse, f.responseTimes.firstResponse)}${durationRow(t, 'answer', d.answer, f.responseTimes.answer)}</tbody></table>
+<tbody>${durationRow(t, 'first-response', d.firstResponse, f.responseTimes.firstResponse, links.firstResponses())}${durationRow(t, 'answer', d.answer, f.responseTimes.answer, links.answers())}</tbody></table>
+<p class="hint">${d.responseTimesNote}</p>
 <h2>${d.agingTitle}</h2>
 <table id="aging"><caption>${d.agingTitle}</caption>
 <thead><tr><th scope="col">${d.ageDays}</th><th scope="col">${d.count}</th></tr></thead>
 <tbody>${AGING_BUCKETS.map(
-    (b) => html`<tr data-key="${b}"><th scope="row">${b === '31+' ? d.agingOver : d.agingBucket.replace('{range}', b.replace('-', '–'))}</th><td>${f.aging[b]}</td></tr>`,
+    (b) => html`<tr data-key="${b}"><th scope="row">${b === '31+' ? d.agingOver : d.agingBucket.replace('{range}', b.replace('-', '–'))}</th><td>${figureLink(links.aging(b), f.aging[b])}</td></tr>`,
   )}</tbody></table>
 <h2>${d.transfersTitle}</h2>
 <table id="transfers"><caption>${d.transfersTitle}</caption>
 <thead><tr><th scope="col">${d.figure}</th><th scope="col">${d.count}</th></tr></thead>
-<tbody><tr data-key="applications"><th scope="row">${d.applications}</th><td>${f.transfers.applications}</td></tr>
-<tr data-key="transfers"><th scope="row">${d.transfers}</th><td>${f.transfers.transfers}</td></tr>
+<tbody><tr data-key="applications"><th scope="row">${d.applications}</th><td>${figureLink(links.received(), f.transfers.applications)}</td></tr>
+<tr data-key="transfers"><th scope="row">${d.transfers}</th><td>${figureLink(links.transferred(1), f.transfers.transfers)}</td></tr>
 <tr data-key="per-application"><th scope="row">${d.perApplication}</th><td>${f.transfers.applications ? (f.transfers.transfers / f.transfers.applications).toFixed(2) : '–'}</td></tr>
-<tr data-key="ping-pong"><th scope="row">${d.pingPong}</th><td>${f.transfers.transferredTwiceOrMore}</td></tr></tbody></table>
+<tr data-key="ping-pong"><th scope="row">${d.pingPong}</th><td>${figureLink(links.transferred(2), f.transfers.transferredTwiceOrMore)}</td></tr></tbody></table>
 <h2>${d.channelsTitle}</h2>
 <table id="channels"><caption>${d.channelsTitle}</caption>
 <thead><tr><th scope="col">${d.channel}</th><th scope="col">${d.count}</th></tr></thead>
-<tbody>${f.channels.length === 0 ? html`<tr><td colspan="2">${d.empty}</td></tr>` : f.channels.map((c) => html`<tr data-key="${c.channel}"><th scope="row">${t.channels[c.channel] ?? c.channel}</th><td>${c.count}</td></tr>`)}</tbody></table>
+<tbody>${f.channels.length === 0 ? html`<tr><td colspan="2">${d.empty}</td></tr>` : f.channels.map((c) => html`<tr data-key="${c.channel}"><th scope="row">${t.channels[c.channel] ?? c.channel}</th><td>${figureLink(links.channel(c.channel), c.count)}</td></tr>`)}</tbody></table>
 <h2>${d.satisfactionTitle}</h2>
 <table id="satisfaction"><caption>${d.satisfactionTitle}</caption>
 <thead><tr><th scope="col">${d.figure}</th><th scope="col">${d.count}</th></tr></thead>
-<tbody><tr data-key="ratings"><th scope="row">${d.ratings}</th><td>${f.satisfaction.ratings}</td></tr>
+<tbody><tr data-key="ratings"><th scope="row">${d.ratings}</th><td>${figureLink(links.rated(), f.satisfaction.ratings)}</td></tr>
 <tr data-key="average"><th scope="row">${d.average}</th><td>${f.satisfaction.average ?? '–'}</td></tr>
-${f.satisfaction.distribution.map((count, i) => html`<tr data-key="${i + 1}"><th scope="row">${d.stars.replace('{n}', String(i + 1))}</th><td>${count}</td></tr>`)}</tbody></table>
-<h2 id="trend-title">${d.trendTitle}</h2>
+${f.satisfaction.distribution.map((count, i) => html`<tr data-key="${i + 1}"><th scope="row">${d.stars.replace('{n}', String(i + 1))}</th><td>${figureLink(links.stars(i + 1), count)}</td></tr>`)}</tbody></table>
+<h2 id="trend-title">${monthly ? d.trendTitleMonthly : d.trendTitle}</h2>
 ${trendChart(t, f.trend)}
-<table id="trend"><caption>${d.trendTitle}</caption>
-<thead><tr><th scope="col">${d.day}</th><th scope="col">${d.received}</th><th scope="col">${d.answeredOnDay}</th></tr></thead>
-<tbody>${f.trend.map((day) => html`<tr data-key="${day.day}"><th scope="row">${day.day}</th><td>${day.received}</td><td>${day.answered}</td></tr>`)}</tbody></table>`;
+<table id="trend"><caption>${monthly ? d.trendTitleMonthly : d.trendTitle}</caption>
+<thead><tr><th scope="col">${monthly ? d.month : d.day}</th><th scope="col">${d.received}</th><th scope="col">${d.answeredOnDay}</th></tr></thead>
+<tbody>${f.trend.map((day) => html`<tr data-key="${day.day}"><th scope="row">${pointLabel(day)}</th><td>${figureLink(links.trend(day, 'received'), day.received)}</td><td>${figureLink(links.trend(day, 'answered'), day.answered)}</td></tr>`)}</tbody></table>`;
 }
 
-function durationRow(t: ConsoleTexts, key: string, label: string, d: DurationFigures): SafeHtml {
-  return html`<tr data-key="${key}"><th scope="row">${label}</th><td>${d.count}</td><td>${hours(t, d.median)}</td><td>${hours(t, d.p90)}</td></tr>`;
+/** A day as YYYY-MM-DD, a month point as YYYY-MM. */
+const pointLabel = (point: TrendDay) => (point.unit === 'month' ? point.day.slice(0, 7) : point.day);
+
+function durationRow(t: ConsoleTexts, key: string, label: string, d: DurationFigures, link: string): SafeHtml {
+  return html`<tr data-key="${key}"><th scope="row">${label}</th><td>${figureLink(link, d.count)}</td><td>${hours(t, d.median)}</td><td>${hours(t, d.p90)}</td></tr>`;
 }
 
 /** Two bars a day, received and answered; decorative detail aside, the table after it carries every number. */
@@ -147,7 +149,7 @@ function trendChart(t: ConsoleTexts, days: TrendDay[]): SafeHtml | string {
   const slot = 14;
   const max = Math.max(1, ...days.map((day) => Math.max(day.received, day.answered)));
   const bar = (value: number) => Math.round((value / max) * height);
-  const description = t.dashboard.trendChart.replace('{from}', days[0].day).replace('{to}', days[days.length - 1].day);
+  const description = t.dashboard.trendChart.replace('{from}', pointLabel(days[0])).replace('{to}', pointLabel(days[days.length - 1]));
   return html`<svg class="chart" role="img" aria-labelledby="trend-chart-title" viewBox="0 0 ${days.length * slot} ${height}" width="100%" height="${height}" preserveAspectRatio="none">
 <title id="trend-chart-title">${description}</title>
 ${days.map(

@@ -12,6 +12,10 @@ export interface ConsoleTexts {
   dashboardLink: string;
   callsLink: string;
   usersLink: string;
+  directoryLink: string;
+  topicsLink: string;
+  routingLink: string;
+  slaPoliciesLink: string;
   calls: {
     title: string;
     lookupTitle: string;
@@ -127,6 +131,11 @@ export interface ConsoleTexts {
     /** {n} stars */
     stars: string;
     trendTitle: string;
+    /** The trend of a period longer than three months, a point per month. */
+    trendTitleMonthly: string;
+    month: string;
+    /** Medians and 90th percentiles are estimated within the rollups' duration buckets. */
+    responseTimesNote: string;
     /** {from}, {to} */
     trendChart: string;
     day: string;
@@ -158,6 +167,7 @@ export interface ConsoleTexts {
     anyDue: string;
     dueOverdue: string;
     dueSoon: string;
+    dueToday: string;
     escalated: string;
     mine: string;
     search: string;
@@ -171,6 +181,37 @@ export interface ConsoleTexts {
     nextPage: string;
     firstPage: string;
     paging: string;
+    /** The status choice that stands for every open status. */
+    openStatuses: string;
+    /** The filters a dashboard figure's link set, said in words; {value}, {range}, {from}, {to}, {day}, {min}, {max}, {n}. */
+    drillDown: {
+      title: string;
+      clear: string;
+      agencySubtree: string;
+      assignedAgency: string;
+      noAgency: string;
+      type: string;
+      topic: string;
+      noTopic: string;
+      channel: string;
+      received: string;
+      answeredOn: string;
+      between: string;
+      onDay: string;
+      fromDay: string;
+      toDay: string;
+      answered: Record<'yes' | 'no' | 'late' | 'within', string>;
+      age: string;
+      ageBetween: string;
+      ageFrom: string;
+      ageTo: string;
+      transfersMin: string;
+      rated: string;
+      notRated: string;
+      rating: string;
+      firstResponded: string;
+      noFirstResponse: string;
+    };
   };
   sla: {
     states: Record<SlaState, string>;

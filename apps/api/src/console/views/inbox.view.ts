@@ -3,6 +3,7 @@ import { SafeHtml, html } from '@petitio/platform';
 import type { StaffRole } from '@petitio/staff';
 import { FieldErrors, checked, errorSummary, fieldError, hidden, selected, textField } from '../../portal/views/form-fields';
 import { ConsoleLanguage, consoleTexts } from '../i18n';
+import { DRILL_DOWN_PARAMS, DrillDown, drillDownFields, drillDownSummary } from './inbox-drill-down';
 import { consoleLayout, formatDate, notice } from './layout';
 import { slaBadge } from './sla-badge';
 
@@ -19,6 +20,8 @@ export interface InboxFilters {
 
 export interface InboxPageModel {
   filters: InboxFilters;
+  /** The filters a dashboard figure's link set; kept by the form and the paging links. */
+  drillDown: DrillDown;
   errors: FieldErrors;
   items: InboxItem[];
   /** Where the next page starts; null on the last page. */
@@ -44,23 +47,24 @@ export function inboxPage(language: ConsoleLanguage, m: InboxPageModel): SafeHtm
     { language, title: i.title, signedIn: { csrf: m.csrf, roles: m.roles }, page: m.page },
     html`<h1>${i.title}</h1>
 ${notice(m.confirmation ? { kind: 'done', text: m.confirmation } : undefined, 'confirmation')}
-${errorSummary(t.errorSummary, m.errors)}
+${errorSummary(t.errorSummary, m.errors, DRILL_DOWN_ANCHORS)}
+${drillDownSummary(t, m.drillDown, pageLink(f, null))}
 <form method="get" action="/staff/inbox" class="filters" aria-labelledby="filters-title">
 <h2 id="filters-title">${i.filters}</h2>
 <div class="field"><label for="status">${i.status}</label>${fieldError('status', m.errors)}
-<select id="status" name="status"><option value="">${i.anyStatus}</option>${APPLICATION_STATUSES.map(
+<select id="status" name="status"><option value="">${i.anyStatus}</option><option value="open"${selected(f.status === 'open')}>${i.openStatuses}</option>${APPLICATION_STATUSES.map(
       (s) => html`<option value="${s}"${selected(f.status === s)}>${t.statuses[s]}</option>`,
     )}</select></div>
 <div class="field"><label for="due">${i.due}</label>${fieldError('due', m.errors)}
-<select id="due" name="due"><option value="">${i.anyDue}</option><option value="overdue"${selected(f.due === 'overdue')}>${i.dueOverdue}</option><option value="soon"${selected(
-      f.due === 'soon',
-    )}>${i.dueSoon}</option></select></div>
+<select id="due" name="due"><option value="">${i.anyDue}</option>${Object.entries({ overdue: i.dueOverdue, soon: i.dueSoon, today: i.dueToday }).map(
+      ([due, words]) => html`<option value="${due}"${selected(f.due === due)}>${words}</option>`,
+    )}</select></div>
 ${textField({ id: 'q', label: i.search, value: f.q, hint: i.searchHint, maxlength: 200 }, m.errors)}
 <div>
 <div class="choice"><input type="checkbox" id="mine" name="mine" value="true"${checked(f.mine === 'true')}><label for="mine">${i.mine}</label></div>
 <div class="choice"><input type="checkbox" id="escalated" name="escalated" value="center"${checked(f.escalated === 'center')}><label for="escalated">${i.escalated}</label></div>
 </div>
-${f.limit ? hidden('limit', f.limit) : ''}<div><button type="submit">${i.apply}</button> <a href="/staff/inbox">${i.clear}</a></div>
+${f.limit ? hidden('limit', f.limit) : ''}${drillDownFields(m.drillDown)}<div><button type="submit">${i.apply}</button> <a href="/staff/inbox">${i.clear}</a></div>
 </form>
 ${m.items.length === 0
   ? html`<p id="inbox-empty">${i.empty}</p>`
@@ -79,16 +83,19 @@ ${m.items.length === 0
     )}</tbody>
 </table>`}
 ${m.nextCursor || m.paged
-  ? html`<nav class="paging" aria-label="${i.paging}">${m.paged ? html`<a href="${pageLink(f, null)}">${i.firstPage}</a>` : ''}${
-      m.nextCursor ? html`<a href="${pageLink(f, m.nextCursor)}" rel="next">${i.nextPage}</a>` : ''
+  ? html`<nav class="paging" aria-label="${i.paging}">${m.paged ? html`<a href="${pageLink(f, null, m.drillDown)}">${i.firstPage}</a>` : ''}${
+      m.nextCursor ? html`<a href="${pageLink(f, m.nextCursor, m.drillDown)}" rel="next">${i.nextPage}</a>` : ''
     }</nav>`
   : ''}`,
   );
 }
 
-/** The same filters, at another page. */
-export function pageLink(filters: InboxFilters, cursor: string | null): string {
-  const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
+/** A refused drill-down filter has no field of its own: the error summary points at the filters in words. */
+const DRILL_DOWN_ANCHORS: Record<string, string> = Object.fromEntries(DRILL_DOWN_PARAMS.map((name) => [name, 'drill-down']));
+
+/** The same filters (and drill-down filters, when given), at another page. */
+export function pageLink(filters: InboxFilters, cursor: string | null, drillDown?: DrillDown): string {
+  const query = new URLSearchParams(Object.entries({ ...drillDown, ...filters }).filter(([, value]) => value !== ''));
   if (cursor) query.set('cursor', cursor);
   const text = query.toString();
   return text ? `/staff/inbox?${text}` : '/staff/inbox';

@@ -1,13 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxDue, InboxQuery, InboxSortField, SortOrder } from '@petitio/applications';
+import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxAnswered, InboxDue, InboxFigureFilter, InboxQuery, InboxSortField, OPEN_STATUSES, SortOrder } from '@petitio/applications';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
 const ORDERS: SortOrder[] = ['asc', 'desc'];
-const DUE: InboxDue[] = ['overdue', 'soon'];
+const DUE: InboxDue[] = ['overdue', 'soon', 'today'];
 const ESCALATED = ['center'];
+/** `open` stands for every open status, as the dashboard counts open applications. */
+const STATUS_CHOICES = [...APPLICATION_STATUSES, 'open'] as const;
+const ANSWERED: InboxAnswered[] = ['yes', 'no', 'late', 'within'];
 export const INBOX_LIMIT_DEFAULT = 25;
 /** A date (a whole UTC day) or a date-time with its offset: a bare local time would depend on the server's zone. */
 const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -21,14 +25,33 @@ const toList = ({ value }: { value: unknown }) =>
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value);
 
+// The drill-down filters' rules, one decorator per kind of value. Listed as they would be stacked: the last runs first.
+const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...decorators.reverse());
+const AgencyCode = (example: string, description: string) => stacked(ApiPropertyOptional({ example, description }), IsOptional(), MaxLength(64), IsString());
+const Flag = (name: string, description: string) =>
+  stacked(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), IsBoolean({ message: `${name} must be true or false` }), Transform(toBoolean));
+/** A local calendar day in CALENDAR_TIME_ZONE, as the dashboard's period is given. */
+const LocalDay = (name: string, description: string) =>
+  stacked(
+    ApiPropertyOptional({ example: '2025-03-01', description }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: `${name} must be a real date` }),
+    Matches(DATE_ONLY, { message: `${name} must be a date, YYYY-MM-DD` }),
+    IsString(),
+  );
+const WholeNumber = (name: string, min: number, max: number, unit: string, description: string) => {
+  const message = `${name} must be a whole number${unit} from ${min} to ${max}`;
+  return stacked(ApiPropertyOptional({ minimum: min, maximum: max, description }), IsOptional(), Max(max, { message }), Min(min, { message }), IsInt({ message }), Transform(toInteger));
+};
+
 export class InboxQueryDto {
-  @ApiPropertyOptional({ enum: APPLICATION_STATUSES, isArray: true, description: 'One or more, repeated or comma-separated' })
+  @ApiPropertyOptional({ enum: STATUS_CHOICES, isArray: true, description: 'One or more, repeated or comma-separated; open: every open status' })
   @IsOptional()
-  @IsIn(APPLICATION_STATUSES, { each: true, message: `status must be one of: ${APPLICATION_STATUSES.join(', ')}` })
-  @ArrayMaxSize(APPLICATION_STATUSES.length)
+  @IsIn(STATUS_CHOICES, { each: true, message: `status must be one of: ${STATUS_CHOICES.join(', ')}` })
+  @ArrayMaxSize(STATUS_CHOICES.length)
   @IsArray()
   @Transform(toList)
-  status?: ApplicationStatus[];
+  status?: (ApplicationStatus | 'open')[];
 
   @ApiPropertyOptional({ enum: APPLICATION_TYPES })
   @IsOptional()
@@ -84,7 +107,7 @@ export class InboxQueryDto {
   @IsString()
   q?: string;
 
-  @ApiPropertyOptional({ enum: DUE, description: 'overdue: a running deadline has passed; soon: one falls due within SLA_DUE_SOON_HOURS (24 by default)' })
+  @ApiPropertyOptional({ enum: DUE, description: 'By the earliest running deadline. overdue: it has passed; soon: it falls due within SLA_DUE_SOON_HOURS (24 by default); today: it falls due later today (local day)' })
   @IsOptional()
   @IsIn(DUE, { message: `due must be one of: ${DUE.join(', ')}` })
   due?: InboxDue;
@@ -93,6 +116,53 @@ export class InboxQueryDto {
   @IsOptional()
   @IsIn(ESCALATED, { message: `escalated must be one of: ${ESCALATED.join(', ')}` })
   escalated?: 'center';
+
+  @AgencyCode('ISKI', "That agency and every agency under it (the dashboard's agency filter)")
+  agency?: string;
+
+  @AgencyCode('ISKI-KDK', 'Applications assigned to exactly this agency')
+  assignedAgency?: string;
+
+  @Flag('noAgency', 'Only applications assigned to no agency')
+  noAgency?: boolean;
+
+  @Flag('noTopic', 'Only applications without a topic')
+  noTopic?: boolean;
+
+  @LocalDay('receivedFrom', "Received on or after this local day (CALENDAR_TIME_ZONE), as the dashboard's period")
+  receivedFrom?: string;
+
+  @LocalDay('receivedTo', 'Received on or before this local day (CALENDAR_TIME_ZONE), that day included')
+  receivedTo?: string;
+
+  @ApiPropertyOptional({ enum: ANSWERED, description: 'yes: answered; no: not yet; late: answered after an answer deadline passed; within: answered in time' })
+  @IsOptional()
+  @IsIn(ANSWERED, { message: `answered must be one of: ${ANSWERED.join(', ')}` })
+  answered?: InboxAnswered;
+
+  @LocalDay('answeredFrom', 'Answered on or after this local day (CALENDAR_TIME_ZONE)')
+  answeredFrom?: string;
+
+  @LocalDay('answeredTo', 'Answered on or before this local day (CALENDAR_TIME_ZONE), that day included')
+  answeredTo?: string;
+
+  @WholeNumber('ageMin', 0, 100_000, ' of days', 'Received at least this many whole days ago (rounded down, as the aging buckets count)')
+  ageMin?: number;
+
+  @WholeNumber('ageMax', 0, 100_000, ' of days', 'Received at most this many whole days ago (rounded down, as the aging buckets count)')
+  ageMax?: number;
+
+  @WholeNumber('transfersMin', 0, 1000, '', 'Transferred between agencies at least this many times')
+  transfersMin?: number;
+
+  @Flag('rated', 'true: rated by the citizen; false: not rated')
+  rated?: boolean;
+
+  @WholeNumber('rating', 1, 5, '', "The citizen's rating, in stars")
+  rating?: number;
+
+  @Flag('firstResponded', 'true: a first response was given; false: not yet')
+  firstResponded?: boolean;
 
   @ApiPropertyOptional({ enum: SORT_FIELDS, default: 'createdAt' })
   @IsOptional()
@@ -122,7 +192,7 @@ export class InboxQueryDto {
 /** The domain's query from the validated parameters; dates become instants (a date-only `to` covers its whole day). */
 export function inboxQueryOf(dto: InboxQueryDto): InboxQuery {
   return {
-    statuses: dto.status,
+    statuses: dto.status && [...new Set(dto.status.flatMap((s) => (s === 'open' ? OPEN_STATUSES : [s])))],
     type: dto.type,
     topicCode: dto.topic,
     channel: dto.channel,
@@ -134,6 +204,7 @@ export function inboxQueryOf(dto: InboxQueryDto): InboxQuery {
       ? new Date(instant(dto.submittedTo).getTime() + (DATE_ONLY.test(dto.submittedTo) ? DAY_MS : 1))
       : undefined,
     text: dto.q?.trim(),
+    figure: figureFilterOf(dto),
     due: dto.due,
     centerEscalated: dto.escalated === 'center',
     sort: dto.sort ?? 'createdAt',
@@ -141,6 +212,28 @@ export function inboxQueryOf(dto: InboxQueryDto): InboxQuery {
     cursor: dto.cursor,
     limit: dto.limit ?? INBOX_LIMIT_DEFAULT,
   };
+}
+
+/** The drill-down filters given, or undefined when none is. */
+function figureFilterOf(dto: InboxQueryDto): InboxFigureFilter | undefined {
+  const filter: InboxFigureFilter = {
+    agencySubtree: dto.agency,
+    assignedAgency: dto.assignedAgency,
+    noAgency: dto.noAgency,
+    noTopic: dto.noTopic,
+    receivedFrom: dto.receivedFrom,
+    receivedTo: dto.receivedTo,
+    answered: dto.answered,
+    answeredFrom: dto.answeredFrom,
+    answeredTo: dto.answeredTo,
+    ageMin: dto.ageMin,
+    ageMax: dto.ageMax,
+    transfersMin: dto.transfersMin,
+    rated: dto.rated,
+    rating: dto.rating,
+    firstResponded: dto.firstResponded,
+  };
+  return Object.values(filter).some((value) => value !== undefined) ? filter : undefined;
 }
 
 function instant(value: string): Date {

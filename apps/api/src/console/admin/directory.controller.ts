@@ -1,0 +1,160 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { AgencyAdmin, AgencyAdminView, AgencyTreeEntry } from '@petitio/directory';
+import { ConflictError, FieldProblem } from '@petitio/platform';
+import { StaffPrincipal, hasRole } from '@petitio/staff';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, formText } from '../../portal/form-values';
+import { CreateAgencyDto, UpdateAgencyDto } from '../../staff/dto/agency.dto';
+import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
+import { ConsoleCsrf } from '../console-csrf';
+import { ConsoleErrorFilter } from '../console-errors.filter';
+import { consoleLanguage } from '../console-language';
+import { sendConsolePage, seeOther } from '../console-response';
+import { ConsoleSessionGuard } from '../console-session.guard';
+import { ConsoleLanguage } from '../i18n';
+import { directoryRefusal } from './admin-directory-texts';
+import { formErrors, namesOf, savedForm } from './directory-form';
+import { NO_NAMES, agencyChoices, nameValues } from './views/directory-fields';
+import { AgencyEditModel, AgencyEditValues, agencyEditPage } from './views/directory-edit.view';
+import { AGENCIES_PATH, AgencyDone, DirectoryPageModel, NewAgencyValues, directoryPage } from './views/directory.view';
+
+const NEW_AGENCY_CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'kind', 'contactEmail', 'parentCode'];
+const EDIT_CONTROLS = ['names', 'names-tr', 'names-en', 'names-ar', 'contactEmail', 'parentCode'];
+const NO_VALUES: NewAgencyValues = { code: '', names: NO_NAMES, kind: '', contactEmail: '', parentCode: '' };
+
+/**
+ * The agency directory: center admins add, rename, move, deactivate and reactivate agencies; supervisors see their
+ * own agency's subtree, read-only. The JSON agencies routes' DTOs and AgencyAdmin's rules.
+ */
+@ApiExcludeController()
+@Controller('staff/admin/agencies')
+@UseGuards(ConsoleSessionGuard)
+@UseFilters(ConsoleErrorFilter)
+export class ConsoleDirectoryController {
+  constructor(
+    private readonly agencies: AgencyAdmin,
+    private readonly csrf: ConsoleCsrf,
+  ) {}
+
+  @Get()
+  @Roles('center_admin', 'supervisor')
+  async list(@Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderList(reply, 200, consoleLanguage(request), staff, { done: doneOf(done) });
+  }
+
+  @Post()
+  @Roles('center_admin')
+  async create(@Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const field = (name: string) => formText(body, name);
+    const values: NewAgencyValues = {
+      code: field('code').trim(),
+      names: namesOf(field),
+      kind: field('kind'),
+      contactEmail: field('contactEmail').trim(),
+      parentCode: field('parentCode'),
+    };
+    const refuse = (problems: FieldProblem[]) =>
+      this.renderList(reply, 400, language, staff, { values, errors: formErrors(language, problems, NEW_AGENCY_CONTROLS, 'code') });
+    const sent = {
+      code: values.code || undefined,
+      names: values.names,
+      kind: values.kind || undefined,
+      contactEmail: values.contactEmail || undefined,
+      parentCode: values.parentCode || undefined,
+    };
+    const save = (dto: CreateAgencyDto) =>
+      this.agencies.create({ code: dto.code, names: { ...dto.names }, kind: dto.kind, contactEmail: dto.contactEmail, parentCode: dto.parentCode });
+    if (await savedForm(CreateAgencyDto, sent, save, refuse)) seeOther(reply, `${AGENCIES_PATH}?done=created`);
+  }
+
+  @Get(':code')
+  @Roles('center_admin')
+  async edit(@Param('code') code: string, @Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const agency = await this.agencies.get(code);
+    await this.renderEdit(reply, 200, consoleLanguage(request), staff, agency, { done: doneOf(done) });
+  }
+
+  @Post(':code')
+  @Roles('center_admin')
+  async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const agency = await this.agencies.get(code);
+    const field = (name: string) => formText(body, name);
+    const values: AgencyEditValues = { names: namesOf(field), contactEmail: field('contactEmail').trim(), parentCode: field('parentCode') };
+    const refuse = (problems: FieldProblem[]) =>
+      this.renderEdit(reply, 400, language, staff, agency, { values, errors: formErrors(language, problems, EDIT_CONTROLS, 'names') });
+    // Every field is on the form: an emptied name or email is removed, an empty parent makes a root.
+    const sent = { names: values.names, contactEmail: values.contactEmail || null, parentCode: values.parentCode || null };
+    const save = (dto: UpdateAgencyDto) =>
+      this.agencies.update(code, { names: { ...dto.names }, contactEmail: dto.contactEmail ?? null, parentCode: dto.parentCode ?? null });
+    if (await savedForm(UpdateAgencyDto, sent, save, refuse)) seeOther(reply, `${AGENCIES_PATH}/${encodeURIComponent(code)}?done=updated`);
+  }
+
+  @Post(':code/status')
+  @Roles('center_admin')
+  async setStatus(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const active = formText(body, 'active') === 'true';
+    try {
+      await this.agencies.update(code, { active });
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const agency = await this.agencies.get(code);
+      return this.renderEdit(reply, 409, language, staff, agency, { refused: directoryRefusal(language, error.code, error.message, error.details.codes) });
+    }
+    seeOther(reply, `${AGENCIES_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
+  }
+
+  private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<DirectoryPageModel>): Promise<void> {
+    const mayManage = hasRole(staff, 'center_admin');
+    const tree = await this.agencies.tree(mayManage ? undefined : staff.agencyId);
+    const model: DirectoryPageModel = {
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      roles: staff.roles,
+      tree,
+      mayManage,
+      parents: mayManage ? agencyChoices(language, tree.filter((e) => e.active)) : [],
+      values: NO_VALUES,
+      errors: {},
+      ...extra,
+    };
+    sendConsolePage(reply, status, directoryPage(language, model));
+  }
+
+  private async renderEdit(
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    agency: AgencyAdminView,
+    extra: Partial<AgencyEditModel>,
+  ): Promise<void> {
+    const tree = await this.agencies.tree();
+    const own = subtreeOf(tree, agency.code);
+    const model: AgencyEditModel = {
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      roles: staff.roles,
+      agency,
+      parents: agencyChoices(language, tree.filter((e) => !own.has(e.code) && (e.active || e.code === agency.parentCode))),
+      values: { names: nameValues(agency.names), contactEmail: agency.contactEmail ?? '', parentCode: agency.parentCode ?? '' },
+      errors: {},
+      ...extra,
+    };
+    sendConsolePage(reply, status, agencyEditPage(language, model));
+  }
+}
+
+function doneOf(done: unknown): AgencyDone | undefined {
+  return done === 'created' || done === 'updated' || done === 'deactivated' || done === 'reactivated' ? done : undefined;
+}
+
+/** The agency and everything under it: in depth-first order, the run after it of deeper entries. */
+function subtreeOf(tree: AgencyTreeEntry[], code: string): Set<string> {
+  const start = tree.findIndex((e) => e.code === code);
+  const own = new Set<string>([code]);
+  if (start < 0) return own;
+  for (let i = start + 1; i < tree.length && tree[i].depth > tree[start].depth; i++) own.add(tree[i].code);
+  return own;
+}

@@ -1,0 +1,235 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { APPLICATION_TYPES, CatalogueService } from '@petitio/catalogue';
+import { DirectoryService, localise } from '@petitio/directory';
+import { ConflictError, FieldProblem, InvalidInputError } from '@petitio/platform';
+import {
+  DeadlinePeriod, EscalationTarget, LADDER_MAX_RUNGS, OnAwaitingCitizen, OnTransfer, SlaPolicyAdmin, SlaPolicyPatch, SlaPolicyView,
+} from '@petitio/sla';
+import type { StaffPrincipal } from '@petitio/staff';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, formText, validateAs } from '../../portal/form-values';
+import { FieldErrors } from '../../portal/views/form-fields';
+import { UpdateSlaPolicyDto } from '../../staff/dto/sla-policy.dto';
+import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
+import { ConsoleCsrf } from '../console-csrf';
+import { ConsoleErrorFilter } from '../console-errors.filter';
+import { consoleLanguage } from '../console-language';
+import { sendConsolePage, seeOther } from '../console-response';
+import { ConsoleSessionGuard } from '../console-session.guard';
+import { ConsoleLanguage, consoleTexts } from '../i18n';
+import { adminFieldError, adminRoutingTexts } from './admin-routing-texts';
+import { SLA_PAGE, slaPoliciesPage } from './views/sla-policies.view';
+import { POLICY_FLAGS, PolicyEditModel, PolicyFormValues, slaPolicyEditPage } from './views/sla-policy.view';
+
+/** Fields of the form a problem may name; nested API fields (`period.amount`, `ladder.2`) become `period-amount`, `ladder-2`. */
+const FORM_FIELDS = new Set([
+  'applicationType', 'topicId', 'agencyId', 'period', 'period-amount', 'period-unit', 'onAwaitingCitizen', 'onTransfer', 'extension', 'extension-amount',
+  'extension-unit', 'warningShares', 'ladder', ...Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => `ladder-${i}`), 'reEscalation', 'reEscalation-amount',
+  'reEscalation-unit', 'legalBasis', 'applyToOpen', ...POLICY_FLAGS,
+]);
+
+/**
+ * SLA policies for center admins, over the JSON SLA-policy routes' DTO and service: the list with each policy's
+ * terms in words, and an edit page with every term; open deadlines move onto new terms only when the admin says so.
+ */
+@ApiExcludeController()
+@Controller('staff/admin/sla-policies')
+@UseGuards(ConsoleSessionGuard)
+@UseFilters(ConsoleErrorFilter)
+@Roles('center_admin')
+export class ConsoleSlaPoliciesController {
+  constructor(
+    private readonly policies: SlaPolicyAdmin,
+    private readonly catalogue: CatalogueService,
+    private readonly directory: DirectoryService,
+    private readonly csrf: ConsoleCsrf,
+  ) {}
+
+  @Get()
+  async list(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const [policies, choices] = await Promise.all([this.policies.list(), this.choices(language)]);
+    sendConsolePage(reply, 200, slaPoliciesPage(language, { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, policies, ...choices }));
+  }
+
+  @Get(':code')
+  async edit(
+    @Param('code') code: string, @Query('done') done: unknown, @Query('moving') moving: unknown,
+    @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const policy = await this.policies.get(code);
+    const count = typeof moving === 'string' && /^\d{1,9}$/.test(moving) ? Number(moving) : null;
+    await this.render(reply, 200, consoleLanguage(request), staff, policy, valuesOf(policy), {}, done === 'updated' ? { moving: count } : undefined);
+  }
+
+  @Post(':code')
+  async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const policy = await this.policies.get(code);
+    const values = formValuesOf(body);
+    const refuse = (problems: FieldProblem[]) => this.render(reply, 400, language, staff, policy, values, fieldErrors(language, problems));
+    const { problems, dto } = await validateAs(UpdateSlaPolicyDto, bodyOf(values));
+    if (problems.length) return refuse(problems);
+    const patch: SlaPolicyPatch = {
+      applicationType: dto.applicationType ?? null,
+      topicId: dto.topicId ?? null,
+      agencyId: dto.agencyId ?? null,
+      period: dto.period as DeadlinePeriod,
+      onAwaitingCitizen: dto.onAwaitingCitizen as OnAwaitingCitizen,
+      onTransfer: dto.onTransfer as OnTransfer,
+      extension: (dto.extension ?? null) as DeadlinePeriod | null,
+      requiresNoticeBeforeDeadline: dto.requiresNoticeBeforeDeadline,
+      warningShares: dto.warningShares,
+      ladder: dto.ladder as EscalationTarget[][],
+      reEscalation: (dto.reEscalation ?? null) as DeadlinePeriod | null,
+      publicLateFlag: dto.publicLateFlag,
+      notifyCitizenOnBreach: dto.notifyCitizenOnBreach,
+      notifyCitizenOnExtension: dto.notifyCitizenOnExtension,
+      legalBasis: dto.legalBasis,
+      active: dto.active,
+    };
+    let moving: number | null;
+    try {
+      moving = (await this.policies.update(staff, policy.code, patch, { applyToOpen: values.applyToOpen })).openClocksToMove;
+    } catch (error) {
+      if (error instanceof InvalidInputError) return refuse(error.problems);
+      if (error instanceof ConflictError) return refuse([{ field: 'applicationType', code: error.code, message: error.message }]);
+      throw error;
+    }
+    seeOther(reply, `${SLA_PAGE}/${encodeURIComponent(policy.code)}?done=updated${moving === null ? '' : `&moving=${moving}`}`);
+  }
+
+  private async render(
+    reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, policy: SlaPolicyView, values: PolicyFormValues, errors: FieldErrors,
+    done?: PolicyEditModel['done'],
+  ): Promise<void> {
+    const types = consoleTexts(language).types;
+    const { topics, agencies } = await this.choices(language);
+    // An inactive topic or agency the policy still names stays choosable, or saving would silently widen its scope.
+    const inactive = adminRoutingTexts(language).inactive;
+    if (policy.topicId && !topics.some((c) => c.value === policy.topicId)) {
+      const topic = (await this.catalogue.topicsById()).get(policy.topicId);
+      topics.push({ value: policy.topicId, label: `${topic ? localise(topic.names, language) : policy.topicId} (${inactive})` });
+    }
+    if (policy.agencyId && !agencies.some((c) => c.value === policy.agencyId)) {
+      const agency = await this.directory.findById(policy.agencyId);
+      agencies.push({ value: policy.agencyId, label: `${agency ? localise(agency.names, language) : policy.agencyId} (${inactive})` });
+    }
+    const model: PolicyEditModel = {
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      roles: staff.roles,
+      policy,
+      types: APPLICATION_TYPES.map((t) => ({ value: t, label: types[t] ?? t })),
+      topics,
+      agencies,
+      values,
+      errors,
+      done,
+    };
+    sendConsolePage(reply, status, slaPolicyEditPage(language, model));
+  }
+
+  /** Topics and agencies by id, named in the page's language. */
+  private async choices(language: ConsoleLanguage) {
+    const [topics, agencies] = await Promise.all([this.catalogue.activeTopics(), this.directory.activeAgencies(language)]);
+    return {
+      topics: topics.map((t) => ({ value: t.id, label: localise(t.names, language) })).sort((x, y) => x.label.localeCompare(y.label, language)),
+      agencies: agencies.map((g) => ({ value: g.id, label: g.name })),
+    };
+  }
+}
+
+function valuesOf(p: SlaPolicyView): PolicyFormValues {
+  return {
+    applicationType: p.applicationType ?? '',
+    topicId: p.topicId ?? '',
+    agencyId: p.agencyId ?? '',
+    periodAmount: String(p.period.amount),
+    periodUnit: p.period.unit,
+    onAwaitingCitizen: p.onAwaitingCitizen,
+    onTransfer: p.onTransfer,
+    extensionAmount: p.extension ? String(p.extension.amount) : '',
+    extensionUnit: p.extension?.unit ?? '',
+    requiresNoticeBeforeDeadline: p.requiresNoticeBeforeDeadline,
+    // As percentages: people think of "at 75 %" more readily than of 0.75.
+    warningShares: p.warningShares.map((s) => String(Math.round(s * 10000) / 100)).join(', '),
+    ladder: p.ladder,
+    reEscalationAmount: p.reEscalation ? String(p.reEscalation.amount) : '',
+    reEscalationUnit: p.reEscalation?.unit ?? '',
+    publicLateFlag: p.publicLateFlag,
+    notifyCitizenOnBreach: p.notifyCitizenOnBreach,
+    notifyCitizenOnExtension: p.notifyCitizenOnExtension,
+    legalBasis: p.legalBasis,
+    active: p.active,
+    applyToOpen: false,
+  };
+}
+
+function formValuesOf(body: FormBody): PolicyFormValues {
+  const all = (name: string) => ([] as string[]).concat(body?.[name] ?? []).filter((x) => x !== '');
+  const flag = (name: string) => formText(body, name) === 'true';
+  return {
+    applicationType: formText(body, 'applicationType'),
+    topicId: formText(body, 'topicId'),
+    agencyId: formText(body, 'agencyId'),
+    periodAmount: formText(body, 'period-amount').trim(),
+    periodUnit: formText(body, 'period-unit'),
+    onAwaitingCitizen: formText(body, 'onAwaitingCitizen'),
+    onTransfer: formText(body, 'onTransfer'),
+    extensionAmount: formText(body, 'extension-amount').trim(),
+    extensionUnit: formText(body, 'extension-unit'),
+    requiresNoticeBeforeDeadline: flag('requiresNoticeBeforeDeadline'),
+    warningShares: formText(body, 'warningShares').trim(),
+    ladder: Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => all(`ladder-${i}`)),
+    reEscalationAmount: formText(body, 'reEscalation-amount').trim(),
+    reEscalationUnit: formText(body, 'reEscalation-unit'),
+    publicLateFlag: flag('publicLateFlag'),
+    notifyCitizenOnBreach: flag('notifyCitizenOnBreach'),
+    notifyCitizenOnExtension: flag('notifyCitizenOnExtension'),
+    legalBasis: formText(body, 'legalBasis'),
+    active: flag('active'),
+    applyToOpen: formText(body, 'applyToOpen') === 'move',
+  };
+}
+
+/**
+ * The form as the JSON API's PATCH body, every term sent: an empty amount is "none" for the extension and the
+ * re-escalation; numbers that are no numbers stay NaN and are refused as such; rungs left empty above the last
+ * ticked one are dropped, an empty one below it is kept and refused.
+ */
+function bodyOf(v: PolicyFormValues): Record<string, unknown> {
+  const number = (text: string) => (text === '' ? undefined : Number(text.replace(',', '.')));
+  const period = (amount: string, unit: string) => (amount === '' && unit === '' ? undefined : { amount: number(amount), unit: unit || undefined });
+  const optionalPeriod = (amount: string, unit: string) => (amount === '' ? null : period(amount, unit));
+  const lastRung = v.ladder.reduce((last, rung, i) => (rung.length ? i : last), -1);
+  const shares = v.warningShares === '' ? [] : v.warningShares.split(/[\s,;]+/u).filter(Boolean).map((s) => Number(s.replace(/%$/, '')) / 100);
+  return {
+    applicationType: v.applicationType || null,
+    topicId: v.topicId || null,
+    agencyId: v.agencyId || null,
+    period: period(v.periodAmount, v.periodUnit) ?? null,
+    onAwaitingCitizen: v.onAwaitingCitizen || undefined,
+    onTransfer: v.onTransfer || undefined,
+    extension: optionalPeriod(v.extensionAmount, v.extensionUnit),
+    requiresNoticeBeforeDeadline: v.requiresNoticeBeforeDeadline,
+    warningShares: shares,
+    ladder: v.ladder.slice(0, lastRung + 1),
+    reEscalation: optionalPeriod(v.reEscalationAmount, v.reEscalationUnit),
+    publicLateFlag: v.publicLateFlag,
+    notifyCitizenOnBreach: v.notifyCitizenOnBreach,
+    notifyCitizenOnExtension: v.notifyCitizenOnExtension,
+    legalBasis: v.legalBasis,
+    active: v.active,
+    applyToOpen: v.applyToOpen,
+  };
+}
+
+function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const p of problems) {
+    const id = p.field.split('.').slice(0, 2).join('-');
+    errors[FORM_FIELDS.has(id) ? id : FORM_FIELDS.has(id.split('-')[0]) ? id.split('-')[0] : 'legalBasis'] ??= adminFieldError(language, p);
+  }
+  return errors;
+}

@@ -1,0 +1,126 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { TopicAdmin, TopicAdminView } from '@petitio/catalogue';
+import { AgencyAdmin, localise } from '@petitio/directory';
+import { FieldProblem } from '@petitio/platform';
+import { StaffPrincipal, hasRole } from '@petitio/staff';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { FormBody, formText } from '../../portal/form-values';
+import { CreateTopicDto, UpdateTopicDto } from '../../staff/dto/topic.dto';
+import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
+import { ConsoleCsrf } from '../console-csrf';
+import { ConsoleErrorFilter } from '../console-errors.filter';
+import { consoleLanguage } from '../console-language';
+import { sendConsolePage, seeOther } from '../console-response';
+import { ConsoleSessionGuard } from '../console-session.guard';
+import { ConsoleLanguage } from '../i18n';
+import { formErrors, namesOf, savedForm } from './directory-form';
+import { NO_NAMES, agencyChoices, nameValues } from './views/directory-fields';
+import { TOPICS_PATH, TopicDone, TopicEditModel, TopicFormValues, TopicsPageModel, topicEditPage, topicsPage } from './views/topics.view';
+
+const CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'defaultAgencyCode', 'keywords'];
+const NO_VALUES: TopicFormValues = { code: '', names: NO_NAMES, defaultAgencyCode: '', keywords: '' };
+
+/** Topics: center admins add, rename, re-point and deactivate them; supervisors read. TopicAdmin's rules. */
+@ApiExcludeController()
+@Controller('staff/admin/topics')
+@UseGuards(ConsoleSessionGuard)
+@UseFilters(ConsoleErrorFilter)
+export class ConsoleTopicsController {
+  constructor(
+    private readonly topics: TopicAdmin,
+    private readonly agencies: AgencyAdmin,
+    private readonly csrf: ConsoleCsrf,
+  ) {}
+
+  @Get()
+  @Roles('center_admin', 'supervisor')
+  async list(@Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderList(reply, 200, consoleLanguage(request), staff, { done: doneOf(done) });
+  }
+
+  @Post()
+  @Roles('center_admin')
+  async create(@Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const values = valuesOf(body);
+    const refuse = (problems: FieldProblem[]) => this.renderList(reply, 400, language, staff, { values, errors: formErrors(language, problems, CONTROLS, 'code') });
+    const sent = { code: values.code || undefined, names: values.names, defaultAgencyCode: values.defaultAgencyCode || undefined, keywords: keywordsOf(values.keywords) };
+    const save = (dto: CreateTopicDto) =>
+      this.topics.create({ code: dto.code, names: { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode, keywords: dto.keywords });
+    if (await savedForm(CreateTopicDto, sent, save, refuse)) seeOther(reply, `${TOPICS_PATH}?done=created`);
+  }
+
+  @Get(':code')
+  @Roles('center_admin')
+  async edit(@Param('code') code: string, @Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const topic = await this.topics.get(code);
+    await this.renderEdit(reply, 200, consoleLanguage(request), staff, topic, { done: doneOf(done) });
+  }
+
+  @Post(':code')
+  @Roles('center_admin')
+  async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
+    const topic = await this.topics.get(code);
+    const values = valuesOf(body);
+    const refuse = (problems: FieldProblem[]) => this.renderEdit(reply, 400, language, staff, topic, { values, errors: formErrors(language, problems, CONTROLS, 'names') });
+    const sent = { names: values.names, defaultAgencyCode: values.defaultAgencyCode || null, keywords: keywordsOf(values.keywords) };
+    const save = (dto: UpdateTopicDto) =>
+      this.topics.update(code, { names: { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode ?? null, keywords: dto.keywords });
+    if (await savedForm(UpdateTopicDto, sent, save, refuse)) seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=updated`);
+  }
+
+  @Post(':code/status')
+  @Roles('center_admin')
+  async setStatus(@Param('code') code: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+    const active = formText(body, 'active') === 'true';
+    await this.topics.update(code, { active });
+    seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
+  }
+
+  private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<TopicsPageModel>): Promise<void> {
+    const [topics, tree] = await Promise.all([this.topics.list(), this.agencies.tree()]);
+    const model: TopicsPageModel = {
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      roles: staff.roles,
+      topics,
+      agencyNames: new Map(tree.map((e) => [e.code, localise(e.names, language)])),
+      agencies: agencyChoices(language, tree.filter((e) => e.active)),
+      mayManage: hasRole(staff, 'center_admin'),
+      values: NO_VALUES,
+      errors: {},
+      ...extra,
+    };
+    sendConsolePage(reply, status, topicsPage(language, model));
+  }
+
+  private async renderEdit(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, topic: TopicAdminView, extra: Partial<TopicEditModel>): Promise<void> {
+    const tree = await this.agencies.tree();
+    const model: TopicEditModel = {
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      roles: staff.roles,
+      topic,
+      // Its current default stays offered even if inactive since, so that saving the names does not change it.
+      agencies: agencyChoices(language, tree.filter((e) => e.active || e.code === topic.defaultAgencyCode)),
+      values: { code: topic.code, names: nameValues(topic.names), defaultAgencyCode: topic.defaultAgencyCode ?? '', keywords: topic.keywords.join(', ') },
+      errors: {},
+      ...extra,
+    };
+    sendConsolePage(reply, status, topicEditPage(language, model));
+  }
+}
+
+function valuesOf(body: FormBody): TopicFormValues {
+  const field = (name: string) => formText(body, name);
+  return { code: field('code').trim(), names: namesOf(field), defaultAgencyCode: field('defaultAgencyCode'), keywords: field('keywords') };
+}
+
+/** "park*, bahçe ,," → ["park*", "bahçe"]. */
+function keywordsOf(typed: string): string[] {
+  return typed.split(',').map((k) => k.trim()).filter(Boolean);
+}
+
+function doneOf(done: unknown): TopicDone | undefined {
+  return done === 'created' || done === 'updated' || done === 'deactivated' || done === 'reactivated' ? done : undefined;
+}

@@ -1,0 +1,28 @@
+import { AgencyTreeEntry, LocalisedNames, NAME_LANGUAGES, NAME_MAX_LENGTH, localise } from '@petitio/directory';
+import { SafeHtml, html } from '@petitio/platform';
+import { FieldErrors, fieldError, textField } from '../../../portal/views/form-fields';
+import { ConsoleLanguage } from '../../i18n';
+import { Choice } from '../../views/action-form';
+import { AdminDirectoryTexts } from '../admin-directory-texts';
+
+/** A name per language as the form sends it: one text field each. */
+export type NameValues = Record<(typeof NAME_LANGUAGES)[number], string>;
+
+export const NO_NAMES: NameValues = { tr: '', en: '', ar: '' };
+
+export function nameValues(names: LocalisedNames): NameValues {
+  return { tr: names.tr ?? '', en: names.en ?? '', ar: names.ar ?? '' };
+}
+
+/** The three name fields in a fieldset; "give at least one" is said at the top of it. */
+export function namesFieldset(d: AdminDirectoryTexts, values: NameValues, errors: FieldErrors): SafeHtml {
+  return html`<fieldset id="names"${errors.names ? html` aria-describedby="names-hint names-error"` : html` aria-describedby="names-hint"`}><legend>${d.names.legend}</legend>
+<p class="hint" id="names-hint">${d.names.hint}</p>${fieldError('names', errors)}
+${NAME_LANGUAGES.map((l) => textField({ id: `names-${l}`, label: d.names[l], value: values[l], maxlength: NAME_MAX_LENGTH, autocomplete: 'off' }, errors))}
+</fieldset>`;
+}
+
+/** Agencies to pick from, each indented by its depth so that the list reads like the tree. */
+export function agencyChoices(language: ConsoleLanguage, entries: AgencyTreeEntry[]): Choice[] {
+  return entries.map((e) => ({ value: e.code, label: `${'\u00a0\u00a0\u00a0'.repeat(e.depth)}${localise(e.names, language)} (${e.code})` }));
+}

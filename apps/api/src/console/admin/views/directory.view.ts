@@ -1,0 +1,82 @@
+import { AGENCY_KINDS, AgencyTreeEntry, childrenByParent, localise } from '@petitio/directory';
+import { SafeHtml, html } from '@petitio/platform';
+import type { StaffRole } from '@petitio/staff';
+import { FieldErrors, errorSummary, hidden, textField } from '../../../portal/views/form-fields';
+import { CSRF_FIELD } from '../../console-csrf';
+import { ConsoleLanguage, consoleTexts } from '../../i18n';
+import { Choice, selectField } from '../../views/action-form';
+import { consoleLayout, notice } from '../../views/layout';
+import { adminDirectoryTexts } from '../admin-directory-texts';
+import { NameValues, namesFieldset } from './directory-fields';
+
+export const AGENCIES_PATH = '/staff/admin/agencies';
+export type AgencyDone = 'created' | 'updated' | 'deactivated' | 'reactivated';
+
+export interface NewAgencyValues {
+  code: string;
+  names: NameValues;
+  kind: string;
+  contactEmail: string;
+  parentCode: string;
+}
+
+export interface DirectoryPageModel {
+  csrf: string;
+  roles: readonly StaffRole[];
+  /** Depth-first: the whole directory for center admins, a supervisor's own subtree for them. */
+  tree: AgencyTreeEntry[];
+  /** Center admins add and edit; supervisors only read. */
+  mayManage: boolean;
+  /** Active agencies a new one may go under. */
+  parents: Choice[];
+  values: NewAgencyValues;
+  errors: FieldErrors;
+  done?: AgencyDone;
+}
+
+export function directoryPage(language: ConsoleLanguage, m: DirectoryPageModel): SafeHtml {
+  const a = adminDirectoryTexts(language).agencies;
+  return consoleLayout(
+    { language, title: a.title, signedIn: { csrf: m.csrf, roles: m.roles }, page: AGENCIES_PATH },
+    html`<h1>${a.title}</h1>
+${notice(m.done ? { kind: 'done', text: a.done[m.done] } : undefined, 'confirmation')}
+${m.mayManage ? '' : html`<p>${a.readOnly}</p>`}
+${m.tree.length === 0 ? html`<p id="agencies-empty">${a.empty}</p>` : html`<nav id="agencies" aria-label="${a.treeLabel}">${branch(language, m, childrenByParent(m.tree), null)}</nav>`}
+${m.mayManage ? createForm(language, m) : ''}`,
+  );
+}
+
+function branch(language: ConsoleLanguage, m: DirectoryPageModel, children: Map<string | null, AgencyTreeEntry[]>, parent: string | null): SafeHtml {
+  return html`<ul>${(children.get(parent) ?? []).map(
+    (e) => html`<li data-code="${e.code}">${agencyLine(language, m, e)}${children.has(e.code) ? branch(language, m, children, e.code) : ''}</li>`,
+  )}</ul>`;
+}
+
+function agencyLine(language: ConsoleLanguage, m: DirectoryPageModel, e: AgencyTreeEntry): SafeHtml {
+  const d = adminDirectoryTexts(language);
+  const name = localise(e.names, language);
+  const details = [e.code, d.kinds[e.kind] ?? e.kind, e.contactEmail].filter(Boolean).join(' · ');
+  return html`${m.mayManage ? html`<a href="${AGENCIES_PATH}/${e.code}">${name}</a>` : html`<span>${name}</span>`} <span class="details">${details}</span>${
+    e.active ? '' : html` <strong class="inactive">(${d.inactive})</strong>`
+  }`;
+}
+
+function createForm(language: ConsoleLanguage, m: DirectoryPageModel): SafeHtml {
+  const t = consoleTexts(language);
+  const d = adminDirectoryTexts(language);
+  const a = d.agencies;
+  const v = m.values;
+  return html`<section aria-labelledby="create-title">
+<h2 id="create-title">${a.createTitle}</h2>
+${errorSummary(t.errorSummary, m.errors)}
+<form method="post" action="${AGENCIES_PATH}" novalidate>
+${hidden(CSRF_FIELD, m.csrf)}
+${textField({ id: 'code', label: a.code, hint: a.codeHint, value: v.code, maxlength: 64, autocomplete: 'off' }, m.errors)}
+${namesFieldset(d, v.names, m.errors)}
+${selectField({ id: 'kind', name: 'kind', label: a.kind, placeholder: a.chooseKind, options: AGENCY_KINDS.map((k) => ({ value: k, label: d.kinds[k] ?? k })), value: v.kind }, m.errors)}
+${textField({ id: 'contactEmail', label: a.contactEmail, optional: d.optional, type: 'email', value: v.contactEmail, maxlength: 254, autocomplete: 'off' }, m.errors)}
+${selectField({ id: 'parentCode', name: 'parentCode', label: a.parentCode, placeholder: a.noParent, options: m.parents, value: v.parentCode }, m.errors)}
+<button type="submit">${a.create}</button>
+</form>
+</section>`;
+}

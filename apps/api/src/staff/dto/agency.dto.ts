@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AGENCY_KINDS } from '@petitio/directory';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { LocalisedNamesDto } from './directory-names.dto';
+
+// The DTOs check the shape of the body; the directory's rules (code format, a name at all, the parent exists and is
+// not a descendant, one triage unit) are AgencyAdmin's, which applies them to the agency as it will be saved.
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'MOH-35', description: 'Letters A-Z, digits, "-" and "_"; never changes' })
+  @MaxLength(64)
+  @IsString()
+  @IsDefined()
+  code: string;
+
+  @ApiProperty({ type: LocalisedNamesDto, description: 'At least one language' })
+  @ValidateNested()
+  @Type(() => LocalisedNamesDto)
+  @IsObject()
+  @IsDefined()
+  names: LocalisedNamesDto;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS, { message: `kind must be one of: ${AGENCY_KINDS.join(', ')}` })
+  @IsDefined()
+  kind: string;
+
+  @ApiPropertyOptional({ example: 'izmir@saglik.gov.tr', nullable: true })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsOptional()
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ example: 'MOH', nullable: true, description: 'Code of an active agency; null or left out for a root' })
+  @MaxLength(64)
+  @IsString()
+  @IsOptional()
+  parentCode?: string | null;
+}
+
+export class UpdateAgencyDto {
+  @ApiPropertyOptional({ type: LocalisedNamesDto, description: 'Only the languages given change; "" removes a name' })
+  @ValidateNested()
+  @Type(() => LocalisedNamesDto)
+  @IsObject()
+  @ValidateIf((dto: UpdateAgencyDto) => dto.names !== undefined)
+  names?: LocalisedNamesDto;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
+  @MaxLength(254)
+  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsOptional()
+  contactEmail?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Move under this agency (not under one of its own descendants); null makes it a root' })
+  @MaxLength(64)
+  @IsString()
+  @IsOptional()
+  parentCode?: string | null;
+
+  @ApiPropertyOptional({ description: 'false deactivates: refused while a routing rule, an active topic or active child agencies depend on it' })
+  @IsBoolean()
+  @ValidateIf((dto: UpdateAgencyDto) => dto.active !== undefined)
+  active?: boolean;
+}
+
+export class AgencyResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'MOH-34' }) code: string;
+  @ApiProperty({ type: LocalisedNamesDto }) names: LocalisedNamesDto;
+  @ApiProperty({ enum: AGENCY_KINDS }) kind: string;
+  @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'MOH' }) parentCode: string | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class AgencyTreeEntryResponse extends AgencyResponse {
+  @ApiProperty({ description: '0 for a root of the listed tree (for a supervisor: their own agency)' }) depth: number;
+}

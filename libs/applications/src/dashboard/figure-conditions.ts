@@ -1,0 +1,33 @@
+import { localDayStart } from './dashboard-filter';
+
+/**
+ * The conditions, on the applications row `a`, that say which applications a dashboard figure counts. The inbox's
+ * drill-down filters use the same text, so a figure and the list behind it cannot drift apart. Arguments are
+ * placeholders (`$3`) or SQL expressions.
+ */
+export const inAgencySubtree = (code: string) =>
+  `a.assigned_agency_id IN (SELECT id FROM agency_subtree((SELECT id FROM agencies WHERE code = ${code})))`;
+
+/** Assigned to exactly this agency: a row of the within-deadline table by agency. */
+export const atAgency = (code: string) => `a.assigned_agency_id = (SELECT id FROM agencies WHERE code = ${code})`;
+
+export const withTopic = (code: string) => `a.topic_id = (SELECT id FROM topics WHERE code = ${code})`;
+
+/** Received on or after the start of local day `date` (YYYY-MM-DD) in time zone `zone`. */
+export const receivedFromDay = (date: string, zone: string) => `a.created_at >= ${localDayStart(date, zone)}`;
+
+/** Received before the end of local day `date`, that day included. */
+export const receivedToDay = (date: string, zone: string) => `a.created_at < ${localDayStart(date, zone)} + interval '1 day'`;
+
+/** Answered on or after the start of local day `date` (the trend's answered line counts answers on the day given). */
+export const answeredFromDay = (date: string, zone: string) => `a.answered_at >= ${localDayStart(date, zone)}`;
+
+export const answeredToDay = (date: string, zone: string) => `a.answered_at < ${localDayStart(date, zone)} + interval '1 day'`;
+
+export const ANSWERED = 'a.answered_at IS NOT NULL';
+
+/** Whole days since receipt at instant `now`, as the aging buckets count them. */
+export const ageInDays = (now: string) => `floor(extract(epoch FROM ${now}::timestamptz - a.created_at) / 86400)`;
+
+/** A first_response clock stopped: the response times count these (the time to the first stop). */
+export const FIRST_RESPONSE_GIVEN = `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.kind = 'first_response' AND c.stopped_at IS NOT NULL)`;

@@ -1,0 +1,83 @@
+import { isEmail } from 'class-validator';
+import type { FieldProblem } from '@petitio/platform';
+import { AGENCY_KINDS, LocalisedNames } from './agency.entity';
+
+/** The languages an admin names an agency or a topic in: the portal's and the console's. */
+export const NAME_LANGUAGES = ['tr', 'en', 'ar'] as const;
+export const NAME_MAX_LENGTH = 200;
+export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
+
+/** At least one name, only in known languages, each on one line: names are shown in lists, titles and messages. */
+export function namesProblems(names: LocalisedNames | undefined): FieldProblem[] {
+  const given = Object.entries(names ?? {}).filter(([, name]) => typeof name === 'string' && name.trim() !== '');
+  if (given.length === 0) return [{ field: 'names', code: 'name_required', message: 'give a name in at least one language (tr, en or ar)' }];
+  const problems: FieldProblem[] = [];
+  for (const [language, name] of Object.entries(names ?? {})) {
+    if (name === undefined) continue;
+    const field = `names.${language}`;
+    if (!(NAME_LANGUAGES as readonly string[]).includes(language)) {
+      problems.push({ field, code: 'unknown_language', message: `names are given in ${NAME_LANGUAGES.join(', ')}` });
+    } else if (typeof name !== 'string') {
+      problems.push({ field, code: 'isString', message: `${field} must be text` });
+    } else if (name.length > NAME_MAX_LENGTH) {
+      problems.push({ field, code: 'maxLength', message: `${field} must be at most ${NAME_MAX_LENGTH} characters` });
+    } else if (CONTROL_CHARACTER.test(name)) {
+      // PostgreSQL cannot store U+0000 in jsonb; a line break breaks every list a name is shown in.
+      problems.push({ field, code: 'control_character', message: `${field} contains a line break or another control character` });
+    }
+  }
+  return problems;
+}
+
+/** The names with blank ones left out and the others trimmed, as they are stored. */
+export function cleanNames(names: LocalisedNames): LocalisedNames {
+  return Object.fromEntries(Object.entries(names).flatMap(([l, n]) => (typeof n === 'string' && n.trim() !== '' ? [[l, n.trim()]] : [])));
+}
+
+/** An update's names over the stored ones: a language left out (or undefined) keeps its name, "" removes it. */
+export function mergeNames(current: LocalisedNames, patch: Partial<LocalisedNames> | undefined): LocalisedNames {
+  const given = Object.entries(patch ?? {}).filter(([, name]) => name !== undefined) as [string, string][];
+  return { ...current, ...Object.fromEntries(given) };
+}
+
+/** What an admin gives for a new agency, checked before the database is asked anything. */
+export interface AgencyDraft {
+  code: string;
+  names: LocalisedNames;
+  kind: string;
+  contactEmail: string | null;
+}
+
+export function agencyDraftProblems(draft: AgencyDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!AGENCY_CODE_PATTERN.test(draft.code)) {
+    problems.push({ field: 'code', code: 'invalid_code', message: 'code must be 1 to 64 characters, each a letter A-Z, a digit, "-" or "_"' });
+  }
+  problems.push(...namesProblems(draft.names));
+  if (!(AGENCY_KINDS as readonly string[]).includes(draft.kind)) {
+    problems.push({ field: 'kind', code: 'isIn', message: `kind must be one of ${AGENCY_KINDS.join(', ')}` });
+  }
+  problems.push(...contactEmailProblems(draft.contactEmail));
+  return problems;
+}
+
+export function contactEmailProblems(email: string | null | undefined): FieldProblem[] {
+  if (email === null || email === undefined) return [];
+  if (email.length > 254 || !isEmail(email)) return [{ field: 'contactEmail', code: 'isEmail', message: 'contactEmail must be a valid email address' }];
+  return [];
+}
+
+/**
+ * Why `code` cannot go under `parentCode`. `parentChain` is the new parent and its ancestors, up to a root (null when
+ * there is no such agency): if it holds the agency itself, the parent is its descendant and the tree would loop.
+ */
+export function parentProblems(code: string, parentCode: string | null, parentChain: readonly string[] | null): FieldProblem[] {
+  if (parentCode === null) return [];
+  if (parentCode === code) return [{ field: 'parentCode', code: 'own_parent', message: 'an agency cannot be its own parent' }];
+  if (parentChain === null) return [{ field: 'parentCode', code: 'unknown_agency', message: `there is no agency ${parentCode}` }];
+  if (parentChain.includes(code)) {
+    return [{ field: 'parentCode', code: 'parent_cycle', message: `${parentCode} is under ${code}: an agency cannot move under its own descendant` }];
+  }
+  return [];
+}

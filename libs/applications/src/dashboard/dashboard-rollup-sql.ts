@@ -4,9 +4,9 @@ import { DURATION_BUCKETS } from './dashboard-durations';
 export const LATE_ANSWER_CLOCK = `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.kind = 'answer'
   AND (c.breached_at IS NOT NULL OR c.stopped_at > c.deadline_at))`;
 
-/** Late as the public statistics count it: only where the clock's terms make lateness public. */
-const PUBLICLY_LATE_ANSWER_CLOCK = `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.kind = 'answer'
-  AND (c.breached_at IS NOT NULL OR c.stopped_at > c.deadline_at) AND (c.terms->>'publicLateFlag')::boolean IS DISTINCT FROM false)`;
+/** The same test on a clock row `c`, and what makes its lateness public (the public statistics count only that). */
+const LATE_CLOCK = `(c.kind = 'answer' AND (c.breached_at IS NOT NULL OR c.stopped_at > c.deadline_at))`;
+const PUBLIC_LATENESS = `(c.terms->>'publicLateFlag')::boolean IS DISTINCT FROM false`;
 
 /** The rollup cube's dimensions, as bits of `dims`: a row is split by those set and summed over the others. */
 export const DIMENSION_BITS = { agency: 1, type: 2, topic: 4, channel: 8 } as const;
@@ -39,12 +39,16 @@ export const RECOMPUTE_DAYS = `
   -- Materialised: each application's buckets and clock lookups are computed once, not once per FILTER below.
   cohort AS MATERIALIZED (
     SELECT d.day, a.assigned_agency_id AS agency_id, a.type_code, a.topic_id, a.channel,
-      a.answered_at IS NOT NULL AS answered, a.answered_at IS NOT NULL AND ${LATE_ANSWER_CLOCK} AS late,
-      a.answered_at IS NOT NULL AND ${PUBLICLY_LATE_ANSWER_CLOCK} AS late_public,
+      a.answered_at IS NOT NULL AS answered, a.answered_at IS NOT NULL AND k.late AS late, a.answered_at IS NOT NULL AND k.late_public AS late_public,
       ${bucketOf('extract(epoch FROM a.answered_at - a.created_at)')} AS answer_bucket,
-      ${bucketOf(`extract(epoch FROM (SELECT min(c.stopped_at) FROM sla_clocks c WHERE c.application_id = a.id AND c.kind = 'first_response') - a.created_at)`)} AS first_bucket,
+      ${bucketOf('extract(epoch FROM k.first_response - a.created_at)')} AS first_bucket,
       a.transfer_count, a.rating
-    FROM days d JOIN applications a ON a.created_at >= (d.day::timestamp AT TIME ZONE $2) AND a.created_at < ((d.day + 1)::timestamp AT TIME ZONE $2)),
+    FROM days d JOIN applications a ON a.created_at >= (d.day::timestamp AT TIME ZONE $2) AND a.created_at < ((d.day + 1)::timestamp AT TIME ZONE $2)
+    -- One read of each application's clocks for all three facts.
+    CROSS JOIN LATERAL (
+      SELECT COALESCE(bool_or(${LATE_CLOCK}), false) AS late, COALESCE(bool_or(${LATE_CLOCK} AND ${PUBLIC_LATENESS}), false) AS late_public,
+        min(c.stopped_at) FILTER (WHERE c.kind = 'first_response') AS first_response
+      FROM sla_clocks c WHERE c.application_id = a.id) k),
   answer_rows AS (
     SELECT d.day, a.assigned_agency_id AS agency_id, a.type_code, a.topic_id, a.channel, count(*) AS answered_in_period
     FROM days d JOIN applications a ON a.answered_at >= (d.day::timestamp AT TIME ZONE $2) AND a.answered_at < ((d.day + 1)::timestamp AT TIME ZONE $2)

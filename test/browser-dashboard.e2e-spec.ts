@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { consoleTexts } from '../apps/api/src/console/i18n';
+import { textsFor } from '../apps/api/src/portal/i18n';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { submitRouted } from './support/applications';
 import { rollupsCaughtUp } from './support/dashboard-rollups';
@@ -17,7 +18,8 @@ describe('SLA dashboard in a real browser', () => {
   let admin: TestStaff;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { DASHBOARD_LIVE_INTERVAL_MS: '300', DASHBOARD_REFRESH_MS: '200' } });
+    // Public lines need two applications: the complaints are published, the lone request is withheld.
+    stack = await startStack({ env: { DASHBOARD_LIVE_INTERVAL_MS: '300', DASHBOARD_REFRESH_MS: '200', PUBLIC_STATISTICS_MIN_COUNT: '2' } });
     browser = await TestBrowser.launch();
     admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin'], { signIn: false });
     await submitRouted(stack, { subject: 'No water on Moda Caddesi' });
@@ -55,11 +57,17 @@ describe('SLA dashboard in a real browser', () => {
     });
   });
 
-  it('shows the public statistics, right to left in Arabic, with no accessibility violations', async () => {
+  it('shows the public statistics, right to left in Arabic, withholding a line of fewer applications than the minimum, with no accessibility violations', async () => {
+    await submitRouted(stack, { type: 'request', subject: 'Please fix the street light on Bahariye' });
+    await rollupsCaughtUp(stack.db);
     await browser.withPage({ locale: 'ar' }, async (page) => {
       await page.goto(`${stack.apiUrl}/ar/statistics`);
       await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
-      await expect(page.locator('#total tr[data-key="total"] td').first().textContent()).resolves.toMatch(/^\d+$/);
+      await expect(page.locator('#total tr[data-key="total"] td').first().textContent()).resolves.toBe('3');
+      await expect(page.locator('#by-type tr[data-key="complaint"] td').first().textContent()).resolves.toBe('2');
+      const withheld = page.locator('#by-type tr[data-key="request"] td');
+      await expect(withheld.count()).resolves.toBe(1);
+      await expect(withheld.textContent()).resolves.toBe(textsFor('ar').statistics.withheld.replace('{n}', '2'));
       await expectNoAccessibilityViolations(page, 'the public statistics in Arabic');
       await screenshot(page, 'portal-statistics-ar');
     });

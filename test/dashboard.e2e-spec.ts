@@ -63,7 +63,7 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
     waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);
 
   beforeAll(async () => {
-    stack = await startStack({ env: { CALENDAR_TIME_ZONE: ZONE, DASHBOARD_LIVE_INTERVAL_MS: '300', DASHBOARD_REFRESH_MS: '200', PUBLIC_STATISTICS_CACHE_SECONDS: '0' } });
+    stack = await startStack({ env: { CALENDAR_TIME_ZONE: ZONE, DASHBOARD_LIVE_INTERVAL_MS: '300', DASHBOARD_REFRESH_MS: '200', PUBLIC_STATISTICS_CACHE_SECONDS: '0', PUBLIC_STATISTICS_MIN_COUNT: '7' } });
     expect((await stack.db.query('SELECT count(*)::int AS n FROM applications')).rows[0].n).toBe(0);
     admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin'], { signIn: false });
     kadikoySupervisor = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['supervisor'], { signIn: false });
@@ -301,15 +301,16 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
       const median = medianDays(rows.map((r) => r.seconds));
       const today = localDate(new Date(), ZONE);
       expect(json.to).toBe(today);
-      const total = { received: 7, answered: 2, answeredWithinDeadline: 1, medianDaysToAnswer: median };
-      expect(json).toEqual({ from: json.from, to: today, total, byType: [{ type: 'complaint', ...total }], byAgency: [{ code: 'ISKI', names: expect.any(Object), ...total }] });
+      // Seven applications, and lines need seven (PUBLIC_STATISTICS_MIN_COUNT) to be published.
+      const total = { received: 7, answered: 2, answeredWithinDeadline: 1, medianDaysToAnswer: median, withheld: false };
+      expect(json).toEqual({ from: json.from, to: today, minCount: 7, total, byType: [{ type: 'complaint', ...total }], byAgency: [{ code: 'ISKI', names: expect.any(Object), ...total }] });
       expect(json.from > addDays(today, -366) && json.from <= addDays(today, -364)).toBe(true);
 
       const csv = await request(stack.apiUrl).get('/api/v1/statistics.csv').expect(200);
       expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-      const line = (group: string, key: string) => [group, key, json.from, today, 7, 2, 1, median].join(',');
+      const line = (group: string, key: string) => [group, key, json.from, today, 7, 2, 1, median, 'no'].join(',');
       expect(csv.text.trim().split('\r\n')).toEqual([
-        'group,key,from,to,received,answered,answered_within_deadline,median_days_to_answer',
+        'group,key,from,to,received,answered,answered_within_deadline,median_days_to_answer,withheld',
         line('total', ''),
         line('type', 'complaint'),
         line('agency', 'ISKI'),

@@ -50,12 +50,12 @@ export class OpenDataStatisticsController {
   }
 }
 
-/** One line per group: total, each type, each top-level agency (by code). */
+/** One line per group: total, each type, each top-level agency (by code); a withheld line's figures are empty. */
 export function statisticsCsv(s: PublicStatistics): string {
   const row = (group: string, key: string, line: PublicStatisticsLine) =>
-    csvLine([group, key, s.from, s.to, line.received, line.answered, line.answeredWithinDeadline, line.medianDaysToAnswer]);
+    csvLine([group, key, s.from, s.to, line.received, line.answered, line.answeredWithinDeadline, line.medianDaysToAnswer, line.withheld ? 'yes' : 'no']);
   return [
-    csvLine(['group', 'key', 'from', 'to', 'received', 'answered', 'answered_within_deadline', 'median_days_to_answer']),
+    csvLine(['group', 'key', 'from', 'to', 'received', 'answered', 'answered_within_deadline', 'median_days_to_answer', 'withheld']),
     row('total', '', s.total),
     ...s.byType.map((line) => row('type', line.type, line)),
     ...s.byAgency.map((line) => row('agency', line.code, line)),

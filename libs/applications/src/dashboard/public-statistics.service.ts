@@ -6,20 +6,27 @@ import { DURATION_BUCKETS, histogramQuantile } from './dashboard-durations';
 import { sumArray } from './dashboard-rollup-sql';
 import { rollupSlices } from './rollup-slices';
 
-/** One line of the public statistics: counts and a median only, never anything about one application. */
+/**
+ * One line of the public statistics: counts and a median only, never anything about one application. A line with
+ * fewer applications than PUBLIC_STATISTICS_MIN_COUNT is withheld: every figure null, `withheld` true. A median
+ * or a late share over two or three applications would tell about those people's cases.
+ */
 export interface PublicStatisticsLine {
-  received: number;
-  answered: number;
+  received: number | null;
+  answered: number | null;
   /** Answered without a late answer clock whose terms make lateness public (publicLateFlag). */
-  answeredWithinDeadline: number;
+  answeredWithinDeadline: number | null;
   /** Days from receipt to answer, median of the answered ones (estimated within a histogram bucket); null when none was answered. */
   medianDaysToAnswer: number | null;
+  withheld: boolean;
 }
 
 export interface PublicStatistics {
   /** Local calendar days, both included: the last 12 months up to today. */
   from: string;
   to: string;
+  /** Lines made up of fewer applications than this are withheld. */
+  minCount: number;
   total: PublicStatisticsLine;
   byType: (PublicStatisticsLine & { type: string })[];
   /** By top-level agency (a ministry, a municipality), everything under it included. */
@@ -35,6 +42,12 @@ interface Row {
   answered: string;
   within: string;
   histogram: number[] | null;
+}
+
+/** The line as published: withheld whole when fewer than `minCount` applications make it up. */
+export function publishable(line: PublicStatisticsLine, minCount: number): PublicStatisticsLine {
+  if ((line.received ?? 0) >= minCount) return line;
+  return { received: null, answered: null, answeredWithinDeadline: null, medianDaysToAnswer: null, withheld: true };
 }
 
 function medianDays(histogram: number[] | null | undefined): number | null {
@@ -90,16 +103,16 @@ export class PublicStatisticsService {
        ORDER BY 4 DESC, 1, 2`,
       [period.from, period.to, slices.months.from, slices.months.before],
     );
-    const line = (r: Row | undefined): PublicStatisticsLine => ({
-      received: Number(r?.received ?? 0),
-      answered: Number(r?.answered ?? 0),
-      answeredWithinDeadline: Number(r?.within ?? 0),
-      medianDaysToAnswer: medianDays(r?.histogram),
-    });
+    const line = (r: Row | undefined): PublicStatisticsLine =>
+      publishable(
+        { received: Number(r?.received ?? 0), answered: Number(r?.answered ?? 0), answeredWithinDeadline: Number(r?.within ?? 0), medianDaysToAnswer: medianDays(r?.histogram), withheld: false },
+        this.env.PUBLIC_STATISTICS_MIN_COUNT,
+      );
     const total = rows.find((r) => r.is_total);
     return {
       from: period.from,
       to: period.to,
+      minCount: this.env.PUBLIC_STATISTICS_MIN_COUNT,
       total: line(total),
       byType: rows.filter((r) => !r.is_total && r.type !== null).map((r) => ({ type: r.type!, ...line(r) })),
       byAgency: rows.filter((r) => !r.is_total && r.type === null && r.code !== null).map((r) => ({ code: r.code!, names: r.names!, ...line(r) })),

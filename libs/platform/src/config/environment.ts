@@ -39,6 +39,7 @@ export interface Environment {
   DASHBOARD_LIVE_INTERVAL_MS: number;
   DASHBOARD_REFRESH_MS: number;
   PUBLIC_STATISTICS_CACHE_SECONDS: number;
+  PUBLIC_STATISTICS_MIN_COUNT: number;
   STAFF_SESSION_IDLE_SECONDS: number;
   STAFF_SESSION_MAX_SECONDS: number;
   LOGIN_MAX_FAILURES: number;
@@ -116,6 +117,7 @@ export const environmentSchema = Joi.object<Environment>({
   DASHBOARD_LIVE_INTERVAL_MS: Joi.number().integer().min(200).max(600_000).default(5000).description('how often the live dashboard pushes fresh headline figures to each open page'),
   DASHBOARD_REFRESH_MS: Joi.number().integer().min(100).max(600_000).default(5000).description('how often a worker brings the dashboard rollups up to date: period figures lag the applications by about this much'),
   PUBLIC_STATISTICS_CACHE_SECONDS: Joi.number().integer().min(0).max(86_400).default(600).description('how long one computation of the public statistics serves every reader'),
+  PUBLIC_STATISTICS_MIN_COUNT: Joi.number().integer().min(1).max(1000).default(10).description('the public statistics withhold a line (a type, an agency, the total) made up of fewer applications than this'),
   SLA_DUE_SOON_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24).description('the inbox filter due=soon: a running deadline within this many hours'),
   STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),
   STAFF_SESSION_MAX_SECONDS: Joi.number().integer().min(1).default(12 * 3600),

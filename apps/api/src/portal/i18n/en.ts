@@ -144,6 +144,7 @@ export const en: PortalTexts = {
     title: 'Statistics',
     intro: 'Applications received from {from} to {to}, and how they were answered. Figures only: nothing here is about one person or one application.',
     lateNote: 'An answer counts as late only where the law makes the deadline public.',
+    withheld: 'Fewer than {n} applications: not published, so that nobody’s case can be told from the figures.',
     totalCaption: 'All applications',
     byTypeCaption: 'By type of application',
     byAgencyCaption: 'By agency',

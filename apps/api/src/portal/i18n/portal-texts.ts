@@ -88,6 +88,8 @@ export interface PortalTexts {
     /** {from}, {to} */
     intro: string;
     lateNote: string;
+    /** A withheld line, {n} the least number of applications a published line has. */
+    withheld: string;
     totalCaption: string;
     byTypeCaption: string;
     byAgencyCaption: string;

@@ -144,6 +144,7 @@ export const tr: PortalTexts = {
     title: 'İstatistikler',
     intro: '{from} – {to} arasında alınan başvurular ve nasıl yanıtlandıkları. Yalnızca sayılar: burada hiçbir kişi veya başvuru hakkında bilgi yoktur.',
     lateNote: 'Bir yanıt yalnızca sürenin kanunla kamuya açık olduğu durumlarda gecikmiş sayılır.',
+    withheld: '{n} başvurudan az: kimsenin başvurusu rakamlardan anlaşılamasın diye yayımlanmaz.',
     totalCaption: 'Tüm başvurular',
     byTypeCaption: 'Başvuru türüne göre',
     byAgencyCaption: 'Kuruma göre',

@@ -395,6 +395,7 @@ export const en: ConsoleTexts = {
     isBoolean: 'Tick the box or leave it empty.',
     isInt: 'Enter a whole number.',
     isIso8601: 'Enter a date.',
+    notBefore: 'This must not come before the start of the range.',
     isObject: 'Fill in these fields.',
     isString: 'Enter text here.',
     max: 'This number is too large.',

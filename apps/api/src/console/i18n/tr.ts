@@ -389,6 +389,7 @@ export const tr: ConsoleTexts = {
     backToInbox: 'Gelen kutusuna dön',
   },
   fieldErrors: {
+    notBefore: 'Bu değer aralığın başlangıcından önce olamaz.',
     arrayMaxSize: 'Daha az seçin.',
     arrayUnique: 'Her birini yalnızca bir kez seçin.',
     isArray: 'Listeden seçin.',

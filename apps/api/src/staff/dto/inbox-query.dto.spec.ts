@@ -24,6 +24,20 @@ describe('the inbox query', () => {
   });
 
   it.each([
+    [{ receivedFrom: '2026-11-26', receivedTo: '2026-11-01' }, 'receivedTo', 'receivedTo must not come before receivedFrom'],
+    [{ answeredFrom: '2026-11-26', answeredTo: '2026-11-25' }, 'answeredTo', 'answeredTo must not come before answeredFrom'],
+    [{ ageMin: '16', ageMax: '8' }, 'ageMax', 'ageMax must not come before ageMin'],
+  ])('refuses a reversed range %j on its end', async (query, field, message) => {
+    const { problems } = await validateAs(InboxQueryDto, query);
+    expect(problems).toEqual([{ field, code: 'notBefore', message }]);
+  });
+
+  it('takes a range of one day, or of equal ages', async () => {
+    const { problems } = await validateAs(InboxQueryDto, { receivedFrom: '2026-11-26', receivedTo: '2026-11-26', ageMin: '8', ageMax: '8' });
+    expect(problems).toEqual([]);
+  });
+
+  it.each([
     ['receivedFrom', '2026-02-30', 'receivedFrom must be a real date'],
     ['receivedTo', '2026-11-26T10:00:00Z', 'receivedTo must be a date, YYYY-MM-DD'],
     ['answeredFrom', 'yesterday', 'answeredFrom must be a date, YYYY-MM-DD'],

@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxAnswered, InboxDue, InboxFigureFilter, InboxQuery, InboxSortField, OPEN_STATUSES, SortOrder } from '@petitio/applications';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidationArguments, registerDecorator } from 'class-validator';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
 const ORDERS: SortOrder[] = ['asc', 'desc'];
@@ -43,6 +43,27 @@ const WholeNumber = (name: string, min: number, max: number, unit: string, descr
   const message = `${name} must be a whole number${unit} from ${min} to ${max}`;
   return stacked(ApiPropertyOptional({ minimum: min, maximum: max, description }), IsOptional(), Max(max, { message }), Min(min, { message }), IsInt({ message }), Transform(toInteger));
 };
+
+/**
+ * The end of a range given with its start must not come before it (`notBefore`): a reversed range is a mistake to
+ * say, not an empty list to show. Compares dates as text (YYYY-MM-DD sorts as it runs) and numbers as numbers.
+ */
+function NotBefore(start: string, name: string): PropertyDecorator {
+  return (target, property) =>
+    registerDecorator({
+      name: 'notBefore',
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: `${name} must not come before ${start}` },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const from = (args.object as Record<string, unknown>)[start];
+          if (value === undefined || value === null || from === undefined || from === null) return true;
+          return typeof value === 'number' && typeof from === 'number' ? value >= from : String(value) >= String(from);
+        },
+      },
+    });
+}
 
 export class InboxQueryDto {
   @ApiPropertyOptional({ enum: STATUS_CHOICES, isArray: true, description: 'One or more, repeated or comma-separated; open: every open status' })
@@ -132,6 +153,7 @@ export class InboxQueryDto {
   @LocalDay('receivedFrom', "Received on or after this local day (CALENDAR_TIME_ZONE), as the dashboard's period")
   receivedFrom?: string;
 
+  @NotBefore('receivedFrom', 'receivedTo')
   @LocalDay('receivedTo', 'Received on or before this local day (CALENDAR_TIME_ZONE), that day included')
   receivedTo?: string;
 
@@ -143,12 +165,14 @@ export class InboxQueryDto {
   @LocalDay('answeredFrom', 'Answered on or after this local day (CALENDAR_TIME_ZONE)')
   answeredFrom?: string;
 
+  @NotBefore('answeredFrom', 'answeredTo')
   @LocalDay('answeredTo', 'Answered on or before this local day (CALENDAR_TIME_ZONE), that day included')
   answeredTo?: string;
 
   @WholeNumber('ageMin', 0, 100_000, ' of days', 'Received at least this many whole days ago (rounded down, as the aging buckets count)')
   ageMin?: number;
 
+  @NotBefore('ageMin', 'ageMax')
   @WholeNumber('ageMax', 0, 100_000, ' of days', 'Received at most this many whole days ago (rounded down, as the aging buckets count)')
   ageMax?: number;
 

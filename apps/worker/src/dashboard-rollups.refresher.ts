@@ -5,6 +5,8 @@ import { PeriodicSweep } from './periodic-sweep';
 
 /** A refresh may use at most this share of the time: after one that took T, the next starts T × (1/share − 1) later. */
 const MAX_SHARE_OF_TIME = 0.2;
+/** …but never later than this: a first catch-up of a year (minutes) must not leave the figures stale for longer. */
+const MAX_REST_MS = 60_000;
 
 /**
  * Brings the dashboard's rollups up to date every DASHBOARD_REFRESH_MS. Several workers may run it: one refreshes
@@ -36,6 +38,6 @@ export class DashboardRollupsRefresher extends PeriodicSweep {
       if (!step.more || step.skipped) break;
     }
     const took = Date.now() - started;
-    this.restUntil = Date.now() + took * (1 / MAX_SHARE_OF_TIME - 1);
+    this.restUntil = Date.now() + Math.min(took * (1 / MAX_SHARE_OF_TIME - 1), MAX_REST_MS);
   }
 }

@@ -144,10 +144,7 @@ async function load() {
   await single('next deadlines (one UPDATE, as the migration does)', `UPDATE applications a SET next_deadline_at = x.deadline
     FROM (SELECT application_id, min(deadline_at) AS deadline FROM sla_clocks WHERE stopped_at IS NULL AND paused_at IS NULL GROUP BY 1) x
     WHERE a.id = x.application_id`);
-  await single('rollup change log (every hour anything happened)', `INSERT INTO dashboard_changes (at)
-    SELECT DISTINCT h + o FROM (SELECT date_trunc('hour', created_at) AS h FROM applications
-      UNION SELECT date_trunc('hour', answered_at) FROM applications WHERE answered_at IS NOT NULL) x,
-      (VALUES (interval '0'), (interval '59 minutes')) AS offsets(o)`);
+
   const analyze = await timed(() => db.query('VACUUM ANALYZE applications, sla_clocks'));
   steps.push({ step: 'VACUUM ANALYZE', rows: null, seconds: round(analyze.ms / 1000, 1) });
   const rollups = await buildRollups();

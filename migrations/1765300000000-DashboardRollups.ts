@@ -115,14 +115,7 @@ export class DashboardRollups1765300000000 implements MigrationInterface {
             WHERE c.stopped_at IS NULL AND c.paused_at IS NULL GROUP BY c.application_id) x
       WHERE a.id = x.application_id;
     `);
-    // Every hour anything happened, twice (its start and its 59th minute), so that each local day is recomputed
-    // whatever the zone's offset.
-    await q.query(`
-      INSERT INTO dashboard_changes (at)
-      SELECT DISTINCT h + o FROM (SELECT date_trunc('hour', created_at) AS h FROM applications
-                                  UNION SELECT date_trunc('hour', answered_at) FROM applications WHERE answered_at IS NOT NULL) x,
-        (VALUES (interval '0'), (interval '59 minutes')) AS offsets(o)
-    `);
+    // The rollups' first refresh (no dashboard_rollup_state yet) logs every hour anything happened and builds them.
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleCookie } from './support/console-forms';
 import { Case, publicStatus, submitCase, versionOf } from './support/casework';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
-import { STAFF_PASSWORD, TestStaff, agencyId, staffUser } from './support/staff';
+import { TestStaff, agencyId, staffUser } from './support/staff';
 import { visibleText } from './support/pages';
 
 /**
@@ -54,12 +55,7 @@ describe('staff console: the rest of the workflow as forms (no JavaScript needed
   });
   afterAll(() => stack?.stop());
 
-  async function signIn(staff: TestStaff): Promise<string> {
-    const res = await request(stack.apiUrl).post('/staff/sign-in').set('Accept-Language', 'en').type('form').send({ email: staff.email, password: STAFF_PASSWORD }).expect(303);
-    const found = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='));
-    if (!found) throw new Error('no session cookie');
-    return found.split(';')[0];
-  }
+  const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
 
   const get = (path: string, as = cookie) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', as).redirects(0);
   const detail = async (c: Case, as = cookie) => (await get(`/staff/applications/${c.id}`, as).expect(200)).text;

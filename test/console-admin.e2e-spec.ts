@@ -1,9 +1,10 @@
 import request from 'supertest';
 import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleCookie } from './support/console-forms';
 import { countApplications, digits } from './support/applications';
 import { submitRouted } from './support/inbox';
 import { TestStack, startStack } from './support/stack';
-import { STAFF_PASSWORD, TestStaff, agencyId, staffUser } from './support/staff';
+import { TestStaff, agencyId, staffUser } from './support/staff';
 
 const t = consoleTexts('en');
 const CALLER_PHONE = '0532 987 65 43';
@@ -39,12 +40,7 @@ describe('staff console: call intake and users admin', () => {
   });
   afterAll(() => stack?.stop());
 
-  async function signIn(staff: TestStaff): Promise<string> {
-    const res = await request(stack.apiUrl).post('/staff/sign-in').set('Accept-Language', 'en').type('form').send({ email: staff.email, password: STAFF_PASSWORD }).expect(303);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='));
-    if (!cookie) throw new Error('no session cookie');
-    return cookie.split(';')[0];
-  }
+  const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
   const get = (cookie: string, path: string) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', cookie).redirects(0);
   /** A urlencoded form as a browser sends it: a field with several values (checkboxes) repeated. */
   const post = (cookie: string, path: string, fields: Record<string, string | string[]>) =>

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleCookie } from './support/console-forms';
 import { Case, publicStatus, submitCase, versionOf } from './support/casework';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
@@ -48,13 +49,7 @@ describe('staff console pages (no JavaScript needed)', () => {
   const signInForm = (fields: Record<string, string>) =>
     request(stack.apiUrl).post('/staff/sign-in').set('Accept-Language', 'en').type('form').send(fields);
 
-  /** Signs in through the page and returns the Cookie header the browser would send back. */
-  async function signIn(staff: TestStaff): Promise<string> {
-    const res = await signInForm({ email: staff.email, password: STAFF_PASSWORD }).expect(303);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='));
-    if (!cookie) throw new Error('no session cookie');
-    return cookie.split(';')[0];
-  }
+  const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
 
   const get = (cookie: string, path: string) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', cookie).redirects(0);
   const post = (cookie: string, path: string, fields: Record<string, string>) =>

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { addDays, localDate } from '../apps/api/src/console/dashboard/dashboard-period';
 import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleCookie } from './support/console-forms';
 import { RoutedApplication as Case, submitRouted } from './support/applications';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { rollupsCaughtUp } from './support/dashboard-rollups';
@@ -76,10 +77,7 @@ describe('drilling down from the SLA dashboard to the applications behind each f
   const get = (path: string) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', cookie).redirects(0);
   const answerClockStarted = (c: Case) =>
     waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);
-  async function signIn(staff: TestStaff): Promise<string> {
-    const res = await request(stack.apiUrl).post('/staff/sign-in').type('form').send({ email: staff.email, password: STAFF_PASSWORD }).expect(303);
-    return ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='))!.split(';')[0];
-  }
+  const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
   /** The tracking numbers an inbox page lists. */
   const listed = (page: string) => [...page.matchAll(/<tr data-id="[^"]+">\s*<td><a [^>]*class="number">([^<]+)<\/a>/g)].map((m) => m[1]);
 

@@ -1,13 +1,14 @@
 import http from 'node:http';
 import request from 'supertest';
 import { localDate, addDays } from '../apps/api/src/console/dashboard/dashboard-period';
+import { consoleCookie } from './support/console-forms';
 import { claimAndAnswer } from './support/casework-disposition';
 import { RoutedApplication as Case, submitRouted as submitCase } from './support/applications';
 import { durationFigures, histogramOf, histogramQuantile } from '../libs/applications/src/dashboard/dashboard-durations';
 import { rollupsCaughtUp } from './support/dashboard-rollups';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
-import { STAFF_PASSWORD, TestStaff, staffUser } from './support/staff';
+import { TestStaff, staffUser } from './support/staff';
 
 const ZONE = 'Europe/Istanbul';
 const HOUR = 3600_000;
@@ -52,12 +53,7 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
   let breached: Case, atRisk: Case, older: Case, uskudar: Case, onTime: Case, late: Case, ancient: Case;
   let atRiskDeadline: Date;
 
-  async function signIn(staff: TestStaff): Promise<string> {
-    const res = await request(stack.apiUrl).post('/staff/sign-in').type('form').send({ email: staff.email, password: STAFF_PASSWORD }).expect(303);
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='));
-    if (!cookie) throw new Error('no session cookie');
-    return cookie.split(';')[0];
-  }
+  const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
   const get = (staff: TestStaff, path: string) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', cookies.get(staff)!).redirects(0);
   const answerClockStarted = (c: Case) =>
     waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);

@@ -31,12 +31,7 @@ export class DashboardRollupsRefresher extends PeriodicSweep {
     if (Date.now() < this.restUntil) return;
     const started = Date.now();
     // A backlog (a first run, a bulk load) is worked off now, a bounded number of days per transaction.
-    for (let round = 0; round < 1000; round++) {
-      const stop = this.metrics.dashboardRefresh.startTimer();
-      const step = await this.rollups.refresh();
-      if (!step.skipped) stop();
-      if (!step.more || step.skipped) break;
-    }
+    await this.rollups.catchUp((_step, seconds) => this.metrics.dashboardRefresh.observe(seconds));
     const took = Date.now() - started;
     this.restUntil = Date.now() + Math.min(took * (1 / MAX_SHARE_OF_TIME - 1), MAX_REST_MS);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, ConflictError, FieldProblem, InvalidInputError, NotFoundError, isUniqueViolation } from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyKind, LocalisedNames } from './agency.entity';
-import { agencyDraftProblems, cleanNames, contactEmailProblems, mergeNames, namesProblems, parentProblems } from './agency-rules';
+import { AGENCY_TREE_LOCK, agencyDraftProblems, cleanNames, contactEmailProblems, mergeNames, namesProblems, parentProblems } from './agency-rules';
 
 /** An agency as the directory admin sees it, its parent by code. */
 export interface AgencyAdminView {
@@ -45,8 +45,6 @@ type AgencyRow = AgencyAdminView;
 
 const COLUMNS = `a.id, a.code, a.names, a.kind, a.contact_email AS "contactEmail", p.code AS "parentCode", a.active,
   a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
-/** Moves are serialised: two moves checked at once could each pass and together make a loop. */
-const TREE_LOCK = "hashtext('petitio.agency-tree')";
 /** Far deeper than any real directory; stops the walk up should a loop ever be stored. */
 const MAX_DEPTH = 1000;
 
@@ -114,7 +112,7 @@ export class AgencyAdmin {
 
   async update(code: string, patch: AgencyPatch): Promise<AgencyAdminView> {
     return this.dataSource.transaction(async (manager) => {
-      if (patch.parentCode !== undefined) await manager.query(`SELECT pg_advisory_xact_lock(${TREE_LOCK})`);
+      if (patch.parentCode !== undefined) await manager.query(`SELECT pg_advisory_xact_lock(${AGENCY_TREE_LOCK})`);
       const [current]: AgencyRow[] = await manager.query(
         `SELECT ${COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1 FOR NO KEY UPDATE OF a`,
         [code],
@@ -125,7 +123,8 @@ export class AgencyAdmin {
       const parentCode = patch.parentCode === undefined ? current.parentCode : patch.parentCode;
       const active = patch.active ?? current.active;
 
-      const problems = [...namesProblems(names), ...contactEmailProblems(contactEmail)];
+      // Only what the patch changes is checked: an agency imported with a name these rules refuse can still be moved or deactivated.
+      const problems = [...(patch.names !== undefined ? namesProblems(names) : []), ...(patch.contactEmail !== undefined ? contactEmailProblems(contactEmail) : [])];
       const moving = parentCode !== current.parentCode;
       const reactivating = active && !current.active;
       // The parent is locked only when it matters: a rename locking upwards could deadlock with a move locking downwards.

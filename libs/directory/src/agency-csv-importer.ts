@@ -3,14 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { Agency } from './agency.entity';
+import { AGENCY_TREE_LOCK } from './agency-rules';
 import { AgencyCsvProblem, AgencyCsvRow, StoredDirectory, checkAgencyRows, readAgencyCsv } from './agency-csv';
 import { AgencyRecord, DirectoryService } from './directory.service';
 
 /** Keeps each statement's JSON parameter small while 50,000 rows still take only 100 round trips. */
 const BATCH_SIZE = 500;
 
-/** Taken by every change of the tree's shape (the admin pages take it too): checked moves cannot interleave into a loop. */
-const TREE_LOCK = "hashtext('petitio.agency-tree')";
 
 /** Agencies of the file that the stored tree, with the file applied, puts above themselves. $1 the file's codes. */
 const LOOPED_CODES = `
@@ -62,7 +61,7 @@ export class AgencyCsvImporter {
     const ordered = parentsFirst(records);
     try {
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT pg_advisory_xact_lock(${TREE_LOCK})`);
+        await manager.query(`SELECT pg_advisory_xact_lock(${AGENCY_TREE_LOCK})`);
         options.onProgress?.(0, ordered.length);
         for (let done = 0; done < ordered.length; ) {
           const batch = ordered.slice(done, done + BATCH_SIZE);

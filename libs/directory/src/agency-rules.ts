@@ -3,6 +3,9 @@ import type { FieldProblem } from '@petitio/platform';
 import { AGENCY_KINDS, LocalisedNames } from './agency.entity';
 
 /** The languages an admin names an agency or a topic in: the portal's and the console's. */
+/** Every change of the tree's shape (admin moves, CSV imports) takes this transaction lock: checked moves cannot interleave into a loop. */
+export const AGENCY_TREE_LOCK = "hashtext('petitio.agency-tree')";
+
 export const NAME_LANGUAGES = ['tr', 'en', 'ar'] as const;
 export const NAME_MAX_LENGTH = 200;
 export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

@@ -76,17 +76,21 @@ export class RoutingRulesAdmin {
 
   async create(input: Omit<RoutingRuleDraft, 'active'> & { active?: boolean }): Promise<RoutingRuleView> {
     const draft: RoutingRuleDraft = { ...input, active: input.active ?? true };
-    const refs = await this.assertValid(this.dataSource.manager, draft);
+    let id: string;
     try {
-      const [{ id }]: { id: string }[] = await this.dataSource.query(
-        `INSERT INTO routing_rules (code, position, description, type_code, topic_id, province_code, district_code, keywords, agency_id, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [draft.code, ...columnValues(draft, refs)],
-      );
-      return await this.get(id);
+      id = await this.dataSource.transaction(async (manager) => {
+        const refs = await this.assertValid(manager, draft);
+        const [row]: { id: string }[] = await manager.query(
+          `INSERT INTO routing_rules (code, position, description, type_code, topic_id, province_code, district_code, keywords, agency_id, active)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+          [draft.code, ...columnValues(draft, refs)],
+        );
+        return row.id;
+      });
     } catch (error) {
       throw conflictFrom(error, draft.code);
     }
+    return this.get(id);
   }
 
   /** PATCH semantics: fields left out keep their value; null clears a criterion. */
@@ -117,12 +121,13 @@ export class RoutingRulesAdmin {
 
   /** Where an application like this would go now, and why: the router's decision over the active rules as stored. */
   async preview(input: RoutingPreviewInput): Promise<RoutingPreview> {
-    const [rows, refs, triageId, topics] = await Promise.all([
+    const [rows, refs, triageId] = await Promise.all([
       this.dataSource.query(`${SELECT_RULES} WHERE r.active`) as Promise<RuleRow[]>,
       this.references(this.dataSource.manager, { typeCode: input.type, topicCode: input.topicCode, provinceCode: input.provinceCode, districtCode: input.districtCode }),
       this.directory.triageAgencyId(),
-      this.catalogue.topicsById(),
     ]);
+    // Naming the topic reloads a cache filled before an admin created it, as the router does.
+    const topics = await this.catalogue.topicsById(refs.topicId);
     const problems = refs.problems.map((p) => (p.field === 'typeCode' ? { ...p, field: 'type' } : p));
     if (!input.type) problems.unshift({ field: 'type', code: 'required', message: 'type is required' });
     if (problems.length) throw new InvalidInputError(problems);
@@ -151,17 +156,20 @@ export class RoutingRulesAdmin {
     manager: EntityManager,
     codes: Pick<RoutingRuleDraft, 'typeCode' | 'topicCode' | 'provinceCode' | 'districtCode'> & { agencyCode?: string },
   ): Promise<References> {
-    const [found]: { type: boolean; topicId: string | null; provinceKind: string | null; districtKind: string | null; districtParent: string | null; agencyId: string | null; agencyActive: boolean | null }[] =
+    const [found]: { type: boolean; topicId: string | null; provinceKind: string | null; districtKind: string | null; districtParent: string | null }[] =
       await manager.query(
         `SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM application_types WHERE code = $1)) AS type,
                 (SELECT id FROM topics WHERE code = $2) AS "topicId",
                 (SELECT kind FROM regions WHERE code = $3) AS "provinceKind",
                 (SELECT kind FROM regions WHERE code = $4) AS "districtKind",
-                (SELECT parent_code FROM regions WHERE code = $4) AS "districtParent",
-                (SELECT id FROM agencies WHERE code = $5) AS "agencyId",
-                (SELECT active FROM agencies WHERE code = $5) AS "agencyActive"`,
-        [codes.typeCode || null, codes.topicCode || null, codes.provinceCode || null, codes.districtCode || null, codes.agencyCode ?? null],
+                (SELECT parent_code FROM regions WHERE code = $4) AS "districtParent"`,
+        [codes.typeCode || null, codes.topicCode || null, codes.provinceCode || null, codes.districtCode || null],
       );
+    // Share-locked until the rule is written: a deactivation of the target agency, which checks that no active rule
+    // names it, waits for this transaction instead of passing beside it.
+    const [agency]: { id: string; active: boolean }[] = codes.agencyCode
+      ? await manager.query('SELECT id, active FROM agencies WHERE code = $1 FOR SHARE', [codes.agencyCode])
+      : [];
     const problems: FieldProblem[] = [];
     if (!found.type) problems.push({ field: 'typeCode', code: 'unknown_type', message: `there is no application type ${codes.typeCode}` });
     if (codes.topicCode && !found.topicId) problems.push({ field: 'topicCode', code: 'unknown_topic', message: `there is no topic ${codes.topicCode}` });
@@ -171,7 +179,7 @@ export class RoutingRulesAdmin {
     } else if (codes.districtCode && codes.provinceCode && found.districtParent !== codes.provinceCode) {
       problems.push({ field: 'districtCode', code: 'not_in_province', message: `district ${codes.districtCode} is not in province ${codes.provinceCode}` });
     }
-    return { problems, topicId: found.topicId, districtParent: found.districtParent, agencyId: found.agencyId, agencyActive: found.agencyActive === true };
+    return { problems, topicId: found.topicId, districtParent: found.districtParent, agencyId: agency?.id ?? null, agencyActive: agency?.active === true };
   }
 }
 

@@ -1,6 +1,9 @@
 import type { StaffPrincipal } from '@petitio/staff';
 import type { ApplicationAccess } from '../access/application-access';
 import type { Channel } from '../application.entity';
+import { inAgencySubtree, withTopic } from './figure-conditions';
+
+export { localDayStart } from './figure-conditions';
 
 /** What the dashboard is asked about. Every filter narrows; none widens beyond the principal's reach. */
 export interface DashboardFilter {
@@ -28,12 +31,9 @@ export function scopeCondition(access: ApplicationAccess, principal: StaffPrinci
     params.push(value);
     where.push(sql(`$${params.length}`));
   };
-  if (filter.agencyCode) add((p) => `${agency} IN (SELECT id FROM agency_subtree((SELECT id FROM agencies WHERE code = ${p})))`, filter.agencyCode);
+  if (filter.agencyCode) add((p) => inAgencySubtree(p, agency), filter.agencyCode);
   if (filter.type) add((p) => `${alias}.type_code = ${p}`, filter.type);
-  if (filter.topicCode) add((p) => `${alias}.topic_id = (SELECT id FROM topics WHERE code = ${p})`, filter.topicCode);
+  if (filter.topicCode) add((p) => withTopic(p, `${alias}.topic_id`), filter.topicCode);
   if (filter.channel) add((p) => `${alias}.channel = ${p}`, filter.channel);
   return where.join(' AND ');
 }
-
-/** SQL for the start of local day `dateParam` (a YYYY-MM-DD parameter) in time zone `zoneParam`, as timestamptz. */
-export const localDayStart = (dateParam: string, zoneParam: string) => `((${dateParam})::date::timestamp AT TIME ZONE ${zoneParam})`;

@@ -1,12 +1,12 @@
 import { DURATION_BUCKETS } from './dashboard-durations';
 
-/** An answer clock that passed its deadline (fired, or stopped after it): the application was answered late. */
-export const LATE_ANSWER_CLOCK = `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.kind = 'answer'
-  AND (c.breached_at IS NOT NULL OR c.stopped_at > c.deadline_at))`;
-
-/** The same test on a clock row `c`, and what makes its lateness public (the public statistics count only that). */
+/** An answer clock `c` that passed its deadline (fired, or stopped after it). */
 const LATE_CLOCK = `(c.kind = 'answer' AND (c.breached_at IS NOT NULL OR c.stopped_at > c.deadline_at))`;
+/** What makes a clock's lateness public: the public statistics count only that. */
 const PUBLIC_LATENESS = `(c.terms->>'publicLateFlag')::boolean IS DISTINCT FROM false`;
+
+/** The application `a` was answered late: one of its answer clocks passed its deadline. */
+export const LATE_ANSWER_CLOCK = `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND ${LATE_CLOCK})`;
 
 /** The rollup cube's dimensions, as bits of `dims`: a row is split by those set and summed over the others. */
 export const DIMENSION_BITS = { agency: 1, type: 2, topic: 4, channel: 8 } as const;

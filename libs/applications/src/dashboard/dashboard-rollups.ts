@@ -3,12 +3,12 @@ import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { DURATION_BOUNDS, DURATION_BUCKETS } from './dashboard-durations';
 import { DROP_EMPTY_MONTHS, RECOMPUTE_DAYS, addDaysToMonths } from './dashboard-rollup-sql';
-import { addDays, monthOf } from './rollup-slices';
-
-export { LATE_ANSWER_CLOCK, sumArray } from './dashboard-rollup-sql';
+import { addDays, localDate, monthOf } from './rollup-slices';
 
 /** Any two sessions refreshing at once would recompute the same days: one at a time, the others skip. */
 const REFRESH_LOCK = 0x64617368; // 'dash'
+/** Change-log rows read per refresh. */
+const LOG_BATCH = 20_000;
 
 export interface RollupRefresh {
   /** Local days recomputed. */
@@ -43,10 +43,10 @@ export class DashboardRollups {
       if (!locked) return { days: 0, changes: 0, more: true, skipped: true };
       await this.recutOnZoneChange(manager, zone);
       const logged: { id: string; day: string }[] = await manager.query(
-        `SELECT id, to_char((at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day FROM dashboard_changes ORDER BY id LIMIT 20000`,
-        [zone],
+        `SELECT id, to_char((at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day FROM dashboard_changes ORDER BY id LIMIT $2`,
+        [zone, LOG_BATCH],
       );
-      const today = localDay(this.clock.now(), zone);
+      const today = localDate(this.clock.now(), zone);
       const days = new Set([today, addDays(today, -1)]);
       for (const row of logged) if (days.size < maxDays + 2 || days.has(row.day)) days.add(row.day);
       const consumed = logged.filter((row) => days.has(row.day)).map((row) => row.id);
@@ -60,43 +60,45 @@ export class DashboardRollups {
       await manager.query(DROP_EMPTY_MONTHS, [months]);
       if (consumed.length) await manager.query('DELETE FROM dashboard_changes WHERE id = ANY($1::bigint[])', [consumed]);
       await manager.query('UPDATE dashboard_rollup_state SET refreshed_at = now()');
-      const more = consumed.length < logged.length || logged.length === 20000;
+      const more = consumed.length < logged.length || logged.length === LOG_BATCH;
       return { days: dayList.length, changes: consumed.length, more, skipped: false };
     });
   }
 
-  /** Refreshes until the log is empty (a deployment's first run, a bulk load, a test). Returns the days recomputed. */
-  async catchUp(): Promise<number> {
+  /**
+   * Refreshes until the log is empty (a deployment's first run, a bulk load) or another session holds the refresh;
+   * `observe` hears of each refresh done and how long it took. Returns the days recomputed.
+   */
+  async catchUp(observe?: (step: RollupRefresh, seconds: number) => void): Promise<number> {
     let days = 0;
     for (;;) {
+      const started = process.hrtime.bigint();
       const step = await this.refresh();
+      if (step.skipped) return days;
+      observe?.(step, Number(process.hrtime.bigint() - started) / 1e9);
       days += step.days;
       if (!step.more) return days;
-      if (step.skipped) await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 
-  /** Days cut in another zone would be wrong by hours: drop them and log every hour anything happened. */
+  /**
+   * The first refresh, or the first in another zone (days cut in another zone would be wrong by hours): drop the
+   * rollups and log every hour anything happened, twice (its start and its 59th minute), so that each local day is
+   * recomputed whatever the zone's offset.
+   */
   private async recutOnZoneChange(manager: EntityManager, zone: string): Promise<void> {
     const state: { time_zone: string }[] = await manager.query('SELECT time_zone FROM dashboard_rollup_state');
     if (state[0]?.time_zone === zone) return;
-    if (state.length) {
-      await manager.query('DELETE FROM dashboard_daily; DELETE FROM dashboard_monthly');
-      await manager.query(
-        `INSERT INTO dashboard_changes (at)
-         SELECT DISTINCT h + o FROM (SELECT date_trunc('hour', created_at) AS h FROM applications
-                                     UNION SELECT date_trunc('hour', answered_at) FROM applications WHERE answered_at IS NOT NULL) x,
-           (VALUES (interval '0'), (interval '59 minutes')) AS offsets(o)`,
-      );
-    }
+    await manager.query('DELETE FROM dashboard_daily; DELETE FROM dashboard_monthly');
+    await manager.query(
+      `INSERT INTO dashboard_changes (at)
+       SELECT DISTINCT h + o FROM (SELECT date_trunc('hour', created_at) AS h FROM applications
+                                   UNION SELECT date_trunc('hour', answered_at) FROM applications WHERE answered_at IS NOT NULL) x,
+         (VALUES (interval '0'), (interval '59 minutes')) AS offsets(o)`,
+    );
     await manager.query(
       `INSERT INTO dashboard_rollup_state (time_zone) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
       [zone],
     );
   }
-}
-
-/** The local calendar day of an instant, YYYY-MM-DD. */
-export function localDay(at: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

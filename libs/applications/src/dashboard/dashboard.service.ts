@@ -19,11 +19,10 @@ import {
   TrendDay,
 } from './dashboard-figures';
 import { DashboardFilter, scopeCondition } from './dashboard-filter';
+import { deadlinePassed, deadlineSoon, deadlineToday } from './figure-conditions';
 import { DURATION_BUCKETS, durationFigures } from './dashboard-durations';
 import { DIMENSION_BITS, sumArray } from './dashboard-rollup-sql';
 import { TREND_DAILY_MAX_DAYS, addDays, monthOf, nextMonth, periodLength, rollupSlices } from './rollup-slices';
-
-export { LATE_ANSWER_CLOCK } from './dashboard-rollup-sql';
 
 type Count = string | number;
 const n = (value: Count | null | undefined): number => Number(value ?? 0);
@@ -136,9 +135,9 @@ export class DashboardService {
     const [[open], [arrived]]: [Record<string, Count>[], { n: Count }[]] = await Promise.all([
       this.dataSource.query(
         `SELECT count(*) AS "open",
-           count(*) FILTER (WHERE a.next_deadline_at > $1 AND a.next_deadline_at < ${today} + interval '1 day') AS "dueToday",
-           count(*) FILTER (WHERE a.next_deadline_at > $1 AND a.next_deadline_at <= $3) AS "atRisk",
-           count(*) FILTER (WHERE a.next_deadline_at <= $1) AS "breached",
+           count(*) FILTER (WHERE ${deadlineToday('$1', '$2')}) AS "dueToday",
+           count(*) FILTER (WHERE ${deadlineSoon('$1', '$3')}) AS "atRisk",
+           count(*) FILTER (WHERE ${deadlinePassed('$1')}) AS "breached",
            count(*) FILTER (WHERE a.created_at > $4) AS "0-7", count(*) FILTER (WHERE a.created_at <= $4 AND a.created_at > $5) AS "8-15",
            count(*) FILTER (WHERE a.created_at <= $5 AND a.created_at > $6) AS "16-30", count(*) FILTER (WHERE a.created_at <= $6) AS "31+"
          FROM applications a WHERE a.status IN ${OPEN_SQL} AND ${where}`,

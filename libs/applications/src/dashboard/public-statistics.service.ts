@@ -4,7 +4,7 @@ import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { DURATION_BUCKETS, histogramQuantile } from './dashboard-durations';
 import { sumArray } from './dashboard-rollup-sql';
-import { rollupSlices } from './rollup-slices';
+import { localDate, rollupSlices } from './rollup-slices';
 
 /**
  * One line of the public statistics: counts and a median only, never anything about one application. A line with
@@ -71,7 +71,7 @@ export class PublicStatisticsService {
 
   statistics(): Promise<PublicStatistics> {
     const now = this.clock.now();
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: this.env.CALENDAR_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    const today = localDate(now, this.env.CALENDAR_TIME_ZONE);
     if (this.cached && this.cached.day === today && this.cached.until > now.getTime()) return this.cached.value;
     const value = this.compute(today);
     // Figures change slowly and anyone may ask: one computation serves every reader for a while.

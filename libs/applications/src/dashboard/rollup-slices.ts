@@ -7,10 +7,13 @@ type Day = string;
  * months' rows and sixty days', not 365 days'.
  */
 export interface RollupSlices {
-  /** First days of whole months: [from, before). Empty when from === before. */
+  /** First days of whole months: [from, before). Empty when from === before. The daily rollup gives the period's other days. */
   months: { from: Day; before: Day };
-  /** Days read from the daily rollup: the period without the whole months. */
-  days: { from: Day; to: Day; skipFrom: Day; skipBefore: Day };
+}
+
+/** The local calendar day of an instant in a time zone. */
+export function localDate(at: Date, timeZone: string): Day {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 export function addDays(day: Day, days: number): Day {
@@ -34,7 +37,7 @@ export function rollupSlices(from: Day, to: Day): RollupSlices {
   const after = addDays(to, 1);
   const wholeBefore = after.endsWith('-01') ? after : monthOf(to);
   const months = firstWhole < wholeBefore ? { from: firstWhole, before: wholeBefore } : { from: firstWhole, before: firstWhole };
-  return { months, days: { from, to, skipFrom: months.from, skipBefore: months.before } };
+  return { months };
 }
 
 /** The trend's points: days for a period up to TREND_DAILY_MAX_DAYS, else months (the first and last may be partial). */

@@ -1,8 +1,7 @@
-import { LATE_ANSWER_CLOCK } from '../dashboard/dashboard.service';
+import { LATE_ANSWER_CLOCK } from '../dashboard/dashboard-rollup-sql';
 import {
   ANSWERED,
   FIRST_RESPONSE_GIVEN,
-  ageInDays,
   answeredFromDay,
   answeredToDay,
   atAgency,
@@ -10,6 +9,8 @@ import {
   receivedFromDay,
   receivedToDay,
 } from '../dashboard/figure-conditions';
+
+const DAY_MS = 86_400_000;
 
 /** Answered at all, not yet, late (an answer clock passed its deadline) or within the deadline. */
 export type InboxAnswered = 'yes' | 'no' | 'late' | 'within';
@@ -68,11 +69,11 @@ export function figureConditions(filter: InboxFigureFilter, params: unknown[], n
   if (filter.answered) where.push(ANSWERED_CONDITIONS[filter.answered]);
   if (filter.answeredFrom) day(filter.answeredFrom, answeredFromDay);
   if (filter.answeredTo) day(filter.answeredTo, answeredToDay);
-  if (filter.ageMin !== undefined || filter.ageMax !== undefined) {
-    const age = ageInDays(param(now));
-    if (filter.ageMin !== undefined) where.push(`${age} >= ${param(filter.ageMin)}`);
-    if (filter.ageMax !== undefined) where.push(`${age} <= ${param(filter.ageMax)}`);
-  }
+  // Whole days since receipt, as the aging buckets count them, turned into bounds on created_at (its index serves
+  // them): at least n days old is received n days before now or earlier; at most n, less than n + 1 days before.
+  const daysBefore = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  if (filter.ageMin !== undefined) where.push(`a.created_at <= ${param(daysBefore(filter.ageMin))}`);
+  if (filter.ageMax !== undefined) where.push(`a.created_at > ${param(daysBefore(filter.ageMax + 1))}`);
   if (filter.transfersMin !== undefined) where.push(`a.transfer_count >= ${param(filter.transfersMin)}`);
   if (filter.rated === true) where.push('a.rating IS NOT NULL');
   if (filter.rated === false) where.push('a.rating IS NULL');

@@ -10,7 +10,7 @@ import type { Channel } from '../application.entity';
 import { InboxSortField, SortOrder, decodeCursor, encodeCursor } from './inbox-cursor';
 import { textSearchCondition } from './full-text-search';
 import { InboxSla, governingDeadlines } from './inbox-deadlines';
-import { withTopic } from '../dashboard/figure-conditions';
+import { deadlinePassed, deadlineSoon, deadlineToday, withTopic } from '../dashboard/figure-conditions';
 import { InboxFigureFilter, figureConditions } from './inbox-figure-filter';
 
 /**
@@ -129,15 +129,14 @@ export class InboxService {
     const now = this.clock.now();
     if (query.figure) where.push(...figureConditions(query.figure, params, now, this.env.CALENDAR_TIME_ZONE));
     const openClock = (condition: string) => `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.stopped_at IS NULL AND ${condition})`;
-    if (query.due === 'overdue') add((p) => `a.next_deadline_at <= ${p}`, now);
+    if (query.due === 'overdue') add(deadlinePassed, now);
     if (query.due === 'soon') {
       params.push(now, new Date(now.getTime() + this.env.SLA_DUE_SOON_HOURS * 3600_000));
-      where.push(`a.next_deadline_at > $${params.length - 1} AND a.next_deadline_at <= $${params.length}`);
+      where.push(deadlineSoon(`$${params.length - 1}`, `$${params.length}`));
     }
     if (query.due === 'today') {
       params.push(now, this.env.CALENDAR_TIME_ZONE);
-      const [at, zone] = [`$${params.length - 1}`, `$${params.length}`];
-      where.push(`a.next_deadline_at > ${at} AND a.next_deadline_at < (date_trunc('day', ${at}::timestamptz AT TIME ZONE ${zone}) AT TIME ZONE ${zone}) + interval '1 day'`);
+      where.push(deadlineToday(`$${params.length - 1}`, `$${params.length}`));
     }
     if (query.centerEscalated) where.push(openClock('c.center_escalated_at IS NOT NULL'));
 

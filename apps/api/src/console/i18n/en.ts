@@ -396,6 +396,8 @@ export const en: ConsoleTexts = {
     isInt: 'Enter a whole number.',
     isIso8601: 'Enter a date.',
     notBefore: 'This must not come before the start of the range.',
+    invalid: 'This page link is not valid any more: open the first page of the list again.',
+    mismatch: 'This page link belongs to another sort order: open the first page of the list again.',
     isObject: 'Fill in these fields.',
     isString: 'Enter text here.',
     max: 'This number is too large.',

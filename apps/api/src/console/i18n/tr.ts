@@ -390,6 +390,8 @@ export const tr: ConsoleTexts = {
   },
   fieldErrors: {
     notBefore: 'Bu değer aralığın başlangıcından önce olamaz.',
+    invalid: 'Bu sayfa bağlantısı artık geçerli değil: listenin ilk sayfasını yeniden açın.',
+    mismatch: 'Bu sayfa bağlantısı başka bir sıralamaya ait: listenin ilk sayfasını yeniden açın.',
     arrayMaxSize: 'Daha az seçin.',
     arrayUnique: 'Her birini yalnızca bir kez seçin.',
     isArray: 'Listeden seçin.',

@@ -90,8 +90,11 @@ ${m.nextCursor || m.paged
   );
 }
 
-/** A refused drill-down filter has no field of its own: the error summary points at the filters in words. */
-const DRILL_DOWN_ANCHORS: Record<string, string> = Object.fromEntries(DRILL_DOWN_PARAMS.map((name) => [name, 'drill-down']));
+/**
+ * A refused drill-down filter has no field of its own: the error summary points at the filters in words. A refused
+ * page cursor (stale, or edited) points at the filters, whose button starts the list again.
+ */
+const DRILL_DOWN_ANCHORS: Record<string, string> = { ...Object.fromEntries(DRILL_DOWN_PARAMS.map((name) => [name, 'drill-down'])), cursor: 'filters-title' };
 
 /** The same filters (and drill-down filters, when given), at another page. */
 export function pageLink(filters: InboxFilters, cursor: string | null, drillDown?: DrillDown): string {

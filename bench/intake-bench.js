@@ -204,7 +204,7 @@ async function main() {
   const result = {
     startedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, loadAtStart: os.loadavg().map((l) => round(l, 2)), node: process.version },
-    settings: { durationS: DURATION_S, concurrencies: CONCURRENCIES, steadyRate: STEADY_RATE, databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20) },
+    settings: { durationS: DURATION_S, concurrencies: CONCURRENCIES, steadyRate: STEADY_RATE, databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20), workerNice: Number(env.BENCH_WORKER_NICE ?? 0) },
     postgres,
     targets: TARGETS,
     apiIdleRssMb: round(rssMb(API_PID)),

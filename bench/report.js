@@ -60,7 +60,7 @@ function render(result) {
     `# Petitio intake bench`,
     '',
     `${result.startedAt} · ${result.machine.cpus} CPUs, load average ${result.machine.loadAtStart.join(' ')} at start · Node ${result.machine.node} · ` +
-      `PostgreSQL fsync=${result.postgres.fsync}, synchronous_commit=${result.postgres.synchronous_commit} · one api (pool ${settings.databasePoolSize}), one worker · ${settings.durationS} s per run`,
+      `PostgreSQL fsync=${result.postgres.fsync}, synchronous_commit=${result.postgres.synchronous_commit} · one api (pool ${settings.databasePoolSize}), one worker (nice ${settings.workerNice ?? 0}) · ${settings.durationS} s per run`,
     '',
     '## Intake (POST /api/v1/applications) against the raw INSERT limit (pgbench, same statement, same concurrency)',
     '',

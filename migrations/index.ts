@@ -8,6 +8,7 @@ import { SlaEscalations1765000000000 } from './1765000000000-SlaEscalations';
 import { ApplicationAttachments1765100000000 } from './1765100000000-ApplicationAttachments';
 import { DashboardIndexes1765200000000 } from './1765200000000-DashboardIndexes';
 import { DashboardRollups1765300000000 } from './1765300000000-DashboardRollups';
+import { SearchDocuments1765400000000 } from './1765400000000-SearchDocuments';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ApplicationAttachments1765100000000,
   DashboardIndexes1765200000000,
   DashboardRollups1765300000000,
+  SearchDocuments1765400000000,
 ];

@@ -40,4 +40,18 @@ describe('routing to agencies (demo rules)', () => {
     );
     expect(rows[0].data).toMatchObject({ reason: 'rule' });
   });
+
+  it('indexes the text for search once the application is routed, outside the applications row', async () => {
+    const res = await request(stack.apiUrl)
+      .post('/api/v1/applications')
+      .send(validApplication({ language: 'tr', subject: 'Su kesintisi', body: 'Üç gündür mahallemizde su kesintisi var.' }))
+      .expect(201);
+    await routedAgencyCode(stack.db, res.body.trackingNumber);
+    const { rows } = await stack.db.query(
+      `SELECT s.language, s.document @@ to_tsquery('turkish', 'kesintisi') AS stem, s.document @@ to_tsquery('simple', 'mahallemizde') AS word
+       FROM application_search s JOIN applications a ON a.id = s.application_id WHERE a.tracking_number = $1`,
+      [res.body.trackingNumber.replace(/-/g, '')],
+    );
+    expect(rows).toEqual([{ language: 'tr', stem: true, word: true }]);
+  });
 });

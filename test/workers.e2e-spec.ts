@@ -88,6 +88,12 @@ async function metricValue(process: RunningProcess, name: string, labels: string
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
+async function histogramTotals(process: RunningProcess, name: string): Promise<{ sum: number; count: number }> {
+  const text = await (await fetch(`${process.url}/metrics`)).text();
+  const value = (suffix: string) => Number(text.split('\n').find((l) => l.startsWith(`${name}_${suffix} `))?.split(' ').pop() ?? NaN);
+  return { sum: value('sum'), count: value('count') };
+}
+
 /** Short job locks, so a killed worker's jobs move to another within seconds rather than a minute. */
 const QUICK_TAKEOVER = { WORKER_LOCK_MS: '5000', WORKER_STALLED_CHECK_MS: '2000' };
 
@@ -117,6 +123,11 @@ describe('routing workers', () => {
       expect(first + second).toBe(200);
       expect(first).toBeGreaterThan(0);
       expect(second).toBeGreaterThan(0);
+
+      // Jobs that ran together were routed together: fewer transactions than applications, none routed twice.
+      const batched = await Promise.all(stack.workers.map((w) => histogramTotals(w, 'petitio_routing_batch_size')));
+      expect(batched.reduce((n, b) => n + b.sum, 0)).toBe(200);
+      expect(batched.reduce((n, b) => n + b.count, 0)).toBeLessThan(200);
     });
   });
 

@@ -65,7 +65,7 @@ start_postgres() {
   fi
   if as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then return; fi
   as_pg_owner "$PG_BIN/pg_ctl" -D "$dir/data" -w -t 30 -l "$dir/postgres.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=300 -c shared_buffers=256MB -c fsync=${PG_FSYNC:-on}" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir -c max_connections=300 -c shared_buffers=256MB -c fsync=${PG_FSYNC:-on} ${PG_EXTRA_OPTIONS:-}" \
     start >/dev/null
 }
 

@@ -1,12 +1,15 @@
 import { Inject, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
-import { RoutingService } from '@petitio/routing';
+import { ENVIRONMENT, Environment, JobBatcher, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
+import { RoutingOutcome, RoutingService } from '@petitio/routing';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';
 
 @Processor(QueueName.Routing, WORKER_OPTIONS)
 export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApplicationBootstrap {
+  /** Jobs that run at the same time are routed together, in one transaction. */
+  private readonly batcher: JobBatcher<string, RoutingOutcome>;
+
   constructor(
     private readonly routing: RoutingService,
     private readonly subscriptions: OutboxSubscriptions,
@@ -15,6 +18,10 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
     @InjectQueue(QueueName.Routing) queue: Queue,
   ) {
     super(QueueName.Routing, metrics, queue);
+    this.batcher = new JobBatcher(env.ROUTING_CONCURRENCY, (ids) => {
+      metrics.routingBatchSize.observe(ids.length);
+      return this.routing.routeMany(ids);
+    });
   }
 
   onModuleInit(): void {
@@ -27,7 +34,7 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
   }
 
   async process(job: Job<OutboxJob>) {
-    const outcome = await this.routing.route(this.aggregateIdOf(job));
+    const outcome = await this.batcher.run(this.aggregateIdOf(job));
     // No application behind the job will not fix itself by retrying: fail it visibly.
     if (!outcome.routed && outcome.reason === 'not_found') throw new UnrecoverableError('application not found');
     return outcome;

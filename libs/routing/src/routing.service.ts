@@ -35,56 +35,73 @@ export class RoutingService {
   ) {}
 
   /**
-   * Routes a received application once. Safe to call again for the same application
-   * (a redelivered job, a second worker): the update only applies while the status is still
-   * `received`, so later calls change nothing. Two statements, no explicit transaction: the
-   * second writes the new status, its history line and the `application.routed` event atomically.
+   * Routes each received application once, many in one transaction of two statements: one read, and one write of
+   * every new status, history line and `application.routed` event. Safe to call again for the same application
+   * (a redelivered job, a second worker): the update only applies while the status is still `received`. The worker
+   * batches the jobs that run together, so a burst costs one commit per batch instead of one per application.
+   * Rows are locked in id order, so two batches that share an application cannot deadlock.
    */
-  async route(applicationId: string): Promise<RoutingOutcome> {
+  async routeMany(applicationIds: string[]): Promise<Map<string, RoutingOutcome>> {
+    const ids = [...new Set(applicationIds)].sort();
     const ordered = await this.orderedRules();
     const triageId = await this.directory.triageAgencyId();
-    const rows = await this.prepared.rows<RoutableApplication & { status: ApplicationStatus }>(
-      'routing-load',
-      `SELECT status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
+    const rows = await this.prepared.rows<RoutableApplication & { id: string; status: ApplicationStatus }>(
+      'routing-load-many',
+      `SELECT id, status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
               district_code AS "districtCode", subject, body, language
-       FROM applications WHERE id = $1`,
-      [applicationId],
+       FROM applications WHERE id = ANY($1::uuid[])`,
+      [ids],
     );
-    if (rows.length === 0) return { routed: false, reason: 'not_found' };
-    const app = rows[0];
-    if (app.status !== 'received') return { routed: false, reason: 'already_routed', status: app.status };
-    assertTransition(app.status, 'routed');
+    const outcomes = new Map<string, RoutingOutcome>(ids.map((id) => [id, { routed: false, reason: 'not_found' }]));
+    const decided: { id: string; decision: ReturnType<RoutingService['decide']> }[] = [];
+    for (const app of rows) {
+      if (app.status !== 'received') {
+        outcomes.set(app.id, { routed: false, reason: 'already_routed', status: app.status });
+        continue;
+      }
+      assertTransition(app.status, 'routed');
+      // Naming the topic reloads a cache filled before an admin created it.
+      const topics = await this.catalogue.topicsById(app.topicId);
+      decided.push({ id: app.id, decision: this.decide(ordered, app, triageId, topics) });
+    }
+    if (decided.length === 0) return outcomes;
 
-    // Naming the topic reloads a cache filled before an admin created it.
-    const topics = await this.catalogue.topicsById(app.topicId);
-    const decision = this.decide(ordered, app, triageId, topics);
-    const now = this.clock.now();
     const applied = await this.prepared.rows<{ id: string }>(
-      'routing-apply',
-      `WITH routed AS (
-         UPDATE applications SET status = 'routed', assigned_agency_id = $2, routing_rule_id = $3,
-           routed_at = $4, updated_at = $4, version = version + 1
-         WHERE id = $1 AND status = 'received'
-         RETURNING id
+      'routing-apply-many',
+      `WITH decided AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS d(id, agency_id, rule_id, data)
+       ), locked AS (
+         SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND a.status = 'received' ORDER BY a.id FOR UPDATE
+       ), routed AS (
+         UPDATE applications a SET status = 'routed', assigned_agency_id = d.agency_id, routing_rule_id = d.rule_id,
+           routed_at = $5, updated_at = $5, version = a.version + 1
+         FROM decided d
+         WHERE a.id = d.id AND a.id IN (SELECT id FROM locked) AND a.status = 'received'
+         RETURNING a.id, d.agency_id, d.data
        ), history AS (
          INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, from_status, to_status, to_agency_id, data)
-         SELECT id, $4, 'routed', $5, NULL, 'received', 'routed', $2, $6::jsonb FROM routed
-       ), event AS (${OutboxWriter.insertFromCte('routed', '$7', '$8')})
+         SELECT id, $5, 'routed', $6, NULL, 'received', 'routed', agency_id, data::jsonb FROM routed ORDER BY id
+       ), event AS (
+         INSERT INTO outbox_events (topic, aggregate_id, payload)
+         SELECT $7, id, jsonb_build_object('agencyId', agency_id) FROM routed ORDER BY id
+       )
        SELECT id FROM routed`,
       [
-        applicationId,
-        decision.agencyId,
-        decision.ruleId,
-        now,
+        decided.map((d) => d.id),
+        decided.map((d) => d.decision.agencyId),
+        decided.map((d) => d.decision.ruleId),
+        decided.map((d) => JSON.stringify({ reason: d.decision.reason, ruleId: d.decision.ruleId })),
+        this.clock.now(),
         SYSTEM_ACTOR.type,
-        JSON.stringify({ reason: decision.reason, ruleId: decision.ruleId }),
         OutboxTopic.ApplicationRouted,
-        JSON.stringify({ agencyId: decision.agencyId }),
       ],
     );
-    // Another worker got there between the two statements.
-    if (applied.length === 0) return { routed: false, reason: 'already_routed' };
-    return { routed: true, ...decision };
+    const appliedIds = new Set(applied.map((r) => r.id));
+    for (const { id, decision } of decided) {
+      // Another worker got there between the two statements.
+      outcomes.set(id, appliedIds.has(id) ? { routed: true, ...decision } : { routed: false, reason: 'already_routed' });
+    }
+    return outcomes;
   }
 
   private decide(ordered: RoutingRule[], app: RoutableApplication, triageId: string, topics: ReadonlyMap<string, Topic>) {

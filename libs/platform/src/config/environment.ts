@@ -98,7 +98,7 @@ export const environmentSchema = Joi.object<Environment>({
   ATTACHMENTS_MAX_BYTES: Joi.number().integer().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
-  ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(16),
+  ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(64).description("routing jobs run at once per worker; those running together are routed in one transaction"),
   ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).default(100),
   OUTBOX_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(500),

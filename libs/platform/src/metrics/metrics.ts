@@ -55,6 +55,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly routingBatchSize = new Histogram({
+    name: 'petitio_routing_batch_size',
+    help: 'Applications routed together in one transaction: routing jobs that were running at the same time',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'petitio_' });
   }

@@ -1,0 +1,55 @@
+import { JobBatcher } from './job-batcher';
+
+describe('JobBatcher', () => {
+  it('hands keys that arrive in the same turn to one call, and each caller its own result', async () => {
+    const calls: string[][] = [];
+    const batcher = new JobBatcher<string, string>(10, async (keys) => {
+      calls.push(keys);
+      return new Map(keys.map((k) => [k, k.toUpperCase()]));
+    });
+    const results = await Promise.all(['a', 'b', 'c'].map((k) => batcher.run(k)));
+    expect(results).toEqual(['A', 'B', 'C']);
+    expect(calls).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('never puts more than maxSize keys in one call', async () => {
+    const sizes: number[] = [];
+    const batcher = new JobBatcher<number, number>(4, async (keys) => {
+      sizes.push(keys.length);
+      return new Map(keys.map((k) => [k, k * 2]));
+    });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => batcher.run(i)));
+    expect(results).toEqual(Array.from({ length: 10 }, (_, i) => i * 2));
+    expect(sizes).toEqual([4, 4, 2]);
+  });
+
+  it('retries each key alone when the batch fails, so only the bad key fails', async () => {
+    const calls: string[][] = [];
+    const batcher = new JobBatcher<string, string>(10, async (keys) => {
+      calls.push(keys);
+      if (keys.includes('poison')) throw new Error('cannot route poison');
+      return new Map(keys.map((k) => [k, `ok ${k}`]));
+    });
+    const settled = await Promise.allSettled(['a', 'poison', 'b'].map((k) => batcher.run(k)));
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual(['ok a', 'cannot route poison', 'ok b']);
+    expect(calls).toEqual([['a', 'poison', 'b'], ['a'], ['poison'], ['b']]);
+  });
+
+  it('fails a key the work left without a result instead of leaving its job hanging', async () => {
+    const batcher = new JobBatcher<string, string>(10, async (keys) => new Map(keys.filter((k) => k !== 'lost').map((k) => [k, k])));
+    const settled = await Promise.allSettled(['kept', 'lost'].map((k) => batcher.run(k)));
+    expect(settled[0]).toEqual({ status: 'fulfilled', value: 'kept' });
+    expect(settled[1].status).toBe('rejected');
+  });
+
+  it('runs a lone key at once, in a call of its own', async () => {
+    const calls: string[][] = [];
+    const batcher = new JobBatcher<string, string>(10, async (keys) => {
+      calls.push(keys);
+      return new Map(keys.map((k) => [k, k]));
+    });
+    expect(await batcher.run('only')).toBe('only');
+    expect(await batcher.run('next')).toBe('next');
+    expect(calls).toEqual([['only'], ['next']]);
+  });
+});

@@ -259,6 +259,8 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
       const backwards = await get(admin, '/staff/dashboard?from=2026-03-10&to=2026-03-01').expect(400);
       expect(backwards.text).toContain('Enter a period whose end is not before its start, at most 366 days long.');
       expect(backwards.text).toContain('id="to"');
+      const undashed = await get(admin, '/staff/dashboard?from=20260105').expect(400);
+      expect(undashed.text).toContain('Enter a date as YYYY-MM-DD, for example 2026-01-05.');
       const channel = await get(admin, '/staff/dashboard.csv?channel=fax').expect(400);
       expect(Object.keys(channel.body.errors)).toEqual(['channel']);
     });

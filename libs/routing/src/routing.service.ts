@@ -39,7 +39,8 @@ export class RoutingService {
    * every new status, history line and `application.routed` event. Safe to call again for the same application
    * (a redelivered job, a second worker): the update only applies while the status is still `received`. The worker
    * batches the jobs that run together, so a burst costs one commit per batch instead of one per application.
-   * Rows are locked in id order, so two batches that share an application cannot deadlock.
+   * Rows are locked in id order, so two batches that share an application cannot deadlock; NO KEY, as the update
+   * itself would, so the acknowledgement's inserts that only reference an application need not wait for it.
    */
   async routeMany(applicationIds: string[]): Promise<Map<string, RoutingOutcome>> {
     const ids = [...new Set(applicationIds)].sort();
@@ -71,7 +72,7 @@ export class RoutingService {
       `WITH decided AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[]) AS d(id, agency_id, rule_id, data)
        ), locked AS (
-         SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND a.status = 'received' ORDER BY a.id FOR UPDATE
+         SELECT a.id FROM applications a WHERE a.id = ANY($1::uuid[]) AND a.status = 'received' ORDER BY a.id FOR NO KEY UPDATE
        ), routed AS (
          UPDATE applications a SET status = 'routed', assigned_agency_id = d.agency_id, routing_rule_id = d.rule_id,
            routed_at = $5, updated_at = $5, version = a.version + 1

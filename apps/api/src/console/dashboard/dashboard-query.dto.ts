@@ -1,19 +1,16 @@
 import { CHANNELS, Channel } from '@petitio/applications';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsLocalDay } from '../../staff/dto/local-day';
 
 /** The dashboard's filters as the query string carries them; every one optional (the period defaults to 30 days). */
 export class DashboardQueryDto {
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DATE_ONLY, { message: 'from must be a date, YYYY-MM-DD' })
+  @IsLocalDay('from')
   from?: string;
 
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(DATE_ONLY, { message: 'to must be a date, YYYY-MM-DD' })
+  @IsLocalDay('to')
   to?: string;
 
   @IsOptional()

@@ -395,6 +395,7 @@ export const en: ConsoleTexts = {
     isBoolean: 'Tick the box or leave it empty.',
     isInt: 'Enter a whole number.',
     isIso8601: 'Enter a date.',
+    isLocalDay: 'Enter a date as YYYY-MM-DD, for example 2026-01-05.',
     notBefore: 'This must not come before the start of the range.',
     invalid: 'This page link is not valid any more: open the first page of the list again.',
     mismatch: 'This page link belongs to another sort order: open the first page of the list again.',

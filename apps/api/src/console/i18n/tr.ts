@@ -389,6 +389,7 @@ export const tr: ConsoleTexts = {
     backToInbox: 'Gelen kutusuna dön',
   },
   fieldErrors: {
+    isLocalDay: 'Tarihi YYYY-AA-GG biçiminde girin, örneğin 2026-01-05.',
     notBefore: 'Bu değer aralığın başlangıcından önce olamaz.',
     invalid: 'Bu sayfa bağlantısı artık geçerli değil: listenin ilk sayfasını yeniden açın.',
     mismatch: 'Bu sayfa bağlantısı başka bir sıralamaya ait: listenin ilk sayfasını yeniden açın.',

@@ -38,9 +38,10 @@ describe('the inbox query', () => {
   });
 
   it.each([
-    ['receivedFrom', '2026-02-30', 'receivedFrom must be a real date'],
-    ['receivedTo', '2026-11-26T10:00:00Z', 'receivedTo must be a date, YYYY-MM-DD'],
-    ['answeredFrom', 'yesterday', 'answeredFrom must be a date, YYYY-MM-DD'],
+    ['receivedFrom', '2026-02-30', 'receivedFrom must be a real date, written YYYY-MM-DD'],
+    ['receivedTo', '2026-11-26T10:00:00Z', 'receivedTo must be a real date, written YYYY-MM-DD'],
+    ['answeredFrom', 'yesterday', 'answeredFrom must be a real date, written YYYY-MM-DD'],
+    ['answeredTo', '20260105', 'answeredTo must be a real date, written YYYY-MM-DD'],
     ['answered', 'maybe', 'answered must be one of: yes, no, late, within'],
     ['ageMin', '-1', 'ageMin must be a whole number of days from 0 to 100000'],
     ['ageMin', '100001', 'ageMin must be a whole number of days from 0 to 100000'],
@@ -54,5 +55,10 @@ describe('the inbox query', () => {
   ])('refuses %s=%s, saying so on that field', async (field, value, message) => {
     const { problems } = await validateAs(InboxQueryDto, { [field]: value });
     expect(problems).toEqual([expect.objectContaining({ field, message })]);
+  });
+
+  it.each(['2026-02-30', '20260105', 'yesterday', '2026-1-5'])('gives a mistyped day %s one problem with its own code, so the console can word it', async (value) => {
+    const { problems } = await validateAs(InboxQueryDto, { receivedFrom: value });
+    expect(problems).toEqual([{ field: 'receivedFrom', code: 'isLocalDay', message: 'receivedFrom must be a real date, written YYYY-MM-DD' }]);
   });
 });

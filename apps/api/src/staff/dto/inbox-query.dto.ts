@@ -4,6 +4,7 @@ import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxAnswer
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidationArguments, registerDecorator } from 'class-validator';
+import { IsLocalDay } from './local-day';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
 const ORDERS: SortOrder[] = ['asc', 'desc'];
@@ -35,9 +36,7 @@ const LocalDay = (name: string, description: string) =>
   stacked(
     ApiPropertyOptional({ example: '2025-03-01', description }),
     IsOptional(),
-    IsISO8601({ strict: true }, { message: `${name} must be a real date` }),
-    Matches(DATE_ONLY, { message: `${name} must be a date, YYYY-MM-DD` }),
-    IsString(),
+    IsLocalDay(name),
   );
 const WholeNumber = (name: string, min: number, max: number, unit: string, description: string) => {
   const message = `${name} must be a whole number${unit} from ${min} to ${max}`;

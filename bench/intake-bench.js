@@ -12,6 +12,7 @@ const { TARGETS, render, verdict } = require('./report');
 
 const env = process.env;
 const API_URL = env.API_URL ?? 'http://127.0.0.1:3390';
+const WORKER_URL = env.WORKER_URL ?? 'http://127.0.0.1:3391';
 const API_PID = Number(env.API_PID);
 const WORKER_PID = Number(env.WORKER_PID);
 const REDIS_PID = Number(env.REDIS_PID);
@@ -106,8 +107,16 @@ async function routingLatency(from, to) {
   return rows[0];
 }
 
+/** The worker's routing batches so far: how many, and how many applications they held (petitio_routing_batch_size). */
+async function routingBatches() {
+  const text = await (await fetch(`${WORKER_URL}/metrics`)).text();
+  const value = (suffix) => Number(new RegExp(`^petitio_routing_batch_size_${suffix} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { batches: value('count'), applications: value('sum') };
+}
+
 async function intakeRun(label, options, parts) {
   log(`intake ${label}: ${options.duration} s`);
+  const batchesBefore = await routingBatches();
   const from = await dbNow();
   const rss = sampleRss(API_PID);
   const cpu = cpuMeter(parts);
@@ -117,6 +126,8 @@ async function intakeRun(label, options, parts) {
   const to = await dbNow();
   const drainS = await drain();
   const routing = await routingLatency(from, to);
+  const batchesAfter = await routingBatches();
+  const batches = batchesAfter.batches - batchesBefore.batches;
   const accepted = r['2xx'];
   // Up to one in-flight request per connection is stored but not counted when autocannon stops.
   if (Math.abs(routing.created - accepted) > options.connections) log(`  warning: ${accepted} accepted but ${routing.created} rows created`);
@@ -135,7 +146,10 @@ async function intakeRun(label, options, parts) {
     // cpu during the load only; routing that drains afterwards is not in it
     cpu: cpuPerUnit({ ...cpuSeconds, loadGenerator }, accepted, r.duration),
     rowsCreated: routing.created,
-    routing: { routed: routing.routed, p50Ms: round(routing.p50), p99Ms: round(routing.p99), drainS: round(drainS, 1) },
+    routing: {
+      routed: routing.routed, p50Ms: round(routing.p50), p99Ms: round(routing.p99), drainS: round(drainS, 1),
+      meanBatch: batches ? round((batchesAfter.applications - batchesBefore.applications) / batches, 1) : null,
+    },
   };
 }
 

@@ -34,12 +34,12 @@ function render(result) {
   const runs = [result.steady, ...result.intake];
 
   const intakeTable = table(
-    ['run', 'accepted/s', 'p50 ms', 'p99 ms', 'failed', 'api RSS MB', 'routing p50 ms', 'routing p99 ms', 'drain s', 'raw tps', 'intake/raw'],
+    ['run', 'accepted/s', 'p50 ms', 'p99 ms', 'failed', 'api RSS MB', 'routing p50 ms', 'routing p99 ms', 'drain s', 'routing batch', 'raw tps', 'intake/raw'],
     runs.map((r) => {
       const pg = r.overallRate ? undefined : raw.get(r.connections);
       return [
         r.label, num(r.acceptedPerS), num(r.latencyMs.p50), num(r.latencyMs.p99), num(r.non2xx + r.errors), num(r.apiPeakRssMb),
-        num(r.routing.p50Ms), num(r.routing.p99Ms), num(r.routing.drainS, 1), num(pg?.tps), pg ? `${num((100 * r.acceptedPerS) / pg.tps)}%` : '–',
+        num(r.routing.p50Ms), num(r.routing.p99Ms), num(r.routing.drainS, 1), num(r.routing.meanBatch, 1), num(pg?.tps), pg ? `${num((100 * r.acceptedPerS) / pg.tps)}%` : '–',
       ];
     }),
   );

@@ -44,5 +44,5 @@ node -e '
 ' "http://127.0.0.1:$API_PORT/health/ready" "http://127.0.0.1:$WORKER_PORT/health/ready"
 
 log "stack ready (api pid $API_PID, worker pid $WORKER_PID); measuring"
-API_URL="http://127.0.0.1:$API_PORT" API_PID="$API_PID" WORKER_PID="$WORKER_PID" REDIS_PID="$(cat "$REDIS_DIR/redis.pid")" PG_PORT="$PG_PORT" \
+API_URL="http://127.0.0.1:$API_PORT" WORKER_URL="http://127.0.0.1:$WORKER_PORT" API_PID="$API_PID" WORKER_PID="$WORKER_PID" REDIS_PID="$(cat "$REDIS_DIR/redis.pid")" PG_PORT="$PG_PORT" \
   RESULTS_DIR="$RESULTS" node bench/intake-bench.js

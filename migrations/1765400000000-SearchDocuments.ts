@@ -14,7 +14,7 @@ export class SearchDocuments1765400000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       -- Plain words ('simple') plus stems in the application's own language: Turkish stemming for Turkish, and so on.
-      CREATE FUNCTION application_search_document(subject text, body text, language text) RETURNS tsvector
+      CREATE OR REPLACE FUNCTION application_search_document(subject text, body text, language text) RETURNS tsvector
       LANGUAGE plpgsql IMMUTABLE AS $$
       DECLARE cfg regconfig;
       BEGIN
@@ -58,10 +58,16 @@ export class SearchDocuments1765400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
+      DROP TRIGGER applications_index_text_on_insert ON applications;
+      DROP TRIGGER applications_index_text_on_leaving_received ON applications;
+      DROP TRIGGER applications_index_text_on_edit ON applications;
+      DROP FUNCTION applications_index_text();
       ALTER TABLE applications ADD COLUMN search_vector tsvector;
       UPDATE applications a SET search_vector = s.document FROM application_search s WHERE s.application_id = a.id;
       UPDATE applications SET search_vector = ${DOCUMENT('applications')} WHERE search_vector IS NULL;
       CREATE INDEX applications_search_idx ON applications USING gin (search_vector);
+      DROP TABLE application_search;
+      -- The restored trigger keeps calling application_search_document(), so the function stays (up() replaces it).
       CREATE FUNCTION applications_search_vector() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         NEW.search_vector := ${DOCUMENT('NEW')};
@@ -69,9 +75,6 @@ export class SearchDocuments1765400000000 implements MigrationInterface {
       END $$;
       CREATE TRIGGER applications_search_vector BEFORE INSERT OR UPDATE OF subject, body, language ON applications
         FOR EACH ROW EXECUTE FUNCTION applications_search_vector();
-      DROP TABLE application_search;
-      DROP FUNCTION applications_index_text();
-      DROP FUNCTION application_search_document(text, text, text);
     `);
   }
 }

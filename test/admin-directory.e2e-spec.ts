@@ -77,6 +77,14 @@ describe('directory and topics admin', () => {
       await api(admin).patch('/api/v1/staff/agencies/NOPE', { names: { en: 'x' } }).expect(404);
     });
 
+    it('renames an agency imported with a name in another language, keeping that name', async () => {
+      await stack.db.query(`INSERT INTO agencies (code, names, kind, active) VALUES ('GOETHE', '{"de": "Goethe-Institut", "en": "Goethe Institute"}'::jsonb, 'other', true)`);
+      const renamed = await api(admin).patch('/api/v1/staff/agencies/GOETHE', { names: { en: 'Goethe Institute Istanbul' } }).expect(200);
+      expect(renamed.body.names).toEqual({ de: 'Goethe-Institut', en: 'Goethe Institute Istanbul' });
+      const renamedAgain = await api(admin).patch('/api/v1/staff/agencies/GOETHE', { names: { en: '' } }).expect(200);
+      expect(renamedAgain.body.names).toEqual({ de: 'Goethe-Institut' });
+    });
+
     it('keeps the tree a tree when two admins move two agencies under each other at the same moment', async () => {
       await api(admin).post('/api/v1/staff/agencies', { code: 'RACE-A', names: { en: 'Race A' }, kind: 'other' }).expect(201);
       await api(admin).post('/api/v1/staff/agencies', { code: 'RACE-B', names: { en: 'Race B' }, kind: 'other' }).expect(201);
@@ -320,6 +328,33 @@ describe('directory and topics admin', () => {
       expect(await count('agencies')).toBe(before);
       const topics = await get(cookie, '/staff/admin/topics').expect(200);
       expect(topics.text).not.toContain('action="/staff/admin/topics"');
+    });
+
+    it('renames from its page an agency imported with a name in another language', async () => {
+      await stack.db.query(`INSERT INTO agencies (code, names, kind, active) VALUES ('GOETHE-IZM', '{"de": "Goethe-Institut Izmir"}'::jsonb, 'other', true)`);
+      const cookie = await signIn(admin);
+      const edit = await get(cookie, '/staff/admin/agencies/GOETHE-IZM').expect(200);
+      const saved = await post(cookie, '/staff/admin/agencies/GOETHE-IZM', { _csrf: hiddenIn(edit.text, '_csrf'), 'names-tr': '', 'names-en': 'Goethe Institute Izmir', 'names-ar': '', contactEmail: '', parentCode: '' });
+      expect(saved.status).toBe(303);
+      expect((await stack.db.query(`SELECT names FROM agencies WHERE code = 'GOETHE-IZM'`)).rows[0].names).toEqual({ de: 'Goethe-Institut Izmir', en: 'Goethe Institute Izmir' });
+    });
+
+    it('shows a supervisor the links to the directory and topics pages they may read', async () => {
+      const inbox = await get(await signIn(supervisor), '/staff/inbox').expect(200);
+      expect(inbox.text).toContain(`href="/staff/admin/agencies">${t.directoryLink}</a>`);
+      expect(inbox.text).toContain('href="/staff/admin/topics"');
+    });
+
+    it('says next to the default agency why a topic cannot come back while that agency is inactive', async () => {
+      await api(admin).post('/api/v1/staff/agencies', { code: 'LITTER-UNIT', names: { en: 'Litter unit' }, kind: 'other' }).expect(201);
+      await api(admin).post('/api/v1/staff/topics', { code: 'litter', names: { en: 'Litter' }, defaultAgencyCode: 'LITTER-UNIT' }).expect(201);
+      await api(admin).patch('/api/v1/staff/topics/litter', { active: false }).expect(200);
+      await api(admin).patch('/api/v1/staff/agencies/LITTER-UNIT', { active: false }).expect(200);
+      const cookie = await signIn(admin);
+      const edit = await get(cookie, '/staff/admin/topics/litter', 'tr').expect(200);
+      const refused = await post(cookie, '/staff/admin/topics/litter/status', { _csrf: hiddenIn(edit.text, '_csrf'), active: 'true' }, 'tr').expect(400);
+      expect(errorNextTo(refused.text, 'defaultAgencyCode')).toBe(dtr.fieldErrors.inactive_agency);
+      expect((await stack.db.query(`SELECT active FROM topics WHERE code = 'litter'`)).rows[0].active).toBe(false);
     });
 
     it('refuses officers the pages and shows them no links to them', async () => {

@@ -1,8 +1,9 @@
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { consoleTexts } from '../apps/api/src/console/i18n';
 import { textsFor } from '../apps/api/src/portal/i18n';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { Case, submitCase } from './support/casework';
+import { submitForm } from './support/console-forms';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { STAFF_PASSWORD, TestStaff, agencyId, staffUser } from './support/staff';
@@ -35,16 +36,7 @@ describe('staff console in a real browser', () => {
   const url = (path: string) => `${stack.apiUrl}${path}`;
   const main = (page: Page) => page.locator('main');
 
-  /** Clicks the form's submit button and waits for the page the server answered with (after any redirect). */
-  async function submit(form: Locator): Promise<Response> {
-    const page = form.page();
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-      form.locator('button[type="submit"]').first().click(),
-    ]);
-    await page.waitForLoadState('domcontentloaded');
-    return response;
-  }
+  const submit = (form: Locator) => submitForm(form);
 
   async function signIn(page: Page, who: TestStaff = officer): Promise<void> {
     await page.goto(url('/staff/inbox'));

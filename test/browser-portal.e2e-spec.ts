@@ -3,6 +3,7 @@ import { PortalLanguage, PortalTexts, textsFor } from '../apps/api/src/portal/i1
 import { digits, routedAgencyCode } from './support/applications';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { act, versionOf } from './support/casework';
+import { submitForm } from './support/console-forms';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 
@@ -48,16 +49,8 @@ describe('citizen portal in a real browser', () => {
   const main = (page: Page) => page.locator('main');
   const field = (page: Page, name: string) => page.locator(`[name="${name}"]:not([type="hidden"])`).first();
 
-  /** Clicks the form's submit button and waits for the page the server answered with. */
-  async function submit(form: Locator): Promise<Response> {
-    const page = form.page();
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-      form.locator('button:not([type="button"]):not([type="reset"]), input[type="submit"]').first().click(),
-    ]);
-    await page.waitForLoadState('domcontentloaded');
-    return response;
-  }
+  /** The portal's forms submit with a plain button (no type) or an input. */
+  const submit = (form: Locator) => submitForm(form, 'button:not([type="button"]):not([type="reset"]), input[type="submit"]');
 
   const applyForm = (page: Page) => page.locator('form:has(textarea[name="body"])');
   const statusForm = (page: Page) => page.locator('form:has(input[name="accessCode"]:not([type="hidden"]))');

@@ -374,4 +374,30 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
       }
     });
   });
+
+  describe('rollup refresh', () => {
+    it('still recomputes yesterday while the last refresh started before its end, for arrivals that commit after midnight', async () => {
+      const yesterday = addDays(localDate(new Date(), ZONE), -1);
+      const received = async () =>
+        Number((await stack.db.query(`SELECT coalesce(sum(received), 0) AS n FROM dashboard_daily WHERE day = $1 AND dims = 0`, [yesterday])).rows[0].n);
+      const app = await submitCase(stack, { subject: 'Submitted just before midnight' });
+      await rollupsCaughtUp(stack.db);
+      const before = await received();
+      // As an application whose transaction began before local midnight and committed after it: dated yesterday,
+      // with no change-log row (intake inserts log none), seen first by a refresh that started after it.
+      const client = await stack.db.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [0x64617368]); // no refresh runs meanwhile
+        await client.query(`UPDATE applications SET created_at = ($2::date + time '23:59:59') AT TIME ZONE $1 WHERE id = $3`, [ZONE, yesterday, app.id]);
+        await client.query('DELETE FROM dashboard_changes');
+        await client.query(`UPDATE dashboard_rollup_state SET refreshed_at = ($2::date + time '23:00') AT TIME ZONE $1`, [ZONE, yesterday]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+      await rollupsCaughtUp(stack.db);
+      expect(await received()).toBe(before + 1);
+    });
+  });
 });

@@ -39,12 +39,15 @@ export function consoleForm(stack: TestStack, cookie: string, path: string, fiel
     .redirects(0);
 }
 
-/** In Chromium: clicks the form's submit button and waits for the page the server answered with (after any redirect). */
-export async function submitForm(form: Locator): Promise<Response> {
+/**
+ * In Chromium: clicks the form's submit button (the first `button` match) and waits for the page the server answered
+ * with (after any redirect).
+ */
+export async function submitForm(form: Locator, button = 'button[type="submit"]'): Promise<Response> {
   const page = form.page();
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    form.locator('button[type="submit"]').first().click(),
+    form.locator(button).first().click(),
   ]);
   await page.waitForLoadState('domcontentloaded');
   return response;

@@ -31,7 +31,8 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
   protected aggregateIdOf(job: Job<OutboxJob>): string {
     const id = job.data?.aggregateId;
     if (typeof id !== 'string' || !isUuid(id)) throw new UnrecoverableError(`${this.queueName} job without a valid id`);
-    return id;
+    // As PostgreSQL writes uuids, so results keyed by the id it returns find their job.
+    return id.toLowerCase();
   }
 
   /**

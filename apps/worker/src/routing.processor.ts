@@ -18,10 +18,15 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
     @InjectQueue(QueueName.Routing) queue: Queue,
   ) {
     super(QueueName.Routing, metrics, queue);
-    this.batcher = new JobBatcher(env.ROUTING_CONCURRENCY, (ids) => {
-      metrics.routingBatchSize.observe(ids.length);
-      return this.routing.routeMany(ids);
-    });
+    this.batcher = new JobBatcher(
+      {
+        maxSize: env.ROUTING_CONCURRENCY,
+        onBatch: (size) => metrics.routingBatchSize.observe(size),
+        onBatchFailed: (error, size) =>
+          this.logger.warn({ msg: 'routing batch failed; routing its applications one by one', size, err: error instanceof Error ? error.message : String(error) }),
+      },
+      (ids) => this.routing.routeMany(ids),
+    );
   }
 
   onModuleInit(): void {

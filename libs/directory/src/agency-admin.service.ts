@@ -124,7 +124,7 @@ export class AgencyAdmin {
       const active = patch.active ?? current.active;
 
       // Only what the patch changes is checked: an agency imported with a name these rules refuse can still be moved or deactivated.
-      const problems = [...(patch.names !== undefined ? namesProblems(names) : []), ...(patch.contactEmail !== undefined ? contactEmailProblems(contactEmail) : [])];
+      const problems = [...(patch.names !== undefined ? namesProblems(names, patch.names) : []), ...(patch.contactEmail !== undefined ? contactEmailProblems(contactEmail) : [])];
       const moving = parentCode !== current.parentCode;
       const reactivating = active && !current.active;
       // The parent is locked only when it matters: a rename locking upwards could deadlock with a move locking downwards.

@@ -2,12 +2,11 @@ import { isUtf8 } from 'node:buffer';
 import { isEmail } from 'class-validator';
 import { CsvError, parse } from 'csv-parse/sync';
 import { AGENCY_KINDS, AgencyKind, LocalisedNames } from './agency.entity';
+import { AGENCY_CODE_PATTERN, CONTROL_CHARACTER } from './agency-rules';
 import type { AgencyRecord } from './directory.service';
 
 const REQUIRED_COLUMNS = ['code', 'parent_code', 'kind', 'contact_email', 'region_code'];
 const NAME_COLUMN = /^name_([a-z]{2,3})$/;
-const AGENCY_CODE = /^[A-Za-z0-9_-]{1,64}$/;
-const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
 
 /** What is wrong with one line of an agency CSV; line 1 is the header. */
 export interface AgencyCsvProblem {
@@ -179,7 +178,7 @@ function readHeader(cells: string[], line: number) {
 /** Checks one row's own values, in the order of the columns. */
 function checkRow(row: AgencyCsvRow, firstByCode: Map<string, AgencyCsvRow>, stored: StoredDirectory, report: (field: string, message: string) => void): void {
   if (!row.code) report('code', 'is required');
-  else if (!AGENCY_CODE.test(row.code)) report('code', 'must be 1 to 64 characters, each a letter A-Z, a digit, "-" or "_"');
+  else if (!AGENCY_CODE_PATTERN.test(row.code)) report('code', 'must be 1 to 64 characters, each a letter A-Z, a digit, "-" or "_"');
   else if (firstByCode.get(row.code) !== row) report('code', `appears twice: already on line ${firstByCode.get(row.code)!.line}`);
 
   if (row.parentCode && row.parentCode === row.code) report('parent_code', 'an agency cannot be its own parent');

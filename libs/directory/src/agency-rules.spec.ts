@@ -38,6 +38,13 @@ describe('names', () => {
     expect(namesProblems({ tr: 'Su', en: undefined as unknown as string })).toEqual([]);
   });
 
+  it('check in an update only the names it gives, so that a name imported in another language does not block a rename', () => {
+    expect(namesProblems({ de: 'Wasser', en: 'Water works' }, { en: 'Water works' })).toEqual([]);
+    expect(fields(namesProblems({ de: 'Wasser', fr: 'Eau' }, { fr: 'Eau' }))).toEqual(['names.fr:unknown_language']);
+    expect(namesProblems({ de: '', en: 'Water' }, { de: '' })).toEqual([]);
+    expect(fields(namesProblems({ de: '' }, { de: '' }))).toEqual(['names:name_required']);
+  });
+
   it('change in an update only for the languages given, and "" removes one', () => {
     expect(mergeNames({ tr: 'Su', en: 'Water', ar: 'المياه' }, { en: 'Water works', ar: '', tr: undefined })).toEqual({ tr: 'Su', en: 'Water works', ar: '' });
   });

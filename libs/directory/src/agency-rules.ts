@@ -2,22 +2,27 @@ import { isEmail } from 'class-validator';
 import type { FieldProblem } from '@petitio/platform';
 import { AGENCY_KINDS, LocalisedNames } from './agency.entity';
 
-/** The languages an admin names an agency or a topic in: the portal's and the console's. */
 /** Every change of the tree's shape (admin moves, CSV imports) takes this transaction lock: checked moves cannot interleave into a loop. */
 export const AGENCY_TREE_LOCK = "hashtext('petitio.agency-tree')";
 
+/** The languages an admin names an agency or a topic in: the portal's and the console's. */
 export const NAME_LANGUAGES = ['tr', 'en', 'ar'] as const;
 export const NAME_MAX_LENGTH = 200;
 export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
+export const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
 
-/** At least one name, only in known languages, each on one line: names are shown in lists, titles and messages. */
-export function namesProblems(names: LocalisedNames | undefined): FieldProblem[] {
-  const given = Object.entries(names ?? {}).filter(([, name]) => typeof name === 'string' && name.trim() !== '');
-  if (given.length === 0) return [{ field: 'names', code: 'name_required', message: 'give a name in at least one language (tr, en or ar)' }];
+/**
+ * At least one name among `names`, and each name `given` (all of them when new; an update's own, merged into the
+ * stored ones as `names`) in a known language, on one line: names are shown in lists, titles and messages. Only the
+ * given ones are checked, so that a name an import stored in another language does not block a rename; "" removes
+ * a name, whatever its language.
+ */
+export function namesProblems(names: LocalisedNames | undefined, given: Partial<LocalisedNames> | undefined = names): FieldProblem[] {
+  const named = Object.entries(names ?? {}).filter(([, name]) => typeof name === 'string' && name.trim() !== '');
+  if (named.length === 0) return [{ field: 'names', code: 'name_required', message: 'give a name in at least one language (tr, en or ar)' }];
   const problems: FieldProblem[] = [];
-  for (const [language, name] of Object.entries(names ?? {})) {
-    if (name === undefined) continue;
+  for (const [language, name] of Object.entries(given ?? {})) {
+    if (name === undefined || name === '') continue;
     const field = `names.${language}`;
     if (!(NAME_LANGUAGES as readonly string[]).includes(language)) {
       problems.push({ field, code: 'unknown_language', message: `names are given in ${NAME_LANGUAGES.join(', ')}` });

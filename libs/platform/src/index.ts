@@ -25,3 +25,4 @@ export * from './security/security.module';
 export * from './platform.module';
 export * from './html/safe-html';
 export * from './text/uuid';
+export * from './patch/defined-only';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
-import { ConflictError, FieldProblem, InvalidInputError, NotFoundError, isUniqueViolation, isUuid } from '@petitio/platform';
+import { ConflictError, FieldProblem, InvalidInputError, NotFoundError, definedOnly, isTransientConflict, isUniqueViolation, isUuid } from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoutingReason, decideRouting } from './routing-decision';
 import { RoutingRuleDraft, routingRuleDraftProblems } from './routing-rule-draft';
@@ -44,6 +44,7 @@ const SELECT_RULES = `SELECT r.id, r.code, r.position, r.description, r.type_cod
     r.agency_id AS "agencyId", a.code AS "agencyCode", r.active, r.created_at AS "createdAt"
   FROM routing_rules r JOIN agencies a ON a.id = r.agency_id LEFT JOIN topics t ON t.id = r.topic_id`;
 const CODE_KEY = 'routing_rules_code_key';
+const REMOVE_ATTEMPTS = 3;
 type RuleRow = Omit<RoutingRuleView, 'specificity' | 'order'>;
 
 /**
@@ -69,9 +70,16 @@ export class RoutingRulesAdmin {
   }
 
   async get(id: string): Promise<RoutingRuleView> {
-    const found = isUuid(id) ? (await this.list()).find((r) => r.id === id) : undefined;
+    return this.read(this.dataSource.manager, id);
+  }
+
+  /** One rule, with the active ones read beside it only to know its place in the order. */
+  private async read(manager: EntityManager, id: string): Promise<RoutingRuleView> {
+    const rows: RuleRow[] = isUuid(id) ? await manager.query(`${SELECT_RULES} WHERE r.active OR r.id = $1`, [id]) : [];
+    const found = rows.find((r) => r.id === id);
     if (!found) throw notFound();
-    return found;
+    const order = found.active ? orderRules(rows.filter((r) => r.active)).indexOf(found) + 1 : null;
+    return { ...found, specificity: specificity(found), order };
   }
 
   async create(input: Omit<RoutingRuleDraft, 'active'> & { active?: boolean }): Promise<RoutingRuleView> {
@@ -96,7 +104,7 @@ export class RoutingRulesAdmin {
   /** PATCH semantics: fields left out keep their value; null clears a criterion. */
   async update(id: string, patch: RoutingRulePatch): Promise<RoutingRuleView> {
     if (!isUuid(id)) throw notFound();
-    await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const rows: RuleRow[] = await manager.query(`${SELECT_RULES} WHERE r.id = $1 FOR NO KEY UPDATE OF r`, [id]);
       if (!rows[0]) throw notFound();
       const { id: _id, agencyId: _agency, topicId: _topic, createdAt: _created, ...current } = rows[0];
@@ -109,14 +117,28 @@ export class RoutingRulesAdmin {
            keywords = $8, agency_id = $9, active = $10 WHERE id = $1`,
         [id, ...columnValues(draft, refs)],
       );
+      return this.read(manager, id);
     });
-    return this.get(id);
   }
 
   /** Applications the rule routed keep their agency; their history still names the rule that sent them. */
   async remove(id: string): Promise<void> {
-    const deleted: unknown[] = isUuid(id) ? await this.dataSource.query('WITH gone AS (DELETE FROM routing_rules WHERE id = $1 RETURNING id) SELECT id FROM gone', [id]) : [];
-    if (deleted.length === 0) throw notFound();
+    if (!isUuid(id)) throw notFound();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const deleted = await this.dataSource.transaction(async (manager) => {
+          // Application rows before the rule row, the order the workers take them: left to the FK cascade, the delete
+          // would hold the rule while a worker holding an application waits to key-share that rule.
+          await manager.query('UPDATE applications SET routing_rule_id = NULL WHERE routing_rule_id = $1', [id]);
+          const gone: unknown[] = await manager.query('WITH gone AS (DELETE FROM routing_rules WHERE id = $1 RETURNING id) SELECT id FROM gone', [id]);
+          return gone.length > 0;
+        });
+        if (!deleted) throw notFound();
+        return;
+      } catch (error) {
+        if (!isTransientConflict(error) || attempt >= REMOVE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Where an application like this would go now, and why: the router's decision over the active rules as stored. */
@@ -197,10 +219,6 @@ function columnValues(d: RoutingRuleDraft, refs: References): unknown[] {
     d.position, d.description.trim(), d.typeCode || null, refs.topicId, d.provinceCode || null, d.districtCode || null,
     d.keywords.length ? d.keywords.map((k) => k.normalize('NFC')) : null, refs.agencyId, d.active,
   ];
-}
-
-function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function conflictFrom(error: unknown, code: string): unknown {

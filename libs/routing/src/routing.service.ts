@@ -35,9 +35,9 @@ export class RoutingService {
   ) {}
 
   /**
-   * Routes each received application once, many in one transaction of two statements: one read, and one write of
-   * every new status, history line and `application.routed` event. Safe to call again for the same application
-   * (a redelivered job, a second worker): the update only applies while the status is still `received`. The worker
+   * Routes each received application once, many at a time in two statements: one read, and one write (atomic by
+   * itself) of every new status, history line and `application.routed` event. Safe to call again for the same
+   * application (a redelivered job, a second worker): the write only applies while the status is still `received`. The worker
    * batches the jobs that run together, so a burst costs one commit per batch instead of one per application.
    * Rows are locked in id order, so two batches that share an application cannot deadlock; NO KEY, as the update
    * itself would, so the acknowledgement's inserts that only reference an application need not wait for it.
@@ -82,10 +82,7 @@ export class RoutingService {
        ), history AS (
          INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, from_status, to_status, to_agency_id, data)
          SELECT id, $5, 'routed', $6, NULL, 'received', 'routed', agency_id, data::jsonb FROM routed ORDER BY id
-       ), event AS (
-         INSERT INTO outbox_events (topic, aggregate_id, payload)
-         SELECT $7, id, jsonb_build_object('agencyId', agency_id) FROM routed ORDER BY id
-       )
+       ), event AS (${OutboxWriter.insertFromCte('routed', '$7', "jsonb_build_object('agencyId', agency_id)")})
        SELECT id FROM routed`,
       [
         decided.map((d) => d.id),

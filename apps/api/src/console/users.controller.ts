@@ -1,15 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { DirectoryService } from '@petitio/directory';
-import { ConflictError, FieldProblem, InvalidInputError, NotFoundError, isUuid } from '@petitio/platform';
+import { FieldProblem, NotFoundError, isUuid } from '@petitio/platform';
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormBody, formText, validateAs } from '../portal/form-values';
+import { FormBody, formText } from '../portal/form-values';
 import { FieldErrors } from '../portal/views/form-fields';
 import { InviteStaffUserDto } from '../staff/dto/staff-user.dto';
 import { CurrentStaff, Roles } from '../staff/staff-auth.guard';
 import { ConsoleCsrf } from './console-csrf';
 import { ConsoleErrorFilter } from './console-errors.filter';
+import { formErrors, savedForm } from './console-form';
 import { consoleLanguage } from './console-language';
 import { sendConsolePage, seeOther } from './console-response';
 import { ConsoleSessionGuard } from './console-session.guard';
@@ -52,21 +53,9 @@ export class ConsoleUsersController {
       roles: (Array.isArray(given) ? given : given ? [given] : []).filter((r) => r !== ''),
     };
     const refuse = (problems: FieldProblem[]) => this.render(reply, 400, language, staff, { values, errors: fieldErrors(language, problems) });
-    const { dto, problems } = await validateAs(InviteStaffUserDto, {
-      email: values.email || undefined,
-      displayName: values.displayName || undefined,
-      agencyId: values.agencyId || undefined,
-      roles: values.roles,
-    });
-    if (problems.length) return refuse(problems);
-    try {
-      await this.users.invite(dto, staff.userId);
-    } catch (error) {
-      if (error instanceof InvalidInputError) return refuse(error.problems);
-      if (error instanceof ConflictError) return refuse([{ field: 'email', code: error.code, message: error.message }]);
-      throw error;
-    }
-    seeOther(reply, '/staff/users?done=invited');
+    const sent = { email: values.email || undefined, displayName: values.displayName || undefined, agencyId: values.agencyId || undefined, roles: values.roles };
+    const save = (dto: InviteStaffUserDto) => this.users.invite(dto, staff.userId);
+    if (await savedForm(InviteStaffUserDto, sent, save, refuse, { conflicts: { EMAIL_TAKEN: 'email' } })) seeOther(reply, '/staff/users?done=invited');
   }
 
   @Post(':id/disable')
@@ -96,10 +85,5 @@ export class ConsoleUsersController {
 }
 
 function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const p of problems) {
-    const field = p.field.split(/[.[]/)[0];
-    errors[['email', 'displayName', 'agencyId', 'roles'].includes(field) ? field : 'email'] ??= consoleFieldError(language, p);
-  }
-  return errors;
+  return formErrors(problems, ['email', 'displayName', 'agencyId', 'roles'], 'email', (p) => consoleFieldError(language, p));
 }

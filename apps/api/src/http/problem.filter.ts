@@ -10,6 +10,7 @@ import {
   NotFoundError,
   TooManyRequestsError,
   isDatabaseUnavailable,
+  isTransientConflict,
 } from '@petitio/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, problem } from './problem';
@@ -41,6 +42,12 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return {
       problem: problem(503, 'SERVICE_UNAVAILABLE', 'the service is briefly unavailable; please try again shortly'),
       headers: { 'retry-after': String(RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN) },
+    };
+  }
+  if (isTransientConflict(error)) {
+    return {
+      problem: problem(503, 'CONCURRENT_CHANGE', 'this collided with another change at the same moment and nothing was saved; please try again'),
+      headers: { 'retry-after': '1' },
     };
   }
   if (error instanceof HttpException) {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResp
 import { AgencyAdmin, AgencyAdminView, AgencyTreeEntry } from '@petitio/directory';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';
-import { AgencyResponse, AgencyTreeEntryResponse, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { AgencyResponse, AgencyTreeEntryResponse, CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from './dto/agency.dto';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The agency directory: center admins keep it; supervisors read their own agency and what lies under it. */
@@ -38,7 +38,7 @@ export class AgenciesController {
   @ApiCreatedResponse({ type: AgencyResponse })
   @ApiConflictResponse({ description: 'AGENCY_CODE_TAKEN' })
   create(@Body() dto: CreateAgencyDto): Promise<AgencyAdminView> {
-    return this.agencies.create({ code: dto.code, names: { ...dto.names }, kind: dto.kind, contactEmail: dto.contactEmail, parentCode: dto.parentCode });
+    return this.agencies.create(newAgency(dto));
   }
 
   @Patch(':code')
@@ -49,12 +49,7 @@ export class AgenciesController {
     description: 'Deactivation refused: AGENCY_IS_TRIAGE, AGENCY_HAS_ACTIVE_CHILDREN, AGENCY_IS_TOPIC_DEFAULT, AGENCY_IS_ROUTING_TARGET; AGENCY_PARENT_INACTIVE on reactivation',
   })
   update(@Param('code') code: string, @Body() dto: UpdateAgencyDto): Promise<AgencyAdminView> {
-    return this.agencies.update(code, {
-      names: dto.names && { ...dto.names },
-      contactEmail: dto.contactEmail,
-      parentCode: dto.parentCode,
-      active: dto.active,
-    });
+    return this.agencies.update(code, agencyPatch(dto));
   }
 }
 

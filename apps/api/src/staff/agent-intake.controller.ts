@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CallerApplicationsService, IntakeService, formatTrackingNumber } from '@petitio/applications';
-import { ENVIRONMENT, Environment, InvalidInputError, supportedLanguages } from '@petitio/platform';
+import { ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply } from 'fastify';
 import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from '../applications/intake-request';

@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  ClockKind, DeadlinePeriod, DeadlineUnit, EscalationTarget, OnAwaitingCitizen, OnTransfer, SlaPolicyAdmin, SlaPolicyPatch, SlaPolicyUpdate, SlaPolicyView,
-} from '@petitio/sla';
+import { SlaPolicyAdmin, SlaPolicyUpdate, SlaPolicyView } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import {
-  CreateSlaPolicyDto, DeadlinePeriodDto, SlaPolicyResponse, SlaPolicyUpdateResponse, UpdateSlaPolicyDto,
+  CreateSlaPolicyDto, SlaPolicyResponse, SlaPolicyUpdateResponse, UpdateSlaPolicyDto, newSlaPolicy, slaPolicyPatch,
 } from './dto/sla-policy.dto';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
@@ -39,14 +37,7 @@ export class SlaPoliciesController {
   @ApiCreatedResponse({ type: SlaPolicyResponse })
   @ApiConflictResponse({ description: 'SLA_POLICY_SCOPE_TAKEN: another active policy has the same kind and scope; SLA_POLICY_CODE_TAKEN' })
   create(@Body() dto: CreateSlaPolicyDto, @CurrentStaff() staff: StaffPrincipal): Promise<SlaPolicyView> {
-    return this.policies.create(staff, {
-      ...termsOf(dto),
-      code: dto.code,
-      kind: dto.kind as ClockKind,
-      period: periodOf(dto.period)!,
-      onAwaitingCitizen: dto.onAwaitingCitizen as OnAwaitingCitizen,
-      legalBasis: dto.legalBasis,
-    });
+    return this.policies.create(staff, newSlaPolicy(dto));
   }
 
   @Patch(':code')
@@ -57,14 +48,7 @@ export class SlaPoliciesController {
   @ApiOkResponse({ type: SlaPolicyUpdateResponse })
   @ApiConflictResponse({ description: 'SLA_POLICY_SCOPE_TAKEN: another active policy has the same kind and scope' })
   update(@Param('code') code: string, @Body() dto: UpdateSlaPolicyDto, @CurrentStaff() staff: StaffPrincipal): Promise<SlaPolicyUpdate> {
-    const patch: SlaPolicyPatch = {
-      ...termsOf(dto),
-      // A `"period": null` goes on to be refused by the policy's rules, rather than read as "leave it".
-      period: periodOf(dto.period) as DeadlinePeriod | undefined,
-      onAwaitingCitizen: dto.onAwaitingCitizen as OnAwaitingCitizen | undefined,
-      legalBasis: dto.legalBasis,
-    };
-    return this.policies.update(staff, code, patch, { applyToOpen: dto.applyToOpen === true });
+    return this.policies.update(staff, code, slaPolicyPatch(dto), { applyToOpen: dto.applyToOpen === true });
   }
 
   @Delete(':code')
@@ -73,27 +57,4 @@ export class SlaPoliciesController {
   deactivate(@Param('code') code: string, @CurrentStaff() staff: StaffPrincipal): Promise<SlaPolicyView> {
     return this.policies.deactivate(staff, code);
   }
-}
-
-/** The optional fields both bodies share; undefined means "not sent". */
-function termsOf(dto: CreateSlaPolicyDto | UpdateSlaPolicyDto): SlaPolicyPatch {
-  return {
-    applicationType: dto.applicationType,
-    topicId: dto.topicId,
-    agencyId: dto.agencyId,
-    onTransfer: dto.onTransfer as OnTransfer | undefined,
-    extension: periodOf(dto.extension),
-    requiresNoticeBeforeDeadline: dto.requiresNoticeBeforeDeadline,
-    warningShares: dto.warningShares,
-    ladder: dto.ladder as EscalationTarget[][] | undefined,
-    reEscalation: periodOf(dto.reEscalation),
-    publicLateFlag: dto.publicLateFlag,
-    notifyCitizenOnBreach: dto.notifyCitizenOnBreach,
-    notifyCitizenOnExtension: dto.notifyCitizenOnExtension,
-    active: dto.active,
-  };
-}
-
-function periodOf(dto: DeadlinePeriodDto | null | undefined): DeadlinePeriod | null | undefined {
-  return dto ? { amount: dto.amount, unit: dto.unit as DeadlineUnit } : dto;
 }

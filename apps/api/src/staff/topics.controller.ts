@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TopicAdmin, TopicAdminView } from '@petitio/catalogue';
 import { JsonBodyGuard } from '../http/json-body.guard';
-import { CreateTopicDto, TopicResponse, UpdateTopicDto } from './dto/topic.dto';
+import { CreateTopicDto, TopicResponse, UpdateTopicDto, newTopic, topicPatch } from './dto/topic.dto';
 import { Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The topics citizens choose from, each with the agency that answers it when no routing rule does. */
@@ -37,7 +37,7 @@ export class TopicsController {
   @ApiCreatedResponse({ type: TopicResponse })
   @ApiConflictResponse({ description: 'TOPIC_CODE_TAKEN' })
   create(@Body() dto: CreateTopicDto): Promise<TopicAdminView> {
-    return this.topics.create({ code: dto.code, names: { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode, keywords: dto.keywords });
+    return this.topics.create(newTopic(dto));
   }
 
   @Patch(':code')
@@ -45,6 +45,6 @@ export class TopicsController {
   @ApiOperation({ summary: 'Rename a topic, change its default agency or keywords, deactivate or reactivate it', description: 'Fields left out keep their value.' })
   @ApiOkResponse({ type: TopicResponse })
   update(@Param('code') code: string, @Body() dto: UpdateTopicDto): Promise<TopicAdminView> {
-    return this.topics.update(code, { names: dto.names && { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode, keywords: dto.keywords, active: dto.active });
+    return this.topics.update(code, topicPatch(dto));
   }
 }

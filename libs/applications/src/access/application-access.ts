@@ -18,16 +18,8 @@ export class ApplicationAccess {
    * is not enough: an agent who is also an officer elsewhere may read what they filed, not answer it.
    */
   condition(principal: StaffPrincipal, params: unknown[], alias = 'a', purpose: 'read' | 'act' = 'read'): string {
-    if (principal.roles.includes('center_admin')) return 'TRUE';
-    const parts: string[] = [];
-    if (principal.roles.includes('supervisor')) {
-      params.push(principal.agencyId);
-      parts.push(`${alias}.assigned_agency_id IN (SELECT id FROM agency_subtree($${params.length}::uuid))`);
-    }
-    if (principal.roles.includes('officer')) {
-      params.push(principal.agencyId);
-      parts.push(`${alias}.assigned_agency_id = $${params.length}::uuid`);
-    }
+    const parts = this.agencyParts(principal, params, `${alias}.assigned_agency_id`);
+    if (parts === 'TRUE') return 'TRUE';
     if (principal.roles.includes('agent') && purpose === 'read') {
       params.push(principal.userId);
       parts.push(`${alias}.filed_by_staff_id = $${params.length}::uuid`);
@@ -40,6 +32,13 @@ export class ApplicationAccess {
    * dashboard's rollups) can honour. Applications an agent filed are in their inbox, not in these figures.
    */
   agencyCondition(principal: StaffPrincipal, params: unknown[], column: string): string {
+    const parts = this.agencyParts(principal, params, column);
+    if (parts === 'TRUE') return 'TRUE';
+    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+  }
+
+  /** Everything ('TRUE') for a center admin; else one condition on `column` per agency role. */
+  private agencyParts(principal: StaffPrincipal, params: unknown[], column: string): string[] | 'TRUE' {
     if (principal.roles.includes('center_admin')) return 'TRUE';
     const parts: string[] = [];
     if (principal.roles.includes('supervisor')) {
@@ -50,7 +49,7 @@ export class ApplicationAccess {
       params.push(principal.agencyId);
       parts.push(`${column} = $${params.length}::uuid`);
     }
-    return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+    return parts;
   }
 
   /**

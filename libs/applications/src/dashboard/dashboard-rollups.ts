@@ -22,9 +22,15 @@ export interface RollupRefresh {
 }
 
 /**
+ * Yesterday is recomputed until a refresh has started this long after local midnight: longer than any intake
+ * transaction that began before midnight can take to commit.
+ */
+const AFTER_MIDNIGHT_MARGIN = '10 minutes';
+
+/**
  * Keeps dashboard_daily and dashboard_monthly equal to what the live tables say, by recomputing whole local days:
- * those the change log names (a clock stopped, an answer given, a transfer, a rating …) and always today and
- * yesterday, which new applications land in without a log row. A day recomputed later than needed is harmless; a
+ * those the change log names (a clock stopped, an answer given, a transfer, a rating …) and always today, which new
+ * applications land in without a log row; yesterday too, until a refresh has started safely after midnight. A day recomputed later than needed is harmless; a
  * change is never missed, because its log row is consumed only by a refresh that started after it committed.
  */
 @Injectable()
@@ -35,19 +41,20 @@ export class DashboardRollups {
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  /** One refresh of at most `maxDays` logged days (plus today and yesterday). */
+  /** One refresh of at most `maxDays` logged days (plus today, and yesterday until it is safely over). */
   async refresh(maxDays = 31): Promise<RollupRefresh> {
     const zone = this.env.CALENDAR_TIME_ZONE;
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }]: { locked: boolean }[] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [REFRESH_LOCK]);
       if (!locked) return { days: 0, changes: 0, more: true, skipped: true };
-      await this.recutOnZoneChange(manager, zone);
+      const now = this.clock.now();
+      const yesterdayOpen = await this.recutOnZoneChange(manager, zone, now);
       const logged: { id: string; day: string }[] = await manager.query(
         `SELECT id, to_char((at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day FROM dashboard_changes ORDER BY id LIMIT $2`,
         [zone, LOG_BATCH],
       );
-      const today = localDate(this.clock.now(), zone);
-      const days = new Set([today, addDays(today, -1)]);
+      const today = localDate(now, zone);
+      const days = new Set(yesterdayOpen ? [today, addDays(today, -1)] : [today]);
       for (const row of logged) if (days.size < maxDays + 2 || days.has(row.day)) days.add(row.day);
       const consumed = logged.filter((row) => days.has(row.day)).map((row) => row.id);
       const dayList = [...days].sort();
@@ -59,7 +66,7 @@ export class DashboardRollups {
       await manager.query(addDaysToMonths(1), [dayList]);
       await manager.query(DROP_EMPTY_MONTHS, [months]);
       if (consumed.length) await manager.query('DELETE FROM dashboard_changes WHERE id = ANY($1::bigint[])', [consumed]);
-      await manager.query('UPDATE dashboard_rollup_state SET refreshed_at = now()');
+      await manager.query('UPDATE dashboard_rollup_state SET refreshed_at = $1', [now]);
       const more = consumed.length < logged.length || logged.length === LOG_BATCH;
       return { days: dayList.length, changes: consumed.length, more, skipped: false };
     });
@@ -84,11 +91,17 @@ export class DashboardRollups {
   /**
    * The first refresh, or the first in another zone (days cut in another zone would be wrong by hours): drop the
    * rollups and log every hour anything happened, twice (its start and its 59th minute), so that each local day is
-   * recomputed whatever the zone's offset.
+   * recomputed whatever the zone's offset. Returns whether yesterday may still change: the last refresh started
+   * before local midnight plus AFTER_MIDNIGHT_MARGIN (or there was none).
    */
-  private async recutOnZoneChange(manager: EntityManager, zone: string): Promise<void> {
-    const state: { time_zone: string }[] = await manager.query('SELECT time_zone FROM dashboard_rollup_state');
-    if (state[0]?.time_zone === zone) return;
+  private async recutOnZoneChange(manager: EntityManager, zone: string, now: Date): Promise<boolean> {
+    const state: { time_zone: string; yesterday_open: boolean }[] = await manager.query(
+      `SELECT time_zone, refreshed_at IS NULL
+         OR refreshed_at < (date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2) + interval '${AFTER_MIDNIGHT_MARGIN}' AS yesterday_open
+       FROM dashboard_rollup_state`,
+      [now, zone],
+    );
+    if (state[0]?.time_zone === zone) return state[0].yesterday_open;
     await manager.query('DELETE FROM dashboard_daily; DELETE FROM dashboard_monthly');
     await manager.query(
       `INSERT INTO dashboard_changes (at)
@@ -100,5 +113,6 @@ export class DashboardRollups {
       `INSERT INTO dashboard_rollup_state (time_zone) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
       [zone],
     );
+    return true;
   }
 }

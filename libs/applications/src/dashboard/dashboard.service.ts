@@ -44,6 +44,8 @@ interface CubeRow {
   transfers: Count;
   twice: Count;
   ratings: number[];
+  first: number[];
+  answer: number[];
 }
 
 /** The period's figures summed over the whole scope ('total') or per value of one dimension. */
@@ -57,9 +59,19 @@ interface GroupRow {
   transfers: number;
   twice: number;
   ratings: number[];
+  /** Response-time histograms (DURATION_BUCKETS), of the total line only. */
+  first: number[];
+  answer: number[];
 }
 
 const DIMENSIONS: DeadlineDimension[] = ['agency', 'type', 'topic', 'channel'];
+
+interface OpenNow {
+  headline: DashboardHeadline;
+  aging: Record<AgingBucket, number>;
+}
+/** How long one count of the open applications serves every caller with the same reach and filters, at most. */
+const OPEN_NOW_SHARED_MS = 2000;
 
 /**
  * The SLA dashboard's figures for a principal's reach. Figures about now (headline, aging) read the open
@@ -68,6 +80,8 @@ const DIMENSIONS: DeadlineDimension[] = ['agency', 'type', 'topic', 'channel'];
  */
 @Injectable()
 export class DashboardService {
+  private readonly openNowShared = new Map<string, { until: number; value: Promise<OpenNow> }>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
@@ -76,16 +90,11 @@ export class DashboardService {
   ) {}
 
   async figures(principal: StaffPrincipal, filter: DashboardFilter, language: string): Promise<DashboardFigures> {
-    const [now, groups, responseTimes, trend] = await Promise.all([
-      this.openNow(principal, filter),
-      this.groups(principal, filter),
-      this.responseTimes(principal, filter),
-      this.trend(principal, filter),
-    ]);
+    const [now, groups, trend] = await Promise.all([this.openNow(principal, filter), this.groups(principal, filter), this.trend(principal, filter)]);
     return {
       headline: now.headline,
       withinDeadline: withinDeadlineOf(groups, language),
-      responseTimes,
+      responseTimes: responseTimesOf(groups),
       aging: now.aging,
       transfers: transfersOf(groups),
       channels: channelsOf(groups),
@@ -120,33 +129,44 @@ export class DashboardService {
 
   /**
    * Open applications now, in one index-only pass over applications_open_deadline_idx: by next deadline (breached,
-   * at risk, due later today) and by age; and today's arrivals through applications_created_idx.
+   * at risk, due later today) and by age; and today's arrivals through applications_created_idx. One statement,
+   * shared for up to half a live interval (at most OPEN_NOW_SHARED_MS) by every caller with the same reach and
+   * filters: each open dashboard tab's live stream asks every interval, and the page asks again as its stream opens.
    */
-  private async openNow(principal: StaffPrincipal, filter: DashboardFilter): Promise<{ headline: DashboardHeadline; aging: Record<AgingBucket, number> }> {
+  private openNow(principal: StaffPrincipal, filter: DashboardFilter): Promise<OpenNow> {
+    const scope: unknown[] = [];
+    const key = scopeCondition(this.access, principal, filter, scope) + JSON.stringify(scope);
+    const at = Date.now();
+    const shared = this.openNowShared.get(key);
+    if (shared && shared.until > at) return shared.value;
+    for (const [k, entry] of this.openNowShared) if (entry.until <= at) this.openNowShared.delete(k);
+    const value = this.countOpenNow(principal, filter);
+    this.openNowShared.set(key, { until: at + Math.min(OPEN_NOW_SHARED_MS, this.env.DASHBOARD_LIVE_INTERVAL_MS / 2), value });
+    value.catch(() => this.openNowShared.delete(key));
+    return value;
+  }
+
+  private async countOpenNow(principal: StaffPrincipal, filter: DashboardFilter): Promise<OpenNow> {
     const now = this.clock.now();
     const ago = (days: number) => new Date(now.getTime() - days * DAY_MS);
     // Limits as parameters and plain timestamp comparisons: at 190,000 open applications, arithmetic per row
     // (an age in days, an interval added) costs more than reading them.
     const params: unknown[] = [now, this.env.CALENDAR_TIME_ZONE, new Date(now.getTime() + this.env.SLA_DUE_SOON_HOURS * 3600_000), ago(8), ago(16), ago(31)];
     const where = scopeCondition(this.access, principal, filter, params);
-    const todayParams: unknown[] = [now, this.env.CALENDAR_TIME_ZONE];
-    const todayWhere = scopeCondition(this.access, principal, filter, todayParams);
     const today = `(SELECT date_trunc('day', $1::timestamptz AT TIME ZONE $2) AT TIME ZONE $2)`;
-    const [[open], [arrived]]: [Record<string, Count>[], { n: Count }[]] = await Promise.all([
-      this.dataSource.query(
-        `SELECT count(*) AS "open",
-           count(*) FILTER (WHERE ${deadlineToday('$1', '$2')}) AS "dueToday",
-           count(*) FILTER (WHERE ${deadlineSoon('$1', '$3')}) AS "atRisk",
-           count(*) FILTER (WHERE ${deadlinePassed('$1')}) AS "breached",
-           count(*) FILTER (WHERE a.created_at > $4) AS "0-7", count(*) FILTER (WHERE a.created_at <= $4 AND a.created_at > $5) AS "8-15",
-           count(*) FILTER (WHERE a.created_at <= $5 AND a.created_at > $6) AS "16-30", count(*) FILTER (WHERE a.created_at <= $6) AS "31+"
-         FROM applications a WHERE a.status IN ${OPEN_SQL} AND ${where}`,
-        params,
-      ),
-      this.dataSource.query(`SELECT count(*) AS n FROM applications a WHERE a.created_at >= ${today} AND ${todayWhere}`, todayParams),
-    ]);
+    const [open]: Record<string, Count>[] = await this.dataSource.query(
+      `SELECT count(*) AS "open",
+         count(*) FILTER (WHERE ${deadlineToday('$1', '$2')}) AS "dueToday",
+         count(*) FILTER (WHERE ${deadlineSoon('$1', '$3')}) AS "atRisk",
+         count(*) FILTER (WHERE ${deadlinePassed('$1')}) AS "breached",
+         count(*) FILTER (WHERE a.created_at > $4) AS "0-7", count(*) FILTER (WHERE a.created_at <= $4 AND a.created_at > $5) AS "8-15",
+         count(*) FILTER (WHERE a.created_at <= $5 AND a.created_at > $6) AS "16-30", count(*) FILTER (WHERE a.created_at <= $6) AS "31+",
+         (SELECT count(*) FROM applications a WHERE a.created_at >= ${today} AND ${where}) AS "receivedToday"
+       FROM applications a WHERE a.status IN ${OPEN_SQL} AND ${where}`,
+      params,
+    );
     return {
-      headline: { open: n(open.open), receivedToday: n(arrived.n), dueToday: n(open.dueToday), atRisk: n(open.atRisk), breached: n(open.breached) },
+      headline: { open: n(open.open), receivedToday: n(open.receivedToday), dueToday: n(open.dueToday), atRisk: n(open.atRisk), breached: n(open.breached) },
       aging: Object.fromEntries(AGING_BUCKETS.map((bucket) => [bucket, n(open[bucket])])) as Record<AgingBucket, number>,
     };
   }
@@ -163,7 +183,8 @@ export class DashboardService {
       `WITH r AS (${rows})
        SELECT r.dims, g.code AS agency, min(g.names::text)::jsonb AS names, r.type_code AS type, t.code AS topic, r.channel,
          sum(r.received) AS received, sum(r.answered) AS answered, sum(r.answered_within) AS within,
-         sum(r.transfers) AS transfers, sum(r.transferred_twice) AS twice, ${sumArray('r.ratings', 5)} AS ratings
+         sum(r.transfers) AS transfers, sum(r.transferred_twice) AS twice, ${sumArray('r.ratings', 5)} AS ratings,
+         ${sumArray('r.first_response_histogram', DURATION_BUCKETS)} AS first, ${sumArray('r.answer_histogram', DURATION_BUCKETS)} AS answer
        FROM r LEFT JOIN agencies g ON g.id = r.agency_id LEFT JOIN topics t ON t.id = r.topic_id
        GROUP BY r.dims, g.code, r.type_code, t.code, r.channel`,
       params,
@@ -171,7 +192,10 @@ export class DashboardService {
     const lines = new Map<string, GroupRow>();
     const add = (dimension: DeadlineDimension | 'total', key: string | null, row: CubeRow) => {
       const id = `${dimension}\u0000${key ?? ''}`;
-      const line = lines.get(id) ?? { dimension, key, names: null, received: 0, answered: 0, within: 0, transfers: 0, twice: 0, ratings: [0, 0, 0, 0, 0] };
+      const line = lines.get(id) ?? {
+        dimension, key, names: null, received: 0, answered: 0, within: 0, transfers: 0, twice: 0,
+        ratings: [0, 0, 0, 0, 0], first: new Array<number>(DURATION_BUCKETS).fill(0), answer: new Array<number>(DURATION_BUCKETS).fill(0),
+      };
       line.names = line.names ?? (dimension === 'agency' ? row.names : null);
       line.received += n(row.received);
       line.answered += n(row.answered);
@@ -179,6 +203,10 @@ export class DashboardService {
       line.transfers += n(row.transfers);
       line.twice += n(row.twice);
       row.ratings.forEach((count, i) => (line.ratings[i] += Number(count)));
+      if (dimension === 'total') {
+        row.first.forEach((count, i) => (line.first[i] += Number(count)));
+        row.answer.forEach((count, i) => (line.answer[i] += Number(count)));
+      }
       lines.set(id, line);
     };
     for (const row of cube) {
@@ -204,13 +232,7 @@ export class DashboardService {
 
   /** Medians and 90th percentiles from the summed histograms of the period's rollup rows. */
   async responseTimes(principal: StaffPrincipal, filter: DashboardFilter): Promise<ResponseTimes> {
-    const { rows, params } = this.periodRows(principal, filter, [this.cubeBase(principal, filter)]);
-    const [row]: { first: number[]; answer: number[] }[] = await this.dataSource.query(
-      `WITH r AS (${rows})
-       SELECT ${sumArray('r.first_response_histogram', DURATION_BUCKETS)} AS first, ${sumArray('r.answer_histogram', DURATION_BUCKETS)} AS answer FROM r`,
-      params,
-    );
-    return { firstResponse: durationFigures(row.first.map(Number)), answer: durationFigures(row.answer.map(Number)) };
+    return responseTimesOf(await this.groups(principal, filter));
   }
 
   /**
@@ -260,6 +282,12 @@ export class DashboardService {
 }
 
 const totalOf = (groups: GroupRow[]) => groups.find((g) => g.dimension === 'total');
+
+function responseTimesOf(groups: GroupRow[]): ResponseTimes {
+  const total = totalOf(groups);
+  const none = new Array<number>(DURATION_BUCKETS).fill(0);
+  return { firstResponse: durationFigures(total?.first ?? none), answer: durationFigures(total?.answer ?? none) };
+}
 
 function withinDeadlineOf(groups: GroupRow[], language: string): DeadlineShare[] {
   return groups

@@ -50,6 +50,17 @@ export function publishable(line: PublicStatisticsLine, minCount: number): Publi
   return { received: null, answered: null, answeredWithinDeadline: null, medianDaysToAnswer: null, withheld: true };
 }
 
+/**
+ * A list's lines, each publishable; where that would withhold exactly one line, the smallest published line is
+ * withheld too: a list that adds up to the total (every type does) would give the hidden line away by subtraction.
+ */
+export function publishableList<T extends PublicStatisticsLine>(lines: T[], minCount: number): T[] {
+  const published = lines.map((line) => ({ ...line, ...publishable(line, minCount) }));
+  if (published.filter((line) => line.withheld).length !== 1) return published;
+  const smallest = published.filter((line) => !line.withheld).sort((a, b) => (a.received ?? 0) - (b.received ?? 0))[0];
+  return published.map((line) => (line === smallest ? { ...line, ...publishable({ ...line, received: 0 }, minCount) } : line));
+}
+
 function medianDays(histogram: number[] | null | undefined): number | null {
   const seconds = histogram ? histogramQuantile(histogram.map(Number), 0.5) : null;
   return seconds === null ? null : Math.round((seconds / 86_400) * 10) / 10;
@@ -103,19 +114,22 @@ export class PublicStatisticsService {
        ORDER BY 4 DESC, 1, 2`,
       [period.from, period.to, slices.months.from, slices.months.before],
     );
-    const line = (r: Row | undefined): PublicStatisticsLine =>
-      publishable(
-        { received: Number(r?.received ?? 0), answered: Number(r?.answered ?? 0), answeredWithinDeadline: Number(r?.within ?? 0), medianDaysToAnswer: medianDays(r?.histogram), withheld: false },
-        this.env.PUBLIC_STATISTICS_MIN_COUNT,
-      );
+    const minCount = this.env.PUBLIC_STATISTICS_MIN_COUNT;
+    const line = (r: Row | undefined): PublicStatisticsLine => ({
+      received: Number(r?.received ?? 0),
+      answered: Number(r?.answered ?? 0),
+      answeredWithinDeadline: Number(r?.within ?? 0),
+      medianDaysToAnswer: medianDays(r?.histogram),
+      withheld: false,
+    });
     const total = rows.find((r) => r.is_total);
     return {
       from: period.from,
       to: period.to,
-      minCount: this.env.PUBLIC_STATISTICS_MIN_COUNT,
-      total: line(total),
-      byType: rows.filter((r) => !r.is_total && r.type !== null).map((r) => ({ type: r.type!, ...line(r) })),
-      byAgency: rows.filter((r) => !r.is_total && r.type === null && r.code !== null).map((r) => ({ code: r.code!, names: r.names!, ...line(r) })),
+      minCount,
+      total: publishable(line(total), minCount),
+      byType: publishableList(rows.filter((r) => !r.is_total && r.type !== null).map((r) => ({ type: r.type!, ...line(r) })), minCount),
+      byAgency: publishableList(rows.filter((r) => !r.is_total && r.type === null && r.code !== null).map((r) => ({ code: r.code!, names: r.names!, ...line(r) })), minCount),
     };
   }
 }

@@ -22,6 +22,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return e.driverError ? isDatabaseUnavailable(e.driverError) : false;
 }
 
+/**
+ * A transaction PostgreSQL gave up on because it collided with another one (deadlock_detected, serialization_failure):
+ * nothing was written, and the same request sent again will go through.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const e = (error as { driverError?: { code?: string } })?.driverError ?? (error as { code?: string });
+  return e?.code === '40P01' || e?.code === '40001';
+}
+
 /** PostgreSQL unique_violation, optionally on a named constraint. */
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = (error as { driverError?: { code?: string; constraint?: string } })?.driverError ?? (error as { code?: string; constraint?: string });

@@ -21,10 +21,10 @@ export class OutboxWriter {
   /**
    * SQL for one outbox row per row of a CTE named `source` (which must return `id`), so a
    * hot path can write its change and its event in a single statement, one round trip.
+   * `payload` is an SQL expression over the CTE's columns or parameters (an empty object when left out).
    */
-  static insertFromCte(source: string, topicParameter: string, payloadParameter?: string): string {
-    const payload = payloadParameter ? `${payloadParameter}::jsonb` : `'{}'::jsonb`;
-    return `INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT ${topicParameter}, id, ${payload} FROM ${source}`;
+  static insertFromCte(source: string, topicParameter: string, payload = `'{}'::jsonb`): string {
+    return `INSERT INTO outbox_events (topic, aggregate_id, payload) SELECT ${topicParameter}, id, ${payload} FROM ${source} ORDER BY id`;
   }
 
   /**

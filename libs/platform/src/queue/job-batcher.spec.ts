@@ -3,7 +3,7 @@ import { JobBatcher } from './job-batcher';
 describe('JobBatcher', () => {
   it('hands keys that arrive in the same turn to one call, and each caller its own result', async () => {
     const calls: string[][] = [];
-    const batcher = new JobBatcher<string, string>(10, async (keys) => {
+    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, async (keys) => {
       calls.push(keys);
       return new Map(keys.map((k) => [k, k.toUpperCase()]));
     });
@@ -14,7 +14,7 @@ describe('JobBatcher', () => {
 
   it('never puts more than maxSize keys in one call', async () => {
     const sizes: number[] = [];
-    const batcher = new JobBatcher<number, number>(4, async (keys) => {
+    const batcher = new JobBatcher<number, number>({ maxSize: 4 }, async (keys) => {
       sizes.push(keys.length);
       return new Map(keys.map((k) => [k, k * 2]));
     });
@@ -23,9 +23,12 @@ describe('JobBatcher', () => {
     expect(sizes).toEqual([4, 4, 2]);
   });
 
-  it('retries each key alone when the batch fails, so only the bad key fails', async () => {
+  it('retries each key alone when the batch fails, so only the bad key fails, and says why the batch failed once', async () => {
     const calls: string[][] = [];
-    const batcher = new JobBatcher<string, string>(10, async (keys) => {
+    const batches: number[] = [];
+    const failures: [string, number][] = [];
+    const options = { maxSize: 10, onBatch: (size: number) => batches.push(size), onBatchFailed: (error: unknown, size: number) => failures.push([(error as Error).message, size]) };
+    const batcher = new JobBatcher<string, string>(options, async (keys) => {
       calls.push(keys);
       if (keys.includes('poison')) throw new Error('cannot route poison');
       return new Map(keys.map((k) => [k, `ok ${k}`]));
@@ -33,18 +36,28 @@ describe('JobBatcher', () => {
     const settled = await Promise.allSettled(['a', 'poison', 'b'].map((k) => batcher.run(k)));
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual(['ok a', 'cannot route poison', 'ok b']);
     expect(calls).toEqual([['a', 'poison', 'b'], ['a'], ['poison'], ['b']]);
+    expect(batches).toEqual([3]);
+    expect(failures).toEqual([['cannot route poison', 3]]);
   });
 
   it('fails a key the work left without a result instead of leaving its job hanging', async () => {
-    const batcher = new JobBatcher<string, string>(10, async (keys) => new Map(keys.filter((k) => k !== 'lost').map((k) => [k, k])));
+    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, async (keys) => new Map(keys.filter((k) => k !== 'lost').map((k) => [k, k])));
     const settled = await Promise.allSettled(['kept', 'lost'].map((k) => batcher.run(k)));
     expect(settled[0]).toEqual({ status: 'fulfilled', value: 'kept' });
     expect(settled[1].status).toBe('rejected');
   });
 
+  it('fails the keys of a batch whose work throws before returning a promise, instead of leaving their jobs hanging', async () => {
+    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, () => {
+      throw new Error('no connection');
+    });
+    const settled = await Promise.allSettled(['a', 'b'].map((k) => batcher.run(k)));
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+  });
+
   it('runs a lone key at once, in a call of its own', async () => {
     const calls: string[][] = [];
-    const batcher = new JobBatcher<string, string>(10, async (keys) => {
+    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, async (keys) => {
       calls.push(keys);
       return new Map(keys.map((k) => [k, k]));
     });

@@ -1,3 +1,12 @@
+export interface JobBatcherOptions {
+  /** Most keys in one call. */
+  maxSize: number;
+  /** Told the size of each batch that `work` is given first (not of the one-by-one retries after it failed). */
+  onBatch?: (size: number) => void;
+  /** Told why a batch failed as a whole, before its keys are retried one by one. */
+  onBatchFailed?: (error: unknown, size: number) => void;
+}
+
 /**
  * Gathers the keys of jobs that arrive together and hands them to `work` in one call, so a worker running many jobs
  * at once pays for one transaction instead of one per job. A key waits at most one turn of the event loop (a batch
@@ -9,52 +18,55 @@ export class JobBatcher<K, V> {
   private scheduled = false;
 
   constructor(
-    private readonly maxSize: number,
+    private readonly options: JobBatcherOptions,
     private readonly work: (keys: K[]) => Promise<Map<K, V>>,
   ) {}
 
   run(key: K): Promise<V> {
     return new Promise<V>((resolve, reject) => {
       this.waiting.push({ key, resolve, reject });
-      if (this.waiting.length >= this.maxSize) this.flush();
-      else if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      if (this.waiting.length >= this.options.maxSize) this.flush();
+      else this.schedule();
     });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.scheduled = false;
-    const batch = this.waiting.splice(0, this.maxSize);
-    if (this.waiting.length > 0 && !this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
-    if (batch.length === 0) return;
-    void this.settle(batch);
+    const batch = this.waiting.splice(0, this.options.maxSize);
+    if (this.waiting.length > 0) this.schedule();
+    if (batch.length > 0) void this.settle(batch);
   }
 
   private async settle(batch: typeof this.waiting): Promise<void> {
-    let results: Map<K, V> | undefined;
-    if (batch.length > 1) results = await this.work(batch.map((w) => w.key)).catch(() => undefined);
-    if (results) {
-      for (const w of batch) {
-        if (results.has(w.key)) w.resolve(results.get(w.key)!);
-        else w.reject(new Error('batch returned no result for a key'));
+    this.options.onBatch?.(batch.length);
+    if (batch.length > 1) {
+      try {
+        const results = await this.work(batch.map((w) => w.key));
+        for (const w of batch) this.deliver(w, results);
+        return;
+      } catch (error) {
+        this.options.onBatchFailed?.(error, batch.length);
       }
-      return;
     }
     await Promise.all(
       batch.map(async (w) => {
         try {
-          const alone = await this.work([w.key]);
-          if (alone.has(w.key)) w.resolve(alone.get(w.key)!);
-          else w.reject(new Error('batch returned no result for a key'));
+          this.deliver(w, await this.work([w.key]));
         } catch (error) {
           w.reject(error);
         }
       }),
     );
+  }
+
+  private deliver(w: (typeof this.waiting)[number], results: Map<K, V>): void {
+    if (results.has(w.key)) w.resolve(results.get(w.key)!);
+    else w.reject(new Error('batch returned no result for a key'));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Clock, ConflictError, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError, OutboxTopic, OutboxWriter, isUniqueViolation,
+  Clock, ConflictError, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError, OutboxTopic, OutboxWriter, definedOnly, isUniqueViolation,
 } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { DataSource, EntityManager } from 'typeorm';
@@ -246,9 +246,6 @@ function columnValues(d: SlaPolicyDraft): unknown[] {
 }
 
 /** Leaves out what the caller did not say (undefined), so defaults and current values hold; null is said and kept. */
-function definedOnly<T extends object>(input: T): Partial<T> {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
 
 function conflictFrom(error: unknown, code: string): unknown {
   if (isUniqueViolation(error, SCOPE_INDEX)) return scopeTaken();

@@ -1,6 +1,6 @@
 import type { FieldProblem } from '@petitio/platform';
 import type { DeadlineUnit } from '../calendar/business-calendar';
-import { CLOCK_KINDS, ClockKind, ESCALATION_TARGETS, OnAwaitingCitizen, OnTransfer, SlaPolicy } from './sla-policy';
+import { CLOCK_KINDS, ESCALATION_TARGETS, OnAwaitingCitizen, OnTransfer, SlaPolicy } from './sla-policy';
 import { isUuid } from '@petitio/platform';
 
 export const DEADLINE_UNITS: readonly DeadlineUnit[] = ['calendar_days', 'working_days', 'working_hours'];

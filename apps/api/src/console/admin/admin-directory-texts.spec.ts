@@ -41,6 +41,11 @@ describe('directory admin texts', () => {
     expect(directoryFieldError('en', { field: 'names.tr', code: 'maxLength', message: '' })).toBe('This is too long; please shorten it.');
   });
 
+  it('asks for a name on one line only when the control character is in a name', () => {
+    expect(directoryFieldError('tr', { field: 'names.tr', code: 'control_character', message: '' })).toBe('Adı tek satırda yazın.');
+    expect(directoryFieldError('tr', { field: 'contactEmail', code: 'control_character', message: '' })).toBe(consoleTexts('tr').fieldErrors.control_character);
+  });
+
   it('names what stands in the way of a deactivation, and falls back to the domain’s words for a code it does not know', () => {
     expect(directoryRefusal('en', 'AGENCY_IS_TOPIC_DEFAULT', 'x', ['parks', 'roads'])).toBe(
       'Topics still send applications here by default: give them another default agency first (parks, roads).',

@@ -5,7 +5,7 @@ import { ConflictError, FieldProblem } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '../../portal/form-values';
-import { CreateAgencyDto, UpdateAgencyDto } from '../../staff/dto/agency.dto';
+import { CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from '../../staff/dto/agency.dto';
 import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
 import { ConsoleCsrf } from '../console-csrf';
 import { ConsoleErrorFilter } from '../console-errors.filter';
@@ -14,10 +14,11 @@ import { sendConsolePage, seeOther } from '../console-response';
 import { ConsoleSessionGuard } from '../console-session.guard';
 import { ConsoleLanguage } from '../i18n';
 import { directoryRefusal } from './admin-directory-texts';
-import { formErrors, namesOf, savedForm } from './directory-form';
+import { savedForm } from '../console-form';
+import { directoryFormErrors, doneOf, namesOf } from './directory-form';
 import { NO_NAMES, agencyChoices, nameValues } from './views/directory-fields';
 import { AgencyEditModel, AgencyEditValues, agencyEditPage } from './views/directory-edit.view';
-import { AGENCIES_PATH, AgencyDone, DirectoryPageModel, NewAgencyValues, directoryPage } from './views/directory.view';
+import { AGENCIES_PATH, DirectoryPageModel, NewAgencyValues, directoryPage } from './views/directory.view';
 
 const NEW_AGENCY_CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'kind', 'contactEmail', 'parentCode'];
 const EDIT_CONTROLS = ['names', 'names-tr', 'names-en', 'names-ar', 'contactEmail', 'parentCode'];
@@ -56,7 +57,7 @@ export class ConsoleDirectoryController {
       parentCode: field('parentCode'),
     };
     const refuse = (problems: FieldProblem[]) =>
-      this.renderList(reply, 400, language, staff, { values, errors: formErrors(language, problems, NEW_AGENCY_CONTROLS, 'code') });
+      this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, NEW_AGENCY_CONTROLS, 'code') });
     const sent = {
       code: values.code || undefined,
       names: values.names,
@@ -64,8 +65,7 @@ export class ConsoleDirectoryController {
       contactEmail: values.contactEmail || undefined,
       parentCode: values.parentCode || undefined,
     };
-    const save = (dto: CreateAgencyDto) =>
-      this.agencies.create({ code: dto.code, names: { ...dto.names }, kind: dto.kind, contactEmail: dto.contactEmail, parentCode: dto.parentCode });
+    const save = (dto: CreateAgencyDto) => this.agencies.create(newAgency(dto));
     if (await savedForm(CreateAgencyDto, sent, save, refuse)) seeOther(reply, `${AGENCIES_PATH}?done=created`);
   }
 
@@ -80,15 +80,13 @@ export class ConsoleDirectoryController {
   @Roles('center_admin')
   async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
-    const agency = await this.agencies.get(code);
     const field = (name: string) => formText(body, name);
     const values: AgencyEditValues = { names: namesOf(field), contactEmail: field('contactEmail').trim(), parentCode: field('parentCode') };
-    const refuse = (problems: FieldProblem[]) =>
-      this.renderEdit(reply, 400, language, staff, agency, { values, errors: formErrors(language, problems, EDIT_CONTROLS, 'names') });
+    const refuse = async (problems: FieldProblem[]) =>
+      this.renderEdit(reply, 400, language, staff, await this.agencies.get(code), { values, errors: directoryFormErrors(language, problems, EDIT_CONTROLS, 'names') });
     // Every field is on the form: an emptied name or email is removed, an empty parent makes a root.
     const sent = { names: values.names, contactEmail: values.contactEmail || null, parentCode: values.parentCode || null };
-    const save = (dto: UpdateAgencyDto) =>
-      this.agencies.update(code, { names: { ...dto.names }, contactEmail: dto.contactEmail ?? null, parentCode: dto.parentCode ?? null });
+    const save = (dto: UpdateAgencyDto) => this.agencies.update(code, agencyPatch(dto));
     if (await savedForm(UpdateAgencyDto, sent, save, refuse)) seeOther(reply, `${AGENCIES_PATH}/${encodeURIComponent(code)}?done=updated`);
   }
 
@@ -144,10 +142,6 @@ export class ConsoleDirectoryController {
     };
     sendConsolePage(reply, status, agencyEditPage(language, model));
   }
-}
-
-function doneOf(done: unknown): AgencyDone | undefined {
-  return done === 'created' || done === 'updated' || done === 'deactivated' || done === 'reactivated' ? done : undefined;
 }
 
 /** The agency and everything under it: in depth-first order, the run after it of deeper entries. */

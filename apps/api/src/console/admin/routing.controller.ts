@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGua
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APPLICATION_TYPES, CatalogueService } from '@petitio/catalogue';
 import { DirectoryService, localise } from '@petitio/directory';
-import { ConflictError, FieldProblem, InvalidInputError } from '@petitio/platform';
+import { FieldProblem, InvalidInputError } from '@petitio/platform';
 import { RoutingPreview, RoutingRuleView, RoutingRulesAdmin, keywordsFromText, routingRuleDraftProblems } from '@petitio/routing';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +12,7 @@ import { CreateRoutingRuleDto, RoutingPreviewDto, UpdateRoutingRuleDto, newRouti
 import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
 import { ConsoleCsrf } from '../console-csrf';
 import { ConsoleErrorFilter } from '../console-errors.filter';
+import { formErrors, savedForm } from '../console-form';
 import { consoleLanguage } from '../console-language';
 import { sendConsolePage, seeOther } from '../console-response';
 import { ConsoleSessionGuard } from '../console-session.guard';
@@ -53,16 +54,9 @@ export class ConsoleRoutingController {
     const language = consoleLanguage(request);
     const values = ruleValuesOf(body);
     const refuse = (problems: FieldProblem[]) => this.renderList(reply, 400, language, staff, { values, errors: fieldErrors(language, problems, RULE_FIELDS) });
-    const { dto, problems } = await validateAs(CreateRoutingRuleDto, { code: values.code || undefined, ...ruleBodyOf(values) });
-    if (problems.length) return refuse([...problems, ...draftProblemsOf(values)]);
-    try {
-      await this.rules.create(newRoutingRule(dto));
-    } catch (error) {
-      if (error instanceof InvalidInputError) return refuse(error.problems);
-      if (error instanceof ConflictError) return refuse([{ field: 'code', code: error.code, message: error.message }]);
-      throw error;
-    }
-    seeOther(reply, `${PAGE}?done=created`);
+    const save = (dto: CreateRoutingRuleDto) => this.rules.create(newRoutingRule(dto));
+    const sent = { code: values.code || undefined, ...ruleBodyOf(values) };
+    if (await savedForm(CreateRoutingRuleDto, sent, save, refuse, { alsoChecked: () => draftProblemsOf(values) })) seeOther(reply, `${PAGE}?done=created`);
   }
 
   @Post('preview')
@@ -103,13 +97,11 @@ export class ConsoleRoutingController {
     const rule = await this.rules.get(id);
     const values = { ...ruleValuesOf(body), code: rule.code };
     const refuse = (problems: FieldProblem[]) => this.renderEdit(reply, 400, language, staff, rule, values, fieldErrors(language, problems, RULE_FIELDS));
-    const { dto, problems } = await validateAs(UpdateRoutingRuleDto, ruleBodyOf(values));
-    if (problems.length) return refuse([...problems, ...draftProblemsOf(values)]);
-    try {
-      // A form sends every field: an empty select clears its criterion.
-      await this.rules.update(rule.id, {
+    // A form sends every field: an empty select clears its criterion; an empty position keeps the stored one.
+    const save = (dto: UpdateRoutingRuleDto) =>
+      this.rules.update(rule.id, {
         description: dto.description ?? '',
-        position: dto.position ?? rule.position,
+        position: dto.position,
         typeCode: dto.typeCode ?? null,
         topicCode: dto.topicCode ?? null,
         provinceCode: dto.provinceCode ?? null,
@@ -118,11 +110,7 @@ export class ConsoleRoutingController {
         agencyCode: dto.agencyCode ?? '',
         active: dto.active ?? false,
       });
-    } catch (error) {
-      if (error instanceof InvalidInputError) return refuse(error.problems);
-      throw error;
-    }
-    seeOther(reply, `${PAGE}?done=updated`);
+    if (await savedForm(UpdateRoutingRuleDto, ruleBodyOf(values), save, refuse, { alsoChecked: () => draftProblemsOf(values) })) seeOther(reply, `${PAGE}?done=updated`);
   }
 
   @Get(':id/delete')
@@ -159,7 +147,7 @@ export class ConsoleRoutingController {
     // An inactive topic or agency the rule still names stays choosable, or saving would silently drop it.
     const inactive = adminRoutingTexts(language).inactive;
     if (rule.topicCode && !choices.topics.some((c) => c.value === rule.topicCode)) {
-      const topic = [...(await this.catalogue.topicsById()).values()].find((t) => t.code === rule.topicCode);
+      const topic = await this.catalogue.topicByCode(rule.topicCode);
       choices.topics.push({ value: rule.topicCode, label: `${topic ? localise(topic.names, language) : rule.topicCode} (${inactive})` });
     }
     if (!choices.agencies.some((c) => c.value === rule.agencyCode)) {
@@ -243,12 +231,7 @@ function valuesOfRule(rule: RoutingRuleView): RuleFormValues {
 
 /** Each problem next to its field (`keywords.2` is the keywords field); one the form has no field for goes to the first. */
 function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[], fields: string[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const p of problems) {
-    const field = p.field.split(/[.[]/)[0];
-    errors[fields.includes(field) ? field : fields[0]] ??= adminFieldError(language, p);
-  }
-  return errors;
+  return formErrors(problems, fields, fields[0], (p) => adminFieldError(language, p));
 }
 
 function prefixed(prefix: string, errors: FieldErrors): FieldErrors {

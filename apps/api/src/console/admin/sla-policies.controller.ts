@@ -2,18 +2,17 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGua
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APPLICATION_TYPES, CatalogueService } from '@petitio/catalogue';
 import { DirectoryService, localise } from '@petitio/directory';
-import { ConflictError, FieldProblem, InvalidInputError } from '@petitio/platform';
-import {
-  DeadlinePeriod, EscalationTarget, LADDER_MAX_RUNGS, OnAwaitingCitizen, OnTransfer, SlaPolicyAdmin, SlaPolicyPatch, SlaPolicyView,
-} from '@petitio/sla';
+import { FieldProblem } from '@petitio/platform';
+import { LADDER_MAX_RUNGS, SlaPolicyAdmin, SlaPolicyView } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormBody, formText, validateAs } from '../../portal/form-values';
+import { FormBody, formText } from '../../portal/form-values';
 import { FieldErrors } from '../../portal/views/form-fields';
-import { UpdateSlaPolicyDto } from '../../staff/dto/sla-policy.dto';
+import { UpdateSlaPolicyDto, slaPolicyPatch } from '../../staff/dto/sla-policy.dto';
 import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
 import { ConsoleCsrf } from '../console-csrf';
 import { ConsoleErrorFilter } from '../console-errors.filter';
+import { formErrors, savedForm } from '../console-form';
 import { consoleLanguage } from '../console-language';
 import { sendConsolePage, seeOther } from '../console-response';
 import { ConsoleSessionGuard } from '../console-session.guard';
@@ -23,11 +22,11 @@ import { SLA_PAGE, slaPoliciesPage } from './views/sla-policies.view';
 import { POLICY_FLAGS, PolicyEditModel, PolicyFormValues, slaPolicyEditPage } from './views/sla-policy.view';
 
 /** Fields of the form a problem may name; nested API fields (`period.amount`, `ladder.2`) become `period-amount`, `ladder-2`. */
-const FORM_FIELDS = new Set([
+const FORM_FIELDS = [
   'applicationType', 'topicId', 'agencyId', 'period', 'period-amount', 'period-unit', 'onAwaitingCitizen', 'onTransfer', 'extension', 'extension-amount',
   'extension-unit', 'warningShares', 'ladder', ...Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => `ladder-${i}`), 'reEscalation', 'reEscalation-amount',
   'reEscalation-unit', 'legalBasis', 'applyToOpen', ...POLICY_FLAGS,
-]);
+];
 
 /**
  * SLA policies for center admins, over the JSON SLA-policy routes' DTO and service: the list with each policy's
@@ -66,38 +65,14 @@ export class ConsoleSlaPoliciesController {
   @Post(':code')
   async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
-    const policy = await this.policies.get(code);
     const values = formValuesOf(body);
-    const refuse = (problems: FieldProblem[]) => this.render(reply, 400, language, staff, policy, values, fieldErrors(language, problems));
-    const { problems, dto } = await validateAs(UpdateSlaPolicyDto, bodyOf(values));
-    if (problems.length) return refuse(problems);
-    const patch: SlaPolicyPatch = {
-      applicationType: dto.applicationType ?? null,
-      topicId: dto.topicId ?? null,
-      agencyId: dto.agencyId ?? null,
-      period: dto.period as DeadlinePeriod,
-      onAwaitingCitizen: dto.onAwaitingCitizen as OnAwaitingCitizen,
-      onTransfer: dto.onTransfer as OnTransfer,
-      extension: (dto.extension ?? null) as DeadlinePeriod | null,
-      requiresNoticeBeforeDeadline: dto.requiresNoticeBeforeDeadline,
-      warningShares: dto.warningShares,
-      ladder: dto.ladder as EscalationTarget[][],
-      reEscalation: (dto.reEscalation ?? null) as DeadlinePeriod | null,
-      publicLateFlag: dto.publicLateFlag,
-      notifyCitizenOnBreach: dto.notifyCitizenOnBreach,
-      notifyCitizenOnExtension: dto.notifyCitizenOnExtension,
-      legalBasis: dto.legalBasis,
-      active: dto.active,
+    const refuse = async (problems: FieldProblem[]) => this.render(reply, 400, language, staff, await this.policies.get(code), values, fieldErrors(language, problems));
+    let moving: number | null = null;
+    const save = async (dto: UpdateSlaPolicyDto) => {
+      moving = (await this.policies.update(staff, code, slaPolicyPatch(dto), { applyToOpen: values.applyToOpen })).openClocksToMove;
     };
-    let moving: number | null;
-    try {
-      moving = (await this.policies.update(staff, policy.code, patch, { applyToOpen: values.applyToOpen })).openClocksToMove;
-    } catch (error) {
-      if (error instanceof InvalidInputError) return refuse(error.problems);
-      if (error instanceof ConflictError) return refuse([{ field: 'applicationType', code: error.code, message: error.message }]);
-      throw error;
-    }
-    seeOther(reply, `${SLA_PAGE}/${encodeURIComponent(policy.code)}?done=updated${moving === null ? '' : `&moving=${moving}`}`);
+    if (!(await savedForm(UpdateSlaPolicyDto, bodyOf(values), save, refuse, { conflicts: { SLA_POLICY_SCOPE_TAKEN: 'applicationType' } }))) return;
+    seeOther(reply, `${SLA_PAGE}/${encodeURIComponent(code)}?done=updated${moving === null ? '' : `&moving=${moving}`}`);
   }
 
   private async render(
@@ -203,7 +178,8 @@ function bodyOf(v: PolicyFormValues): Record<string, unknown> {
   const period = (amount: string, unit: string) => (amount === '' && unit === '' ? undefined : { amount: number(amount), unit: unit || undefined });
   const optionalPeriod = (amount: string, unit: string) => (amount === '' ? null : period(amount, unit));
   const lastRung = v.ladder.reduce((last, rung, i) => (rung.length ? i : last), -1);
-  const shares = v.warningShares === '' ? [] : v.warningShares.split(/[\s,;]+/u).filter(Boolean).map((s) => Number(s.replace(/%$/, '')) / 100);
+  // Separated by a semicolon or a space (so "50, 75" is two); a comma between digits is a decimal comma ("62,5").
+  const shares = v.warningShares === '' ? [] : v.warningShares.split(/[\s;]+/u).map((s) => s.replace(/,$/, '').replace(/%$/, '')).filter(Boolean).map((s) => Number(s.replace(',', '.')) / 100);
   return {
     applicationType: v.applicationType || null,
     topicId: v.topicId || null,
@@ -226,10 +202,6 @@ function bodyOf(v: PolicyFormValues): Record<string, unknown> {
 }
 
 function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const p of problems) {
-    const id = p.field.split('.').slice(0, 2).join('-');
-    errors[FORM_FIELDS.has(id) ? id : FORM_FIELDS.has(id.split('-')[0]) ? id.split('-')[0] : 'legalBasis'] ??= adminFieldError(language, p);
-  }
-  return errors;
+  return formErrors(problems, FORM_FIELDS, 'legalBasis', (p) => adminFieldError(language, p));
 }
+

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGua
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TopicAdmin, TopicAdminView } from '@petitio/catalogue';
 import { AgencyAdmin, localise } from '@petitio/directory';
-import { FieldProblem } from '@petitio/platform';
+import { FieldProblem, InvalidInputError } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '../../portal/form-values';
-import { CreateTopicDto, UpdateTopicDto } from '../../staff/dto/topic.dto';
+import { CreateTopicDto, UpdateTopicDto, newTopic, topicPatch } from '../../staff/dto/topic.dto';
 import { CurrentStaff, Roles } from '../../staff/staff-auth.guard';
 import { ConsoleCsrf } from '../console-csrf';
 import { ConsoleErrorFilter } from '../console-errors.filter';
@@ -14,9 +14,10 @@ import { consoleLanguage } from '../console-language';
 import { sendConsolePage, seeOther } from '../console-response';
 import { ConsoleSessionGuard } from '../console-session.guard';
 import { ConsoleLanguage } from '../i18n';
-import { formErrors, namesOf, savedForm } from './directory-form';
+import { savedForm } from '../console-form';
+import { directoryFormErrors, doneOf, namesOf } from './directory-form';
 import { NO_NAMES, agencyChoices, nameValues } from './views/directory-fields';
-import { TOPICS_PATH, TopicDone, TopicEditModel, TopicFormValues, TopicsPageModel, topicEditPage, topicsPage } from './views/topics.view';
+import { TOPICS_PATH, TopicEditModel, TopicFormValues, TopicsPageModel, topicEditPage, topicsPage } from './views/topics.view';
 
 const CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'defaultAgencyCode', 'keywords'];
 const NO_VALUES: TopicFormValues = { code: '', names: NO_NAMES, defaultAgencyCode: '', keywords: '' };
@@ -44,10 +45,9 @@ export class ConsoleTopicsController {
   async create(@Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
     const values = valuesOf(body);
-    const refuse = (problems: FieldProblem[]) => this.renderList(reply, 400, language, staff, { values, errors: formErrors(language, problems, CONTROLS, 'code') });
+    const refuse = (problems: FieldProblem[]) => this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, CONTROLS, 'code') });
     const sent = { code: values.code || undefined, names: values.names, defaultAgencyCode: values.defaultAgencyCode || undefined, keywords: keywordsOf(values.keywords) };
-    const save = (dto: CreateTopicDto) =>
-      this.topics.create({ code: dto.code, names: { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode, keywords: dto.keywords });
+    const save = (dto: CreateTopicDto) => this.topics.create(newTopic(dto));
     if (await savedForm(CreateTopicDto, sent, save, refuse)) seeOther(reply, `${TOPICS_PATH}?done=created`);
   }
 
@@ -62,20 +62,27 @@ export class ConsoleTopicsController {
   @Roles('center_admin')
   async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
-    const topic = await this.topics.get(code);
     const values = valuesOf(body);
-    const refuse = (problems: FieldProblem[]) => this.renderEdit(reply, 400, language, staff, topic, { values, errors: formErrors(language, problems, CONTROLS, 'names') });
+    const refuse = async (problems: FieldProblem[]) =>
+      this.renderEdit(reply, 400, language, staff, await this.topics.get(code), { values, errors: directoryFormErrors(language, problems, CONTROLS, 'names') });
     const sent = { names: values.names, defaultAgencyCode: values.defaultAgencyCode || null, keywords: keywordsOf(values.keywords) };
-    const save = (dto: UpdateTopicDto) =>
-      this.topics.update(code, { names: { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode ?? null, keywords: dto.keywords });
+    const save = (dto: UpdateTopicDto) => this.topics.update(code, topicPatch(dto));
     if (await savedForm(UpdateTopicDto, sent, save, refuse)) seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=updated`);
   }
 
   @Post(':code/status')
   @Roles('center_admin')
-  async setStatus(@Param('code') code: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+  async setStatus(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const language = consoleLanguage(request);
     const active = formText(body, 'active') === 'true';
-    await this.topics.update(code, { active });
+    try {
+      await this.topics.update(code, { active });
+    } catch (error) {
+      // A reactivation whose default agency was deactivated since: said next to that field, to choose another.
+      if (!(error instanceof InvalidInputError)) throw error;
+      const topic = await this.topics.get(code);
+      return this.renderEdit(reply, 400, language, staff, topic, { errors: directoryFormErrors(language, error.problems, CONTROLS, 'names') });
+    }
     seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
   }
 
@@ -119,8 +126,4 @@ function valuesOf(body: FormBody): TopicFormValues {
 /** "park*, bahçe ,," → ["park*", "bahçe"]. */
 function keywordsOf(typed: string): string[] {
   return typed.split(',').map((k) => k.trim()).filter(Boolean);
-}
-
-function doneOf(done: unknown): TopicDone | undefined {
-  return done === 'created' || done === 'updated' || done === 'deactivated' || done === 'reactivated' ? done : undefined;
 }

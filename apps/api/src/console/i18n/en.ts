@@ -410,6 +410,7 @@ export const en: ConsoleTexts = {
     required: 'This is required.',
     isDefined: 'This is required.',
     matches: 'This must not be blank.',
+    control_character: 'This contains characters that cannot be used; retype it without them.',
     maxLength: 'This is too long; please shorten it.',
     isIn: 'Choose one of the options.',
     isEmail: 'Enter a valid email address.',

@@ -410,6 +410,7 @@ export const tr: ConsoleTexts = {
     required: 'Bu alan zorunludur.',
     isDefined: 'Bu alan zorunludur.',
     matches: 'Bu alan boş bırakılamaz.',
+    control_character: 'Kullanılamayan karakterler içeriyor; bunlar olmadan yeniden yazın.',
     maxLength: 'Bu çok uzun; lütfen kısaltın.',
     isIn: 'Seçeneklerden birini seçin.',
     isEmail: 'Geçerli bir e-posta adresi girin.',

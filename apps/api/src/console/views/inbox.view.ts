@@ -1,6 +1,7 @@
 import { APPLICATION_STATUSES, InboxItem, formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html } from '@petitio/platform';
 import type { StaffRole } from '@petitio/staff';
+import { inboxAddress } from '../dashboard/dashboard-links';
 import { FieldErrors, checked, errorSummary, fieldError, hidden, selected, textField } from '../../portal/views/form-fields';
 import { ConsoleLanguage, consoleTexts } from '../i18n';
 import { DRILL_DOWN_PARAMS, DrillDown, drillDownFields, drillDownSummary } from './inbox-drill-down';
@@ -98,8 +99,5 @@ const DRILL_DOWN_ANCHORS: Record<string, string> = { ...Object.fromEntries(DRILL
 
 /** The same filters (and drill-down filters, when given), at another page. */
 export function pageLink(filters: InboxFilters, cursor: string | null, drillDown?: DrillDown): string {
-  const query = new URLSearchParams(Object.entries({ ...drillDown, ...filters }).filter(([, value]) => value !== ''));
-  if (cursor) query.set('cursor', cursor);
-  const text = query.toString();
-  return text ? `/staff/inbox?${text}` : '/staff/inbox';
+  return inboxAddress({ ...drillDown, ...filters, cursor: cursor ?? undefined });
 }

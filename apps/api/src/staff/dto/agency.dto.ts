@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCY_KINDS } from '@petitio/directory';
+import { AGENCY_KINDS, AgencyPatch, NewAgency } from '@petitio/directory';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LocalisedNamesDto } from './directory-names.dto';
@@ -79,4 +79,14 @@ export class AgencyResponse {
 
 export class AgencyTreeEntryResponse extends AgencyResponse {
   @ApiProperty({ description: '0 for a root of the listed tree (for a supervisor: their own agency)' }) depth: number;
+}
+
+/** A new agency's body as AgencyAdmin's input. */
+export function newAgency(dto: CreateAgencyDto): NewAgency {
+  return { code: dto.code, names: { ...dto.names }, kind: dto.kind, contactEmail: dto.contactEmail, parentCode: dto.parentCode };
+}
+
+/** A change's body as AgencyAdmin's patch; a field not sent stays as stored. */
+export function agencyPatch(dto: UpdateAgencyDto): AgencyPatch {
+  return { names: dto.names && { ...dto.names }, contactEmail: dto.contactEmail, parentCode: dto.parentCode, active: dto.active };
 }

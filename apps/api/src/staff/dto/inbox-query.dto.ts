@@ -4,7 +4,7 @@ import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxAnswer
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidationArguments, registerDecorator } from 'class-validator';
-import { IsLocalDay } from './local-day';
+import { DATE_ONLY, IsLocalDay } from './local-day';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
 const ORDERS: SortOrder[] = ['asc', 'desc'];
@@ -16,7 +16,6 @@ const ANSWERED: InboxAnswered[] = ['yes', 'no', 'late', 'within'];
 export const INBOX_LIMIT_DEFAULT = 25;
 /** A date (a whole UTC day) or a date-time with its offset: a bare local time would depend on the server's zone. */
 const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 24 * 3600 * 1000;
 
 // Query strings carry text only: these turn `status=a,b` / `status=a&status=b`, `true` and `25` into values.

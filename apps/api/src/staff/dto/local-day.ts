@@ -1,6 +1,6 @@
 import { isISO8601, registerDecorator } from 'class-validator';
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A calendar day written YYYY-MM-DD that exists (no 2026-02-30): how the dashboard's period and the inbox's

@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_UNITS, ESCALATION_TARGETS, ON_AWAITING_CITIZEN_OPTIONS, ON_TRANSFER_OPTIONS, CLOCK_KINDS } from '@petitio/sla';
+import {
+  CLOCK_KINDS, ClockKind, DEADLINE_UNITS, DeadlinePeriod, DeadlineUnit, ESCALATION_TARGETS, EscalationTarget, NewSlaPolicy, ON_AWAITING_CITIZEN_OPTIONS,
+  ON_TRANSFER_OPTIONS, OnAwaitingCitizen, OnTransfer, SlaPolicyPatch,
+} from '@petitio/sla';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDefined, IsNumber, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
@@ -186,4 +189,50 @@ export class SlaPolicyUpdateResponse {
   @ApiProperty({ type: SlaPolicyResponse }) policy: SlaPolicyResponse;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Open deadlines that will move onto the new terms (applyToOpen); null when they keep their own' })
   openClocksToMove: number | null;
+}
+
+/** A new policy's body as the service's input. */
+export function newSlaPolicy(dto: CreateSlaPolicyDto): NewSlaPolicy {
+  return {
+    ...termsOf(dto),
+    code: dto.code,
+    kind: dto.kind as ClockKind,
+    period: periodOf(dto.period)!,
+    onAwaitingCitizen: dto.onAwaitingCitizen as OnAwaitingCitizen,
+    legalBasis: dto.legalBasis,
+  };
+}
+
+/** A change's body as the service's patch; a field not sent stays as stored. */
+export function slaPolicyPatch(dto: UpdateSlaPolicyDto): SlaPolicyPatch {
+  return {
+    ...termsOf(dto),
+    // A `"period": null` goes on to be refused by the policy's rules, rather than read as "leave it".
+    period: periodOf(dto.period) as DeadlinePeriod | undefined,
+    onAwaitingCitizen: dto.onAwaitingCitizen as OnAwaitingCitizen | undefined,
+    legalBasis: dto.legalBasis,
+  };
+}
+
+/** The optional fields both bodies share; undefined means "not sent". */
+function termsOf(dto: CreateSlaPolicyDto | UpdateSlaPolicyDto): SlaPolicyPatch {
+  return {
+    applicationType: dto.applicationType,
+    topicId: dto.topicId,
+    agencyId: dto.agencyId,
+    onTransfer: dto.onTransfer as OnTransfer | undefined,
+    extension: periodOf(dto.extension),
+    requiresNoticeBeforeDeadline: dto.requiresNoticeBeforeDeadline,
+    warningShares: dto.warningShares,
+    ladder: dto.ladder as EscalationTarget[][] | undefined,
+    reEscalation: periodOf(dto.reEscalation),
+    publicLateFlag: dto.publicLateFlag,
+    notifyCitizenOnBreach: dto.notifyCitizenOnBreach,
+    notifyCitizenOnExtension: dto.notifyCitizenOnExtension,
+    active: dto.active,
+  };
+}
+
+function periodOf(dto: DeadlinePeriodDto | null | undefined): DeadlinePeriod | null | undefined {
+  return dto ? { amount: dto.amount, unit: dto.unit as DeadlineUnit } : dto;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NewTopic, TopicPatch } from '@petitio/catalogue';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LocalisedNamesDto } from './directory-names.dto';
@@ -69,4 +70,14 @@ export class TopicResponse {
   @ApiProperty({ type: [String] }) keywords: string[];
   @ApiProperty({ nullable: true, type: String, example: 'ISKI' }) defaultAgencyCode: string | null;
   @ApiProperty() active: boolean;
+}
+
+/** A new topic's body as TopicAdmin's input. */
+export function newTopic(dto: CreateTopicDto): NewTopic {
+  return { code: dto.code, names: { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode, keywords: dto.keywords };
+}
+
+/** A change's body as TopicAdmin's patch; a field not sent stays as stored. */
+export function topicPatch(dto: UpdateTopicDto): TopicPatch {
+  return { names: dto.names && { ...dto.names }, defaultAgencyCode: dto.defaultAgencyCode, keywords: dto.keywords, active: dto.active };
 }

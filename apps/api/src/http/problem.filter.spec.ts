@@ -1,0 +1,16 @@
+import { toProblem } from './problem.filter';
+
+describe('toProblem', () => {
+  it.each([
+    ['a deadlock', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
+    ['a serialization failure, as TypeORM wraps it', Object.assign(new Error('could not serialize access'), { driverError: { code: '40001' } })],
+  ])('answers %s with 503 and Retry-After, since nothing was saved and the same request will go through', (_name, error) => {
+    const { problem, headers } = toProblem(error);
+    expect(problem).toMatchObject({ statusCode: 503, code: 'CONCURRENT_CHANGE' });
+    expect(headers).toEqual({ 'retry-after': '1' });
+  });
+
+  it('still answers any other database error with 500', () => {
+    expect(toProblem(Object.assign(new Error('syntax error'), { code: '42601' })).problem.statusCode).toBe(500);
+  });
+});

@@ -1,5 +1,6 @@
--- The statement IntakeService.store() sends, run by pgbench with nothing around it (no HTTP, no Node):
--- the application, its first history line and its outbox event, in one statement into the real tables.
+-- What IntakeStore writes for one submission, run by pgbench with nothing around it (no HTTP, no Node):
+-- the application, its first history line and its outbox event, in one statement into the real tables,
+-- one application per transaction (intake itself writes the submissions that arrive together in one statement).
 -- Variables come from intake-bench.js (-D topic=… subject=… body=… phone=…); with -M prepared they are
 -- bound parameters, as they are for the api.
 -- ON CONFLICT DO NOTHING instead of intake's ON CONFLICT (idempotency_key): random() tracking numbers

@@ -62,7 +62,7 @@ function render(result) {
     `${result.startedAt} · ${result.machine.cpus} CPUs, load average ${result.machine.loadAtStart.join(' ')} at start · Node ${result.machine.node} · ` +
       `PostgreSQL fsync=${result.postgres.fsync}, synchronous_commit=${result.postgres.synchronous_commit} · one api (pool ${settings.databasePoolSize}), one worker (nice ${settings.workerNice ?? 0}) · ${settings.durationS} s per run`,
     '',
-    '## Intake (POST /api/v1/applications) against the raw INSERT limit (pgbench, same statement, same concurrency)',
+    '## Intake (POST /api/v1/applications) against the raw INSERT limit (pgbench: the same rows, one application per transaction, same concurrency)',
     '',
     ...intakeTable,
     '',

@@ -1,6 +1,6 @@
 import { Inject, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { ENVIRONMENT, Environment, JobBatcher, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Batcher, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { RoutingOutcome, RoutingService } from '@petitio/routing';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';
@@ -8,7 +8,7 @@ import { OutboxJob, QueueWorker } from './queue-worker';
 @Processor(QueueName.Routing, WORKER_OPTIONS)
 export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApplicationBootstrap {
   /** Jobs that run at the same time are routed together, in one transaction. */
-  private readonly batcher: JobBatcher<string, RoutingOutcome>;
+  private readonly batcher: Batcher<string, RoutingOutcome>;
 
   constructor(
     private readonly routing: RoutingService,
@@ -18,7 +18,7 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
     @InjectQueue(QueueName.Routing) queue: Queue,
   ) {
     super(QueueName.Routing, metrics, queue);
-    this.batcher = new JobBatcher(
+    this.batcher = new Batcher(
       {
         maxSize: env.ROUTING_CONCURRENCY,
         onBatch: (size) => metrics.routingBatchSize.observe(size),

@@ -13,6 +13,7 @@ import { NotificationsModule } from '@petitio/notifications';
 import { ApplicationEvent } from './application-event.entity';
 import { Application } from './application.entity';
 import { IntakeService } from './intake.service';
+import { IntakeStore } from './intake-store';
 import { ApplicationAttachments } from './attachments/application-attachments';
 import { ATTACHMENT_STORE, DiskAttachmentStore } from './attachments/attachment-store';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
@@ -53,6 +54,7 @@ const SERVICES = [
   DeadlineEscalations,
   EscalationRecipients,
   IntakeService,
+  IntakeStore,
   ApplicationAttachments,
   { provide: ATTACHMENT_STORE, inject: [ENVIRONMENT], useFactory: (env: Environment) => new DiskAttachmentStore(env.ATTACHMENTS_DIR) },
   StatusLookupService,

@@ -8,47 +8,28 @@ import {
   Environment,
   FieldProblem,
   InvalidInputError,
-  OutboxWriter,
-  PreparedQuery,
-  OutboxTopic,
   isUniqueViolation,
   supportedLanguages,
 } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
 import type { AttachmentRecord } from './attachments/application-attachments';
+import { IntakeStore, PreparedApplication } from './intake-store';
 import { NewApplication, Receipt } from './new-application';
 import { toE164 } from './phone-number';
 import { generateTrackingNumber } from './tracking-number';
-
-interface PreparedApplication {
-  type: string;
-  topicId: string | null;
-  subject: string;
-  body: string;
-  channel: string;
-  language: string;
-  citizenName: string | null;
-  citizenPhone: string | null;
-  citizenEmail: string | null;
-  provinceCode: string | null;
-  districtCode: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  confidential: boolean;
-}
 
 const TRACKING_NUMBER_ATTEMPTS = 5;
 
 /**
  * Accepts applications from every channel. An application is acknowledged only after
- * it, its first history line and its `application.received` event are committed together.
+ * it, its first history line and its `application.received` event are committed together (IntakeStore).
  */
 @Injectable()
 export class IntakeService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly prepared: PreparedQuery,
+    private readonly store: IntakeStore,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
     private readonly accessCodes: AccessCodes,
@@ -56,72 +37,32 @@ export class IntakeService {
   ) {}
 
   async submit(input: NewApplication, idempotencyKey?: string): Promise<Receipt> {
-    const prepared = await this.prepare(input);
+    const application = await this.prepare(input);
     const filedByStaffId = input.submittedBy.type === 'staff' ? (input.submittedBy.id ?? null) : null;
     const attachments = input.attachments ?? [];
-    const fingerprint = idempotencyKey ? fingerprintOf(prepared, filedByStaffId, attachments) : null;
+    const fingerprint = idempotencyKey ? fingerprintOf(application, filedByStaffId, attachments) : null;
     for (let attempt = 1; ; attempt++) {
+      const trackingNumber = generateTrackingNumber();
       try {
-        return await this.store(prepared, input, attachments, filedByStaffId, idempotencyKey ?? null, fingerprint);
+        const stored = await this.store.store({
+          application, trackingNumber, submittedBy: input.submittedBy, filedByStaffId, attachments, idempotencyKey: idempotencyKey ?? null, fingerprint,
+        });
+        // Nothing written: the Idempotency-Key was taken first.
+        if (!stored) return this.replay(idempotencyKey!, fingerprint!);
+        return {
+          applicationId: stored.id,
+          trackingNumber,
+          accessCode: this.accessCodes.issue(trackingNumber),
+          status: 'received',
+          submittedAt: stored.createdAt,
+          replayed: false,
+        };
       } catch (error) {
         // 10^10 numbers make a clash rare; when one happens, draw again.
         if (attempt < TRACKING_NUMBER_ATTEMPTS && isUniqueViolation(error, 'applications_tracking_number_key')) continue;
         throw error;
       }
     }
-  }
-
-  /**
-   * One statement writes the application, its first history line, its attachments' rows and its outbox event:
-   * atomic without an explicit transaction, and a single round trip on the busiest path.
-   * With an Idempotency-Key already taken, nothing is written and the first answer is replayed.
-   */
-  private async store(
-    a: PreparedApplication,
-    input: NewApplication,
-    attachments: AttachmentRecord[],
-    filedByStaffId: string | null,
-    idempotencyKey: string | null,
-    fingerprint: string | null,
-  ): Promise<Receipt> {
-    const trackingNumber = generateTrackingNumber();
-    const inserted = await this.prepared.rows<{ id: string; created_at: Date }>(
-      'intake-store-v3',
-      `WITH app AS (
-         INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
-           citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
-           confidential, idempotency_key, request_fingerprint, filed_by_staff_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-         ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id, created_at
-       ), history AS (
-         INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, to_status, data)
-         SELECT id, created_at, 'received', $19, $20, 'received', $21::jsonb FROM app
-       ), files AS (
-         INSERT INTO application_attachments (id, application_id, position, original_name, media_type, size_bytes, sha256, created_at)
-         SELECT f.id, app.id, f.position, f.name, f.type, f.size, f.sha256, app.created_at
-         FROM app, jsonb_to_recordset($23::jsonb) AS f(id uuid, position smallint, name text, type text, size integer, sha256 text)
-       ), event AS (${OutboxWriter.insertFromCte('app', '$22')})
-       SELECT id, created_at FROM app`,
-      [
-        trackingNumber, a.type, a.topicId, a.subject, a.body, a.channel, a.language,
-        a.citizenName, a.citizenPhone, a.citizenEmail, a.provinceCode, a.districtCode, a.latitude, a.longitude,
-        a.confidential, idempotencyKey, fingerprint, filedByStaffId,
-        input.submittedBy.type, input.submittedBy.id ?? null, JSON.stringify({ channel: a.channel }),
-        OutboxTopic.ApplicationReceived,
-        JSON.stringify(attachments.map((f, position) => ({ id: f.id, position, name: f.name, type: f.mediaType, size: f.size, sha256: f.sha256 }))),
-      ],
-    );
-    if (inserted.length === 0) return this.replay(idempotencyKey!, fingerprint!);
-    const { id, created_at: submittedAt } = inserted[0];
-    return {
-      applicationId: id,
-      trackingNumber,
-      accessCode: this.accessCodes.issue(trackingNumber),
-      status: 'received',
-      submittedAt,
-      replayed: false,
-    };
   }
 
   /** A retried submission gets the first answer again; a different submission under the same key is refused. */

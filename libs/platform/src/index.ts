@@ -12,7 +12,7 @@ export * from './outbox/outbox.relay';
 export * from './outbox/outbox-subscriptions';
 export * from './outbox/outbox.writer';
 export * from './queue/queues';
-export * from './queue/job-batcher';
+export * from './batching/batcher';
 export * from './time/clock';
 export * from './time/clock.module';
 export * from './rate-limit/attempt-counter';

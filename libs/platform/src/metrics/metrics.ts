@@ -55,6 +55,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly intakeBatchSize = new Histogram({
+    name: 'petitio_intake_batch_size',
+    help: 'Applications stored together in one intake statement: submissions that arrived while the earlier ones were being written',
+    buckets: [1, 2, 5, 10, 20, 50, 100],
+    registers: [this.registry],
+  });
+
   readonly routingBatchSize = new Histogram({
     name: 'petitio_routing_batch_size',
     help: 'Applications routed together in one transaction: routing jobs that were running at the same time',

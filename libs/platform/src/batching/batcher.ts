@@ -1,6 +1,11 @@
-export interface JobBatcherOptions {
+export interface BatcherOptions {
   /** Most keys in one call. */
   maxSize: number;
+  /**
+   * Most calls at work at once. While that many are running, new keys wait and their batch grows: the group commit
+   * of a busy writer, one statement and one WAL flush for many rows. Unlimited when not given.
+   */
+  maxRunning?: number;
   /** Told the size of each batch that `work` is given first (not of the one-by-one retries after it failed). */
   onBatch?: (size: number) => void;
   /** Told why a batch failed as a whole, before its keys are retried one by one. */
@@ -8,17 +13,19 @@ export interface JobBatcherOptions {
 }
 
 /**
- * Gathers the keys of jobs that arrive together and hands them to `work` in one call, so a worker running many jobs
- * at once pays for one transaction instead of one per job. A key waits at most one turn of the event loop (a batch
- * starts on `setImmediate`, or as soon as `maxSize` keys are waiting), so a lone job is not held up.
- * When a batch fails as a whole, each of its keys is retried alone, so one bad item fails only its own job.
+ * Gathers keys that arrive together and hands them to `work` in one call, so many jobs or requests running at once
+ * pay for one statement and one transaction instead of one each. A key waits at most one turn of the event loop (a
+ * batch starts on `setImmediate`, or as soon as `maxSize` keys are waiting), or, with `maxRunning`, until a running
+ * call ends; a lone key on an idle batcher is not held up.
+ * When a batch fails as a whole, each of its keys is retried alone, so one bad item fails only its own caller.
  */
-export class JobBatcher<K, V> {
+export class Batcher<K, V> {
   private waiting: { key: K; resolve: (value: V) => void; reject: (error: unknown) => void }[] = [];
   private scheduled = false;
+  private running = 0;
 
   constructor(
-    private readonly options: JobBatcherOptions,
+    private readonly options: BatcherOptions,
     private readonly work: (keys: K[]) => Promise<Map<K, V>>,
   ) {}
 
@@ -38,9 +45,16 @@ export class JobBatcher<K, V> {
 
   private flush(): void {
     this.scheduled = false;
+    // At the limit, the batch keeps growing; the call that ends next starts it.
+    if (this.running >= (this.options.maxRunning ?? Infinity)) return;
     const batch = this.waiting.splice(0, this.options.maxSize);
     if (this.waiting.length > 0) this.schedule();
-    if (batch.length > 0) void this.settle(batch);
+    if (batch.length === 0) return;
+    this.running++;
+    void this.settle(batch).finally(() => {
+      this.running--;
+      if (this.waiting.length > 0) this.schedule();
+    });
   }
 
   private async settle(batch: typeof this.waiting): Promise<void> {

@@ -1,9 +1,9 @@
-import { JobBatcher } from './job-batcher';
+import { Batcher } from './batcher';
 
-describe('JobBatcher', () => {
+describe('Batcher', () => {
   it('hands keys that arrive in the same turn to one call, and each caller its own result', async () => {
     const calls: string[][] = [];
-    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, async (keys) => {
+    const batcher = new Batcher<string, string>({ maxSize: 10 }, async (keys) => {
       calls.push(keys);
       return new Map(keys.map((k) => [k, k.toUpperCase()]));
     });
@@ -14,7 +14,7 @@ describe('JobBatcher', () => {
 
   it('never puts more than maxSize keys in one call', async () => {
     const sizes: number[] = [];
-    const batcher = new JobBatcher<number, number>({ maxSize: 4 }, async (keys) => {
+    const batcher = new Batcher<number, number>({ maxSize: 4 }, async (keys) => {
       sizes.push(keys.length);
       return new Map(keys.map((k) => [k, k * 2]));
     });
@@ -28,7 +28,7 @@ describe('JobBatcher', () => {
     const batches: number[] = [];
     const failures: [string, number][] = [];
     const options = { maxSize: 10, onBatch: (size: number) => batches.push(size), onBatchFailed: (error: unknown, size: number) => failures.push([(error as Error).message, size]) };
-    const batcher = new JobBatcher<string, string>(options, async (keys) => {
+    const batcher = new Batcher<string, string>(options, async (keys) => {
       calls.push(keys);
       if (keys.includes('poison')) throw new Error('cannot route poison');
       return new Map(keys.map((k) => [k, `ok ${k}`]));
@@ -41,14 +41,14 @@ describe('JobBatcher', () => {
   });
 
   it('fails a key the work left without a result instead of leaving its job hanging', async () => {
-    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, async (keys) => new Map(keys.filter((k) => k !== 'lost').map((k) => [k, k])));
+    const batcher = new Batcher<string, string>({ maxSize: 10 }, async (keys) => new Map(keys.filter((k) => k !== 'lost').map((k) => [k, k])));
     const settled = await Promise.allSettled(['kept', 'lost'].map((k) => batcher.run(k)));
     expect(settled[0]).toEqual({ status: 'fulfilled', value: 'kept' });
     expect(settled[1].status).toBe('rejected');
   });
 
   it('fails the keys of a batch whose work throws before returning a promise, instead of leaving their jobs hanging', async () => {
-    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, () => {
+    const batcher = new Batcher<string, string>({ maxSize: 10 }, () => {
       throw new Error('no connection');
     });
     const settled = await Promise.allSettled(['a', 'b'].map((k) => batcher.run(k)));
@@ -57,12 +57,59 @@ describe('JobBatcher', () => {
 
   it('runs a lone key at once, in a call of its own', async () => {
     const calls: string[][] = [];
-    const batcher = new JobBatcher<string, string>({ maxSize: 10 }, async (keys) => {
+    const batcher = new Batcher<string, string>({ maxSize: 10 }, async (keys) => {
       calls.push(keys);
       return new Map(keys.map((k) => [k, k]));
     });
     expect(await batcher.run('only')).toBe('only');
     expect(await batcher.run('next')).toBe('next');
     expect(calls).toEqual([['only'], ['next']]);
+  });
+});
+
+describe('Batcher with maxRunning', () => {
+  it('lets keys wait while the running calls are at the limit, then hands them over together', async () => {
+    const calls: string[][] = [];
+    const releases: (() => void)[] = [];
+    let running = 0;
+    let mostRunning = 0;
+    const batcher = new Batcher<string, string>({ maxSize: 10, maxRunning: 1 }, async (keys) => {
+      calls.push(keys);
+      running++;
+      mostRunning = Math.max(mostRunning, running);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      running--;
+      return new Map(keys.map((k) => [k, k]));
+    });
+    const first = batcher.run('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = ['b', 'c', 'd'].map((k) => batcher.run(k));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([['a']]);
+    releases.shift()!();
+    expect(await first).toBe('a');
+    while (releases.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([['a'], ['b', 'c', 'd']]);
+    releases.shift()!();
+    expect(await Promise.all(later)).toEqual(['b', 'c', 'd']);
+    expect(mostRunning).toBe(1);
+  });
+
+  it('starts the waiting keys when a running call fails', async () => {
+    let fail = true;
+    const batcher = new Batcher<string, string>({ maxSize: 10, maxRunning: 1 }, async (keys) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (fail) {
+        fail = false;
+        throw new Error('lost connection');
+      }
+      return new Map(keys.map((k) => [k, k]));
+    });
+    const settled = await Promise.allSettled([batcher.run('a'), (async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return batcher.run('b');
+    })()]);
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled']);
   });
 });

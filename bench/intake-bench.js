@@ -107,16 +107,22 @@ async function routingLatency(from, to) {
   return rows[0];
 }
 
-/** The worker's routing batches so far: how many, and how many applications they held (petitio_routing_batch_size). */
-async function routingBatches() {
-  const text = await (await fetch(`${WORKER_URL}/metrics`)).text();
-  const value = (suffix) => Number(new RegExp(`^petitio_routing_batch_size_${suffix} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+/** Batches so far of a process's histogram `metric`: how many, and how many applications they held. */
+async function batchesSoFar(url, metric) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (suffix) => Number(new RegExp(`^${metric}_${suffix} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
   return { batches: value('count'), applications: value('sum') };
 }
+
+const routingBatches = () => batchesSoFar(WORKER_URL, 'petitio_routing_batch_size');
+const intakeBatches = () => batchesSoFar(API_URL, 'petitio_intake_batch_size');
+const meanBatch = (before, after) =>
+  after.batches > before.batches ? round((after.applications - before.applications) / (after.batches - before.batches), 1) : null;
 
 async function intakeRun(label, options, parts) {
   log(`intake ${label}: ${options.duration} s`);
   const batchesBefore = await routingBatches();
+  const intakeBefore = await intakeBatches();
   const from = await dbNow();
   const rss = sampleRss(API_PID);
   const cpu = cpuMeter(parts);
@@ -124,10 +130,10 @@ async function intakeRun(label, options, parts) {
   const { self: loadGenerator, ...cpuSeconds } = cpu.stop();
   const peakRss = rss.stop();
   const to = await dbNow();
+  const intakeAfter = await intakeBatches();
   const drainS = await drain();
   const routing = await routingLatency(from, to);
   const batchesAfter = await routingBatches();
-  const batches = batchesAfter.batches - batchesBefore.batches;
   const accepted = r['2xx'];
   // Up to one in-flight request per connection is stored but not counted when autocannon stops.
   if (Math.abs(routing.created - accepted) > options.connections) log(`  warning: ${accepted} accepted but ${routing.created} rows created`);
@@ -143,18 +149,20 @@ async function intakeRun(label, options, parts) {
     timeouts: r.timeouts,
     latencyMs: { p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max },
     apiPeakRssMb: round(peakRss),
+    // submissions stored per intake statement (group commit)
+    meanIntakeBatch: meanBatch(intakeBefore, intakeAfter),
     // cpu during the load only; routing that drains afterwards is not in it
     cpu: cpuPerUnit({ ...cpuSeconds, loadGenerator }, accepted, r.duration),
     rowsCreated: routing.created,
     routing: {
       routed: routing.routed, p50Ms: round(routing.p50), p99Ms: round(routing.p99), drainS: round(drainS, 1),
-      meanBatch: batches ? round((batchesAfter.applications - batchesBefore.applications) / batches, 1) : null,
+      meanBatch: meanBatch(batchesBefore, batchesAfter),
     },
   };
 }
 
-function pgbench(clients, vars) {
-  const args = ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-n', '-M', 'prepared', '-f', join(__dirname, 'raw-intake.sql'),
+function pgbench(clients, vars, script = 'raw-intake.sql') {
+  const args = ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-n', '-M', 'prepared', '-f', join(__dirname, script),
     '-c', String(clients), '-j', String(Math.min(2, clients)), '-T', String(DURATION_S)];
   for (const [k, v] of Object.entries(vars)) args.push('-D', `${k}=${v}`);
   args.push(new URL(DATABASE_URL).pathname.slice(1));
@@ -247,6 +255,17 @@ async function main() {
     const rowsWritten = await removeRowsSince(from);
     result.raw.push({ connections: c, ...run, rowsWritten, cpu: cpuPerUnit({ machine, postgres: pg, loadGenerator: self }, run.transactions, DURATION_S) });
   }
+
+  // For reference, PostgreSQL alone writing what intake wrote in its best run: statements of that run's mean
+  // batch, as many at once as an api runs (INTAKE_WRITERS). Intake's share of this is what HTTP and Node cost.
+  const peak = result.intake.reduce((best, r) => (r.acceptedPerS > best.acceptedPerS ? r : best));
+  const rowsPerStatement = Math.max(1, Math.round(peak.meanIntakeBatch ?? 1));
+  const writers = Number(env.INTAKE_WRITERS ?? 4);
+  log(`raw pgbench, ${rowsPerStatement} rows per statement, c=${writers}: ${DURATION_S} s`);
+  const batchedFrom = await dbNow();
+  await pgbench(writers, { ...vars, n: rowsPerStatement }, 'raw-intake-batch.sql');
+  const batchedRows = await removeRowsSince(batchedFrom);
+  result.rawBatched = { connections: writers, rowsPerStatement, rowsPerS: round(batchedRows / DURATION_S), peakIntakePerS: peak.acceptedPerS };
 
   result.verdict = verdict(result);
   const text = render(result);

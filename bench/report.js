@@ -34,11 +34,11 @@ function render(result) {
   const runs = [result.steady, ...result.intake];
 
   const intakeTable = table(
-    ['run', 'accepted/s', 'p50 ms', 'p99 ms', 'failed', 'api RSS MB', 'routing p50 ms', 'routing p99 ms', 'drain s', 'routing batch', 'raw tps', 'intake/raw'],
+    ['run', 'accepted/s', 'p50 ms', 'p99 ms', 'failed', 'api RSS MB', 'intake batch', 'routing p50 ms', 'routing p99 ms', 'drain s', 'routing batch', 'raw tps', 'intake/raw'],
     runs.map((r) => {
       const pg = r.overallRate ? undefined : raw.get(r.connections);
       return [
-        r.label, num(r.acceptedPerS), num(r.latencyMs.p50), num(r.latencyMs.p99), num(r.non2xx + r.errors), num(r.apiPeakRssMb),
+        r.label, num(r.acceptedPerS), num(r.latencyMs.p50), num(r.latencyMs.p99), num(r.non2xx + r.errors), num(r.apiPeakRssMb), num(r.meanIntakeBatch, 1),
         num(r.routing.p50Ms), num(r.routing.p99Ms), num(r.routing.drainS, 1), num(r.routing.meanBatch, 1), num(pg?.tps), pg ? `${num((100 * r.acceptedPerS) / pg.tps)}%` : '–',
       ];
     }),
@@ -66,6 +66,14 @@ function render(result) {
     '',
     ...intakeTable,
     '',
+    ...(result.rawBatched
+      ? [
+          `For reference, PostgreSQL alone writing the best run's batches (${result.rawBatched.rowsPerStatement} applications per statement, ` +
+            `${result.rawBatched.connections} statements at once, as the api runs them): ${num(result.rawBatched.rowsPerS)} applications/s; ` +
+            `that run's intake is ${num((100 * result.rawBatched.peakIntakePerS) / result.rawBatched.rowsPerS)}% of it. The rest is HTTP, validation and Node, and the worker on the same cores.`,
+          '',
+        ]
+      : []),
     '## CPU per accepted application, ms (raw rows: per pgbench transaction; "whole machine" includes anything else running)',
     '',
     ...cpuTable,

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { Case, act, actNow, historyKinds, publicStatus, submitCase, versionOf } from './support/casework';
+import { act, actNow, historyKinds, publicStatus, submitCase, versionOf } from './support/casework';
 import { withoutClockLines } from './support/deadlines';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';

@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { submitCase } from './support/casework';
-import { ALWAYS_OPEN, PERIOD_MS, RE_ESCALATION_MS, answerClock, clockStarted, escalations, historyOf, lateness, messagesOf, stepsFired, useShortPolicy } from './support/escalations';
+import { ALWAYS_OPEN, answerClock, clockStarted, escalations, historyOf, messagesOf, stepsFired, useShortPolicy } from './support/escalations';
 import { freePort, waitFor } from './support/ports';
 import { PrivateRedis } from './support/private-redis';
 import { TestStack, startStack } from './support/stack';

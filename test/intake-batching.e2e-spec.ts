@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
+import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 
 /** Submissions that arrive while an intake statement runs are stored together by the next one. */
@@ -19,27 +20,56 @@ describe('intake in batches', () => {
     return { count: sample('petitio_intake_batch_size_count'), sum: sample('petitio_intake_batch_size_sum') };
   }
 
+  /**
+   * Holds the intake statement that starts first (its topic row is locked), so that the submissions sent meanwhile
+   * all wait for the next statement; releases it once they are in.
+   */
+  async function withIntakeHeld<T>(first: () => Promise<T>, meanwhile: () => Promise<T[]>): Promise<T[]> {
+    const lock = await stack.db.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query(`SELECT 1 FROM topics WHERE code = 'water' FOR UPDATE`);
+      // A supertest request is sent only once something waits for it.
+      const held = Promise.resolve().then(first);
+      await waitFor(
+        async () => (await stack.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO applications%'`)).rowCount === 1,
+        10000,
+        'the first intake statement to wait for the topic row',
+      );
+      const rest = meanwhile();
+      // The api takes well under this to read and check them; they then wait in its batcher.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await lock.query('COMMIT');
+      return [await held, ...(await rest)];
+    } finally {
+      lock.release();
+    }
+  }
+
   it('stores concurrent submissions together, each with its own tracking number, history line and routing, and one per Idempotency-Key', async () => {
     const run = randomUUID();
     const before = await intakeBatches();
     const key = randomUUID();
     const keyed = validApplication({ subject: `keyed ${run}` });
-    const answers = await Promise.all([
-      ...Array.from({ length: 30 }, (_, i) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: `batch ${run} ${i}` }))),
-      ...Array.from({ length: 5 }, () => request(stack.apiUrl).post('/api/v1/applications').set('Idempotency-Key', key).send(keyed)),
-    ]);
+    const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: `batch ${run} ${i}` }));
+    const answers = await withIntakeHeld(
+      () => submit(0),
+      () =>
+        Promise.all([
+          ...Array.from({ length: 29 }, (_, i) => submit(i + 1)),
+          ...Array.from({ length: 5 }, () => request(stack.apiUrl).post('/api/v1/applications').set('Idempotency-Key', key).send(keyed)),
+        ]),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(35).fill(201));
     const plain = answers.slice(0, 30);
     const retried = answers.slice(30);
     expect(new Set(plain.map((a) => a.body.trackingNumber)).size).toBe(30);
+    // The five with one key went into the same statement: one stored, four given its answer.
     expect(new Set(retried.map((a) => a.body.trackingNumber)).size).toBe(1);
     expect(retried.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(4);
 
     const after = await intakeBatches();
-    const statements = after.count - before.count;
-    expect(after.sum - before.sum).toBe(35);
-    // Fewer statements than submissions: some were written together.
-    expect(statements).toBeLessThan(35);
+    expect({ statements: after.count - before.count, submissions: after.sum - before.sum }).toEqual({ statements: 2, submissions: 35 });
 
     const { rows } = await stack.db.query(
       `SELECT a.tracking_number, a.subject, count(e.id)::int AS history
@@ -60,6 +90,38 @@ describe('intake in batches', () => {
       [`batch ${run} %`, keyed.subject],
     );
     expect(routedTwice.rows).toEqual([]);
+  });
+
+  it('draws a new tracking number for the one submission whose number clashes inside a shared statement, and stores the others', async () => {
+    const run = randomUUID();
+    // The clash is made to happen twice: in the shared statement, and again when that submission is written alone
+    // with the same number. Only a new number gets it through.
+    await stack.db.query(`
+      CREATE SEQUENCE test_clash_tries;
+      CREATE FUNCTION test_clash() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.subject LIKE 'clash %' AND nextval('test_clash_tries') <= 2 THEN
+          RAISE EXCEPTION 'duplicate key value' USING ERRCODE = '23505', CONSTRAINT = 'applications_tracking_number_key';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_clash BEFORE INSERT ON applications FOR EACH ROW EXECUTE FUNCTION test_clash();`);
+    try {
+      const submit = (subject: string) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject }));
+      const answers = await withIntakeHeld(
+        () => submit(`first ${run}`),
+        () => Promise.all(Array.from({ length: 10 }, (_, i) => submit(i === 4 ? `clash ${run}` : `other ${run} ${i}`))),
+      );
+      expect(answers.map((a) => a.status)).toEqual(Array(11).fill(201));
+      const tries = await stack.db.query(`SELECT last_value::int AS n FROM test_clash_tries`);
+      expect(tries.rows[0].n).toBe(3);
+      const { rows } = await stack.db.query(`SELECT tracking_number FROM applications WHERE subject = $1`, [`clash ${run}`]);
+      expect(rows).toEqual([{ tracking_number: digits(answers[5].body.trackingNumber) }]);
+      const others = await stack.db.query(`SELECT count(*)::int AS n FROM applications WHERE subject LIKE $1`, [`other ${run} %`]);
+      expect(others.rows[0].n).toBe(9);
+    } finally {
+      await stack.db.query('DROP TRIGGER test_clash ON applications; DROP FUNCTION test_clash(); DROP SEQUENCE test_clash_tries');
+    }
   });
 
   it('fails only the submission the database refuses when its statement fails, and stores the others', async () => {

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { forBullMq, parseRedisUrl } from '@petitio/platform';
-import { routedAgencyCode, validApplication } from './support/applications';
+import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 
@@ -12,7 +12,8 @@ describe('the routing safety net', () => {
   let queue: Queue;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { ROUTING_SWEEP_INTERVAL_MS: '1000', ROUTING_SWEEP_AFTER_SECONDS: '2' } });
+    // Two attempts (1 s apart) before a routing job counts as failed.
+    stack = await startStack({ env: { ROUTING_SWEEP_INTERVAL_MS: '1000', ROUTING_SWEEP_AFTER_SECONDS: '2', ROUTING_ATTEMPTS: '2' } });
     redis = new Redis(parseRedisUrl(stack.env.REDIS_URL));
     queue = new Queue('routing', { connection: forBullMq(parseRedisUrl(stack.env.REDIS_URL)), prefix: stack.env.QUEUE_PREFIX });
   });
@@ -41,5 +42,68 @@ describe('the routing safety net', () => {
       [res.body.trackingNumber.replace(/-/g, '')],
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  /** Makes routing refuse applications whose subject starts with `prefix`, to any agency or to all but central triage. */
+  async function refuseRouting(prefix: string, exceptTriage: boolean): Promise<() => Promise<unknown>> {
+    const name = `test_refuse_${prefix}`;
+    await stack.db.query(`
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.subject LIKE '${prefix} %' AND NEW.status = 'routed'
+           AND (NOT ${exceptTriage} OR NEW.assigned_agency_id IS DISTINCT FROM (SELECT id FROM agencies WHERE kind = 'triage')) THEN
+          RAISE EXCEPTION 'routing refused for the test';
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER ${name} BEFORE UPDATE ON applications FOR EACH ROW EXECUTE FUNCTION ${name}();`);
+    return () => stack.db.query(`DROP TRIGGER IF EXISTS ${name} ON applications; DROP FUNCTION IF EXISTS ${name}()`);
+  }
+
+  async function routedEvents(trackingNumber: string): Promise<{ reason: string }[]> {
+    const { rows } = await stack.db.query(
+      `SELECT e.data->>'reason' AS reason FROM application_events e JOIN applications a ON a.id = e.application_id
+       WHERE a.tracking_number = $1 AND e.kind = 'routed'`,
+      [digits(trackingNumber)],
+    );
+    return rows;
+  }
+
+  it('sends an application the rules fail to place on every attempt to central triage, instead of leaving it unrouted', async () => {
+    const allow = await refuseRouting('unroutable', true);
+    try {
+      const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: 'unroutable street flooding' })).expect(201);
+      expect(await routedAgencyCode(stack.db, res.body.trackingNumber, 20000)).toBe('TRIAGE');
+      expect(await routedEvents(res.body.trackingNumber)).toEqual([{ reason: 'triage_after_failure' }]);
+      const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
+      const job = await waitFor(async () => {
+        const state = await queue.getJobState(`route-${rows[0].id}`);
+        return state === 'completed' ? queue.getJob(`route-${rows[0].id}`) : undefined;
+      }, 10000, 'the routing job to complete');
+      // It completed on its last attempt, the one that fell back to triage.
+      expect(job?.attemptsMade).toBe(2);
+    } finally {
+      await allow();
+    }
+  });
+
+  it('gives a routing job that failed for good, triage included, fresh attempts once its application is stranded', async () => {
+    const allow = await refuseRouting('stuck', false);
+    let allowed = false;
+    try {
+      const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: 'stuck water main' })).expect(201);
+      const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
+      const jobId = `route-${rows[0].id}`;
+      await waitFor(async () => (await queue.getJobState(jobId)) === 'failed', 20000, 'the routing job to fail for good');
+      expect((await stack.db.query('SELECT status FROM applications WHERE id = $1', [rows[0].id])).rows[0].status).toBe('received');
+
+      // PostgreSQL accepts the routing again, as after a failover: the sweeper retries the failed job.
+      await allow();
+      allowed = true;
+      expect(await routedAgencyCode(stack.db, res.body.trackingNumber, 20000)).toBe('ISKI-KDK');
+      expect(await routedEvents(res.body.trackingNumber)).toEqual([{ reason: 'rule' }]);
+    } finally {
+      if (!allowed) await allow();
+    }
   });
 });

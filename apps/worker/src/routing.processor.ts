@@ -5,6 +5,9 @@ import { RoutingOutcome, RoutingService } from '@petitio/routing';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';
 
+/** One routing job per application: its id keeps a republished event from routing twice. */
+export const routingJobId = (applicationId: string) => `route-${applicationId}`;
+
 @Processor(QueueName.Routing, WORKER_OPTIONS)
 export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApplicationBootstrap {
   /** Jobs that run at the same time are routed together, in one transaction. */
@@ -31,7 +34,7 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
 
   onModuleInit(): void {
     // One routing job per application, whatever happens to the event in between.
-    this.subscribeTo(this.subscriptions, OutboxTopic.ApplicationReceived, 'route', (event) => `route-${event.aggregateId}`, this.env.ROUTING_ATTEMPTS);
+    this.subscribeTo(this.subscriptions, OutboxTopic.ApplicationReceived, 'route', (event) => routingJobId(event.aggregateId), this.env.ROUTING_ATTEMPTS);
   }
 
   onApplicationBootstrap(): void {
@@ -39,7 +42,14 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
   }
 
   async process(job: Job<OutboxJob>) {
-    const outcome = await this.batcher.run(this.aggregateIdOf(job));
+    const id = this.aggregateIdOf(job);
+    const outcome = await this.batcher.run(id).catch((error: unknown) => {
+      if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
+      // Every attempt failed: a person at the central triage unit places the application rather than nobody.
+      // If this fails too (PostgreSQL unreachable), the job fails and the stranded-work sweeper retries it later.
+      this.logger.error({ msg: 'routing failed on every attempt; sending the application to central triage', applicationId: id, err: error instanceof Error ? error.message : String(error) });
+      return this.routing.routeToTriage([id]).then((outcomes) => outcomes.get(id)!);
+    });
     // No application behind the job will not fix itself by retrying: fail it visibly.
     if (!outcome.routed && outcome.reason === 'not_found') throw new UnrecoverableError('application not found');
     return outcome;

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { Batcher, ENVIRONMENT, Environment, Metrics, OutboxTopic, OutboxWriter, PreparedQuery } from '@petitio/platform';
+import { Batcher, ENVIRONMENT, Environment, Metrics, OutboxTopic, OutboxWriter, PreparedQuery, isDatabaseUnavailable } from '@petitio/platform';
 import type { Actor } from './application-event.entity';
 import type { AttachmentRecord } from './attachments/application-attachments';
 
@@ -43,7 +43,9 @@ const MOST_PER_STATEMENT = 64;
  * written together by the next one, so a busy api pays one round trip, one plan and one commit for many applications
  * (PostgreSQL then stores four to five times the rows per second it stores one by one). A submission is answered only
  * once its statement has committed. If a statement fails, each of its submissions is written again alone, so one bad
- * submission (a tracking number drawn twice) fails only itself.
+ * submission (a tracking number drawn twice) fails only itself; not when the connection was lost, as the statement may
+ * have committed. Applications written together share `created_at` (the transaction's time); lists order by
+ * `(created_at, id)`.
  */
 @Injectable()
 export class IntakeStore {
@@ -60,6 +62,10 @@ export class IntakeStore {
       {
         maxSize: MOST_PER_STATEMENT,
         maxRunning: env.INTAKE_WRITERS,
+        // Twice what the running statements hold: past that, PostgreSQL is not keeping up and callers get a 503 at once.
+        maxWaiting: 2 * MOST_PER_STATEMENT * env.INTAKE_WRITERS,
+        // A connection lost mid-statement may have committed it: writing each submission again could store it twice.
+        retryAlone: (error) => !isDatabaseUnavailable(error),
         onBatch: (size) => metrics?.intakeBatchSize.observe(size),
         onBatchFailed: (error, size) =>
           this.logger.warn({ msg: 'intake statement failed; storing its applications one by one', size, err: error instanceof Error ? error.message : String(error) }),

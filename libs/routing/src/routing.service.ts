@@ -5,15 +5,17 @@ import { CatalogueService, Topic } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
 import { Clock, OutboxTopic, OutboxWriter, PreparedQuery } from '@petitio/platform';
 import { DataSource, Repository } from 'typeorm';
-import { decideRouting } from './routing-decision';
+import { RoutingReason, decideRouting } from './routing-decision';
 import { RoutableApplication, orderRules } from './rule-matcher';
 import { RoutingRule } from './routing-rule.entity';
 
 export type RoutingOutcome =
-  | { routed: true; agencyId: string; ruleId: string | null; reason: 'rule' | 'topic_default' | 'triage' }
+  | { routed: true; agencyId: string; ruleId: string | null; reason: RoutingReason | 'triage_after_failure' }
   | { routed: false; reason: 'not_found' | 'already_routed'; status?: string };
 
 const RULE_CACHE_MS = 5_000;
+
+const STRANDED = `SELECT a.id FROM applications a WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1) ORDER BY a.created_at`;
 
 /**
  * Picks the agency that must answer an application: the most specific matching rule,
@@ -43,9 +45,29 @@ export class RoutingService {
    * itself would, so the acknowledgement's inserts that only reference an application need not wait for it.
    */
   async routeMany(applicationIds: string[]): Promise<Map<string, RoutingOutcome>> {
-    const ids = [...new Set(applicationIds)].sort();
     const ordered = await this.orderedRules();
     const triageId = await this.directory.triageAgencyId();
+    return this.routeEach(applicationIds, async (app) => {
+      // Naming the topic reloads a cache filled before an admin created it.
+      const topics = await this.catalogue.topicsById(app.topicId);
+      return this.decide(ordered, app, triageId, topics);
+    });
+  }
+
+  /**
+   * The last resort for applications the rules could not place on any attempt (the worker calls it after a job's
+   * final failure): they go to the central triage unit, whose staff place them by hand, rather than stay unrouted.
+   */
+  async routeToTriage(applicationIds: string[]): Promise<Map<string, RoutingOutcome>> {
+    const triageId = await this.directory.triageAgencyId();
+    return this.routeEach(applicationIds, async () => ({ agencyId: triageId, ruleId: null, reason: 'triage_after_failure' as const }));
+  }
+
+  private async routeEach(
+    applicationIds: string[],
+    decide: (app: RoutableApplication) => Promise<{ agencyId: string; ruleId: string | null; reason: RoutingReason | 'triage_after_failure' }>,
+  ): Promise<Map<string, RoutingOutcome>> {
+    const ids = [...new Set(applicationIds)].sort();
     const rows = await this.prepared.rows<RoutableApplication & { id: string; status: ApplicationStatus }>(
       'routing-load-many',
       `SELECT id, status, type_code AS type, topic_id AS "topicId", province_code AS "provinceCode",
@@ -54,16 +76,14 @@ export class RoutingService {
       [ids],
     );
     const outcomes = new Map<string, RoutingOutcome>(ids.map((id) => [id, { routed: false, reason: 'not_found' }]));
-    const decided: { id: string; decision: ReturnType<RoutingService['decide']> }[] = [];
+    const decided: { id: string; decision: Awaited<ReturnType<typeof decide>> }[] = [];
     for (const app of rows) {
       if (app.status !== 'received') {
         outcomes.set(app.id, { routed: false, reason: 'already_routed', status: app.status });
         continue;
       }
       assertTransition(app.status, 'routed');
-      // Naming the topic reloads a cache filled before an admin created it.
-      const topics = await this.catalogue.topicsById(app.topicId);
-      decided.push({ id: app.id, decision: this.decide(ordered, app, triageId, topics) });
+      decided.push({ id: app.id, decision: await decide(app) });
     }
     if (decided.length === 0) return outcomes;
 
@@ -113,14 +133,15 @@ export class RoutingService {
    * job still exists its id makes the new one a no-op. Returns how many were re-emitted.
    */
   async reemitStranded(olderThanSeconds: number): Promise<number> {
-    const count = await this.outbox.reemit(
-      this.dataSource.manager,
-      OutboxTopic.ApplicationReceived,
-      `SELECT a.id FROM applications a WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1) ORDER BY a.created_at`,
-      [olderThanSeconds],
-    );
+    const count = await this.outbox.reemit(this.dataSource.manager, OutboxTopic.ApplicationReceived, STRANDED, [olderThanSeconds]);
     if (count) this.logger.warn({ msg: 're-emitted stranded applications for routing', count });
     return count;
+  }
+
+  /** The ids of applications still `received` `olderThanSeconds` after submission, oldest first. */
+  async strandedIds(olderThanSeconds: number, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`${STRANDED} LIMIT $2`, [olderThanSeconds, limit]);
+    return rows.map((r) => r.id);
   }
 
   private async orderedRules(): Promise<RoutingRule[]> {

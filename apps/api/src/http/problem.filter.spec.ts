@@ -1,4 +1,5 @@
-import { toProblem } from './problem.filter';
+import { UnavailableError } from '@petitio/platform';
+import { RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN, toProblem } from './problem.filter';
 
 describe('toProblem', () => {
   it.each([
@@ -12,5 +13,11 @@ describe('toProblem', () => {
 
   it('still answers any other database error with 500', () => {
     expect(toProblem(Object.assign(new Error('syntax error'), { code: '42601' })).problem.statusCode).toBe(500);
+  });
+
+  it('answers work refused for want of capacity with 503 and Retry-After', () => {
+    const { problem, headers } = toProblem(new UnavailableError('too much work is waiting; try again shortly'));
+    expect(problem).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(headers).toEqual({ 'retry-after': String(RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN) });
   });
 });

@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   NotFoundError,
   TooManyRequestsError,
+  UnavailableError,
   isDatabaseUnavailable,
   isTransientConflict,
 } from '@petitio/platform';
@@ -38,7 +39,7 @@ export function toProblem(error: unknown): { problem: Problem; headers: Record<s
     return { problem: problem(status, error.code, error.message), headers: {} };
   }
   if (error instanceof DomainError) return { problem: problem(400, error.code, error.message), headers: {} };
-  if (isDatabaseUnavailable(error)) {
+  if (error instanceof UnavailableError || isDatabaseUnavailable(error)) {
     return {
       problem: problem(503, 'SERVICE_UNAVAILABLE', 'the service is briefly unavailable; please try again shortly'),
       headers: { 'retry-after': String(RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN) },

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AttemptCounter, Clock, ENVIRONMENT, Environment, InvalidInputError } from '@petitio/platform';
-import { AccessCodes } from '../access-code';
 import { CitizenReplies, REPLY_MAX } from '../casework/citizen-replies';
 import { IntakeService } from '../intake.service';
 import { BODY_MAX } from '../new-application';
@@ -40,7 +39,6 @@ export class SmsConversation {
     private readonly applications: PhoneApplications,
     private readonly optOuts: SmsOptOuts,
     private readonly topics: TopicGuess,
-    private readonly accessCodes: AccessCodes,
     private readonly clock: Clock,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}

@@ -1,3 +1,4 @@
+import { UnavailableError } from '../errors/domain-error';
 import { Batcher } from './batcher';
 
 describe('Batcher', () => {
@@ -111,5 +112,50 @@ describe('Batcher with maxRunning', () => {
       return batcher.run('b');
     })()]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled']);
+  });
+});
+
+describe('Batcher limits', () => {
+  it('refuses a key at once with an UnavailableError while maxWaiting keys already wait', async () => {
+    const releases: (() => void)[] = [];
+    const batcher = new Batcher<string, string>({ maxSize: 10, maxRunning: 1, maxWaiting: 2 }, async (keys) => {
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return new Map(keys.map((k) => [k, k]));
+    });
+    const running = batcher.run('a');
+    await new Promise((resolve) => setImmediate(resolve));
+    const waiting = [batcher.run('b'), batcher.run('c')];
+    await expect(batcher.run('d')).rejects.toBeInstanceOf(UnavailableError);
+    releases.shift()!();
+    expect(await running).toBe('a');
+    while (releases.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    releases.shift()!();
+    expect(await Promise.all(waiting)).toEqual(['b', 'c']);
+  });
+
+  it('fails the whole batch without retrying one by one when retryAlone says the error forbids it', async () => {
+    const calls: string[][] = [];
+    const batcher = new Batcher<string, string>({ maxSize: 10, retryAlone: (error) => (error as Error).message !== 'connection lost' }, async (keys) => {
+      calls.push(keys);
+      throw new Error('connection lost');
+    });
+    const settled = await Promise.allSettled(['a', 'b'].map((k) => batcher.run(k)));
+    expect(settled.map((s) => (s.status === 'rejected' ? (s.reason as Error).message : s.value))).toEqual(['connection lost', 'connection lost']);
+    expect(calls).toEqual([['a', 'b']]);
+  });
+
+  it('retries the keys of a failed batch one at a time, never more at once than the batch', async () => {
+    let running = 0;
+    let mostRunning = 0;
+    const batcher = new Batcher<number, number>({ maxSize: 10 }, async (keys) => {
+      running++;
+      mostRunning = Math.max(mostRunning, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      if (keys.length > 1) throw new Error('one of them is bad');
+      return new Map(keys.map((k) => [k, k]));
+    });
+    expect(await Promise.all([1, 2, 3, 4].map((k) => batcher.run(k)))).toEqual([1, 2, 3, 4]);
+    expect(mostRunning).toBe(1);
   });
 });

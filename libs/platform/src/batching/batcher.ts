@@ -1,3 +1,5 @@
+import { UnavailableError } from '../errors/domain-error';
+
 export interface BatcherOptions {
   /** Most keys in one call. */
   maxSize: number;
@@ -6,6 +8,16 @@ export interface BatcherOptions {
    * of a busy writer, one statement and one WAL flush for many rows. Unlimited when not given.
    */
   maxRunning?: number;
+  /**
+   * Most keys waiting for a call to start; more are refused at once with an UnavailableError, so a stalled `work`
+   * (a database out of reach) fails callers fast instead of queueing them in memory. Unlimited when not given.
+   */
+  maxWaiting?: number;
+  /**
+   * Whether the keys of a batch that failed with `error` are worth retrying one by one (default: always). Say no
+   * where the error leaves it unknown whether the batch took effect (a connection lost around the commit).
+   */
+  retryAlone?: (error: unknown) => boolean;
   /** Told the size of each batch that `work` is given first (not of the one-by-one retries after it failed). */
   onBatch?: (size: number) => void;
   /** Told why a batch failed as a whole, before its keys are retried one by one. */
@@ -30,6 +42,9 @@ export class Batcher<K, V> {
   ) {}
 
   run(key: K): Promise<V> {
+    if (this.waiting.length >= (this.options.maxWaiting ?? Infinity)) {
+      return Promise.reject(new UnavailableError('too much work is waiting; try again shortly'));
+    }
     return new Promise<V>((resolve, reject) => {
       this.waiting.push({ key, resolve, reject });
       if (this.waiting.length >= this.options.maxSize) this.flush();
@@ -66,17 +81,20 @@ export class Batcher<K, V> {
         return;
       } catch (error) {
         this.options.onBatchFailed?.(error, batch.length);
+        if (this.options.retryAlone && !this.options.retryAlone(error)) {
+          for (const w of batch) w.reject(error);
+          return;
+        }
       }
     }
-    await Promise.all(
-      batch.map(async (w) => {
-        try {
-          this.deliver(w, await this.work([w.key]));
-        } catch (error) {
-          w.reject(error);
-        }
-      }),
-    );
+    // One at a time: a failed batch must not take more connections than it had.
+    for (const w of batch) {
+      try {
+        this.deliver(w, await this.work([w.key]));
+      } catch (error) {
+        w.reject(error);
+      }
+    }
   }
 
   private deliver(w: (typeof this.waiting)[number], results: Map<K, V>): void {

@@ -66,3 +66,6 @@ export class StaleVersionError extends DomainError {
     super('STALE_VERSION', 'this application was changed by someone else; reload it and try again', { currentVersion });
   }
 }
+
+/** The service cannot take this request now (overloaded, or a dependency out of reach); the same request later will do. */
+export class UnavailableError extends Error {}

@@ -263,9 +263,10 @@ async function main() {
   const writers = Number(env.INTAKE_WRITERS ?? 4);
   log(`raw pgbench, ${rowsPerStatement} rows per statement, c=${writers}: ${DURATION_S} s`);
   const batchedFrom = await dbNow();
-  await pgbench(writers, { ...vars, n: rowsPerStatement }, 'raw-intake-batch.sql');
+  const batched = await pgbench(writers, { ...vars, n: rowsPerStatement }, 'raw-intake-batch.sql');
   const batchedRows = await removeRowsSince(batchedFrom);
-  result.rawBatched = { connections: writers, rowsPerStatement, rowsPerS: round(batchedRows / DURATION_S), peakIntakePerS: peak.acceptedPerS };
+  result.rawBatched = { connections: writers, rowsPerStatement, rowsPerS: round(batchedRows / DURATION_S), failed: batched.failed, peakIntakePerS: peak.acceptedPerS };
+  if (batched.failed) log(`  warning: ${batched.failed} batched pgbench transactions failed`);
 
   result.verdict = verdict(result);
   const text = render(result);

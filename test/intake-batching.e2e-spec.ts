@@ -14,17 +14,39 @@ describe('intake in batches', () => {
   });
   afterAll(() => stack?.stop());
 
-  async function intakeBatches(): Promise<{ count: number; sum: number }> {
+  async function apiMetrics(): Promise<(series: string) => number> {
     const text = await (await fetch(`${stack.apiUrl}/metrics`)).text();
-    const sample = (series: string) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    return (series) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+  }
+
+  async function intakeBatches(): Promise<{ count: number; sum: number }> {
+    const sample = await apiMetrics();
     return { count: sample('petitio_intake_batch_size_count'), sum: sample('petitio_intake_batch_size_sum') };
+  }
+
+  /** Makes PostgreSQL refuse to insert applications whose subject starts with `prefix`, with the error `sqlstate`. */
+  async function refuseInsert(prefix: string, sqlstate: string): Promise<() => Promise<unknown>> {
+    const name = `test_refuse_${prefix}`;
+    await stack.db.query(`
+      CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.subject LIKE '${prefix} %' THEN RAISE EXCEPTION 'refused for the test' USING ERRCODE = '${sqlstate}'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER ${name} BEFORE INSERT ON applications FOR EACH ROW EXECUTE FUNCTION ${name}();`);
+    return () => stack.db.query(`DROP TRIGGER ${name} ON applications; DROP FUNCTION ${name}()`);
   }
 
   /**
    * Holds the intake statement that starts first (its topic row is locked), so that the submissions sent meanwhile
    * all wait for the next statement; releases it once they are in.
    */
-  async function withIntakeHeld<T>(first: () => Promise<T>, meanwhile: () => Promise<T[]>): Promise<T[]> {
+  async function withIntakeHeld<T>(
+    first: () => Promise<T>,
+    meanwhile: () => Promise<T[]>,
+    meanwhileCount: number,
+    whileHeld: () => Promise<unknown> = async () => undefined,
+  ): Promise<T[]> {
     const lock = await stack.db.connect();
     try {
       await lock.query('BEGIN');
@@ -37,8 +59,8 @@ describe('intake in batches', () => {
         'the first intake statement to wait for the topic row',
       );
       const rest = meanwhile();
-      // The api takes well under this to read and check them; they then wait in its batcher.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await waitFor(async () => (await apiMetrics())('petitio_intake_waiting') === meanwhileCount, 10000, 'the other submissions to wait for the next statement');
+      await whileHeld();
       await lock.query('COMMIT');
       return [await held, ...(await rest)];
     } finally {
@@ -59,6 +81,7 @@ describe('intake in batches', () => {
           ...Array.from({ length: 29 }, (_, i) => submit(i + 1)),
           ...Array.from({ length: 5 }, () => request(stack.apiUrl).post('/api/v1/applications').set('Idempotency-Key', key).send(keyed)),
         ]),
+      34,
     );
     expect(answers.map((a) => a.status)).toEqual(Array(35).fill(201));
     const plain = answers.slice(0, 30);
@@ -111,6 +134,7 @@ describe('intake in batches', () => {
       const answers = await withIntakeHeld(
         () => submit(`first ${run}`),
         () => Promise.all(Array.from({ length: 10 }, (_, i) => submit(i === 4 ? `clash ${run}` : `other ${run} ${i}`))),
+        10,
       );
       expect(answers.map((a) => a.status)).toEqual(Array(11).fill(201));
       const tries = await stack.db.query(`SELECT last_value::int AS n FROM test_clash_tries`);
@@ -127,23 +151,15 @@ describe('intake in batches', () => {
   it('fails only the submission the database refuses when its statement fails, and stores the others', async () => {
     const run = randomUUID();
     // A transient refusal of one row, as a conflict would give: the statement holding it fails as a whole.
-    await stack.db.query(`
-      CREATE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.subject LIKE 'poison %' THEN RAISE EXCEPTION 'refused for the test' USING ERRCODE = '40001'; END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER test_refuse_poison BEFORE INSERT ON applications FOR EACH ROW EXECUTE FUNCTION test_refuse_poison();`);
+    const allow = await refuseInsert('poison', '40001');
     try {
       const before = await intakeBatches();
-      const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, i) =>
-          request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: i === 7 ? `poison ${run}` : `good ${run} ${i}` })),
-        ),
-      );
+      const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: i === 7 ? `poison ${run}` : `good ${run} ${i}` }));
+      const answers = await withIntakeHeld(() => submit(0), () => Promise.all(Array.from({ length: 19 }, (_, i) => submit(i + 1))), 19);
       expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, (_, i) => (i === 7 ? 503 : 201)));
       expect(answers[7].headers['retry-after']).toBe('1');
-      expect((await intakeBatches()).count - before.count).toBeLessThan(20);
+      // The held statement and the shared one (its one-by-one retries are not batches).
+      expect((await intakeBatches()).count - before.count).toBe(2);
 
       const { rows } = await stack.db.query(
         `SELECT count(*) FILTER (WHERE subject LIKE 'good %')::int AS good, count(*) FILTER (WHERE subject LIKE 'poison %')::int AS poisoned FROM applications WHERE subject LIKE $1 OR subject LIKE $2`,
@@ -151,7 +167,42 @@ describe('intake in batches', () => {
       );
       expect(rows[0]).toEqual({ good: 19, poisoned: 0 });
     } finally {
-      await stack.db.query('DROP TRIGGER test_refuse_poison ON applications; DROP FUNCTION test_refuse_poison()');
+      await allow();
     }
+  });
+
+  it('answers 503 to every submission of a statement that lost its connection, without writing them again one by one', async () => {
+    const run = randomUUID();
+    // 57P01 is how PostgreSQL going away reads to the api: the statement may or may not have committed.
+    const allow = await refuseInsert('gone', '57P01');
+    try {
+      const before = await intakeBatches();
+      const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: i === 3 ? `gone ${run}` : `near ${run} ${i}` }));
+      const answers = await withIntakeHeld(() => submit(0), () => Promise.all(Array.from({ length: 9 }, (_, i) => submit(i + 1))), 9);
+      expect(answers[0].status).toBe(201);
+      expect(answers.slice(1).map((a) => [a.status, a.body.code, a.headers['retry-after']])).toEqual(Array(9).fill([503, 'SERVICE_UNAVAILABLE', '5']));
+      expect((await intakeBatches()).count - before.count).toBe(2);
+      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM applications WHERE subject LIKE $1 OR subject LIKE $2`, [`near ${run} %`, `gone ${run}`]);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await allow();
+    }
+  });
+
+  it('answers 503 at once, storing nothing, while twice what the running statement holds is already waiting', async () => {
+    const run = randomUUID();
+    // One writer of at most 64 submissions: 128 may wait.
+    const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: `crowd ${run} ${i}` }));
+    let refused: request.Response[] = [];
+    const stored = await withIntakeHeld(
+      () => submit(0),
+      () => Promise.all(Array.from({ length: 128 }, (_, i) => submit(i + 1))),
+      128,
+      async () => (refused = await Promise.all(Array.from({ length: 3 }, (_, i) => submit(200 + i)))),
+    );
+    expect(refused.map((a) => [a.status, a.body.code])).toEqual(Array(3).fill([503, 'SERVICE_UNAVAILABLE']));
+    expect(stored.every((a) => a.status === 201)).toBe(true);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM applications WHERE subject LIKE $1`, [`crowd ${run} %`]);
+    expect(rows[0].n).toBe(129);
   });
 });

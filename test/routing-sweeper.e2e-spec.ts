@@ -3,6 +3,8 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { forBullMq, parseRedisUrl } from '@petitio/platform';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
+import { consoleCookie, consolePage } from './support/console-forms';
+import { staffUser } from './support/staff';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 
@@ -44,20 +46,36 @@ describe('the routing safety net', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  /** Makes routing refuse applications whose subject starts with `prefix`, to any agency or to all but central triage. */
-  async function refuseRouting(prefix: string, exceptTriage: boolean): Promise<() => Promise<unknown>> {
+  /**
+   * Makes routing refuse applications whose subject starts with `prefix`, to any agency or to all but central triage,
+   * with the error `sqlstate` (57P01, "terminating connection", is how a database going away reads to the worker).
+   */
+  async function refuseRouting(prefix: string, exceptTriage: boolean, sqlstate = 'P0001'): Promise<() => Promise<unknown>> {
     const name = `test_refuse_${prefix}`;
     await stack.db.query(`
       CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF NEW.subject LIKE '${prefix} %' AND NEW.status = 'routed'
            AND (NOT ${exceptTriage} OR NEW.assigned_agency_id IS DISTINCT FROM (SELECT id FROM agencies WHERE kind = 'triage')) THEN
-          RAISE EXCEPTION 'routing refused for the test';
+          RAISE EXCEPTION 'routing refused for the test' USING ERRCODE = '${sqlstate}';
         END IF;
         RETURN NEW;
       END $$;
       CREATE TRIGGER ${name} BEFORE UPDATE ON applications FOR EACH ROW EXECUTE FUNCTION ${name}();`);
     return () => stack.db.query(`DROP TRIGGER IF EXISTS ${name} ON applications; DROP FUNCTION IF EXISTS ${name}()`);
+  }
+
+  /** Submits an application and waits until its routing job has failed for good. */
+  async function submitUntilRoutingFails(subject: string) {
+    const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject })).expect(201);
+    const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
+    const jobId = `route-${rows[0].id}`;
+    await waitFor(async () => (await queue.getJobState(jobId)) === 'failed', 20000, 'the routing job to fail for good');
+    return { res, applicationId: rows[0].id as string, jobId };
+  }
+
+  async function statusOf(applicationId: string): Promise<string> {
+    return (await stack.db.query('SELECT status FROM applications WHERE id = $1', [applicationId])).rows[0].status;
   }
 
   async function routedEvents(trackingNumber: string): Promise<{ reason: string }[]> {
@@ -82,26 +100,46 @@ describe('the routing safety net', () => {
       }, 10000, 'the routing job to complete');
       // It completed on its last attempt, the one that fell back to triage.
       expect(job?.attemptsMade).toBe(2);
+
+      // Triage staff are told why it came to them.
+      const officer = await staffUser(stack.db, stack.apiUrl, 'TRIAGE', ['officer'], { signIn: false });
+      const page = await consolePage(stack, await consoleCookie(stack, officer), `/staff/applications/${rows[0].id}`).expect(200);
+      expect(page.text).toContain('The routing rules failed on this application, so it came to central triage: transfer it to the agency in charge.');
     } finally {
       await allow();
     }
   });
 
-  it('gives a routing job that failed for good, triage included, fresh attempts once its application is stranded', async () => {
-    const allow = await refuseRouting('stuck', false);
+  it('gives a routing job that failed for good because the database was out of reach fresh attempts', async () => {
+    const allow = await refuseRouting('stuck', false, '57P01');
     let allowed = false;
     try {
-      const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: 'stuck water main' })).expect(201);
-      const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
-      const jobId = `route-${rows[0].id}`;
-      await waitFor(async () => (await queue.getJobState(jobId)) === 'failed', 20000, 'the routing job to fail for good');
-      expect((await stack.db.query('SELECT status FROM applications WHERE id = $1', [rows[0].id])).rows[0].status).toBe('received');
+      const { res, applicationId, jobId } = await submitUntilRoutingFails('stuck water main');
+      expect(await statusOf(applicationId)).toBe('received');
+      expect((await queue.getJob(jobId))?.failedReason).toMatch(/^retry later:/);
 
       // PostgreSQL accepts the routing again, as after a failover: the sweeper retries the failed job.
       await allow();
       allowed = true;
       expect(await routedAgencyCode(stack.db, res.body.trackingNumber, 20000)).toBe('ISKI-KDK');
       expect(await routedEvents(res.body.trackingNumber)).toEqual([{ reason: 'rule' }]);
+    } finally {
+      if (!allowed) await allow();
+    }
+  });
+
+  it('leaves a routing job that failed for another reason, triage included, in the failed set for people to look at', async () => {
+    const allow = await refuseRouting('broken', false);
+    let allowed = false;
+    try {
+      const { applicationId, jobId } = await submitUntilRoutingFails('broken hydrant');
+      await allow();
+      allowed = true;
+      // Several sweeps (one a second here) go by without retrying it.
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      expect(await queue.getJobState(jobId)).toBe('failed');
+      expect((await queue.getJob(jobId))?.failedReason).toBe('routing refused for the test');
+      expect(await statusOf(applicationId)).toBe('received');
     } finally {
       if (!allowed) await allow();
     }

@@ -1,12 +1,31 @@
 import { Inject, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { ENVIRONMENT, Environment, Batcher, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
+import {
+  ENVIRONMENT,
+  Environment,
+  Batcher,
+  Metrics,
+  OutboxSubscriptions,
+  OutboxTopic,
+  QueueName,
+  WORKER_OPTIONS,
+  isDatabaseUnavailable,
+  isTransientConflict,
+} from '@petitio/platform';
 import { RoutingOutcome, RoutingService } from '@petitio/routing';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';
 
 /** One routing job per application: its id keeps a republished event from routing twice. */
-export const routingJobId = (applicationId: string) => `route-${applicationId}`;
+const routingJobId = (applicationId: string) => `route-${applicationId}`;
+
+/**
+ * How a routing job that failed for good because PostgreSQL was out of reach (or its last attempt collided with
+ * another transaction) says so: the stranded-work sweeper gives those, and only those, fresh attempts.
+ */
+export const RETRY_LATER = 'retry later:';
+
+const worthRetryingLater = (error: unknown) => isDatabaseUnavailable(error) || isTransientConflict(error);
 
 @Processor(QueueName.Routing, WORKER_OPTIONS)
 export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApplicationBootstrap {
@@ -24,6 +43,8 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
     this.batcher = new Batcher(
       {
         maxSize: env.ROUTING_CONCURRENCY,
+        // Without PostgreSQL, routing them one by one would only wait for a connection once per application.
+        retryAlone: (error) => !isDatabaseUnavailable(error),
         onBatch: (size) => metrics.routingBatchSize.observe(size),
         onBatchFailed: (error, size) =>
           this.logger.warn({ msg: 'routing batch failed; routing its applications one by one', size, err: error instanceof Error ? error.message : String(error) }),
@@ -43,15 +64,27 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
 
   async process(job: Job<OutboxJob>) {
     const id = this.aggregateIdOf(job);
-    const outcome = await this.batcher.run(id).catch((error: unknown) => {
+    const outcome = await this.batcher.run(id).catch(async (error: unknown) => {
       if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) throw error;
-      // Every attempt failed: a person at the central triage unit places the application rather than nobody.
-      // If this fails too (PostgreSQL unreachable), the job fails and the stranded-work sweeper retries it later.
-      this.logger.error({ msg: 'routing failed on every attempt; sending the application to central triage', applicationId: id, err: error instanceof Error ? error.message : String(error) });
-      return this.routing.routeToTriage([id]).then((outcomes) => outcomes.get(id)!);
+      if (worthRetryingLater(error)) throw retryLater(error);
+      // The rules failed on every attempt: a person at the central triage unit places the application rather than nobody.
+      this.logger.error({ msg: 'routing failed on every attempt; sending the application to central triage', applicationId: id, err: messageOf(error) });
+      try {
+        return (await this.routing.routeToTriage([id])).get(id)!;
+      } catch (fallbackError) {
+        throw worthRetryingLater(fallbackError) ? retryLater(fallbackError) : fallbackError;
+      }
     });
     // No application behind the job will not fix itself by retrying: fail it visibly.
     if (!outcome.routed && outcome.reason === 'not_found') throw new UnrecoverableError('application not found');
     return outcome;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function retryLater(error: unknown): Error {
+  return new Error(`${RETRY_LATER} ${messageOf(error)}`);
 }

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectQueue } from '@nestjs/bullmq';
 import { NotificationsService } from '@petitio/notifications';
-import { ENVIRONMENT, Environment, QueueName, connectedToRedis } from '@petitio/platform';
+import { ENVIRONMENT, Environment, QueueName, connectedToRedis, isUuid } from '@petitio/platform';
 import { RoutingService } from '@petitio/routing';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { PeriodicSweep } from './periodic-sweep';
-import { routingJobId } from './routing.processor';
+import { RETRY_LATER } from './routing.processor';
 
-/** Stranded applications looked up in Redis per sweep; normally there are none. */
+/** Failed routing jobs read per sweep; normally there are none. */
 const MOST_FAILED_JOBS_CHECKED = 1000;
 
 /**
@@ -40,20 +40,27 @@ export class StrandedWorkSweeper extends PeriodicSweep {
   }
 
   /**
-   * A routing job fails for good only when even its fallback to central triage failed, which in practice means
-   * PostgreSQL was out of reach for longer than all its attempts (a failover). Its id would keep a re-emitted event
-   * out, leaving the application unrouted, so the job is given a fresh set of attempts instead.
+   * A routing job that failed for good because PostgreSQL was out of reach for longer than its attempts last (a
+   * failover) says so in its reason (RETRY_LATER); its id would keep a re-emitted event out, leaving the application
+   * unrouted, so it gets a fresh set of attempts. Other failures (the rules and the triage fallback both failed, or
+   * the job kept stalling its worker) stay in the failed set for people to look at.
    */
   private async retryFailedRouting(): Promise<void> {
-    const ids = await this.routing.strandedIds(this.env.ROUTING_SWEEP_AFTER_SECONDS, MOST_FAILED_JOBS_CHECKED);
+    const failed = (await this.routingQueue.getFailed(0, MOST_FAILED_JOBS_CHECKED - 1)).filter(
+      (job) => job.failedReason?.startsWith(RETRY_LATER) && isUuid(job.data?.aggregateId),
+    );
+    if (failed.length === 0) return;
+    const unrouted = await this.routing.stillReceived(failed.map((job) => job.data.aggregateId));
     let retried = 0;
-    for (const id of ids) {
-      const job = await this.routingQueue.getJob(routingJobId(id));
-      if (job && (await job.isFailed())) {
+    for (const job of failed) {
+      if (!unrouted.has(job.data.aggregateId.toLowerCase())) continue;
+      try {
         await job.retry('failed', { resetAttemptsMade: true });
         retried++;
+      } catch {
+        // Another worker's sweep retried it first, or it was removed meanwhile.
       }
     }
-    if (retried) this.logger.warn({ msg: 'retried routing jobs that had failed for good', count: retried });
+    if (retried) this.logger.warn({ msg: 'retried routing jobs that failed while the database was out of reach', count: retried });
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Batcher, ENVIRONMENT, Environment, Metrics, OutboxTopic, OutboxWriter, PreparedQuery, isDatabaseUnavailable } from '@petitio/platform';
+import { Gauge } from 'prom-client';
 import type { Actor } from './application-event.entity';
 import type { AttachmentRecord } from './attachments/application-attachments';
 
@@ -58,12 +59,14 @@ export class IntakeStore {
     // The CLI (demo seed) has no metrics.
     @Optional() metrics?: Metrics,
   ) {
+    // The pool also serves staff, status lookups and the checks before a submission.
+    const writers = Math.max(1, Math.min(env.INTAKE_WRITERS, env.DATABASE_POOL_SIZE - 1));
     this.batcher = new Batcher(
       {
         maxSize: MOST_PER_STATEMENT,
-        maxRunning: env.INTAKE_WRITERS,
+        maxRunning: writers,
         // Twice what the running statements hold: past that, PostgreSQL is not keeping up and callers get a 503 at once.
-        maxWaiting: 2 * MOST_PER_STATEMENT * env.INTAKE_WRITERS,
+        maxWaiting: 2 * MOST_PER_STATEMENT * writers,
         // A connection lost mid-statement may have committed it: writing each submission again could store it twice.
         retryAlone: (error) => !isDatabaseUnavailable(error),
         onBatch: (size) => metrics?.intakeBatchSize.observe(size),
@@ -72,6 +75,17 @@ export class IntakeStore {
       },
       (submissions) => this.storeMany(submissions),
     );
+    const batcher = this.batcher;
+    if (metrics) {
+      new Gauge({
+        name: 'petitio_intake_waiting',
+        help: 'Submissions checked and waiting for an intake statement; at twice what the running statements hold, new ones get a 503',
+        registers: [metrics.registry],
+        collect() {
+          this.set(batcher.waitingCount);
+        },
+      });
+    }
   }
 
   store(submission: Submission): Promise<StoredApplication> {
@@ -84,7 +98,7 @@ export class IntakeStore {
       s.attachments.map((f, position) => ({ tn: s.trackingNumber, id: f.id, position, name: f.name, type: f.mediaType, size: f.size, sha256: f.sha256 })),
     );
     const rows = await this.prepared.rows<{ id: string; created_at: Date; tracking_number: string }>(
-      'intake-store-v4',
+      'intake-store-v5',
       `WITH given AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
            $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::float8[], $14::float8[],
@@ -99,7 +113,8 @@ export class IntakeStore {
          SELECT tracking_number, type_code, topic_id, subject, body, channel, language,
            citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
            confidential, idempotency_key, request_fingerprint, filed_by_staff_id
-         FROM given ORDER BY n
+         -- Keys in one order for every statement, so two sharing keys cannot deadlock; the earliest of twins wins.
+         FROM given ORDER BY idempotency_key NULLS LAST, n
          ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id, created_at, tracking_number, channel
        ), history AS (

@@ -10,12 +10,13 @@ import { RoutableApplication, orderRules } from './rule-matcher';
 import { RoutingRule } from './routing-rule.entity';
 
 export type RoutingOutcome =
-  | { routed: true; agencyId: string; ruleId: string | null; reason: RoutingReason | 'triage_after_failure' }
+  | { routed: true; agencyId: string; ruleId: string | null; reason: RoutingReason | typeof TRIAGE_AFTER_FAILURE }
   | { routed: false; reason: 'not_found' | 'already_routed'; status?: string };
 
-const RULE_CACHE_MS = 5_000;
+/** Why an application went to central triage when the rules failed on it (the `routed` history line's reason). */
+export const TRIAGE_AFTER_FAILURE = 'triage_after_failure';
 
-const STRANDED = `SELECT a.id FROM applications a WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1) ORDER BY a.created_at`;
+const RULE_CACHE_MS = 5_000;
 
 /**
  * Picks the agency that must answer an application: the most specific matching rule,
@@ -60,12 +61,12 @@ export class RoutingService {
    */
   async routeToTriage(applicationIds: string[]): Promise<Map<string, RoutingOutcome>> {
     const triageId = await this.directory.triageAgencyId();
-    return this.routeEach(applicationIds, async () => ({ agencyId: triageId, ruleId: null, reason: 'triage_after_failure' as const }));
+    return this.routeEach(applicationIds, async () => ({ agencyId: triageId, ruleId: null, reason: TRIAGE_AFTER_FAILURE }));
   }
 
   private async routeEach(
     applicationIds: string[],
-    decide: (app: RoutableApplication) => Promise<{ agencyId: string; ruleId: string | null; reason: RoutingReason | 'triage_after_failure' }>,
+    decide: (app: RoutableApplication) => Promise<{ agencyId: string; ruleId: string | null; reason: RoutingReason | typeof TRIAGE_AFTER_FAILURE }>,
   ): Promise<Map<string, RoutingOutcome>> {
     const ids = [...new Set(applicationIds)].sort();
     const rows = await this.prepared.rows<RoutableApplication & { id: string; status: ApplicationStatus }>(
@@ -133,15 +134,23 @@ export class RoutingService {
    * job still exists its id makes the new one a no-op. Returns how many were re-emitted.
    */
   async reemitStranded(olderThanSeconds: number): Promise<number> {
-    const count = await this.outbox.reemit(this.dataSource.manager, OutboxTopic.ApplicationReceived, STRANDED, [olderThanSeconds]);
+    const count = await this.outbox.reemit(
+      this.dataSource.manager,
+      OutboxTopic.ApplicationReceived,
+      `SELECT a.id FROM applications a WHERE a.status = 'received' AND a.created_at < now() - make_interval(secs => $1) ORDER BY a.created_at`,
+      [olderThanSeconds],
+    );
     if (count) this.logger.warn({ msg: 're-emitted stranded applications for routing', count });
     return count;
   }
 
-  /** The ids of applications still `received` `olderThanSeconds` after submission, oldest first. */
-  async strandedIds(olderThanSeconds: number, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`${STRANDED} LIMIT $2`, [olderThanSeconds, limit]);
-    return rows.map((r) => r.id);
+  /** Which of these applications are still waiting to be routed. */
+  async stillReceived(applicationIds: string[]): Promise<Set<string>> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM applications WHERE id = ANY($1::uuid[]) AND status = 'received'`,
+      [applicationIds],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   private async orderedRules(): Promise<RoutingRule[]> {

@@ -41,6 +41,11 @@ export class Batcher<K, V> {
     private readonly work: (keys: K[]) => Promise<Map<K, V>>,
   ) {}
 
+  /** Keys waiting for a call to start. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
   run(key: K): Promise<V> {
     if (this.waiting.length >= (this.options.maxWaiting ?? Infinity)) {
       return Promise.reject(new UnavailableError('too much work is waiting; try again shortly'));

@@ -37,9 +37,4 @@ describe('configuration from the environment', () => {
   it('refuses a queue prefix that would break Redis keys', () => {
     expect(() => loadEnvironment({ QUEUE_PREFIX: 'bad prefix:1' })).toThrow(/QUEUE_PREFIX/);
   });
-
-  it('keeps intake writers below the connection pool, which also serves staff and lookups', () => {
-    expect(() => loadEnvironment({ DATABASE_POOL_SIZE: '4', INTAKE_WRITERS: '4' })).toThrow(/INTAKE_WRITERS" must be less than DATABASE_POOL_SIZE/);
-    expect(loadEnvironment({ DATABASE_POOL_SIZE: '5' }).INTAKE_WRITERS).toBe(4);
-  });
 });

@@ -99,9 +99,8 @@ export const environmentSchema = Joi.object<Environment>({
   ATTACHMENTS_MAX_BYTES: Joi.number().integer().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
-  INTAKE_WRITERS: Joi.number().integer().min(1).max(100).less(Joi.ref('DATABASE_POOL_SIZE')).default(4)
-    .messages({ 'number.less': '"INTAKE_WRITERS" must be less than DATABASE_POOL_SIZE: the pool also serves staff and status lookups' })
-    .description('intake statements each api process runs at once (fewer than DATABASE_POOL_SIZE); submissions that arrive meanwhile are stored together in the next one'),
+  INTAKE_WRITERS: Joi.number().integer().min(1).max(100).default(4)
+    .description('intake statements each api process runs at once (at most DATABASE_POOL_SIZE - 1); submissions that arrive meanwhile are stored together in the next one'),
   ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(64).description("routing jobs run at once per worker; those running together are routed in one transaction"),
   ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).default(100),

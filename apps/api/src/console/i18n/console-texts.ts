@@ -267,6 +267,8 @@ export interface ConsoleTexts {
     by: string;
     system: string;
     citizenActor: string;
+    /** Under the history line of an application sent to central triage because the routing rules failed on it. */
+    routedAfterFailure: string;
     actions: string;
     claim: { title: string; intro: string; submit: string; done: string };
     note: { title: string; text: string; hint: string; submit: string; done: string };

@@ -249,6 +249,7 @@ export const en: ConsoleTexts = {
     by: 'by',
     system: 'Petitio',
     citizenActor: 'the citizen',
+    routedAfterFailure: 'The routing rules failed on this application, so it came to central triage: transfer it to the agency in charge.',
     actions: 'Actions',
     claim: { title: 'Take this application', intro: 'It becomes yours: you are the officer in charge.', submit: 'Take it', done: 'You took this application.' },
     note: { title: 'Internal note', text: 'Note for colleagues', hint: 'Never shown to the citizen.', submit: 'Add the note', done: 'Your note was added.' },

@@ -249,6 +249,7 @@ export const tr: ConsoleTexts = {
     by: 'yapan:',
     system: 'Petitio',
     citizenActor: 'vatandaş',
+    routedAfterFailure: 'Yönlendirme kuralları bu başvuruda hata verdiği için başvuru merkezi ön incelemeye geldi: sorumlu kuruma aktarın.',
     actions: 'İşlemler',
     claim: { title: 'Bu başvuruyu üstlen', intro: 'Başvuru sizin olur: sorumlu görevli siz olursunuz.', submit: 'Üstlen', done: 'Bu başvuruyu üstlendiniz.' },
     note: { title: 'İç not', text: 'Çalışma arkadaşlarınıza not', hint: 'Vatandaşa asla gösterilmez.', submit: 'Notu ekle', done: 'Notunuz eklendi.' },

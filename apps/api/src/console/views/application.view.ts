@@ -1,5 +1,6 @@
 import { ApplicationDetail, HistoryLine, INTERNAL_NOTE_KIND, formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
+import { TRIAGE_AFTER_FAILURE } from '@petitio/routing';
 import { textArea } from '../../portal/views/form-fields';
 import { ConsoleLanguage, ConsoleTexts, consoleTexts } from '../i18n';
 import { consoleLayout, formatDate, notice } from './layout';
@@ -84,7 +85,12 @@ function historyLine(t: ConsoleTexts, h: HistoryLine, when: (at: Date) => SafeHt
   const d = t.detail;
   const who = h.actor.type === 'staff' ? (h.actor.displayName ?? d.system) : h.actor.type === 'citizen' ? d.citizenActor : d.system;
   const status = h.toStatus && h.toStatus !== h.fromStatus && h.toStatus !== h.kind ? ` → ${t.statuses[h.toStatus as keyof ConsoleTexts['statuses']] ?? h.toStatus}` : '';
-  const note = h.kind === INTERNAL_NOTE_KIND && typeof h.data?.text === 'string' ? html`<div class="note-text">${h.data.text}</div>` : '';
+  const note =
+    h.kind === INTERNAL_NOTE_KIND && typeof h.data?.text === 'string'
+      ? html`<div class="note-text">${h.data.text}</div>`
+      : h.kind === 'routed' && h.data?.reason === TRIAGE_AFTER_FAILURE
+        ? html`<div class="note-text">${d.routedAfterFailure}</div>`
+        : '';
   return html`<li>${when(h.at)}: ${t.historyKinds[h.kind] ?? h.kind.replace(/_/g, ' ')}${status} (${d.by} ${who})${note}</li>`;
 }
 

@@ -323,7 +323,7 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
             expect(text).not.toContain(c.trackingNumber.replace(/-/g, ''));
             expect(text).not.toContain(c.id);
           }
-          expect(text).not.toMatch(/Ayşe|Yılmaz|532|Water cut|Moda/);
+          expect(text).not.toMatch(/Ayşe|Yılmaz|5321234567|532 123|Water cut|Moda/);
         }
       }
     });

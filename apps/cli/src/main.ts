@@ -29,12 +29,16 @@ program
 
 program
   .command('seed')
-  .description('load the demo directory, topics and routing rules (idempotent)')
+  .description('load the demo directory, topics, routing rules and staff into an empty database (does nothing once there are agencies)')
   .action(async () => {
     const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
     try {
-      const counts = await app.get(DemoSeeder).seed();
-      console.log(`demo data loaded: ${counts.regions} regions, ${counts.agencies} agencies, ${counts.topics} topics, ${counts.rules} routing rules, ${counts.staff} staff users`);
+      const outcome = await app.get(DemoSeeder).seed();
+      console.log(
+        outcome.loaded
+          ? `demo data loaded: ${outcome.regions} regions, ${outcome.agencies} agencies, ${outcome.topics} topics, ${outcome.rules} routing rules, ${outcome.staff} staff users`
+          : 'demo data not loaded: the directory already has agencies (the demo loaded earlier, or a real directory)',
+      );
     } finally {
       await app.close();
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
-import { DirectoryService } from '@petitio/directory';
+import { AGENCY_TREE_LOCK, DirectoryService } from '@petitio/directory';
 import { RoutingRulesService } from '@petitio/routing';
 import { DataSource } from 'typeorm';
 import { Inject } from '@nestjs/common';
@@ -8,7 +8,15 @@ import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { PasswordHasher } from '@petitio/staff';
 import { DEMO_STAFF_PASSWORD, demoAgencies, demoRegions, demoRoutingRules, demoStaff, demoTopics } from './demo-data';
 
-/** Loads the demo directory, topics and rules. Running it again changes nothing. */
+export type DemoSeedOutcome =
+  | { loaded: true; regions: number; agencies: number; topics: number; rules: number; staff: number }
+  | { loaded: false };
+
+/**
+ * Loads the demo directory, topics, rules and staff into a database whose directory is empty. Once there is any agency
+ * (the demo loaded before, or a real directory imported) it changes nothing: `start` and compose run it on every
+ * start, and what admins changed, renamed or deleted since must stay so, and demo data never mixes with real data.
+ */
 @Injectable()
 export class DemoSeeder {
   constructor(
@@ -20,16 +28,20 @@ export class DemoSeeder {
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  async seed(): Promise<{ regions: number; agencies: number; topics: number; rules: number; staff: number }> {
+  async seed(): Promise<DemoSeedOutcome> {
     // A known password is fine for a demo and never acceptable in production.
     const withStaff = this.env.NODE_ENV !== 'production';
     const passwordHash = withStaff ? await this.hasher.hash(DEMO_STAFF_PASSWORD) : '';
-    await this.dataSource.transaction(async (manager) => {
+    const loaded = await this.dataSource.transaction(async (manager) => {
+      // The lock the admin pages and the CSV import take to change the tree: two starts at once load the demo once.
+      await manager.query(`SELECT pg_advisory_xact_lock(${AGENCY_TREE_LOCK})`);
+      const [{ any }]: { any: boolean }[] = await manager.query('SELECT EXISTS (SELECT 1 FROM agencies) AS any');
+      if (any) return false;
       await this.directory.upsertRegions(demoRegions, manager);
       await this.directory.upsertAgencies(demoAgencies, manager);
       await this.catalogue.upsertTopics(demoTopics, manager);
       await this.rules.upsert(demoRoutingRules, manager);
-      if (!withStaff) return;
+      if (!withStaff) return true;
       for (const user of demoStaff) {
         await manager.query(
           `INSERT INTO staff_users (agency_id, email, display_name, roles, password_hash, status, language)
@@ -38,8 +50,11 @@ export class DemoSeeder {
           [user.agencyCode, user.email, user.displayName, user.roles, passwordHash],
         );
       }
+      return true;
     });
+    if (!loaded) return { loaded: false };
     return {
+      loaded: true,
       regions: demoRegions.length,
       agencies: demoAgencies.length,
       topics: demoTopics.length,

@@ -43,7 +43,8 @@ export interface AgencyPatch {
 
 type AgencyRow = AgencyAdminView;
 
-const COLUMNS = `a.id, a.code, a.names, a.kind, a.contact_email AS "contactEmail", p.code AS "parentCode", a.active,
+/** An AgencyAdminView from `agencies a LEFT JOIN agencies p ON p.id = a.parent_id`. */
+export const AGENCY_ADMIN_COLUMNS = `a.id, a.code, a.names, a.kind, a.contact_email AS "contactEmail", p.code AS "parentCode", a.active,
   a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 /** Far deeper than any real directory; stops the walk up should a loop ever be stored. */
 const MAX_DEPTH = 1000;
@@ -63,7 +64,7 @@ export class AgencyAdmin {
   /** The tree depth-first, children by code; `reachId` limits it to that agency and everything under it. */
   async tree(reachId?: string): Promise<AgencyTreeEntry[]> {
     const rows: AgencyRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
+      `SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
        WHERE $1::uuid IS NULL OR a.id IN (SELECT id FROM agency_subtree($1::uuid))`,
       [reachId ?? null],
     );
@@ -73,7 +74,7 @@ export class AgencyAdmin {
   /** One agency, if it is within `reachId`'s subtree (when given); else the same not-found as a missing one. */
   async get(code: string, reachId?: string): Promise<AgencyAdminView> {
     const rows: AgencyRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
+      `SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id
        WHERE a.code = $1 AND ($2::uuid IS NULL OR a.id IN (SELECT id FROM agency_subtree($2::uuid)))`,
       [code, reachId ?? null],
     );
@@ -114,7 +115,7 @@ export class AgencyAdmin {
     return this.dataSource.transaction(async (manager) => {
       if (patch.parentCode !== undefined) await manager.query(`SELECT pg_advisory_xact_lock(${AGENCY_TREE_LOCK})`);
       const [current]: AgencyRow[] = await manager.query(
-        `SELECT ${COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1 FOR NO KEY UPDATE OF a`,
+        `SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1 FOR NO KEY UPDATE OF a`,
         [code],
       );
       if (!current) throw notFound(code);
@@ -149,7 +150,7 @@ export class AgencyAdmin {
   }
 
   private async read(manager: EntityManager, code: string): Promise<AgencyAdminView> {
-    const [row]: AgencyRow[] = await manager.query(`SELECT ${COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1`, [code]);
+    const [row]: AgencyRow[] = await manager.query(`SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1`, [code]);
     return row;
   }
 

@@ -26,6 +26,21 @@ export interface AdminDirectoryTexts {
     contactEmail: string;
     parentCode: string;
     noParent: string;
+    /** The parent field of a directory too large to list in a menu. */
+    parentCodeHint: string;
+    /** Browsing a large directory a level at a time. */
+    pathLabel: string;
+    topLevel: string;
+    /** {n} */
+    unitsUnder: string;
+    levelLabel: string;
+    searchLabel: string;
+    search: string;
+    /** {q} */
+    resultsTitle: string;
+    noResults: string;
+    /** {n} */
+    listLimited: string;
     create: string;
     statusTitle: string;
     activeNow: string;
@@ -97,6 +112,16 @@ const en: AdminDirectoryTexts = {
     contactEmail: 'Contact email',
     parentCode: 'Parent agency',
     noParent: 'None: a top-level agency',
+    parentCodeHint: 'The code of the agency it belongs under, e.g. MOH-34. Leave it empty for a top-level agency.',
+    pathLabel: 'Where you are in the directory',
+    topLevel: 'All agencies',
+    unitsUnder: '{n} under it',
+    levelLabel: 'Agencies at this level',
+    searchLabel: 'Find an agency by code or name',
+    search: 'Find',
+    resultsTitle: 'Agencies matching “{q}”',
+    noResults: 'No agency matches.',
+    listLimited: 'Only the first {n} are listed: find the others by code or name.',
     create: 'Add agency',
     statusTitle: 'Status',
     activeNow: 'This agency is active: routing rules, topics and transfers can send it applications.',
@@ -192,6 +217,16 @@ const tr: AdminDirectoryTexts = {
     contactEmail: 'İletişim e-postası',
     parentCode: 'Üst kurum',
     noParent: 'Yok: en üst düzey kurum',
+    parentCodeHint: 'Bağlı olduğu kurumun kodu, örneğin MOH-34. En üst düzey bir kurum için boş bırakın.',
+    pathLabel: 'Rehberde bulunduğunuz yer',
+    topLevel: 'Tüm kurumlar',
+    unitsUnder: 'altında {n} kurum',
+    levelLabel: 'Bu düzeydeki kurumlar',
+    searchLabel: 'Kodu veya adıyla kurum bulun',
+    search: 'Bul',
+    resultsTitle: '“{q}” ile eşleşen kurumlar',
+    noResults: 'Eşleşen kurum yok.',
+    listLimited: 'Yalnızca ilk {n} kurum listeleniyor: diğerlerini kodu veya adıyla bulun.',
     create: 'Kurumu ekle',
     statusTitle: 'Durum',
     activeNow: 'Bu kurum etkin: yönlendirme kuralları, konular ve devirler ona başvuru gönderebilir.',

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { AgencyAdmin, AgencyAdminView, AgencyTreeEntry } from '@petitio/directory';
+import { AgencyAdmin, AgencyAdminView, AgencyBrowser, AgencyTreeEntry } from '@petitio/directory';
 import { ConflictError, FieldProblem } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -23,6 +23,12 @@ import { AGENCIES_PATH, DirectoryPageModel, NewAgencyValues, directoryPage } fro
 const NEW_AGENCY_CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'kind', 'contactEmail', 'parentCode'];
 const EDIT_CONTROLS = ['names', 'names-tr', 'names-en', 'names-ar', 'contactEmail', 'parentCode'];
 const NO_VALUES: NewAgencyValues = { code: '', names: NO_NAMES, kind: '', contactEmail: '', parentCode: '' };
+/**
+ * Up to this many agencies the page lists the whole tree and offers every agency in a menu. A national directory
+ * (tens of thousands of units) would make that page megabytes long: it is then browsed a level at a time and
+ * searched, and a parent is typed as a code.
+ */
+const WHOLE_TREE_LIMIT = 500;
 
 /**
  * The agency directory: center admins add, rename, move, deactivate and reactivate agencies; supervisors see their
@@ -35,13 +41,21 @@ const NO_VALUES: NewAgencyValues = { code: '', names: NO_NAMES, kind: '', contac
 export class ConsoleDirectoryController {
   constructor(
     private readonly agencies: AgencyAdmin,
+    private readonly browser: AgencyBrowser,
     private readonly csrf: ConsoleCsrf,
   ) {}
 
   @Get()
   @Roles('center_admin', 'supervisor')
-  async list(@Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.renderList(reply, 200, consoleLanguage(request), staff, { done: doneOf(done) });
+  async list(
+    @Query('done') done: unknown,
+    @Query('under') under: unknown,
+    @Query('q') query: unknown,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.renderList(reply, 200, consoleLanguage(request), staff, { done: doneOf(done) }, { under: textParam(under), query: textParam(query) });
   }
 
   @Post()
@@ -66,7 +80,10 @@ export class ConsoleDirectoryController {
       parentCode: values.parentCode || undefined,
     };
     const save = (dto: CreateAgencyDto) => this.agencies.create(newAgency(dto));
-    if (await savedForm(CreateAgencyDto, sent, save, refuse)) seeOther(reply, `${AGENCIES_PATH}?done=created`);
+    if (!(await savedForm(CreateAgencyDto, sent, save, refuse))) return;
+    // In a large directory, back to the level the new agency is on, where it can be seen.
+    const level = values.parentCode && (await this.tooLargeForOnePage()) ? `under=${encodeURIComponent(values.parentCode)}&` : '';
+    seeOther(reply, `${AGENCIES_PATH}?${level}done=created`);
   }
 
   @Get(':code')
@@ -105,20 +122,37 @@ export class ConsoleDirectoryController {
     seeOther(reply, `${AGENCIES_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
   }
 
-  private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<DirectoryPageModel>): Promise<void> {
+  private async renderList(
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    extra: Partial<DirectoryPageModel>,
+    where: { under?: string; query?: string } = {},
+  ): Promise<void> {
     const mayManage = hasRole(staff, 'center_admin');
-    const tree = await this.agencies.tree(mayManage ? undefined : staff.agencyId);
-    const model: DirectoryPageModel = {
-      csrf: this.csrf.tokenFor(staff.sessionId),
-      roles: staff.roles,
-      tree,
-      mayManage,
-      parents: mayManage ? agencyChoices(language, tree.filter((e) => e.active)) : [],
-      values: NO_VALUES,
-      errors: {},
-      ...extra,
-    };
-    sendConsolePage(reply, status, directoryPage(language, model));
+    const reach = mayManage ? undefined : staff.agencyId;
+    const page = { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, mayManage, errors: {} };
+    if (await this.tooLargeForOnePage(reach)) {
+      const path = where.under ? await this.browser.path(where.under, reach) : [];
+      const parentCode = path.at(-1)?.code ?? null;
+      const browse = {
+        path,
+        entries: await this.browser.children(parentCode, reach),
+        query: where.query ?? '',
+        results: where.query ? await this.browser.search(where.query, reach) : undefined,
+      };
+      const values = { ...NO_VALUES, parentCode: parentCode ?? '' };
+      sendConsolePage(reply, status, directoryPage(language, { ...page, tree: [], parents: [], values, browse, ...extra }));
+      return;
+    }
+    const tree = await this.agencies.tree(reach);
+    const parents = mayManage ? agencyChoices(language, tree.filter((e) => e.active)) : [];
+    sendConsolePage(reply, status, directoryPage(language, { ...page, tree, parents, values: NO_VALUES, ...extra }));
+  }
+
+  private async tooLargeForOnePage(reach?: string): Promise<boolean> {
+    return (await this.browser.count(reach)) > WHOLE_TREE_LIMIT;
   }
 
   private async renderEdit(
@@ -129,19 +163,29 @@ export class ConsoleDirectoryController {
     agency: AgencyAdminView,
     extra: Partial<AgencyEditModel>,
   ): Promise<void> {
-    const tree = await this.agencies.tree();
-    const own = subtreeOf(tree, agency.code);
     const model: AgencyEditModel = {
       csrf: this.csrf.tokenFor(staff.sessionId),
       roles: staff.roles,
       agency,
-      parents: agencyChoices(language, tree.filter((e) => !own.has(e.code) && (e.active || e.code === agency.parentCode))),
+      parents: (await this.tooLargeForOnePage()) ? undefined : await this.moveTargets(language, agency),
       values: { names: nameValues(agency.names), contactEmail: agency.contactEmail ?? '', parentCode: agency.parentCode ?? '' },
       errors: {},
       ...extra,
     };
     sendConsolePage(reply, status, agencyEditPage(language, model));
   }
+
+  /** Where an agency may move: active agencies outside its own subtree, and its current parent. */
+  private async moveTargets(language: ConsoleLanguage, agency: AgencyAdminView) {
+    const tree = await this.agencies.tree();
+    const own = subtreeOf(tree, agency.code);
+    return agencyChoices(language, tree.filter((e) => !own.has(e.code) && (e.active || e.code === agency.parentCode)));
+  }
+}
+
+/** A short text query parameter, trimmed; anything else is ignored. */
+function textParam(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() && value.length <= 200 ? value.trim() : undefined;
 }
 
 /** The agency and everything under it: in depth-first order, the run after it of deeper entries. */

@@ -4,11 +4,11 @@ import type { StaffRole } from '@petitio/staff';
 import { FieldErrors, errorSummary, hidden, textField } from '../../../portal/views/form-fields';
 import { CSRF_FIELD } from '../../console-csrf';
 import { ConsoleLanguage, consoleTexts } from '../../i18n';
-import { Choice, selectField } from '../../views/action-form';
+import { Choice } from '../../views/action-form';
 import { consoleLayout, notice } from '../../views/layout';
 import { adminDirectoryTexts } from '../admin-directory-texts';
 import { NameValues, namesFieldset } from './directory-fields';
-import { AGENCIES_PATH, AgencyDone } from './directory.view';
+import { AGENCIES_PATH, AgencyDone, parentField } from './directory.view';
 
 export interface AgencyEditValues {
   names: NameValues;
@@ -20,8 +20,8 @@ export interface AgencyEditModel {
   csrf: string;
   roles: readonly StaffRole[];
   agency: AgencyAdminView;
-  /** Where it may move: active agencies outside its own subtree, and its current parent. */
-  parents: Choice[];
+  /** Where it may move: active agencies outside its own subtree, and its current parent; none for a directory too large for a menu (the parent is then typed as a code). */
+  parents?: Choice[];
   values: AgencyEditValues;
   errors: FieldErrors;
   done?: AgencyDone;
@@ -47,7 +47,7 @@ ${errorSummary(t.errorSummary, m.errors)}
 ${hidden(CSRF_FIELD, m.csrf)}
 ${namesFieldset(d, m.values.names, m.errors)}
 ${textField({ id: 'contactEmail', label: a.contactEmail, optional: d.optional, type: 'email', value: m.values.contactEmail, maxlength: 254, autocomplete: 'off' }, m.errors)}
-${selectField({ id: 'parentCode', name: 'parentCode', label: a.parentCode, placeholder: a.noParent, options: m.parents, value: m.values.parentCode }, m.errors)}
+${parentField(language, m.parents, m.values.parentCode, m.errors)}
 <button type="submit">${d.save}</button>
 </form>
 <section aria-labelledby="status-title">

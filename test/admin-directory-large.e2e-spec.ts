@@ -106,6 +106,51 @@ describe('a large agency directory in the console', () => {
     }
   });
 
+  it('has agencies typed by code on the topics, routing and SLA-policy pages, and names the ones they show', async () => {
+    const cookie = await consoleCookie(stack, admin);
+    const textInput = (id: string, value = '') => `<input type="text" id="${id}" name="${id}" value="${value}"`;
+
+    const topics = await consolePage(stack, cookie, '/staff/admin/topics').expect(200);
+    expect(topics.text).toContain(textInput('defaultAgencyCode'));
+    expect(topics.text).not.toContain('<select id="defaultAgencyCode"');
+    const topicForm = { _csrf: hiddenIn(topics.text, '_csrf'), code: 'clinics', 'names-en': 'Clinics', keywords: '' };
+    const unknown = await consoleForm(stack, cookie, '/staff/admin/topics', { ...topicForm, defaultAgencyCode: 'NOPE' }).expect(400);
+    expect(errorNextTo(unknown.text, 'defaultAgencyCode')).toBe(d.fieldErrors.unknown_agency);
+    await consoleForm(stack, cookie, '/staff/admin/topics', { ...topicForm, defaultAgencyCode: 'MOH-34-U0007' }).expect(303);
+    const listed = await consolePage(stack, cookie, '/staff/admin/topics').expect(200);
+    expect(listed.text).toContain('Health unit 7');
+    const topicEdit = await consolePage(stack, cookie, '/staff/admin/topics/clinics').expect(200);
+    expect(topicEdit.text).toContain(textInput('defaultAgencyCode', 'MOH-34-U0007'));
+
+    const routing = await consolePage(stack, cookie, '/staff/admin/routing').expect(200);
+    expect(routing.text).toContain(textInput('agencyCode'));
+    expect(routing.text).not.toContain('<select id="agencyCode"');
+    // The rules' agencies are still named in the list.
+    expect(routing.text).toContain('Istanbul Provincial Health Directorate');
+    const [rule] = (await stack.db.query(`SELECT r.id, g.code FROM routing_rules r JOIN agencies g ON g.id = r.agency_id ORDER BY r.code LIMIT 1`)).rows;
+    const ruleEdit = await consolePage(stack, cookie, `/staff/admin/routing/${rule.id}`).expect(200);
+    expect(ruleEdit.text).toContain(textInput('agencyCode', rule.code));
+
+    const policy = await consolePage(stack, cookie, '/staff/admin/sla-policies/TR-3071-COMPLAINT').expect(200);
+    expect(policy.text).toContain(textInput('agencyId'));
+    const fields = {
+      _csrf: hiddenIn(policy.text, '_csrf'), applicationType: 'complaint', topicId: '', agencyId: 'NOPE', 'period-amount': '30', 'period-unit': 'calendar_days',
+      onAwaitingCitizen: 'pause', onTransfer: 'keep', 'extension-amount': '', 'extension-unit': '', warningShares: '50, 75',
+      'ladder-0': 'assigned_officer', 'ladder-1': 'agency_supervisors', 'reEscalation-amount': '', 'reEscalation-unit': '',
+      legalBasis: 'Law 3071', active: 'true', applyToOpen: 'keep',
+    };
+    const refused = await consoleForm(stack, cookie, '/staff/admin/sla-policies/TR-3071-COMPLAINT', fields).expect(400);
+    expect(errorNextTo(refused.text, 'agencyId')).toBeTruthy();
+    expect(refused.text).toContain(textInput('agencyId', 'NOPE'));
+    await consoleForm(stack, cookie, '/staff/admin/sla-policies/TR-3071-COMPLAINT', { ...fields, agencyId: 'MOH-34' }).expect(303);
+    const { rows } = await stack.db.query(`SELECT g.code FROM sla_policies p JOIN agencies g ON g.id = p.agency_id WHERE p.code = 'TR-3071-COMPLAINT'`);
+    expect(rows).toEqual([{ code: 'MOH-34' }]);
+    const saved = await consolePage(stack, cookie, '/staff/admin/sla-policies/TR-3071-COMPLAINT').expect(200);
+    expect(saved.text).toContain(textInput('agencyId', 'MOH-34'));
+    const list = await consolePage(stack, cookie, '/staff/admin/sla-policies').expect(200);
+    expect(list.text).toContain('Istanbul Provincial Health Directorate');
+  });
+
   it('keeps a supervisor to their own subtree, whatever level they ask for', async () => {
     const cookie = await consoleCookie(stack, supervisor);
     const top = await consolePage(stack, cookie, '/staff/admin/agencies').expect(200);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AGENCY_ADMIN_COLUMNS, AgencyAdminView } from './agency-admin.service';
+import { LocalisedNames } from './agency.entity';
 
 /** An agency in a list of siblings, with how many agencies sit directly under it. */
 export interface AgencyLevelEntry extends AgencyAdminView {
@@ -9,6 +10,13 @@ export interface AgencyLevelEntry extends AgencyAdminView {
 
 /** Most siblings or search results one page lists. */
 export const AGENCY_LIST_LIMIT = 500;
+
+/**
+ * Up to this many agencies, pages offer every agency in a menu and the directory page lists the whole tree. A
+ * national directory (tens of thousands of units) would make those pages megabytes long: agencies are then typed
+ * by code, and the directory is browsed a level at a time.
+ */
+export const AGENCY_MENU_LIMIT = 500;
 
 const REACH = `($2::uuid IS NULL OR a.id IN (SELECT id FROM agency_subtree($2::uuid)))`;
 
@@ -27,6 +35,23 @@ export class AgencyBrowser {
       [reachId ?? null],
     );
     return row.n;
+  }
+
+  /** Whether every agency (under `reachId`) fits in a menu; see AGENCY_MENU_LIMIT. */
+  async fitInAMenu(reachId?: string): Promise<boolean> {
+    return (await this.count(reachId)) <= AGENCY_MENU_LIMIT;
+  }
+
+  /** The names of these agencies by code, for pages that name a few agencies without offering them all. */
+  async namesByCode(codes: string[]): Promise<Map<string, LocalisedNames>> {
+    const rows: { code: string; names: LocalisedNames }[] = await this.dataSource.query('SELECT code, names FROM agencies WHERE code = ANY($1::text[])', [codes]);
+    return new Map(rows.map((r) => [r.code, r.names]));
+  }
+
+  /** The names of these agencies by id. */
+  async namesById(ids: string[]): Promise<Map<string, LocalisedNames>> {
+    const rows: { id: string; names: LocalisedNames }[] = await this.dataSource.query('SELECT id, names FROM agencies WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((r) => [r.id, r.names]));
   }
 
   /**

@@ -28,6 +28,8 @@ export interface AdminDirectoryTexts {
     noParent: string;
     /** The parent field of a directory too large to list in a menu. */
     parentCodeHint: string;
+    /** Any agency field of a directory too large to list in a menu. */
+    agencyCodeHint: string;
     /** Browsing a large directory a level at a time. */
     pathLabel: string;
     topLevel: string;
@@ -113,6 +115,7 @@ const en: AdminDirectoryTexts = {
     parentCode: 'Parent agency',
     noParent: 'None: a top-level agency',
     parentCodeHint: 'The code of the agency it belongs under, e.g. MOH-34. Leave it empty for a top-level agency.',
+    agencyCodeHint: 'Type the agency’s code, e.g. MOH-34; the directory page finds codes by name.',
     pathLabel: 'Where you are in the directory',
     topLevel: 'All agencies',
     unitsUnder: '{n} under it',
@@ -175,7 +178,7 @@ const en: AdminDirectoryTexts = {
     'kind:isDefined': 'Choose a kind.',
     triage_taken: 'There is already a triage unit; the directory has exactly one.',
     isEmail: 'Enter a valid email address, e.g. name@example.gov.tr.',
-    unknown_agency: 'Choose an agency from the list.',
+    unknown_agency: 'There is no agency with this code: choose another.',
     own_parent: 'An agency cannot be its own parent.',
     parent_cycle: 'This agency is above the one chosen: an agency cannot move under its own descendant.',
     inactive_parent: 'That agency is inactive: choose an active one.',
@@ -218,6 +221,7 @@ const tr: AdminDirectoryTexts = {
     parentCode: 'Üst kurum',
     noParent: 'Yok: en üst düzey kurum',
     parentCodeHint: 'Bağlı olduğu kurumun kodu, örneğin MOH-34. En üst düzey bir kurum için boş bırakın.',
+    agencyCodeHint: 'Kurumun kodunu yazın, örneğin MOH-34; rehber sayfası kodları adla bulur.',
     pathLabel: 'Rehberde bulunduğunuz yer',
     topLevel: 'Tüm kurumlar',
     unitsUnder: 'altında {n} kurum',
@@ -280,7 +284,7 @@ const tr: AdminDirectoryTexts = {
     'kind:isDefined': 'Bir tür seçin.',
     triage_taken: 'Zaten bir ön inceleme birimi var; rehberde yalnızca bir tane olur.',
     isEmail: 'Geçerli bir e-posta adresi girin, örneğin ad@ornek.gov.tr.',
-    unknown_agency: 'Listeden bir kurum seçin.',
+    unknown_agency: 'Bu kodla bir kurum yok: başka bir kurum seçin.',
     own_parent: 'Bir kurum kendisinin üst kurumu olamaz.',
     parent_cycle: 'Bu kurum seçilen kurumun üstünde: bir kurum kendi alt kurumunun altına taşınamaz.',
     inactive_parent: 'O kurum pasif: etkin bir kurum seçin.',

@@ -23,12 +23,6 @@ import { AGENCIES_PATH, DirectoryPageModel, NewAgencyValues, directoryPage } fro
 const NEW_AGENCY_CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'kind', 'contactEmail', 'parentCode'];
 const EDIT_CONTROLS = ['names', 'names-tr', 'names-en', 'names-ar', 'contactEmail', 'parentCode'];
 const NO_VALUES: NewAgencyValues = { code: '', names: NO_NAMES, kind: '', contactEmail: '', parentCode: '' };
-/**
- * Up to this many agencies the page lists the whole tree and offers every agency in a menu. A national directory
- * (tens of thousands of units) would make that page megabytes long: it is then browsed a level at a time and
- * searched, and a parent is typed as a code.
- */
-const WHOLE_TREE_LIMIT = 500;
 
 /**
  * The agency directory: center admins add, rename, move, deactivate and reactivate agencies; supervisors see their
@@ -152,7 +146,7 @@ export class ConsoleDirectoryController {
   }
 
   private async tooLargeForOnePage(reach?: string): Promise<boolean> {
-    return (await this.browser.count(reach)) > WHOLE_TREE_LIMIT;
+    return !(await this.browser.fitInAMenu(reach));
   }
 
   private async renderEdit(

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APPLICATION_TYPES, CatalogueService } from '@petitio/catalogue';
-import { DirectoryService, localise } from '@petitio/directory';
+import { AgencyBrowser, DirectoryService, localise } from '@petitio/directory';
 import { FieldProblem, InvalidInputError } from '@petitio/platform';
 import { RoutingPreview, RoutingRuleView, RoutingRulesAdmin, keywordsFromText, routingRuleDraftProblems } from '@petitio/routing';
 import type { StaffPrincipal } from '@petitio/staff';
@@ -40,6 +40,7 @@ export class ConsoleRoutingController {
     private readonly rules: RoutingRulesAdmin,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
+    private readonly browser: AgencyBrowser,
     private readonly csrf: ConsoleCsrf,
   ) {}
 
@@ -126,7 +127,8 @@ export class ConsoleRoutingController {
   }
 
   private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<RoutingPageModel>): Promise<void> {
-    const [rules, choices] = await Promise.all([this.rules.list(), this.choices(language)]);
+    const rules = await this.rules.list();
+    const choices = await this.choices(language, [...rules.map((r) => r.agencyCode), ...(extra.preview?.result ? [extra.preview.result.agencyCode] : [])]);
     const model: RoutingPageModel = {
       csrf: this.csrf.tokenFor(staff.sessionId),
       roles: staff.roles,
@@ -143,23 +145,35 @@ export class ConsoleRoutingController {
   private async renderEdit(
     reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, rule: RoutingRuleView, values: RuleFormValues, errors: FieldErrors,
   ): Promise<void> {
-    const choices = await this.choices(language);
+    const choices = await this.choices(language, [rule.agencyCode]);
     // An inactive topic or agency the rule still names stays choosable, or saving would silently drop it.
     const inactive = adminRoutingTexts(language).inactive;
     if (rule.topicCode && !choices.topics.some((c) => c.value === rule.topicCode)) {
       const topic = await this.catalogue.topicByCode(rule.topicCode);
       choices.topics.push({ value: rule.topicCode, label: `${topic ? localise(topic.names, language) : rule.topicCode} (${inactive})` });
     }
-    if (!choices.agencies.some((c) => c.value === rule.agencyCode)) {
+    if (choices.agencies && !choices.agencies.some((c) => c.value === rule.agencyCode)) {
       const agency = await this.directory.findByCode(rule.agencyCode);
       choices.agencies.push({ value: rule.agencyCode, label: `${agency ? localise(agency.names, language) : rule.agencyCode} (${inactive})` });
     }
     sendConsolePage(reply, status, ruleEditPage(language, { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, rule, choices, values, errors }));
   }
 
-  /** Pick lists by code, named in the page's language; districts say their province, since names repeat across provinces. */
-  private async choices(language: ConsoleLanguage): Promise<RoutingChoices> {
-    const [topics, regions, agencies] = await Promise.all([this.catalogue.activeTopics(), this.directory.regions(), this.directory.activeAgencies(language)]);
+  /**
+   * Pick lists by code, named in the page's language; districts say their province, since names repeat across provinces.
+   * A directory too large for a menu is not offered: only the agencies in `shownCodes` are named.
+   */
+  private async choices(language: ConsoleLanguage, shownCodes: string[]): Promise<RoutingChoices> {
+    const menu = await this.browser.fitInAMenu();
+    const [topics, regions, agencies] = await Promise.all([
+      this.catalogue.activeTopics(),
+      this.directory.regions(),
+      menu ? this.directory.activeAgencies(language) : [],
+    ]);
+    const offered = agencies.map((g) => ({ value: g.code, label: g.name }));
+    const agencyLabels = menu
+      ? new Map(offered.map((c) => [c.value, c.label]))
+      : new Map([...(await this.browser.namesByCode(shownCodes))].map(([code, names]) => [code, localise(names, language)]));
     const types = consoleTexts(language).types;
     const byName = (x: { label: string }, y: { label: string }) => x.label.localeCompare(y.label, language);
     const regionName = new Map(regions.map((r) => [r.code, localise(r.names, language)]));
@@ -171,7 +185,8 @@ export class ConsoleRoutingController {
         .filter((r) => r.kind === 'district')
         .map((r) => ({ value: r.code, label: `${localise(r.names, language)} (${regionName.get(r.parentCode ?? '') ?? r.parentCode})` }))
         .sort(byName),
-      agencies: agencies.map((g) => ({ value: g.code, label: g.name })),
+      agencies: menu ? offered : undefined,
+      agencyLabels,
     };
   }
 }

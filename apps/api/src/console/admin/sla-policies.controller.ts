@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { APPLICATION_TYPES, CatalogueService } from '@petitio/catalogue';
-import { DirectoryService, localise } from '@petitio/directory';
+import { AgencyBrowser, DirectoryService, localise } from '@petitio/directory';
 import { FieldProblem } from '@petitio/platform';
 import { LADDER_MAX_RUNGS, SlaPolicyAdmin, SlaPolicyView } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
@@ -42,13 +42,15 @@ export class ConsoleSlaPoliciesController {
     private readonly policies: SlaPolicyAdmin,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
+    private readonly browser: AgencyBrowser,
     private readonly csrf: ConsoleCsrf,
   ) {}
 
   @Get()
   async list(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
-    const [policies, choices] = await Promise.all([this.policies.list(), this.choices(language)]);
+    const policies = await this.policies.list();
+    const choices = await this.choices(language, policies.flatMap((p) => p.agencyId ?? []));
     sendConsolePage(reply, 200, slaPoliciesPage(language, { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, policies, ...choices }));
   }
 
@@ -59,7 +61,10 @@ export class ConsoleSlaPoliciesController {
   ): Promise<void> {
     const policy = await this.policies.get(code);
     const count = typeof moving === 'string' && /^\d{1,9}$/.test(moving) ? Number(moving) : null;
-    await this.render(reply, 200, consoleLanguage(request), staff, policy, valuesOf(policy), {}, done === 'updated' ? { moving: count } : undefined);
+    const values = valuesOf(policy);
+    // A directory too large for a menu: the agency is shown, and typed, as its code.
+    if (policy.agencyId && !(await this.browser.fitInAMenu())) values.agencyId = (await this.directory.findById(policy.agencyId))?.code ?? policy.agencyId;
+    await this.render(reply, 200, consoleLanguage(request), staff, policy, values, {}, done === 'updated' ? { moving: count } : undefined);
   }
 
   @Post(':code')
@@ -71,7 +76,13 @@ export class ConsoleSlaPoliciesController {
     const save = async (dto: UpdateSlaPolicyDto) => {
       moving = (await this.policies.update(staff, code, slaPolicyPatch(dto), { applyToOpen: values.applyToOpen })).openClocksToMove;
     };
-    if (!(await savedForm(UpdateSlaPolicyDto, bodyOf(values), save, refuse, { conflicts: { SLA_POLICY_SCOPE_TAKEN: 'applicationType' } }))) return;
+    let sent = values;
+    if (values.agencyId && !(await this.browser.fitInAMenu())) {
+      const agency = await this.directory.findByCode(values.agencyId.trim());
+      if (!agency) return refuse([{ field: 'agencyId', code: 'unknown_agency', message: `there is no agency ${values.agencyId}` }]);
+      sent = { ...values, agencyId: agency.id };
+    }
+    if (!(await savedForm(UpdateSlaPolicyDto, bodyOf(sent), save, refuse, { conflicts: { SLA_POLICY_SCOPE_TAKEN: 'applicationType' } }))) return;
     seeOther(reply, `${SLA_PAGE}/${encodeURIComponent(code)}?done=updated${moving === null ? '' : `&moving=${moving}`}`);
   }
 
@@ -80,14 +91,14 @@ export class ConsoleSlaPoliciesController {
     done?: PolicyEditModel['done'],
   ): Promise<void> {
     const types = consoleTexts(language).types;
-    const { topics, agencies } = await this.choices(language);
+    const { topics, agencies } = await this.choices(language, policy.agencyId ? [policy.agencyId] : []);
     // An inactive topic or agency the policy still names stays choosable, or saving would silently widen its scope.
     const inactive = adminRoutingTexts(language).inactive;
     if (policy.topicId && !topics.some((c) => c.value === policy.topicId)) {
       const topic = (await this.catalogue.topicsById()).get(policy.topicId);
       topics.push({ value: policy.topicId, label: `${topic ? localise(topic.names, language) : policy.topicId} (${inactive})` });
     }
-    if (policy.agencyId && !agencies.some((c) => c.value === policy.agencyId)) {
+    if (agencies && policy.agencyId && !agencies.some((c) => c.value === policy.agencyId)) {
       const agency = await this.directory.findById(policy.agencyId);
       agencies.push({ value: policy.agencyId, label: `${agency ? localise(agency.names, language) : policy.agencyId} (${inactive})` });
     }
@@ -105,12 +116,21 @@ export class ConsoleSlaPoliciesController {
     sendConsolePage(reply, status, slaPolicyEditPage(language, model));
   }
 
-  /** Topics and agencies by id, named in the page's language. */
-  private async choices(language: ConsoleLanguage) {
-    const [topics, agencies] = await Promise.all([this.catalogue.activeTopics(), this.directory.activeAgencies(language)]);
+  /**
+   * Topics and agencies by id, named in the page's language. A directory too large for a menu is not offered
+   * (`agencies` is then undefined), and only the agencies in `shownIds` are named (`agencyNames`).
+   */
+  private async choices(language: ConsoleLanguage, shownIds: string[]) {
+    const menu = await this.browser.fitInAMenu();
+    const [topics, agencies] = await Promise.all([this.catalogue.activeTopics(), menu ? this.directory.activeAgencies(language) : []]);
+    const offered = agencies.map((g) => ({ value: g.id, label: g.name }));
+    const agencyNames = menu
+      ? new Map(offered.map((c) => [c.value, c.label]))
+      : new Map([...(await this.browser.namesById(shownIds))].map(([id, names]) => [id, localise(names, language)]));
     return {
       topics: topics.map((t) => ({ value: t.id, label: localise(t.names, language) })).sort((x, y) => x.label.localeCompare(y.label, language)),
-      agencies: agencies.map((g) => ({ value: g.id, label: g.name })),
+      agencies: menu ? offered : undefined,
+      agencyNames,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { TopicAdmin, TopicAdminView } from '@petitio/catalogue';
-import { AgencyAdmin, localise } from '@petitio/directory';
+import { AgencyAdmin, AgencyBrowser, localise } from '@petitio/directory';
 import { FieldProblem, InvalidInputError } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -31,6 +31,7 @@ export class ConsoleTopicsController {
   constructor(
     private readonly topics: TopicAdmin,
     private readonly agencies: AgencyAdmin,
+    private readonly browser: AgencyBrowser,
     private readonly csrf: ConsoleCsrf,
   ) {}
 
@@ -87,13 +88,17 @@ export class ConsoleTopicsController {
   }
 
   private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<TopicsPageModel>): Promise<void> {
-    const [topics, tree] = await Promise.all([this.topics.list(), this.agencies.tree()]);
+    const topics = await this.topics.list();
+    const menu = await this.browser.fitInAMenu();
+    const tree = menu ? await this.agencies.tree() : [];
+    // A directory too large for a menu: only the agencies the topics name are read, for the table.
+    const names = menu ? new Map(tree.map((e) => [e.code, e.names])) : await this.browser.namesByCode(topics.flatMap((t) => t.defaultAgencyCode ?? []));
     const model: TopicsPageModel = {
       csrf: this.csrf.tokenFor(staff.sessionId),
       roles: staff.roles,
       topics,
-      agencyNames: new Map(tree.map((e) => [e.code, localise(e.names, language)])),
-      agencies: agencyChoices(language, tree.filter((e) => e.active)),
+      agencyNames: new Map([...names].map(([code, n]) => [code, localise(n, language)])),
+      agencies: menu ? agencyChoices(language, tree.filter((e) => e.active)) : undefined,
       mayManage: hasRole(staff, 'center_admin'),
       values: NO_VALUES,
       errors: {},
@@ -103,13 +108,14 @@ export class ConsoleTopicsController {
   }
 
   private async renderEdit(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, topic: TopicAdminView, extra: Partial<TopicEditModel>): Promise<void> {
-    const tree = await this.agencies.tree();
+    const menu = await this.browser.fitInAMenu();
+    const tree = menu ? await this.agencies.tree() : [];
     const model: TopicEditModel = {
       csrf: this.csrf.tokenFor(staff.sessionId),
       roles: staff.roles,
       topic,
       // Its current default stays offered even if inactive since, so that saving the names does not change it.
-      agencies: agencyChoices(language, tree.filter((e) => e.active || e.code === topic.defaultAgencyCode)),
+      agencies: menu ? agencyChoices(language, tree.filter((e) => e.active || e.code === topic.defaultAgencyCode)) : undefined,
       values: { code: topic.code, names: nameValues(topic.names), defaultAgencyCode: topic.defaultAgencyCode ?? '', keywords: topic.keywords.join(', ') },
       errors: {},
       ...extra,

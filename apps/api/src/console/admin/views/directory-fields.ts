@@ -2,7 +2,7 @@ import { AgencyTreeEntry, LocalisedNames, NAME_LANGUAGES, NAME_MAX_LENGTH, local
 import { SafeHtml, html } from '@petitio/platform';
 import { FieldErrors, fieldError, textField } from '../../../portal/views/form-fields';
 import { ConsoleLanguage } from '../../i18n';
-import { Choice } from '../../views/action-form';
+import { Choice, selectField } from '../../views/action-form';
 import { AdminDirectoryTexts } from '../admin-directory-texts';
 
 /** A name per language as the form sends it: one text field each. */
@@ -25,4 +25,15 @@ ${NAME_LANGUAGES.map((l) => textField({ id: `names-${l}`, label: d.names[l], val
 /** Agencies to pick from, each indented by its depth so that the list reads like the tree. */
 export function agencyChoices(language: ConsoleLanguage, entries: AgencyTreeEntry[]): Choice[] {
   return entries.map((e) => ({ value: e.code, label: `${'\u00a0\u00a0\u00a0'.repeat(e.depth)}${localise(e.names, language)} (${e.code})` }));
+}
+
+/** An agency field: a menu of `options`, or, for a directory too large for a menu (no options), the agency's code typed. */
+export function agencyField(
+  d: AdminDirectoryTexts,
+  o: { id: string; label: string; placeholder: string; hint?: string; options?: Choice[]; value: string },
+  errors: FieldErrors,
+): SafeHtml {
+  return o.options
+    ? selectField({ id: o.id, name: o.id, label: o.label, hint: o.hint, placeholder: o.placeholder, options: o.options, value: o.value }, errors)
+    : textField({ id: o.id, label: o.label, hint: [o.hint, d.agencies.agencyCodeHint].filter(Boolean).join(' '), value: o.value, maxlength: 64, autocomplete: 'off' }, errors);
 }

@@ -6,7 +6,9 @@ import { CSRF_FIELD } from '../../console-csrf';
 import { ConsoleLanguage, consoleTexts } from '../../i18n';
 import { Choice, selectField } from '../../views/action-form';
 import { consoleLayout, notice } from '../../views/layout';
+import { adminDirectoryTexts } from '../admin-directory-texts';
 import { AdminRoutingTexts, adminRoutingTexts, fill } from '../admin-routing-texts';
+import { agencyField } from './directory-fields';
 
 /** What the selects offer, each by code: the criteria and the agencies a rule may name. */
 export interface RoutingChoices {
@@ -14,7 +16,10 @@ export interface RoutingChoices {
   topics: Choice[];
   provinces: Choice[];
   districts: Choice[];
-  agencies: Choice[];
+  /** None for a directory too large for a menu: the agency is then typed as a code. */
+  agencies?: Choice[];
+  /** Names of the agencies the page shows, by code. */
+  agencyLabels: ReadonlyMap<string, string>;
 }
 
 export interface RuleFormValues {
@@ -84,7 +89,7 @@ ${m.rules.length === 0
 <thead><tr><th scope="col">${k.order}</th><th scope="col">${k.code}</th><th scope="col">${k.criteria}</th><th scope="col">${k.agency}</th><th scope="col">${k.position}</th><th scope="col">${k.status}</th><th scope="col">${k.actions}</th></tr></thead>
 <tbody>${m.rules.map(
       (rule) => html`<tr data-id="${rule.id}" data-code="${rule.code}"><td>${rule.order ?? '—'}</td><td>${rule.code}${rule.description ? html`<br>${rule.description}` : ''}</td><td>${criteriaInWords(a, m.choices, rule)}</td><td>${
-        labelOf(m.choices.agencies, rule.agencyCode)
+        agencyLabel(m.choices, rule.agencyCode)
       }</td><td>${rule.position}</td><td>${rule.active ? a.active : a.inactive}</td><td><a href="${PAGE}/${rule.id}">${fill(r.edit, { code: rule.code })}</a></td></tr>`,
     )}</tbody>
 </table>`}
@@ -94,7 +99,7 @@ ${errorSummary(consoleTexts(language).errorSummary, m.errors)}
 <form method="post" action="${PAGE}" novalidate id="create-rule">
 ${hidden(CSRF_FIELD, m.csrf)}
 ${textField({ id: 'code', label: r.code, hint: r.codeHint, value: m.values.code, maxlength: 64, autocomplete: 'off' }, m.errors)}
-${ruleFields(a, m.choices, m.values, m.errors)}
+${ruleFields(language, a, m.choices, m.values, m.errors)}
 <button type="submit">${r.create}</button>
 </form>
 </section>
@@ -115,7 +120,7 @@ export function ruleEditPage(language: ConsoleLanguage, m: RuleEditModel): SafeH
 ${errorSummary(consoleTexts(language).errorSummary, m.errors)}
 <form method="post" action="${PAGE}/${m.rule.id}" novalidate id="edit-rule">
 ${hidden(CSRF_FIELD, m.csrf)}
-${ruleFields(a, m.choices, m.values, m.errors)}
+${ruleFields(language, a, m.choices, m.values, m.errors)}
 <button type="submit">${a.save}</button>
 </form>
 <p><a href="${PAGE}/${m.rule.id}/delete">${r.delete}</a></p>`,
@@ -139,7 +144,7 @@ ${hidden(CSRF_FIELD, m.csrf)}
   );
 }
 
-function ruleFields(a: AdminRoutingTexts, c: RoutingChoices, v: RuleFormValues, errors: FieldErrors): SafeHtml {
+function ruleFields(language: ConsoleLanguage, a: AdminRoutingTexts, c: RoutingChoices, v: RuleFormValues, errors: FieldErrors): SafeHtml {
   const r = a.routing;
   return html`${textField({ id: 'description', label: r.description, optional: a.optional, value: v.description, maxlength: 500 }, errors)}
 <fieldset id="criteria"${described('criteria', errors, true)}><legend>${a.routing.columns.criteria}</legend>
@@ -150,7 +155,7 @@ ${selectField({ id: 'provinceCode', name: 'provinceCode', label: r.province, pla
 ${selectField({ id: 'districtCode', name: 'districtCode', label: r.district, hint: r.districtHint, placeholder: a.anywhere, options: c.districts, value: v.districtCode }, errors)}
 ${textField({ id: 'keywords', label: r.keywords, hint: r.keywordsHint, optional: a.optional, value: v.keywords, autocomplete: 'off' }, errors)}
 </fieldset>
-${selectField({ id: 'agencyCode', name: 'agencyCode', label: r.agency, placeholder: r.chooseAgency, options: c.agencies, value: v.agencyCode }, errors)}
+${agencyField(adminDirectoryTexts(language), { id: 'agencyCode', label: r.agency, placeholder: r.chooseAgency, options: c.agencies, value: v.agencyCode }, errors)}
 ${textField({ id: 'position', label: r.position, hint: r.positionHint, value: v.position, maxlength: 6, autocomplete: 'off' }, errors)}
 <div class="choice">${fieldError('active', errors)}<input type="checkbox" id="active" name="active" value="true"${checked(v.active)}><label for="active">${r.activeLabel}</label></div>`;
 }
@@ -185,7 +190,7 @@ function previewResult(a: AdminRoutingTexts, c: RoutingChoices, p: RoutingPrevie
   const why = p.rule ? fill(r.byRule, { code: p.rule.code, order: p.rule.order ?? '—' }) : p.reason === 'topic_default' ? r.byTopicDefault : r.byTriage;
   return html`<div class="notice" role="status" id="preview-result" data-agency="${p.agencyCode}" data-rule="${p.rule?.code ?? ''}">
 <h3>${r.previewResultTitle}</h3>
-<p>${fill(r.wouldGoTo, { agency: labelOf(c.agencies, p.agencyCode) })} ${why}</p>
+<p>${fill(r.wouldGoTo, { agency: agencyLabel(c, p.agencyCode) })} ${why}</p>
 </div>`;
 }
 
@@ -199,6 +204,10 @@ function criteriaInWords(a: AdminRoutingTexts, c: RoutingChoices, rule: RoutingR
   if (rule.districtCode) items.push([k.district, labelOf(c.districts, rule.districtCode)]);
   if (rule.keywords.length) items.push([k.keywords, rule.keywords.join(', ')]);
   return html`<ul class="criteria">${items.map(([name, value]) => html`<li>${name}: ${value}</li>`)}</ul>`;
+}
+
+function agencyLabel(c: RoutingChoices, code: string): string {
+  return c.agencyLabels.get(code) ?? code;
 }
 
 function labelOf(choices: Choice[], code: string): string {

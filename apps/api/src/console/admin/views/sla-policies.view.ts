@@ -11,7 +11,8 @@ export interface SlaPoliciesPageModel {
   roles: readonly StaffRole[];
   policies: SlaPolicyView[];
   topics: Choice[];
-  agencies: Choice[];
+  /** Names of the agencies the policies name, by id. */
+  agencyNames: ReadonlyMap<string, string>;
 }
 
 export const SLA_PAGE = '/staff/admin/sla-policies';
@@ -61,6 +62,6 @@ export function ladderInWords(a: AdminRoutingTexts, p: Pick<SlaPolicy, 'ladder' 
 function scopeInWords(language: ConsoleLanguage, a: AdminRoutingTexts, m: SlaPoliciesPageModel, p: SlaPolicy): string {
   const type = p.applicationType ? (consoleTexts(language).types[p.applicationType] ?? p.applicationType) : a.sla.anyType;
   const topic = p.topicId ? (m.topics.find((t) => t.value === p.topicId)?.label ?? a.sla.topicScope) : '';
-  const agency = p.agencyId ? (m.agencies.find((g) => g.value === p.agencyId)?.label ?? a.sla.agencyScope) : '';
+  const agency = p.agencyId ? (m.agencyNames.get(p.agencyId) ?? a.sla.agencyScope) : '';
   return [type, topic, agency].filter(Boolean).join(' · ');
 }

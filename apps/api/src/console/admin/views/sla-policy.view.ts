@@ -8,7 +8,9 @@ import { CSRF_FIELD } from '../../console-csrf';
 import { ConsoleLanguage, consoleTexts } from '../../i18n';
 import { Choice, selectField } from '../../views/action-form';
 import { consoleLayout, notice } from '../../views/layout';
+import { adminDirectoryTexts } from '../admin-directory-texts';
 import { AdminRoutingTexts, adminRoutingTexts, fill } from '../admin-routing-texts';
+import { agencyField } from './directory-fields';
 import { SLA_PAGE } from './sla-policies.view';
 
 /** The edit form as typed: amounts and percentages as text, each ladder rung its ticked targets. */
@@ -43,7 +45,8 @@ export interface PolicyEditModel {
   policy: SlaPolicyView;
   types: Choice[];
   topics: Choice[];
-  agencies: Choice[];
+  /** By id; none for a directory too large for a menu, where the agency is typed as its code. */
+  agencies?: Choice[];
   values: PolicyFormValues;
   errors: FieldErrors;
   /** After a save: how many open deadlines are moving (null: none were asked to). */
@@ -72,7 +75,7 @@ ${hidden(CSRF_FIELD, m.csrf)}
 <h2>${s.scopeTitle}</h2>
 ${selectField({ id: 'applicationType', name: 'applicationType', label: s.applicationType, placeholder: s.anyType, options: m.types, value: v.applicationType }, e)}
 ${selectField({ id: 'topicId', name: 'topicId', label: s.topic, placeholder: a.any, options: m.topics, value: v.topicId }, e)}
-${selectField({ id: 'agencyId', name: 'agencyId', label: s.agency, placeholder: a.any, options: m.agencies, value: v.agencyId }, e)}
+${agencyField(adminDirectoryTexts(language), { id: 'agencyId', label: s.agency, placeholder: a.any, options: m.agencies, value: v.agencyId }, e)}
 <h2>${s.deadlineTitle}</h2>
 ${periodFields(a, 'period', s.periodLegend, undefined, v.periodAmount, v.periodUnit, e)}
 ${radios('onAwaitingCitizen', s.onAwaitingCitizenLegend, ON_AWAITING_CITIZEN_OPTIONS.map((o) => ({ value: o, label: s.onAwaitingCitizen[o] })), v.onAwaitingCitizen, e)}

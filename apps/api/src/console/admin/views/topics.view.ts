@@ -5,10 +5,10 @@ import type { StaffRole } from '@petitio/staff';
 import { FieldErrors, errorSummary, hidden, textField } from '../../../portal/views/form-fields';
 import { CSRF_FIELD } from '../../console-csrf';
 import { ConsoleLanguage, consoleTexts } from '../../i18n';
-import { Choice, selectField } from '../../views/action-form';
+import { Choice } from '../../views/action-form';
 import { consoleLayout, notice } from '../../views/layout';
 import { AdminDirectoryTexts, adminDirectoryTexts } from '../admin-directory-texts';
-import { NameValues, namesFieldset } from './directory-fields';
+import { NameValues, agencyField, namesFieldset } from './directory-fields';
 
 export const TOPICS_PATH = '/staff/admin/topics';
 export type TopicDone = 'created' | 'updated' | 'deactivated' | 'reactivated';
@@ -24,8 +24,8 @@ export interface TopicFormValues {
 interface TopicFormModel {
   csrf: string;
   roles: readonly StaffRole[];
-  /** Active agencies a topic may default to, indented as the tree. */
-  agencies: Choice[];
+  /** Active agencies a topic may default to, indented as the tree; none for a directory too large for a menu. */
+  agencies?: Choice[];
   values: TopicFormValues;
   errors: FieldErrors;
 }
@@ -86,7 +86,7 @@ ${topicFields(d, m)}
 function topicFields(d: AdminDirectoryTexts, m: TopicFormModel): SafeHtml {
   const p = d.topics;
   return html`${namesFieldset(d, m.values.names, m.errors)}
-${selectField({ id: 'defaultAgencyCode', name: 'defaultAgencyCode', label: p.defaultAgencyCode, hint: p.defaultAgencyHint, placeholder: p.toTriage, options: m.agencies, value: m.values.defaultAgencyCode }, m.errors)}
+${agencyField(d, { id: 'defaultAgencyCode', label: p.defaultAgencyCode, hint: p.defaultAgencyHint, placeholder: p.toTriage, options: m.agencies, value: m.values.defaultAgencyCode }, m.errors)}
 ${textField({ id: 'keywords', label: p.keywords, hint: p.keywordsHint, optional: d.optional, value: m.values.keywords, autocomplete: 'off' }, m.errors)}`;
 }
 

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { adminDirectoryTexts } from '../apps/api/src/console/admin/admin-directory-texts';
 import { consoleTexts } from '../apps/api/src/console/i18n';
 import { TestBrowser, expectNoAccessibilityViolations } from './support/browser';
@@ -24,8 +25,8 @@ describe('a large agency directory in the console', () => {
               jsonb_build_object('tr', 'Birim ' || n, 'en', 'Health unit ' || n), NULL
        FROM generate_series(1, ${UNITS}) n`,
     );
-    admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin'], { signIn: false });
-    supervisor = await staffUser(stack.db, stack.apiUrl, 'MOH-34', ['supervisor'], { signIn: false });
+    admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin']);
+    supervisor = await staffUser(stack.db, stack.apiUrl, 'MOH-34', ['supervisor']);
   });
   afterAll(() => stack?.stop());
 
@@ -149,6 +150,21 @@ describe('a large agency directory in the console', () => {
     expect(saved.text).toContain(textInput('agencyId', 'MOH-34'));
     const list = await consolePage(stack, cookie, '/staff/admin/sla-policies').expect(200);
     expect(list.text).toContain('Istanbul Provincial Health Directorate');
+  });
+
+  it('is read a level at a time or searched through the JSON API too, the whole tree still there for who asks', async () => {
+    const get = (who: TestStaff, query: string) => request(stack.apiUrl).get(`/api/v1/staff/agencies${query}`).set('Authorization', `Bearer ${who.token}`);
+    const level = await get(admin, '?under=MOH-34').expect(200);
+    expect(level.body).toHaveLength(500);
+    expect(level.body[0]).toMatchObject({ code: 'MOH-34-KDK', parentCode: 'MOH-34', childCount: 0 });
+    expect((await get(admin, '?under=').expect(200)).body.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['CENTER', 'MOH']));
+    expect((await get(admin, '?q=u0599').expect(200)).body.map((a: { code: string }) => a.code)).toEqual(['MOH-34-U0599']);
+    expect((await get(admin, '').expect(200)).body.length).toBeGreaterThan(UNITS);
+    await get(admin, '?under=NOPE').expect(404);
+    const blank = await get(admin, '?q=').expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['q']);
+    await get(supervisor, '?under=MOH').expect(404);
+    expect((await get(supervisor, '?under=').expect(200)).body.map((a: { code: string }) => a.code)).toEqual(['MOH-34']);
   });
 
   it('keeps a supervisor to their own subtree, whatever level they ask for', async () => {

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AgencyAdmin, AgencyAdminView, AgencyTreeEntry } from '@petitio/directory';
+import { AgencyAdmin, AgencyAdminView, AgencyBrowser, AgencyLevelEntry, AgencyTreeEntry } from '@petitio/directory';
+import { NotFoundError } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';
-import { AgencyResponse, AgencyTreeEntryResponse, CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from './dto/agency.dto';
+import { AgencyListQueryDto, AgencyResponse, AgencyTreeEntryResponse, CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from './dto/agency.dto';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The agency directory: center admins keep it; supervisors read their own agency and what lies under it. */
@@ -12,14 +13,27 @@ import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 @Controller('api/v1/staff/agencies')
 @UseGuards(JsonBodyGuard, StaffAuthGuard)
 export class AgenciesController {
-  constructor(private readonly agencies: AgencyAdmin) {}
+  constructor(
+    private readonly agencies: AgencyAdmin,
+    private readonly browser: AgencyBrowser,
+  ) {}
 
   @Get()
   @Roles('center_admin', 'supervisor')
-  @ApiOperation({ summary: 'The agency tree, parents before children', description: 'Supervisors get their own agency as the one root.' })
+  @ApiOperation({
+    summary: 'The agency tree, parents before children; or one level of it (under), or a search (q)',
+    description: 'Supervisors get their own agency as the one root. For a national directory read a level at a time or search: entries then carry childCount instead of depth.',
+  })
   @ApiOkResponse({ type: [AgencyTreeEntryResponse] })
-  list(@CurrentStaff() staff: StaffPrincipal): Promise<AgencyTreeEntry[]> {
-    return this.agencies.tree(reachOf(staff));
+  async list(@Query() query: AgencyListQueryDto, @CurrentStaff() staff: StaffPrincipal): Promise<AgencyTreeEntry[] | AgencyLevelEntry[]> {
+    const reach = reachOf(staff);
+    if (query.q !== undefined) return this.browser.search(query.q, reach);
+    if (query.under !== undefined) {
+      const path = query.under ? await this.browser.path(query.under, reach) : [];
+      if (query.under && path.length === 0) throw new NotFoundError('AGENCY_NOT_FOUND', `no agency ${query.under} in your reach`);
+      return this.browser.children(path.at(-1)?.code ?? null, reach);
+    }
+    return this.agencies.tree(reach);
   }
 
   @Get(':code')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCY_KINDS, AgencyPatch, NewAgency } from '@petitio/directory';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEmail, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { LocalisedNamesDto } from './directory-names.dto';
 
 // The DTOs check the shape of the body; the directory's rules (code format, a name at all, the parent exists and is
@@ -79,6 +79,22 @@ export class AgencyResponse {
 
 export class AgencyTreeEntryResponse extends AgencyResponse {
   @ApiProperty({ description: '0 for a root of the listed tree (for a supervisor: their own agency)' }) depth: number;
+}
+
+/** A national directory is read a level at a time, or searched, rather than whole. */
+export class AgencyListQueryDto {
+  @ApiPropertyOptional({ example: 'MOH-34', description: 'List the agencies directly under this one (the top of your reach when empty), with childCount, instead of the whole tree' })
+  @MaxLength(64)
+  @IsString()
+  @IsOptional()
+  under?: string;
+
+  @ApiPropertyOptional({ example: 'Kadıköy', description: 'Find agencies whose code or a name contains this text, with childCount, instead of the whole tree (at most 500)' })
+  @MaxLength(100)
+  @IsNotEmpty()
+  @IsString()
+  @IsOptional()
+  q?: string;
 }
 
 /** A new agency's body as AgencyAdmin's input. */

@@ -18,6 +18,8 @@ export const AGENCY_LIST_LIMIT = 500;
  */
 export const AGENCY_MENU_LIMIT = 500;
 
+const FITS_REUSE_MS = 5_000;
+
 const REACH = `($2::uuid IS NULL OR a.id IN (SELECT id FROM agency_subtree($2::uuid)))`;
 
 /**
@@ -26,6 +28,9 @@ const REACH = `($2::uuid IS NULL OR a.id IN (SELECT id FROM agency_subtree($2::u
  */
 @Injectable()
 export class AgencyBrowser {
+  /** The whole directory's answer, shared for a few seconds: every admin page asks, some twice per request. */
+  private wholeFits?: { at: number; fits: Promise<boolean> };
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** How many agencies there are, or under `reachId` (itself included). */
@@ -37,9 +42,21 @@ export class AgencyBrowser {
     return row.n;
   }
 
-  /** Whether every agency (under `reachId`) fits in a menu; see AGENCY_MENU_LIMIT. */
-  async fitInAMenu(reachId?: string): Promise<boolean> {
-    return (await this.count(reachId)) <= AGENCY_MENU_LIMIT;
+  /**
+   * Whether every agency (under `reachId`) fits in a menu; see AGENCY_MENU_LIMIT. For the whole directory the answer
+   * is reused for FITS_REUSE_MS: a directory crossing the limit switches its pages over a few seconds late.
+   */
+  fitInAMenu(reachId?: string): Promise<boolean> {
+    const fits = () => this.count(reachId).then((n) => n <= AGENCY_MENU_LIMIT);
+    if (reachId) return fits();
+    const now = Date.now();
+    if (!this.wholeFits || now - this.wholeFits.at > FITS_REUSE_MS) {
+      const answer = fits();
+      this.wholeFits = { at: now, fits: answer };
+      // A failed count is not reused.
+      answer.catch(() => (this.wholeFits = undefined));
+    }
+    return this.wholeFits.fits;
   }
 
   /** The names of these agencies by code, for pages that name a few agencies without offering them all. */

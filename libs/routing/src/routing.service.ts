@@ -9,8 +9,15 @@ import { RoutingReason, decideRouting } from './routing-decision';
 import { RoutableApplication, orderRules } from './rule-matcher';
 import { RoutingRule } from './routing-rule.entity';
 
+/** Where one application goes, and why. */
+interface RoutingChoice {
+  agencyId: string;
+  ruleId: string | null;
+  reason: RoutingReason | typeof TRIAGE_AFTER_FAILURE;
+}
+
 export type RoutingOutcome =
-  | { routed: true; agencyId: string; ruleId: string | null; reason: RoutingReason | typeof TRIAGE_AFTER_FAILURE }
+  | ({ routed: true } & RoutingChoice)
   | { routed: false; reason: 'not_found' | 'already_routed'; status?: string };
 
 /** Why an application went to central triage when the rules failed on it (the `routed` history line's reason). */
@@ -66,7 +73,7 @@ export class RoutingService {
 
   private async routeEach(
     applicationIds: string[],
-    decide: (app: RoutableApplication) => Promise<{ agencyId: string; ruleId: string | null; reason: RoutingReason | typeof TRIAGE_AFTER_FAILURE }>,
+    decide: (app: RoutableApplication) => Promise<RoutingChoice>,
   ): Promise<Map<string, RoutingOutcome>> {
     const ids = [...new Set(applicationIds)].sort();
     const rows = await this.prepared.rows<RoutableApplication & { id: string; status: ApplicationStatus }>(
@@ -77,7 +84,7 @@ export class RoutingService {
       [ids],
     );
     const outcomes = new Map<string, RoutingOutcome>(ids.map((id) => [id, { routed: false, reason: 'not_found' }]));
-    const decided: { id: string; decision: Awaited<ReturnType<typeof decide>> }[] = [];
+    const decided: { id: string; decision: RoutingChoice }[] = [];
     for (const app of rows) {
       if (app.status !== 'received') {
         outcomes.set(app.id, { routed: false, reason: 'already_routed', status: app.status });

@@ -76,7 +76,7 @@ export class ConsoleDirectoryController {
     const save = (dto: CreateAgencyDto) => this.agencies.create(newAgency(dto));
     if (!(await savedForm(CreateAgencyDto, sent, save, refuse))) return;
     // In a large directory, back to the level the new agency is on, where it can be seen.
-    const level = values.parentCode && (await this.tooLargeForOnePage()) ? `under=${encodeURIComponent(values.parentCode)}&` : '';
+    const level = values.parentCode && !(await this.browser.fitInAMenu()) ? `under=${encodeURIComponent(values.parentCode)}&` : '';
     seeOther(reply, `${AGENCIES_PATH}?${level}done=created`);
   }
 
@@ -127,7 +127,7 @@ export class ConsoleDirectoryController {
     const mayManage = hasRole(staff, 'center_admin');
     const reach = mayManage ? undefined : staff.agencyId;
     const page = { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, mayManage, errors: {} };
-    if (await this.tooLargeForOnePage(reach)) {
+    if (!(await this.browser.fitInAMenu(reach))) {
       const path = where.under ? await this.browser.path(where.under, reach) : [];
       const parentCode = path.at(-1)?.code ?? null;
       const browse = {
@@ -145,10 +145,6 @@ export class ConsoleDirectoryController {
     sendConsolePage(reply, status, directoryPage(language, { ...page, tree, parents, values: NO_VALUES, ...extra }));
   }
 
-  private async tooLargeForOnePage(reach?: string): Promise<boolean> {
-    return !(await this.browser.fitInAMenu(reach));
-  }
-
   private async renderEdit(
     reply: FastifyReply,
     status: number,
@@ -161,7 +157,7 @@ export class ConsoleDirectoryController {
       csrf: this.csrf.tokenFor(staff.sessionId),
       roles: staff.roles,
       agency,
-      parents: (await this.tooLargeForOnePage()) ? undefined : await this.moveTargets(language, agency),
+      parents: !(await this.browser.fitInAMenu()) ? undefined : await this.moveTargets(language, agency),
       values: { names: nameValues(agency.names), contactEmail: agency.contactEmail ?? '', parentCode: agency.parentCode ?? '' },
       errors: {},
       ...extra,

@@ -27,13 +27,16 @@ export function agencyChoices(language: ConsoleLanguage, entries: AgencyTreeEntr
   return entries.map((e) => ({ value: e.code, label: `${'\u00a0\u00a0\u00a0'.repeat(e.depth)}${localise(e.names, language)} (${e.code})` }));
 }
 
-/** An agency field: a menu of `options`, or, for a directory too large for a menu (no options), the agency's code typed. */
+/**
+ * An agency field: a menu of `options`, or, for a directory too large for a menu (no options), the agency's code typed,
+ * with `codeHint` (by default: how to find a code) after the hint, and marked `optional` when it may stay empty.
+ */
 export function agencyField(
   d: AdminDirectoryTexts,
-  o: { id: string; label: string; placeholder: string; hint?: string; options?: Choice[]; value: string },
+  o: { id: string; label: string; placeholder: string; hint?: string; codeHint?: string; optional?: string; options?: Choice[]; value: string },
   errors: FieldErrors,
 ): SafeHtml {
-  return o.options
-    ? selectField({ id: o.id, name: o.id, label: o.label, hint: o.hint, placeholder: o.placeholder, options: o.options, value: o.value }, errors)
-    : textField({ id: o.id, label: o.label, hint: [o.hint, d.agencies.agencyCodeHint].filter(Boolean).join(' '), value: o.value, maxlength: 64, autocomplete: 'off' }, errors);
+  if (o.options) return selectField({ id: o.id, name: o.id, label: o.label, hint: o.hint, placeholder: o.placeholder, options: o.options, value: o.value }, errors);
+  const hint = [o.hint, o.codeHint ?? d.agencies.agencyCodeHint].filter(Boolean).join(' ');
+  return textField({ id: o.id, label: o.label, hint, optional: o.optional, value: o.value, maxlength: 64, autocomplete: 'off' }, errors);
 }

@@ -8,7 +8,7 @@ import { Choice, selectField } from '../../views/action-form';
 import { consoleLayout, notice } from '../../views/layout';
 import { adminDirectoryTexts } from '../admin-directory-texts';
 import { fill } from '../admin-routing-texts';
-import { NameValues, namesFieldset } from './directory-fields';
+import { NameValues, agencyField, namesFieldset } from './directory-fields';
 
 export const AGENCIES_PATH = '/staff/admin/agencies';
 export type AgencyDone = 'created' | 'updated' | 'deactivated' | 'reactivated';
@@ -121,8 +121,7 @@ ${parentField(language, m.browse ? undefined : m.parents, v.parentCode, m.errors
 
 /** The parent as a menu of agencies, or, for a directory too large for a menu (`parents` not given), as a code. */
 export function parentField(language: ConsoleLanguage, parents: Choice[] | undefined, value: string, errors: FieldErrors): SafeHtml {
-  const a = adminDirectoryTexts(language).agencies;
-  return parents
-    ? selectField({ id: 'parentCode', name: 'parentCode', label: a.parentCode, placeholder: a.noParent, options: parents, value }, errors)
-    : textField({ id: 'parentCode', label: a.parentCode, hint: a.parentCodeHint, optional: adminDirectoryTexts(language).optional, value, maxlength: 64, autocomplete: 'off' }, errors);
+  const d = adminDirectoryTexts(language);
+  const a = d.agencies;
+  return agencyField(d, { id: 'parentCode', label: a.parentCode, placeholder: a.noParent, codeHint: a.parentCodeHint, optional: d.optional, options: parents, value }, errors);
 }

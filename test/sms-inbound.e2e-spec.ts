@@ -56,6 +56,53 @@ describe('inbound SMS: a citizen on any phone', () => {
     expect(rows[0].reply ?? '').not.toContain(code);
   });
 
+  it('replays the first receipt to a redelivery after the sender hit the flood limit, and never rewrites the record', async () => {
+    const from = turkishMobile();
+    const sid = twilioSid('SM');
+    const first = await text(from, 'Otobüs durağının camı kırık', sid).expect(200);
+    for (let i = 0; i <= FLOOD_LIMIT; i++) await text(from, 'YARDIM').expect(200);
+    expect(await say(from, 'YARDIM')).toBe('');
+
+    const again = await text(from, 'Otobüs durağının camı kırık', sid).expect(200);
+    expect(again.text).toBe(first.text);
+    const apps = await applicationsOf(from);
+    expect(apps).toHaveLength(1);
+    const { rows } = await stack.db.query('SELECT outcome, application_id FROM inbound_messages WHERE provider_sid = $1', [sid]);
+    expect(rows).toEqual([{ outcome: 'application_created', application_id: apps[0].id }]);
+  });
+
+  it('repeats a receipt without its access code to a delivery that comes after the retry window', async () => {
+    const from = turkishMobile();
+    const sid = twilioSid('SM');
+    const first = messageText((await text(from, 'Çöpler üç gündür alınmadı', sid).expect(200)).text);
+    const tracking = TRACKING.exec(first)![1];
+    const code = /(\d{8})/.exec(first.replace(TRACKING, ''))![1];
+    // A captured request replayed an hour later: the provider's signature has no time in it.
+    await stack.db.query("UPDATE inbound_messages SET received_at = received_at - interval '1 hour' WHERE provider_sid = $1", [sid]);
+
+    const replayed = messageText((await text(from, 'Çöpler üç gündür alınmadı', sid).expect(200)).text);
+    expect(replayed).toContain(tracking);
+    expect(replayed).not.toContain(code);
+    expect(replayed).not.toMatch(/\d{8}/);
+    expect(replayed).toMatch(/ilk yan.t.m.zdayd./);
+    expect(await applicationsOf(from)).toHaveLength(1);
+  });
+
+  it('leaves the access code out when a first delivery that crashed is replayed after the retry window', async () => {
+    const from = usNumber();
+    const sid = twilioSid('SM');
+    const first = messageText((await text(from, 'The bridge lights are out', sid).expect(200)).text);
+    const code = /(\d{8})/.exec(first.replace(TRACKING, ''))![1];
+    // The first delivery made the application, then the process died before answering it.
+    await stack.db.query("UPDATE inbound_messages SET outcome = 'processing', application_id = NULL, received_at = received_at - interval '1 hour' WHERE provider_sid = $1", [sid]);
+
+    const replayed = messageText((await text(from, 'The bridge lights are out', sid).expect(200)).text);
+    expect(replayed).toContain(TRACKING.exec(first)![1]);
+    expect(replayed).not.toContain(code);
+    expect(replayed).toContain('The access code was in our first reply');
+    expect(await applicationsOf(from)).toHaveLength(1);
+  });
+
   it('refuses a tampered body, a wrong URL and a missing signature with 403, storing nothing', async () => {
     const from = turkishMobile();
     const [inboundBefore, appsBefore] = [await count('inbound_messages'), await count('applications')];
@@ -145,7 +192,7 @@ describe('inbound SMS: a citizen on any phone', () => {
     const sid = twilioSid('SM');
     const first = await text(from, 'Moda Parkı', sid).expect(200);
     // The process died after attaching the reply and before recording its answer to the webhook.
-    await stack.db.query('UPDATE inbound_messages SET reply = NULL, outcome = $2 WHERE provider_sid = $1', [sid, 'received']);
+    await stack.db.query('UPDATE inbound_messages SET reply = NULL, outcome = $2 WHERE provider_sid = $1', [sid, 'processing']);
     const again = await text(from, 'Moda Parkı', sid).expect(200);
     expect(again.text).toBe(first.text);
     expect(await applicationsOf(from)).toHaveLength(1);

@@ -97,6 +97,21 @@ describe('voice menu: citizens who call instead of texting', () => {
     expect(inbound.rows).toEqual([{ channel: 'voice', outcome: 'application_created' }]);
   });
 
+  it('does not read the access code out again to a recording webhook replayed after the retry window', async () => {
+    const from = usNumber();
+    const params = { CallSid: twilioSid('CA'), RecordingSid: twilioSid('RE'), RecordingUrl: 'https://api.twilio.com/rec', RecordingDuration: '9', From: from, To: '+902120000000' };
+    const first = unescapeXml((await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200)).text);
+    expect(first).toMatch(/Your access code is \d \d \d \d, \d \d \d \d\./);
+    await stack.db.query("UPDATE inbound_messages SET received_at = received_at - interval '1 hour' WHERE provider_sid = $1", [`${params.CallSid}:${params.RecordingSid}`]);
+
+    const replayed = unescapeXml((await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200)).text);
+    const { rows } = await stack.db.query('SELECT tracking_number FROM applications WHERE citizen_phone = $1', [from]);
+    expect(rows).toHaveLength(1);
+    expect(replayed).toContain(`Your tracking number is ${spoken(rows[0].tracking_number.replace(/(\d{4})(\d{4})(\d{3})/, '$1-$2-$3'))}.`);
+    expect(replayed).not.toMatch(/access code is/);
+    expect(replayed).toContain('was read out in your first call');
+  });
+
   it('refuses an unsigned voice webhook', async () => {
     await twilioPost(stack.apiUrl, VOICE, { CallSid: twilioSid('CA'), From: usNumber() }, { unsigned: true }).expect(403);
   });

@@ -38,6 +38,12 @@ export class PhoneApplications {
     return rows[0] ? { id: rows[0].id, trackingNumber: rows[0].tracking_number } : undefined;
   }
 
+  /** The tracking number of an application made from a phone, to repeat a receipt to a redelivered webhook. */
+  async trackingNumberOf(applicationId: string): Promise<string> {
+    const rows: { tracking_number: string }[] = await this.dataSource.query('SELECT tracking_number FROM applications WHERE id = $1', [applicationId]);
+    return rows[0].tracking_number;
+  }
+
   private query(where: string, params: unknown[], limit: number): Promise<{ tracking_number: string; status: ApplicationStatus; names: Record<string, string> | null }[]> {
     return this.dataSource.query(
       `SELECT a.tracking_number, a.status, g.names FROM applications a LEFT JOIN agencies g ON g.id = a.assigned_agency_id

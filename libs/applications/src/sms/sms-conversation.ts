@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AttemptCounter, Clock, ENVIRONMENT, Environment, InvalidInputError } from '@petitio/platform';
+import { AccessCodes } from '../access-code';
 import { CitizenReplies, REPLY_MAX } from '../casework/citizen-replies';
 import { IntakeService } from '../intake.service';
 import { BODY_MAX } from '../new-application';
 import { toE164 } from '../phone-number';
 import { formatTrackingNumber, parseTrackingNumber } from '../tracking-number';
 import { PhoneLanguage, languageOfNumber } from './citizen-language';
-import { InboundMessages } from './inbound-messages';
+import { EarlierDelivery, InboundMessages } from './inbound-messages';
 import { PhoneApplications } from './phone-applications';
 import { SmsOptOuts } from './sms-opt-outs';
 import { SmsCommand, parseSmsCommand } from './sms-keywords';
@@ -39,15 +40,16 @@ export class SmsConversation {
     private readonly applications: PhoneApplications,
     private readonly optOuts: SmsOptOuts,
     private readonly topics: TopicGuess,
+    private readonly accessCodes: AccessCodes,
     private readonly clock: Clock,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
   async receive(sms: InboundSms): Promise<string> {
-    const earlier = await this.inbound.claim(sms.messageSid, 'sms');
-    // A redelivery gets the first answer again. One whose first delivery never answered (a crash)
-    // is handled again: intake is idempotent on the MessageSid, so no second application appears.
-    if (earlier?.reply != null) return earlier.reply;
+    const earlier = await this.inbound.claim(sms.messageSid, 'sms', this.clock.now());
+    // A redelivery gets the first answer again, whatever the limits say now. One whose first delivery
+    // never answered (a crash) is handled again: intake is idempotent on the MessageSid.
+    if (earlier && earlier.outcome !== 'processing') return this.repeat(earlier, sms);
 
     const phone = toE164(sms.from, this.env.DEFAULT_COUNTRY);
     if (!phone) {
@@ -56,23 +58,47 @@ export class SmsConversation {
       return '';
     }
     const command = parseSmsCommand(sms.body ?? '');
-    const wording = SMS_WORDING[command.language ?? languageOfNumber(phone)];
+    const language = command.language ?? languageOfNumber(phone);
+    const wording = SMS_WORDING[language];
 
-    const flood = await this.attempts.increment(`sms-inbound:${phone}`, FLOOD_WINDOW_SECONDS);
-    const limit = this.env.SMS_INBOUND_LIMIT_PER_10_MIN;
-    if (flood.count > limit) {
-      // One polite answer when the limit is crossed, then silence: answering a flood would pay for it twice.
-      const reply = flood.count === limit + 1 ? wording.tooManyMessages : '';
-      await this.inbound.settle(sms.messageSid, 'rate_limited', reply);
-      return reply;
+    // The first delivery was counted; a crashed one handled again is the same text, not one more.
+    if (!earlier) {
+      const flood = await this.attempts.increment(`sms-inbound:${phone}`, FLOOD_WINDOW_SECONDS);
+      const limit = this.env.SMS_INBOUND_LIMIT_PER_10_MIN;
+      if (flood.count > limit) {
+        // One polite answer when the limit is crossed, then silence: answering a flood would pay for it twice.
+        const reply = flood.count === limit + 1 ? wording.tooManyMessages : '';
+        await this.inbound.settle(sms.messageSid, 'rate_limited', reply);
+        return reply;
+      }
     }
 
-    const { outcome, reply, applicationId } = await this.answer(command, phone, wording, command.language ?? languageOfNumber(phone), sms.messageSid);
-    // A receipt carries the access code, which is never stored: a redelivery rebuilds it through
-    // intake, which replays the same receipt for the same MessageSid.
+    const { outcome, reply, applicationId } = await this.answer(command, phone, wording, language, sms.messageSid);
+    // A receipt carries the access code, which is never stored: a redelivery rebuilds the receipt.
     await this.inbound.settle(sms.messageSid, outcome, outcome === 'application_created' ? null : reply, applicationId ?? null);
     this.logger.log({ msg: 'inbound SMS handled', sid: sms.messageSid, outcome });
+    if (outcome === 'application_created' && earlier && !this.withinRetryWindow(earlier)) {
+      return wording.receivedBefore(formatTrackingNumber(await this.applications.trackingNumberOf(applicationId!)));
+    }
     return reply;
+  }
+
+  /**
+   * The first answer to a delivery seen before. A receipt is rebuilt from its application; past the
+   * provider's retry window it leaves the access code out, since only a captured request replayed
+   * by someone else arrives that late (the provider's signature carries no time).
+   */
+  private async repeat(earlier: EarlierDelivery, sms: InboundSms): Promise<string> {
+    if (earlier.outcome !== 'application_created' || !earlier.applicationId) return earlier.reply ?? '';
+    const phone = toE164(sms.from, this.env.DEFAULT_COUNTRY) ?? '';
+    const wording = SMS_WORDING[parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone)];
+    const trackingNumber = await this.applications.trackingNumberOf(earlier.applicationId);
+    const formatted = formatTrackingNumber(trackingNumber);
+    return this.withinRetryWindow(earlier) ? wording.received(formatted, this.accessCodes.issue(trackingNumber)) : wording.receivedBefore(formatted);
+  }
+
+  private withinRetryWindow(earlier: EarlierDelivery): boolean {
+    return earlier.ageSeconds <= this.env.WEBHOOK_RETRY_WINDOW_SECONDS;
   }
 
   private async answer(

@@ -7,6 +7,8 @@ export interface SmsWording {
   help: string;
   empty: string;
   received(trackingNumber: string, accessCode: string): string;
+  /** The receipt repeated to a late redelivery: the access code went out once, in the first reply. */
+  receivedBefore(trackingNumber: string): string;
   replyAttached(trackingNumber: string): string;
   status(trackingNumber: string, status: ApplicationStatus, agency: string | null): string;
   statusList(lines: string[]): string;
@@ -29,6 +31,7 @@ export const SMS_WORDING: Record<PhoneLanguage, SmsWording> = {
     help: 'Şikayetinizi yazıp gönderin. DURUM <takip no>: başvuru durumu. IPTAL: mesajları durdur, BASLA: yeniden başlat. EN: English.',
     empty: 'Mesajınız boş. Şikayetinizi yazıp gönderin ya da YARDIM yazın.',
     received: (t, c) => `Başvurunuz alındı. Takip no: ${t} Erişim kodu: ${c}. Durum için: DURUM ${t}`,
+    receivedBefore: (t) => `Başvurunuz alındı. Takip no: ${t}. Erişim kodu ilk yanıtımızdaydı. Durum için: DURUM ${t}`,
     replyAttached: (t) => `Yanıtınız ${t} numaralı başvurunuza eklendi ve kuruma iletildi.`,
     status: (t, s, agency) => `${t}: ${STATUS_TR[s]}${agency ? ` (${agency})` : ''}.`,
     statusList: (lines) => lines.join('\n'),
@@ -45,6 +48,7 @@ export const SMS_WORDING: Record<PhoneLanguage, SmsWording> = {
     help: 'Text your complaint to send it. STATUS <tracking no>: its status. STOP: no more texts, START: texts again. TR: Türkçe.',
     empty: 'Your message was empty. Text your complaint, or HELP.',
     received: (t, c) => `Received. Tracking no: ${t} Access code: ${c}. For its status text: STATUS ${t}`,
+    receivedBefore: (t) => `Received. Tracking no: ${t}. The access code was in our first reply. For its status text: STATUS ${t}`,
     replyAttached: (t) => `Your reply was added to application ${t} and sent to the agency.`,
     status: (t, s, agency) => `${t}: ${STATUS_EN[s]}${agency ? ` (${agency})` : ''}.`,
     statusList: (lines) => lines.join('\n'),

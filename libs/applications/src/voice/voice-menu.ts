@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ENVIRONMENT, Environment } from '@petitio/platform';
-import { DataSource } from 'typeorm';
+import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { AccessCodes } from '../access-code';
 import { IntakeService } from '../intake.service';
 import { toE164 } from '../phone-number';
@@ -32,7 +31,7 @@ export class VoiceMenu {
   private readonly logger = new Logger(VoiceMenu.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
     private readonly inbound: InboundMessages,
     private readonly intake: IntakeService,
     private readonly applications: PhoneApplications,
@@ -78,11 +77,10 @@ export class VoiceMenu {
     if (!recording.recordingSid || recording.durationSeconds <= 0) return { kind: 'hangup', language, say: [w.nothingRecorded, w.goodbye] };
 
     const sid = `${recording.callSid}:${recording.recordingSid}`;
-    const earlier = await this.inbound.claim(sid, 'voice');
+    const earlier = await this.inbound.claim(sid, 'voice', this.clock.now());
     let trackingNumber: string;
     if (earlier?.applicationId) {
-      const rows: { tracking_number: string }[] = await this.dataSource.query('SELECT tracking_number FROM applications WHERE id = $1', [earlier.applicationId]);
-      trackingNumber = rows[0].tracking_number;
+      trackingNumber = await this.applications.trackingNumberOf(earlier.applicationId);
     } else {
       const phone = toE164(recording.from, this.env.DEFAULT_COUNTRY);
       // The recording's id, never the audio: the agent opens it in the provider's console to transcribe it.
@@ -102,8 +100,11 @@ export class VoiceMenu {
       await this.inbound.settle(sid, 'application_created', null, receipt.applicationId);
       this.logger.log({ msg: 'voice message recorded as an application', callSid: recording.callSid });
     }
+    const spokenNumber = spokenDigits(trackingNumber, [4, 4, 3]);
+    // Past the provider's retry window only a replayed capture arrives: it does not hear the access code.
+    if (earlier && earlier.ageSeconds > this.env.WEBHOOK_RETRY_WINDOW_SECONDS) return { kind: 'hangup', language, say: [w.recordedBefore(spokenNumber), w.goodbye] };
     const code = this.accessCodes.issue(trackingNumber);
-    return { kind: 'hangup', language, say: [w.recorded(spokenDigits(trackingNumber, [4, 4, 3]), spokenDigits(code, [4, 4])), w.goodbye] };
+    return { kind: 'hangup', language, say: [w.recorded(spokenNumber, spokenDigits(code, [4, 4])), w.goodbye] };
   }
 
   private mainMenu(language: PhoneLanguage, attempt: number, before: string[]): VoiceStep {

@@ -15,6 +15,7 @@ export interface VoiceWording {
   recordPrompt: string;
   nothingRecorded: string;
   recorded(spokenTrackingNumber: string, spokenAccessCode: string): string;
+  recordedBefore(spokenTrackingNumber: string): string;
   goodbye: string;
   /** The application's text, for the agent who will transcribe it. */
   voiceMessageBody(recordingSid: string): string;
@@ -35,6 +36,7 @@ export const VOICE_WORDING: Record<PhoneLanguage, VoiceWording> = {
     noAgent: 'Şu anda görevliye bağlanamıyoruz. Lütfen daha sonra tekrar arayın.',
     recordPrompt: 'Sinyal sesinden sonra şikayetinizi anlatın. Bitirince kare tuşuna basın.',
     nothingRecorded: 'Mesaj kaydedilmedi.',
+    recordedBefore: (t) => `Mesajınız alındı. Takip numaranız: ${t}. Erişim kodunuz ilk aramanızda okundu.`,
     recorded: (t, c) => `Mesajınız alındı. Takip numaranız: ${t}. Erişim kodunuz: ${c}. Tekrar ediyorum: takip numarası ${t}, erişim kodu ${c}.`,
     goodbye: 'İyi günler.',
     voiceMessageBody: (sid) => `Sesli mesaj (kayıt ${sid}), yazıya dökülecek.`,
@@ -50,6 +52,7 @@ export const VOICE_WORDING: Record<PhoneLanguage, VoiceWording> = {
     noAgent: 'No agent can be reached now. Please call again later.',
     recordPrompt: 'After the tone, describe your complaint. Press hash when you are done.',
     nothingRecorded: 'Nothing was recorded.',
+    recordedBefore: (t) => `Your message was received. Your tracking number is ${t}. Your access code was read out in your first call.`,
     recorded: (t, c) => `Your message was received. Your tracking number is ${t}. Your access code is ${c}. Again: tracking number ${t}, access code ${c}.`,
     goodbye: 'Goodbye.',
     voiceMessageBody: (sid) => `Voice message (recording ${sid}), to be transcribed`,

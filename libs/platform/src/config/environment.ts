@@ -64,6 +64,7 @@ export interface Environment {
   TWILIO_API_BASE_URL: string;
   VOICE_AGENT_NUMBER: string;
   SMS_INBOUND_LIMIT_PER_10_MIN: number;
+  WEBHOOK_RETRY_WINDOW_SECONDS: number;
   CALENDAR_TIME_ZONE: string;
   CALENDAR_COUNTRY: string;
   CALENDAR_REGION: string;
@@ -148,6 +149,12 @@ export const environmentSchema = Joi.object<Environment>({
   TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
   VOICE_AGENT_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
   SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number().integer().min(1).default(10).description('texts one number may send in 10 minutes before it is answered once, then ignored'),
+  WEBHOOK_RETRY_WINDOW_SECONDS: Joi.number()
+    .integer()
+    .min(0)
+    .max(86400)
+    .default(900)
+    .description('how long after a first delivery a redelivered SMS/voice webhook still hears the access code; later ones are treated as replays'),
   CALENDAR_TIME_ZONE: Joi.string()
     .custom((zone: string) => {
       new Intl.DateTimeFormat('en', { timeZone: zone });

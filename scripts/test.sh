@@ -11,6 +11,8 @@ ensure_chromium_installed
 bash scripts/build.sh
 log "type-checking"
 npx tsc -p tsconfig.json --noEmit
+log "linting"
+npx eslint .
 
 PG_PORT="${PETITIO_TEST_PG_PORT:-54349}"
 REDIS_PORT="${PETITIO_TEST_REDIS_PORT:-63819}"

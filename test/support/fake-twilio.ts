@@ -48,11 +48,11 @@ export class FakeTwilio {
   ) {}
 
   static async start(): Promise<FakeTwilio> {
-    let fake: FakeTwilio | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
+    // The handler runs only once the server listens, by when `fake` exists.
+    const server = createServer((req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
-    fake = new FakeTwilio(server, `http://127.0.0.1:${port}`);
+    const fake = new FakeTwilio(server, `http://127.0.0.1:${port}`);
     return fake;
   }
 

@@ -32,16 +32,16 @@ export class TestSmtpServer {
   ) {}
 
   static async start(): Promise<TestSmtpServer> {
-    let self: TestSmtpServer | undefined;
+    // The handlers run only once the server listens, by when `self` exists.
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onRcptTo: (address, _session, callback) => callback(self!.replyTo(address.address)),
+      onRcptTo: (address, _session, callback) => callback(self.replyTo(address.address)),
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then(async (parsed) => {
-            self!.received.push({
+            self.received.push({
               to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
               parsed,
@@ -58,7 +58,7 @@ export class TestSmtpServer {
     });
     server.on('error', () => undefined);
     const port = ((server as unknown as { server: { address(): AddressInfo } }).server.address() as AddressInfo).port;
-    self = new TestSmtpServer(server, port);
+    const self = new TestSmtpServer(server, port);
     return self;
   }
 

@@ -13,7 +13,7 @@ import {
 } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
-import type { AttachmentRecord } from './attachments/application-attachments';
+import type { AttachmentRecord } from './attachments/attachment-record';
 import { IntakeStore, PreparedApplication } from './intake-store';
 import { NewApplication, Receipt } from './new-application';
 import { toE164 } from './phone-number';

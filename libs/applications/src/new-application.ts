@@ -1,7 +1,7 @@
 import type { ApplicationType } from '@petitio/catalogue';
 import type { Actor } from './application-event.entity';
 import type { Channel } from './application.entity';
-import type { AttachmentRecord } from './attachments/application-attachments';
+import type { AttachmentRecord } from './attachments/attachment-record';
 
 /** What a channel hands to intake: already shaped, not yet checked against the catalogue and regions. */
 export interface NewApplication {

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/c
 import { ENVIRONMENT, Environment, ForbiddenError, UnauthenticatedError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { toProblem } from '../http/problem.filter';
+import { toProblem } from '../http/problem-mapping';
 import { ConsoleCsrf } from './console-csrf';
 import { consoleLanguage } from './console-language';
 import { sendConsolePage, seeOther } from './console-response';

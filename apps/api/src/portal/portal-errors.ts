@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { toProblem } from '../http/problem.filter';
+import { toProblem } from '../http/problem-mapping';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PortalLanguage, isPortalLanguage } from './i18n';
 import { sendPage } from './portal-response';

@@ -8,6 +8,7 @@ import { ApplicationAccess } from '../access/application-access';
 import { IntakeService } from '../intake.service';
 import { NewApplication, Receipt } from '../new-application';
 import { AttachmentMediaType, sniffMediaType } from './attachment-media-type';
+import type { AttachmentRecord } from './attachment-record';
 import { sanitiseFileName } from './attachment-name';
 import { ATTACHMENT_STORE, AttachmentStore } from './attachment-store';
 
@@ -16,15 +17,6 @@ export interface IncomingAttachment {
   fileName: string;
   bytes: Buffer;
   truncated: boolean;
-}
-
-/** An attachment's row: what intake writes next to the application. */
-export interface AttachmentRecord {
-  id: string;
-  name: string;
-  mediaType: AttachmentMediaType;
-  size: number;
-  sha256: string;
 }
 
 /** What staff see of an attachment in lists, in the order the citizen chose the files. */

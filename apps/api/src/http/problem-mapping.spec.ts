@@ -1,5 +1,5 @@
 import { UnavailableError } from '@petitio/platform';
-import { RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN, toProblem } from './problem.filter';
+import { RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN, toProblem } from './problem-mapping';
 
 describe('toProblem', () => {
   it.each([

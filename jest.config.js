@@ -18,8 +18,8 @@ module.exports = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs/|content-disposition/|@fastify/static/node_modules/content-disposition/))'],
   moduleNameMapper: {
-    '^@petitio/(platform|directory|catalogue|applications|routing|staff|notifications|sla)$': '<rootDir>/libs/$1/src',
-    '^@petitio/(platform|directory|catalogue|applications|routing|staff|notifications|sla)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@petitio/([^/]+)$': '<rootDir>/libs/$1/src',
+    '^@petitio/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 60000,
   maxWorkers: 2,

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { negotiateLanguage } from '../http/language';
+import { LookupClient } from '../http/lookup-client';
 import { PublicStatusResponse, ReceiptResponse } from './dto/application-responses';
 import { CreateApplicationDto } from './dto/create-application.dto';
 import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from './intake-request';
@@ -52,13 +53,14 @@ export class ApplicationsController {
     @Query('accessCode') queryCode: string | undefined,
     @Query('lang') lang: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @LookupClient() client: string,
   ): Promise<PublicStatusResponse> {
     const accessCode = headerCode ?? queryCode;
     if (!accessCode || typeof accessCode !== 'string') {
       throw new InvalidInputError([{ field: 'accessCode', code: 'required', message: 'the access code given at submission is required' }]);
     }
     const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage, lang);
-    const status = await this.statusLookup.lookup(trackingNumber, accessCode, language);
+    const status = await this.statusLookup.lookup(trackingNumber, accessCode, client, language);
     return {
       ...status,
       trackingNumber: formatTrackingNumber(status.trackingNumber),

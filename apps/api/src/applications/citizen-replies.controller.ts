@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import { CitizenReplies, formatTrackingNumber } from '@petitio/applications';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
+import { LookupClient } from '../http/lookup-client';
 import { CitizenReplyDto, CitizenReplyResponse } from './dto/citizen-reply.dto';
 import { idempotencyKeyOf } from './intake-request';
 
@@ -24,9 +25,10 @@ export class CitizenRepliesController {
   async reply(
     @Param('trackingNumber') trackingNumber: string,
     @Body() dto: CitizenReplyDto,
+    @LookupClient() client: string,
     @Headers('idempotency-key') key?: string,
   ): Promise<CitizenReplyResponse> {
-    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, dto.text, idempotencyKeyOf(key));
+    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, client, dto.text, idempotencyKeyOf(key));
     return {
       trackingNumber: formatTrackingNumber(received.trackingNumber),
       status: received.status,

@@ -185,6 +185,32 @@ describe('public status lookup', () => {
     expect(messageText(sms.text)).toMatch(new RegExp(`^${trackingNumber}: `));
   });
 
+  it('refuses the access code in the query string, even next to the right header, and names the header', async () => {
+    const url = `/api/v1/applications/${receipt.trackingNumber}/status`;
+    for (const query of [`accessCode=${receipt.accessCode}`, `accesscode=${receipt.accessCode}`, `access_code=${receipt.accessCode}&lang=en`]) {
+      const res = await request(stack.apiUrl).get(`${url}?${query}`).set('X-Access-Code', receipt.accessCode).set('X-Forwarded-For', newClient()).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([{ field: 'accessCode', code: 'not_in_url', message: expect.stringContaining('X-Access-Code header') }]);
+    }
+    const alone = await request(stack.apiUrl).get(`${url}?accessCode=${receipt.accessCode}`).set('X-Forwarded-For', newClient()).expect(400);
+    expect(alone.body.errors).toEqual([expect.objectContaining({ field: 'accessCode', code: 'not_in_url' })]);
+  });
+
+  it('refuses the access code in the query string of replies, ratings and appeals, doing nothing', async () => {
+    const base = `/api/v1/applications/${receipt.trackingNumber}`;
+    const before = await stack.db.query('SELECT count(*)::int AS n FROM application_messages');
+    for (const [path, body] of [
+      ['replies', { accessCode: receipt.accessCode, text: 'One more thing.' }],
+      ['rating', { accessCode: receipt.accessCode, score: 5 }],
+      ['appeal', { accessCode: receipt.accessCode, text: 'Please look again.' }],
+    ] as const) {
+      const res = await request(stack.apiUrl).post(`${base}/${path}?accessCode=${receipt.accessCode}`).set('X-Forwarded-For', newClient()).send(body).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'accessCode', code: 'not_in_url', message: expect.stringContaining('request body') }]);
+    }
+    const after = await stack.db.query('SELECT count(*)::int AS n FROM application_messages');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
   it('limits lookups per client address', async () => {
     let limited = 0;
     for (let i = 0; i < 45 && limited === 0; i++) {

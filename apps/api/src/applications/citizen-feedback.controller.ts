@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CitizenFeedback } from '@petitio/applications';
+import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { LookupClient } from '../http/lookup-client';
@@ -9,7 +10,7 @@ import { AppealDto, FeedbackResponse, RatingDto } from './dto/citizen-feedback.d
 /** The citizen's say on how their application was handled; proved by tracking number and access code. */
 @ApiTags('applications')
 @Controller('api/v1/applications/:trackingNumber')
-@UseGuards(JsonBodyGuard, StatusLookupRateLimitGuard)
+@UseGuards(JsonBodyGuard, new AccessCodeNotInUrlGuard('body'), StatusLookupRateLimitGuard)
 export class CitizenFeedbackController {
   constructor(private readonly feedback: CitizenFeedback) {}
 

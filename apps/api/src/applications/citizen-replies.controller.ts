@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CitizenReplies, formatTrackingNumber } from '@petitio/applications';
+import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { LookupClient } from '../http/lookup-client';
@@ -10,7 +11,7 @@ import { idempotencyKeyOf } from './intake-request';
 /** The citizen writing to the agency about their application, proved by tracking number and access code. */
 @ApiTags('applications')
 @Controller('api/v1/applications/:trackingNumber/replies')
-@UseGuards(JsonBodyGuard, StatusLookupRateLimitGuard)
+@UseGuards(JsonBodyGuard, new AccessCodeNotInUrlGuard('body'), StatusLookupRateLimitGuard)
 export class CitizenRepliesController {
   constructor(private readonly replies: CitizenReplies) {}
 

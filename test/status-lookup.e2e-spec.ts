@@ -1,5 +1,6 @@
+import Redis from 'ioredis';
 import request from 'supertest';
-import { routedAgencyCode, validApplication } from './support/applications';
+import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { withoutClockLines } from './support/deadlines';
 import { FakeTwilio } from './support/fake-twilio';
 import { TWILIO_FROM_NUMBER, newPhone, twilioEnv } from './support/sms-outbound';
@@ -140,6 +141,16 @@ describe('public status lookup', () => {
     expect(own.body.trackingNumber).toBe(trackingNumber);
     // A success neither counts nor clears anything: the stranger stays locked.
     await statusOf(trackingNumber, accessCode, stranger).expect(429);
+
+    // Counters are kept under a keyed hash of the address, never the address itself.
+    const redis = new Redis(stack.env.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${stack.env.QUEUE_PREFIX}:limits:*`);
+      expect(keys.filter((key) => key.includes(digits(trackingNumber)))).toHaveLength(2);
+      for (const key of keys) expect(key).not.toMatch(/198\.51\.100|127\.0\.0\.1/);
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('locks every client out of a number once failures from many clients reach the daily ceiling, and SMS status still answers', async () => {

@@ -23,7 +23,7 @@ describe('staff console in a real browser', () => {
   let application: Case;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500' } });
+    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '500' } });
     browser = await TestBrowser.launch();
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false, name: 'Kadıköy Officer' });
     application = await submitCase(stack, { subject: 'No water on Moda Caddesi', body: 'No running water since Monday at number 12.' });

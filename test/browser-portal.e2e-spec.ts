@@ -36,7 +36,7 @@ describe('citizen portal in a real browser', () => {
   let officer: TestStaff;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500' } });
+    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '500' } });
     browser = await TestBrowser.launch();
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
   });

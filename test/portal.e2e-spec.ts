@@ -26,7 +26,7 @@ describe('citizen portal pages (no JavaScript needed)', () => {
   let officer: TestStaff;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '1000', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '1000' } });
+    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '1000', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '1000', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '1000' } });
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
   });
   afterAll(() => stack?.stop());

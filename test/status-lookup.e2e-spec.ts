@@ -1,7 +1,14 @@
+import Redis from 'ioredis';
 import request from 'supertest';
-import { routedAgencyCode, validApplication } from './support/applications';
+import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { withoutClockLines } from './support/deadlines';
+import { FakeTwilio } from './support/fake-twilio';
+import { TWILIO_FROM_NUMBER, newPhone, twilioEnv } from './support/sms-outbound';
 import { TestStack, startStack } from './support/stack';
+import { TWILIO_AUTH_TOKEN, messageText, twilioPost, twilioSid } from './support/twilio-webhooks';
+
+const LIMIT_PER_CLIENT = 5;
+const CEILING_PER_NUMBER = 12;
 
 /** Changes the last digit and recomputes nothing: a number with a wrong check digit. */
 function withWrongCheckDigit(trackingNumber: string): string {
@@ -15,12 +22,29 @@ function unknownNumber(): string {
   return '0000-0000-000';
 }
 
+/** A client address of its own, as the one trusted proxy in front of the api reports it. */
+let lastClient = 0;
+const newClient = () => `198.51.100.${++lastClient}`;
+
 describe('public status lookup', () => {
   let stack: TestStack;
+  let fake: FakeTwilio;
   let receipt: { trackingNumber: string; accessCode: string };
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '5', STATUS_LOOKUP_LIMIT_PER_MINUTE: '40' } });
+    fake = await FakeTwilio.start();
+    stack = await startStack({
+      env: {
+        ...twilioEnv(fake),
+        // Webhooks in this suite are signed with the token of twilio-webhooks.ts.
+        TWILIO_AUTH_TOKEN,
+        // One trusted proxy hop: X-Forwarded-For gives each test client an address of its own.
+        TRUST_PROXY: '1',
+        STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: String(LIMIT_PER_CLIENT),
+        STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: String(CEILING_PER_NUMBER),
+        STATUS_LOOKUP_LIMIT_PER_MINUTE: '40',
+      },
+    });
     const res = await request(stack.apiUrl)
       .post('/api/v1/applications')
       .send(validApplication({ citizen: { name: 'Ayşe Yılmaz', phone: '05321234567', email: 'ayse@example.org' } }))
@@ -28,7 +52,17 @@ describe('public status lookup', () => {
     receipt = res.body;
     await routedAgencyCode(stack.db, receipt.trackingNumber);
   });
-  afterAll(() => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await fake?.stop();
+  });
+
+  const statusOf = (trackingNumber: string, accessCode: string, client: string) =>
+    request(stack.apiUrl).get(`/api/v1/applications/${trackingNumber}/status`).set('X-Access-Code', accessCode).set('X-Forwarded-For', client);
+  const wrongCode = (accessCode: string, i: number) => String((Number(accessCode) + 1 + i) % 100_000_000).padStart(8, '0');
+  const failFrom = async (client: string, trackingNumber: string, accessCode: string, times: number) => {
+    for (let i = 0; i < times; i++) await statusOf(trackingNumber, wrongCode(accessCode, i), client).expect(404);
+  };
 
   it('shows the status and public history with the right code, and no personal data', async () => {
     const res = await request(stack.apiUrl)
@@ -86,13 +120,106 @@ describe('public status lookup', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'accessCode', code: 'required' })]);
   });
 
-  it('stops code guessing on one number after a few failures, even with the right code', async () => {
+  it('stops one client guessing codes on a number after a few failures, even with the right code', async () => {
     const other = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication()).expect(201);
     const url = `/api/v1/applications/${other.body.trackingNumber}/status`;
-    for (let i = 0; i < 5; i++) await request(stack.apiUrl).get(url).set('X-Access-Code', String(10000000 + i)).expect(404);
+    for (let i = 0; i < LIMIT_PER_CLIENT; i++) await request(stack.apiUrl).get(url).set('X-Access-Code', wrongCode(other.body.accessCode, i)).expect(404);
     const blocked = await request(stack.apiUrl).get(url).set('X-Access-Code', other.body.accessCode).expect(429);
     expect(blocked.body.code).toBe('TOO_MANY_REQUESTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(3600);
+  });
+
+  it('still shows the status to the citizen with the right code while a stranger is locked out of their number', async () => {
+    const citizen = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication()).expect(201);
+    const { trackingNumber, accessCode } = citizen.body;
+    const stranger = newClient();
+    await failFrom(stranger, trackingNumber, accessCode, LIMIT_PER_CLIENT);
+    await statusOf(trackingNumber, accessCode, stranger).expect(429);
+
+    const own = await statusOf(trackingNumber, accessCode, newClient()).expect(200);
+    expect(own.body.trackingNumber).toBe(trackingNumber);
+    // A success neither counts nor clears anything: the stranger stays locked.
+    await statusOf(trackingNumber, accessCode, stranger).expect(429);
+
+    // Counters are kept under a keyed hash of the address, never the address itself.
+    const redis = new Redis(stack.env.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${stack.env.QUEUE_PREFIX}:limits:*`);
+      expect(keys.filter((key) => key.includes(digits(trackingNumber)))).toHaveLength(2);
+      for (const key of keys) expect(key).not.toMatch(/198\.51\.100|127\.0\.0\.1/);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('locks every client out of a number once failures from many clients reach the daily ceiling, and SMS status still answers', async () => {
+    const phone = newPhone();
+    const citizen = await request(stack.apiUrl)
+      .post('/api/v1/applications')
+      .send(validApplication({ citizen: { name: 'Ayşe Yılmaz', phone: phone.typed } }))
+      .expect(201);
+    const { trackingNumber, accessCode } = citizen.body;
+    // Each guesser stays under the per-client limit; together they reach the ceiling.
+    for (let failed = 0; failed < CEILING_PER_NUMBER; failed += LIMIT_PER_CLIENT - 1) {
+      await failFrom(newClient(), trackingNumber, accessCode, Math.min(LIMIT_PER_CLIENT - 1, CEILING_PER_NUMBER - failed));
+    }
+
+    const locked = await statusOf(trackingNumber, accessCode, newClient()).expect(429);
+    expect(locked.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(3600);
+    // Replies and ratings are proved the same way, so they are locked too.
+    await request(stack.apiUrl)
+      .post(`/api/v1/applications/${trackingNumber}/replies`)
+      .set('X-Forwarded-For', newClient())
+      .send({ accessCode, text: 'Any news?' })
+      .expect(429);
+
+    // The portal says so in the page's language, and points to the SMS status.
+    const page = await request(stack.apiUrl).post('/en/status').type('form').set('X-Forwarded-For', newClient()).send({ trackingNumber, accessCode }).expect(429);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(Number(page.headers['retry-after'])).toBeGreaterThan(3600);
+    expect(page.text).toContain('Too many attempts');
+    expect(page.text).toContain(`text STATUS and your tracking number to <bdi dir="ltr">${TWILIO_FROM_NUMBER}</bdi>`);
+    const turkish = await request(stack.apiUrl).post('/tr/status').type('form').set('X-Forwarded-For', newClient()).send({ trackingNumber, accessCode }).expect(429);
+    expect(turkish.text).toContain('Çok fazla deneme');
+    expect(turkish.text).toContain(`DURUM yazıp takip numaranızı <bdi dir="ltr">${TWILIO_FROM_NUMBER}</bdi> numarasına gönderin`);
+
+    // The phone the citizen gave proves them: the web counters do not apply.
+    const sms = await twilioPost(stack.apiUrl, '/webhooks/twilio/sms', {
+      MessageSid: twilioSid('SM'),
+      From: phone.e164,
+      To: TWILIO_FROM_NUMBER,
+      Body: `DURUM ${trackingNumber}`,
+      NumSegments: '1',
+    }).expect(200);
+    expect(messageText(sms.text)).toMatch(new RegExp(`^${trackingNumber}: `));
+  });
+
+  it('refuses the access code in the query string, even next to the right header, and names the header', async () => {
+    const url = `/api/v1/applications/${receipt.trackingNumber}/status`;
+    for (const query of [`accessCode=${receipt.accessCode}`, `accesscode=${receipt.accessCode}`, `access_code=${receipt.accessCode}&lang=en`]) {
+      const res = await request(stack.apiUrl).get(`${url}?${query}`).set('X-Access-Code', receipt.accessCode).set('X-Forwarded-For', newClient()).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.errors).toEqual([{ field: 'accessCode', code: 'not_in_url', message: expect.stringContaining('X-Access-Code header') }]);
+    }
+    const alone = await request(stack.apiUrl).get(`${url}?accessCode=${receipt.accessCode}`).set('X-Forwarded-For', newClient()).expect(400);
+    expect(alone.body.errors).toEqual([expect.objectContaining({ field: 'accessCode', code: 'not_in_url' })]);
+  });
+
+  it('refuses the access code in the query string of replies, ratings and appeals, doing nothing', async () => {
+    const base = `/api/v1/applications/${receipt.trackingNumber}`;
+    const before = await stack.db.query('SELECT count(*)::int AS n FROM application_messages');
+    for (const [path, body] of [
+      ['replies', { accessCode: receipt.accessCode, text: 'One more thing.' }],
+      ['rating', { accessCode: receipt.accessCode, score: 5 }],
+      ['appeal', { accessCode: receipt.accessCode, text: 'Please look again.' }],
+    ] as const) {
+      const res = await request(stack.apiUrl).post(`${base}/${path}?accessCode=${receipt.accessCode}`).set('X-Forwarded-For', newClient()).send(body).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'accessCode', code: 'not_in_url', message: expect.stringContaining('request body') }]);
+    }
+    const after = await stack.db.query('SELECT count(*)::int AS n FROM application_messages');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
   it('limits lookups per client address', async () => {

@@ -5,11 +5,14 @@ import { AccessCodes } from './access-code';
 import { parseTrackingNumber } from './tracking-number';
 
 const HOUR = 3600;
+const DAY = 24 * HOUR;
 
 /**
  * Proves a citizen holds an application's tracking number and access code, for the status page
  * and for anything they do on it (reply, rate, appeal). An unknown number and a wrong code fail
- * alike, after the same work, and both count towards the per-number limit that stops code guessing.
+ * alike, after the same work. Failures count per number and client, so a stranger's guesses never
+ * lock the citizen out, and per number across all clients up to a much higher daily ceiling, so
+ * guessing from many addresses stays hopeless.
  */
 @Injectable()
 export class CitizenProof {
@@ -20,8 +23,11 @@ export class CitizenProof {
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  /** The application id, or a domain error: 400 (typo), 404 (no match), 429 (too many failures). */
-  async verify(trackingNumberInput: string, accessCode: string): Promise<{ applicationId: string; trackingNumber: string }> {
+  /**
+   * The application id, or a domain error: 400 (typo), 404 (no match), 429 (too many failures).
+   * `client` is an opaque key for who is asking (a keyed hash of their address, never the address).
+   */
+  async verify(trackingNumberInput: string, accessCode: string, client: string): Promise<{ applicationId: string; trackingNumber: string }> {
     const parsed = parseTrackingNumber(trackingNumberInput);
     if (!parsed.ok) {
       throw new InvalidInputError([
@@ -31,13 +37,15 @@ export class CitizenProof {
       ]);
     }
     const trackingNumber = parsed.value;
-    const limitKey = `lookup-failures:${trackingNumber}`;
-    const failures = await this.attempts.peek(limitKey, HOUR);
-    if (failures.count >= this.env.STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR) throw new TooManyRequestsError(failures.retryAfterSeconds);
+    const clientKey = `lookup-failures:${trackingNumber}:${client}`;
+    const numberKey = `lookup-failures-all:${trackingNumber}`;
+    const [byClient, byNumber] = await Promise.all([this.attempts.peek(clientKey, HOUR), this.attempts.peek(numberKey, DAY)]);
+    if (byClient.count >= this.env.STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR) throw new TooManyRequestsError(byClient.retryAfterSeconds);
+    if (byNumber.count >= this.env.STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY) throw new TooManyRequestsError(byNumber.retryAfterSeconds);
     const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM applications WHERE tracking_number = $1', [trackingNumber]);
     const codeMatches = this.accessCodes.matches(trackingNumber, accessCode);
     if (rows.length === 0 || !codeMatches) {
-      await this.attempts.increment(limitKey, HOUR);
+      await Promise.all([this.attempts.increment(clientKey, HOUR), this.attempts.increment(numberKey, DAY)]);
       throw new NotFoundError('APPLICATION_NOT_FOUND', 'no application matches this tracking number and access code');
     }
     return { applicationId: rows[0].id, trackingNumber };

@@ -47,9 +47,9 @@ export class StatusLookupService {
     private readonly clock: Clock,
   ) {}
 
-  /** The public status, for whoever proves they hold the tracking number and access code. */
-  async lookup(trackingNumberInput: string, accessCode: string, language: string): Promise<PublicStatus> {
-    const { applicationId, trackingNumber } = await this.proof.verify(trackingNumberInput, accessCode);
+  /** The public status, for whoever proves they hold the tracking number and access code; `client` as for CitizenProof. */
+  async lookup(trackingNumberInput: string, accessCode: string, client: string, language: string): Promise<PublicStatus> {
+    const { applicationId, trackingNumber } = await this.proof.verify(trackingNumberInput, accessCode, client);
     const rows: {
       id: string;
       type_code: string;

@@ -3,9 +3,11 @@ import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, Ap
 import { IntakeService, StatusLookupService, formatTrackingNumber } from '@petitio/applications';
 import { ENVIRONMENT, Environment, InvalidInputError, supportedLanguages } from '@petitio/platform';
 import type { FastifyReply } from 'fastify';
+import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { negotiateLanguage } from '../http/language';
+import { LookupClient } from '../http/lookup-client';
 import { PublicStatusResponse, ReceiptResponse } from './dto/application-responses';
 import { CreateApplicationDto } from './dto/create-application.dto';
 import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from './intake-request';
@@ -40,25 +42,26 @@ export class ApplicationsController {
   }
 
   @Get(':trackingNumber/status')
-  @UseGuards(StatusLookupRateLimitGuard)
-  @ApiOperation({ summary: 'Follow an application', description: 'Needs the access code; returns no personal data.' })
-  @ApiHeader({ name: 'X-Access-Code', required: false, description: 'The access code (or use ?accessCode=)' })
-  @ApiQuery({ name: 'accessCode', required: false })
+  @UseGuards(new AccessCodeNotInUrlGuard('header'), StatusLookupRateLimitGuard)
+  @ApiOperation({
+    summary: 'Follow an application',
+    description: 'Needs the access code in the X-Access-Code header (an accessCode query parameter is refused with 400); returns no personal data.',
+  })
+  @ApiHeader({ name: 'X-Access-Code', required: true, description: 'The access code given at submission' })
   @ApiQuery({ name: 'lang', required: false })
   @ApiOkResponse({ type: PublicStatusResponse })
   async status(
     @Param('trackingNumber') trackingNumber: string,
-    @Headers('x-access-code') headerCode: string | undefined,
-    @Query('accessCode') queryCode: string | undefined,
+    @Headers('x-access-code') accessCode: string | undefined,
     @Query('lang') lang: string | undefined,
     @Headers('accept-language') acceptLanguage: string | undefined,
+    @LookupClient() client: string,
   ): Promise<PublicStatusResponse> {
-    const accessCode = headerCode ?? queryCode;
     if (!accessCode || typeof accessCode !== 'string') {
-      throw new InvalidInputError([{ field: 'accessCode', code: 'required', message: 'the access code given at submission is required' }]);
+      throw new InvalidInputError([{ field: 'accessCode', code: 'required', message: 'the access code given at submission is required in the X-Access-Code header' }]);
     }
     const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage, lang);
-    const status = await this.statusLookup.lookup(trackingNumber, accessCode, language);
+    const status = await this.statusLookup.lookup(trackingNumber, accessCode, client, language);
     return {
       ...status,
       trackingNumber: formatTrackingNumber(status.trackingNumber),

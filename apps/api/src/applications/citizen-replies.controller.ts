@@ -1,15 +1,17 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CitizenReplies, formatTrackingNumber } from '@petitio/applications';
+import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';
+import { LookupClient } from '../http/lookup-client';
 import { CitizenReplyDto, CitizenReplyResponse } from './dto/citizen-reply.dto';
 import { idempotencyKeyOf } from './intake-request';
 
 /** The citizen writing to the agency about their application, proved by tracking number and access code. */
 @ApiTags('applications')
 @Controller('api/v1/applications/:trackingNumber/replies')
-@UseGuards(JsonBodyGuard, StatusLookupRateLimitGuard)
+@UseGuards(JsonBodyGuard, new AccessCodeNotInUrlGuard('body'), StatusLookupRateLimitGuard)
 export class CitizenRepliesController {
   constructor(private readonly replies: CitizenReplies) {}
 
@@ -24,9 +26,10 @@ export class CitizenRepliesController {
   async reply(
     @Param('trackingNumber') trackingNumber: string,
     @Body() dto: CitizenReplyDto,
+    @LookupClient() client: string,
     @Headers('idempotency-key') key?: string,
   ): Promise<CitizenReplyResponse> {
-    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, dto.text, idempotencyKeyOf(key));
+    const received = await this.replies.fromWeb(trackingNumber, dto.accessCode, client, dto.text, idempotencyKeyOf(key));
     return {
       trackingNumber: formatTrackingNumber(received.trackingNumber),
       status: received.status,

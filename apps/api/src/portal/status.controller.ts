@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { CitizenFeedback, CitizenReplies, StatusLookupService } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, IllegalTransitionError, InvalidInputError, NotFoundError } from '@petitio/platform';
@@ -7,14 +7,17 @@ import { AppealDto, RatingDto } from '../applications/dto/citizen-feedback.dto';
 import { CitizenReplyDto } from '../applications/dto/citizen-reply.dto';
 import { idempotencyKeyOf } from '../applications/intake-request';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
+import { LookupClient } from '../http/lookup-client';
 import { FormBody, formText, validateAs } from './form-values';
 import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
 import { pageLanguage } from './portal-language';
 import { sendPage } from './portal-response';
+import { StatusLockoutFilter } from './status-lockout.filter';
 import { FieldErrors } from './views/form-fields';
 import { StatusPageModel, lookupPage, statusPage } from './views/status.view';
 
 type ActionForm = 'reply' | 'rating' | 'appeal';
+type Proof = { trackingNumber: string; accessCode: string; client: string };
 
 /**
  * Following an application: the tracking number and access code travel in POST bodies only (never in a
@@ -22,6 +25,7 @@ type ActionForm = 'reply' | 'rating' | 'appeal';
  */
 @ApiExcludeController()
 @Controller(':lang/status')
+@UseFilters(StatusLockoutFilter)
 export class StatusController {
   constructor(
     private readonly statusLookup: StatusLookupService,
@@ -37,7 +41,7 @@ export class StatusController {
 
   @Post()
   @UseGuards(StatusLookupRateLimitGuard)
-  async show(@Param('lang') lang: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+  async show(@Param('lang') lang: string, @Body() body: FormBody, @LookupClient() client: string, @Res() reply: FastifyReply): Promise<void> {
     const language = pageLanguage(lang);
     const trackingNumber = formText(body, 'trackingNumber').trim();
     const accessCode = formText(body, 'accessCode').trim();
@@ -46,25 +50,26 @@ export class StatusController {
       ...(accessCode ? [] : [{ field: 'accessCode', code: 'required', message: 'the access code is required' }]),
     ];
     if (missing.length) return sendPage(reply, 400, lookupPage(language, { trackingNumber, errors: localised(language, missing) }));
-    await this.renderStatus(reply, 200, language, { trackingNumber, accessCode });
+    await this.renderStatus(reply, 200, language, { trackingNumber, accessCode, client });
   }
 
   @Post('reply')
   @UseGuards(StatusLookupRateLimitGuard)
-  async reply(@Param('lang') lang: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+  async reply(@Param('lang') lang: string, @Body() body: FormBody, @LookupClient() client: string, @Res() reply: FastifyReply): Promise<void> {
     const language = pageLanguage(lang);
     const form = { accessCode: formText(body, 'accessCode'), text: formText(body, 'text') };
-    await this.act(reply, language, body, 'reply', { 'reply-text': form.text }, async () => {
+    await this.act(reply, language, body, client, 'reply', { 'reply-text': form.text }, async () => {
       const { problems } = await validateAs(CitizenReplyDto, form);
       if (problems.length) throw new InvalidInputError(problems);
-      await this.replies.fromWeb(formText(body, 'trackingNumber'), form.accessCode, form.text, idempotencyKeyOf(formText(body, 'submissionKey') || undefined));
+      const submissionKey = idempotencyKeyOf(formText(body, 'submissionKey') || undefined);
+      await this.replies.fromWeb(formText(body, 'trackingNumber'), form.accessCode, client, form.text, submissionKey);
       return textsFor(language).status.reply.done;
     });
   }
 
   @Post('rating')
   @UseGuards(StatusLookupRateLimitGuard)
-  async rating(@Param('lang') lang: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+  async rating(@Param('lang') lang: string, @Body() body: FormBody, @LookupClient() client: string, @Res() reply: FastifyReply): Promise<void> {
     const language = pageLanguage(lang);
     const score = formText(body, 'score');
     const comment = formText(body, 'comment');
@@ -73,23 +78,23 @@ export class StatusController {
       ...(score ? { score: /^\d+$/.test(score) ? Number(score) : score } : {}),
       ...(comment.trim() ? { comment } : {}),
     };
-    await this.act(reply, language, body, 'rating', { 'rating-score': score, 'rating-comment': comment }, async () => {
+    await this.act(reply, language, body, client, 'rating', { 'rating-score': score, 'rating-comment': comment }, async () => {
       const { dto, problems } = await validateAs(RatingDto, form);
       if (problems.length) throw new InvalidInputError(problems);
-      const outcome = await this.feedback.rate(formText(body, 'trackingNumber'), dto.accessCode, { score: dto.score, comment: dto.comment });
+      const outcome = await this.feedback.rate(formText(body, 'trackingNumber'), dto.accessCode, client, { score: dto.score, comment: dto.comment });
       return outcome.appealOpened ? textsFor(language).status.rating.reopened : textsFor(language).status.rating.done;
     });
   }
 
   @Post('appeal')
   @UseGuards(StatusLookupRateLimitGuard)
-  async appeal(@Param('lang') lang: string, @Body() body: FormBody, @Res() reply: FastifyReply): Promise<void> {
+  async appeal(@Param('lang') lang: string, @Body() body: FormBody, @LookupClient() client: string, @Res() reply: FastifyReply): Promise<void> {
     const language = pageLanguage(lang);
     const form = { accessCode: formText(body, 'accessCode'), text: formText(body, 'text') };
-    await this.act(reply, language, body, 'appeal', { 'appeal-text': form.text }, async () => {
+    await this.act(reply, language, body, client, 'appeal', { 'appeal-text': form.text }, async () => {
       const { problems } = await validateAs(AppealDto, form);
       if (problems.length) throw new InvalidInputError(problems);
-      await this.feedback.appeal(formText(body, 'trackingNumber'), form.accessCode, form.text.trim());
+      await this.feedback.appeal(formText(body, 'trackingNumber'), form.accessCode, client, form.text.trim());
       return textsFor(language).status.appeal.done;
     });
   }
@@ -99,11 +104,12 @@ export class StatusController {
     reply: FastifyReply,
     language: PortalLanguage,
     body: FormBody,
+    client: string,
     form: ActionForm,
     values: Record<string, string>,
     perform: () => Promise<string>,
   ): Promise<void> {
-    const proof = { trackingNumber: formText(body, 'trackingNumber').trim(), accessCode: formText(body, 'accessCode').trim() };
+    const proof = { trackingNumber: formText(body, 'trackingNumber').trim(), accessCode: formText(body, 'accessCode').trim(), client };
     try {
       const done = await perform();
       return this.renderStatus(reply, 200, language, proof, { notice: { kind: 'done', text: done } });
@@ -125,11 +131,11 @@ export class StatusController {
     reply: FastifyReply,
     statusCode: number,
     language: PortalLanguage,
-    proof: { trackingNumber: string; accessCode: string },
+    proof: Proof,
     extra: Partial<Pick<StatusPageModel, 'notice' | 'errors' | 'values'>> = {},
   ): Promise<void> {
     try {
-      const status = await this.statusLookup.lookup(proof.trackingNumber, proof.accessCode, language);
+      const status = await this.statusLookup.lookup(proof.trackingNumber, proof.accessCode, proof.client, language);
       sendPage(
         reply,
         statusCode,

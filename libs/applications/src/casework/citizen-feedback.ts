@@ -34,8 +34,8 @@ export class CitizenFeedback {
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  async rate(trackingNumber: string, accessCode: string, rating: RatingRequest): Promise<FeedbackOutcome> {
-    const { applicationId } = await this.proof.verify(trackingNumber, accessCode);
+  async rate(trackingNumber: string, accessCode: string, client: string, rating: RatingRequest): Promise<FeedbackOutcome> {
+    const { applicationId } = await this.proof.verify(trackingNumber, accessCode, client);
     return this.changes.change({ citizen: true }, applicationId, undefined, async (ctx) => {
       if (!RATEABLE.includes(ctx.app.status)) {
         throw new ConflictError('NOT_ANSWERED_YET', 'an application can be rated once it has been answered');
@@ -50,8 +50,8 @@ export class CitizenFeedback {
     });
   }
 
-  async appeal(trackingNumber: string, accessCode: string, text: string): Promise<FeedbackOutcome> {
-    const { applicationId } = await this.proof.verify(trackingNumber, accessCode);
+  async appeal(trackingNumber: string, accessCode: string, client: string, text: string): Promise<FeedbackOutcome> {
+    const { applicationId } = await this.proof.verify(trackingNumber, accessCode, client);
     return this.changes.change({ citizen: true }, applicationId, undefined, async (ctx) => {
       if (!APPEALABLE.includes(ctx.app.status)) throw new IllegalTransitionError(ctx.app.status, 'reopened');
       const decidedAt = await this.decisionTime(ctx);

@@ -34,6 +34,14 @@ describe('configuration from the environment', () => {
     expect(loadEnvironment({ NODE_ENV: 'production', ACCESS_CODE_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('limits failed status lookups per client, under a higher ceiling per number that must not be below it', () => {
+    expect(loadEnvironment({})).toMatchObject({ STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: 10, STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: 300 });
+    expect(() => loadEnvironment({ STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: 'many' })).toThrow(/STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY/);
+    expect(() => loadEnvironment({ STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '50', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '20' })).toThrow(
+      /STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY must be at least STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR/,
+    );
+  });
+
   it('refuses a queue prefix that would break Redis keys', () => {
     expect(() => loadEnvironment({ QUEUE_PREFIX: 'bad prefix:1' })).toThrow(/QUEUE_PREFIX/);
   });

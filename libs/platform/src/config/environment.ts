@@ -22,6 +22,7 @@ export interface Environment {
   ATTACHMENTS_MAX_BYTES: number;
   STATUS_LOOKUP_LIMIT_PER_MINUTE: number;
   STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: number;
+  STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: number;
   INTAKE_WRITERS: number;
   ROUTING_CONCURRENCY: number;
   ROUTING_ATTEMPTS: number;
@@ -99,7 +100,10 @@ export const environmentSchema = Joi.object<Environment>({
   ATTACHMENTS_MAX_FILES: Joi.number().integer().min(0).max(20).default(3),
   ATTACHMENTS_MAX_BYTES: Joi.number().integer().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
-  STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10),
+  STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10)
+    .description('failed lookups of one tracking number allowed per client address per hour'),
+  STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: Joi.number().integer().min(1).max(100_000).default(300)
+    .description('failed lookups of one tracking number allowed per day from all clients together'),
   INTAKE_WRITERS: Joi.number().integer().min(1).max(100).default(4)
     .description('intake statements each api process runs at once (at most DATABASE_POOL_SIZE - 1); submissions that arrive meanwhile are stored together in the next one'),
   ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(64).description("routing jobs run at once per worker; those running together are routed in one transaction"),
@@ -199,6 +203,9 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   // Joi does not validate defaults, so the demo secret is refused here rather than in the schema.
   if (value?.SMS_PROVIDER === 'twilio' && !(value.TWILIO_ACCOUNT_SID && value.TWILIO_AUTH_TOKEN && value.TWILIO_FROM_NUMBER)) {
     messages.push('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER');
+  }
+  if (value && value.STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY < value.STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR) {
+    messages.push('STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY must be at least STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR');
   }
   if (value?.NODE_ENV === 'production' && value.ACCESS_CODE_SECRET === DEMO_ACCESS_CODE_SECRET) {
     messages.push('ACCESS_CODE_SECRET must be set to a private value of at least 32 characters in production');

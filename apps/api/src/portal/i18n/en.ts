@@ -175,6 +175,7 @@ export const en: PortalTexts = {
     notFound: 'There is no page at this address.',
     tooManyTitle: 'Too many attempts',
     tooMany: 'Too many attempts in a short time. Please wait a few minutes and try again.',
+    tooManyBySms: 'You can still get the status of your application by SMS: from the phone number you gave with it, text STATUS and your tracking number to {number}.',
     tooLargeTitle: 'Too much sent',
     tooLarge: 'The text or files you sent are too large. Please shorten the text or use smaller files and try again.',
     serverTitle: 'Something went wrong',

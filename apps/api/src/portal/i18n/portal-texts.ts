@@ -110,6 +110,8 @@ export interface PortalTexts {
     notFound: string;
     tooManyTitle: string;
     tooMany: string;
+    /** After too many status lookups, where SMS is set up; `{number}` is the SMS number. */
+    tooManyBySms: string;
     tooLargeTitle: string;
     tooLarge: string;
     serverTitle: string;

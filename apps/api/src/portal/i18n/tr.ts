@@ -175,6 +175,7 @@ export const tr: PortalTexts = {
     notFound: 'Bu adreste bir sayfa yok.',
     tooManyTitle: 'Çok fazla deneme',
     tooMany: 'Kısa sürede çok fazla deneme yapıldı. Lütfen birkaç dakika bekleyip yeniden deneyin.',
+    tooManyBySms: 'Başvurunuzun durumunu SMS ile yine de öğrenebilirsiniz: başvuruda verdiğiniz telefon numarasından DURUM yazıp takip numaranızı {number} numarasına gönderin.',
     tooLargeTitle: 'Gönderilen çok büyük',
     tooLarge: 'Gönderdiğiniz metin ya da dosyalar çok büyük. Lütfen kısaltıp ya da daha küçük dosyalarla yeniden deneyin.',
     serverTitle: 'Bir sorun oluştu',

@@ -5,7 +5,8 @@ import argon2 from 'argon2';
 @Injectable()
 export class PasswordHasher {
   private readonly options = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
-  private dummy?: Promise<string>;
+  // Made at start, so that not even the first unknown address pays for it.
+  private readonly dummy = this.hash('no password is this password');
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, this.options);
@@ -16,7 +17,6 @@ export class PasswordHasher {
    * yet, so an unknown address, an invited account and a wrong password take the same time.
    */
   async verify(hash: string | null, password: string): Promise<boolean> {
-    this.dummy ??= this.hash('no password is this password');
     const against = hash ?? (await this.dummy);
     try {
       return (await argon2.verify(against, password)) && hash !== null;

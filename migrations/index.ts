@@ -9,6 +9,7 @@ import { ApplicationAttachments1765100000000 } from './1765100000000-Application
 import { DashboardIndexes1765200000000 } from './1765200000000-DashboardIndexes';
 import { DashboardRollups1765300000000 } from './1765300000000-DashboardRollups';
 import { SearchDocuments1765400000000 } from './1765400000000-SearchDocuments';
+import { SignInFailures1765500000000 } from './1765500000000-SignInFailures';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   DashboardIndexes1765200000000,
   DashboardRollups1765300000000,
   SearchDocuments1765400000000,
+  SignInFailures1765500000000,
 ];

@@ -6,7 +6,7 @@ import { Case, submitCase } from './support/casework';
 import { submitForm } from './support/console-forms';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
-import { STAFF_PASSWORD, TestStaff, agencyId, staffUser } from './support/staff';
+import { STAFF_PASSWORD, TestStaff, agencyId, invitedUser, staffUser } from './support/staff';
 
 /**
  * The staff console as an officer uses it, in real headless Chromium against the real api and worker;
@@ -199,11 +199,53 @@ describe('staff console in a real browser', () => {
       expect((await submit(page.locator('form[action="/staff/users"]'))).status()).toBe(400);
       await expect(page.locator('#email-error').innerText()).resolves.toBe(t.fieldErrors.isEmail);
       await expectNoAccessibilityViolations(page, 'users with a refused invitation');
+
+      // A user locked out after wrong passwords gets an unlock button.
+      await stack.db.query(`UPDATE staff_users SET locked_until = now() + interval '1 hour' WHERE id = $1`, [supervisor.id]);
+      await page.goto(url('/staff/users'));
+      await expectNoAccessibilityViolations(page, 'users with a locked user');
+      await submit(page.locator(`form[action="/staff/users/${supervisor.id}/unlock"]`));
+      expect(await page.locator('#confirmation').innerText()).toContain(t.users.unlocked);
+      expect(await page.locator(`form[action="/staff/users/${supervisor.id}/unlock"]`).count()).toBe(0);
     });
     await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
       await signIn(page, supervisor);
       await page.goto(url('/staff/users'));
       await expectNoAccessibilityViolations(page, 'users (supervisor)');
+    });
+  });
+
+  it('lets a new officer follow the invitation link, choose Turkish, be refused a short password, set one and land signed in on the inbox; no WCAG 2.1 AA violations on the way', async () => {
+    const tr = consoleTexts('tr');
+    const admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin']);
+    const invited = await invitedUser(stack.db, stack.apiUrl, admin.token);
+    const link = url(`/staff/set-password?token=${invited.linkToken}`);
+    await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
+      const opened = await page.goto(link);
+      expect(opened?.status()).toBe(200);
+      expect(await opened?.headerValue('referrer-policy')).toBe('no-referrer');
+      expect(await main(page).innerText()).toContain(t.setPassword.policy.replace('{min}', '12'));
+      await expectNoAccessibilityViolations(page, 'set-password');
+
+      await page.getByRole('link', { name: tr.languageName }).click();
+      expect(page.url()).toBe(link);
+      await expect(main(page).getByRole('heading', { level: 1 }).innerText()).resolves.toBe(tr.setPassword.title);
+
+      await page.getByLabel(tr.setPassword.password).fill('kısa');
+      expect((await submit(page.locator('form[action="/staff/set-password"]'))).status()).toBe(400);
+      await expect(page.locator('#password-error').innerText()).resolves.toBe(tr.setPassword.tooShort.replace('{min}', '12'));
+      await expectNoAccessibilityViolations(page, 'set-password refused (tr)');
+
+      await page.getByLabel(tr.setPassword.password).fill('uzun ve yeni bir parola');
+      const done = await submit(page.locator('form[action="/staff/set-password"]'));
+      expect(done.status()).toBe(303);
+      expect(new URL(page.url()).pathname).toBe('/staff/inbox');
+      await expect(main(page).getByRole('heading', { level: 1 }).innerText()).resolves.toBe(tr.inbox.title);
+
+      const used = await page.goto(link);
+      expect(used?.status()).toBe(400);
+      expect(await main(page).innerText()).toContain(tr.setPassword.invalid);
+      await expectNoAccessibilityViolations(page, 'set-password with a used link (tr)');
     });
   });
 

@@ -84,12 +84,21 @@ describe('staff console pages (no JavaScript needed)', () => {
       expect(visibleText(wrong.text).replace(colleague.email, '#')).toBe(visibleText(unknown.text).replace('nobody@test.petitio.example', '#'));
     });
 
-    it('says the account is locked, as the API does, after too many wrong passwords', async () => {
+    it('says the account is locked, as the API does, after too many wrong passwords from here', async () => {
       const victim = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false });
-      await stack.db.query(`UPDATE staff_users SET locked_until = now() + interval '10 minutes', failed_logins = 5 WHERE id = $1`, [victim.id]);
+      for (let i = 0; i < 5; i++) await signInForm({ email: victim.email, password: `guess ${i}` }).expect(401);
+      const res = await signInForm({ email: victim.email, password: STAFF_PASSWORD }).expect(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(800);
+      expect(visibleText(res.text)).toContain(t.signIn.locked.replace('{minutes}', '15'));
+      expect(res.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('says every sign-in to the account must wait, after many wrong passwords from everywhere', async () => {
+      const victim = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false });
+      await stack.db.query(`UPDATE staff_users SET locked_until = now() + interval '10 minutes', failed_logins = 60 WHERE id = $1`, [victim.id]);
       const res = await signInForm({ email: victim.email, password: STAFF_PASSWORD }).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(500);
-      expect(visibleText(res.text)).toContain(t.signIn.locked.replace('{minutes}', '10'));
+      expect(visibleText(res.text)).toContain(t.signIn.backoff.replace('{minutes}', '10'));
       expect(res.headers['set-cookie']).toBeUndefined();
     });
 

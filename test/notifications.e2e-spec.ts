@@ -9,7 +9,7 @@ import { TestStaff, agencyId, staffUser } from './support/staff';
 import { testServices } from './support/test-services';
 
 const PUBLIC_BASE_URL = 'https://petitio.example';
-const LINK = /https:\/\/petitio\.example\/staff\/set-password#token=([A-Za-z0-9._-]+)/;
+const LINK = /https:\/\/petitio\.example\/staff\/set-password\?token=([A-Za-z0-9._-]+)/;
 
 interface MessageRow {
   id: string;
@@ -101,7 +101,7 @@ describe('delivering outgoing messages', () => {
     expect(mail.parsed.bcc).toBeUndefined();
     const token = LINK.exec(mail.parsed.text ?? '')?.[1];
     expect(token).toBeTruthy();
-    expect(mail.parsed.html).toContain(`${PUBLIC_BASE_URL}/staff/set-password#token=${token}`);
+    expect(mail.parsed.html).toContain(`${PUBLIC_BASE_URL}/staff/set-password?token=${token}`);
 
     // Nothing but what the invitation needs: not the name, the inviter, the account id or its roles.
     for (const secret of ['Deniz', admin.id, admin.email, userId, 'officer', 'ISKI']) expect(mail.raw).not.toContain(secret);

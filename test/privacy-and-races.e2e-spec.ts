@@ -45,14 +45,20 @@ describe('privacy and races', () => {
     expect(acted.status).toBe(404);
   });
 
-  it('counts wrong passwords sent in parallel, so a burst still locks the account', async () => {
+  it('counts wrong passwords sent in parallel, so a burst still locks the account for that address, and emails the owner once', async () => {
     const officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false });
     await Promise.all(
       Array.from({ length: 10 }, (_, i) => request(stack.apiUrl).post('/api/v1/staff/session').send({ email: officer.email, password: `guess ${i}` })),
     );
-    const { rows } = await stack.db.query('SELECT failed_logins, locked_until > now() AS locked FROM staff_users WHERE id = $1', [officer.id]);
-    expect(rows[0]).toEqual({ failed_logins: 10, locked: true });
-    await request(stack.apiUrl).post('/api/v1/staff/session').send({ email: officer.email, password: STAFF_PASSWORD }).expect(429);
+    const account = await stack.db.query('SELECT failed_logins FROM staff_users WHERE id = $1', [officer.id]);
+    expect(account.rows[0]).toEqual({ failed_logins: 10 });
+    const { rows } = await stack.db.query('SELECT failures, locked_until > now() AS locked FROM staff_sign_in_failures WHERE user_id = $1', [officer.id]);
+    expect(rows).toEqual([{ failures: 10, locked: true }]);
+    const locked = await request(stack.apiUrl).post('/api/v1/staff/session').send({ email: officer.email, password: STAFF_PASSWORD }).expect(429);
+    expect(locked.body.code).toBe('ACCOUNT_LOCKED');
+    // The owner hears of the lock once, not once per racing request.
+    const notices = await stack.db.query(`SELECT 1 FROM outgoing_messages WHERE staff_user_id = $1 AND template = 'staff_sign_in_locked'`, [officer.id]);
+    expect(notices.rows).toHaveLength(1);
   });
 
   it('answers 400, not 500, to malformed ids and cursors', async () => {

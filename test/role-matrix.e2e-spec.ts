@@ -94,6 +94,8 @@ describe('who may do what: the role matrix', () => {
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 'through', otherSupervisor: 'through', admin: 'through' } },
     { name: 'POST /staff/users/:id/disable', method: 'post', path: () => `/api/v1/staff/users/${leaverId}/disable`,
       expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
+    { name: 'POST /staff/users/:id/unlock', method: 'post', path: () => `/api/v1/staff/users/${leaverId}/unlock`,
+      expect: { agent: 403, officer: 403, otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
     { name: 'PUT /staff/users/:id/duty (an ISKI-KDK officer)', method: 'put', path: () => `/api/v1/staff/users/${staff.officer.id}/duty`, body: () => ({ onDuty: true }),
       expect: { agent: 403, officer: 'through', otherOfficer: 403, supervisor: 403, otherSupervisor: 403, admin: 'through' } },
     { name: 'GET /staff/reason-codes', method: 'get', path: () => '/api/v1/staff/reason-codes?kind=rejection',

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import argon2 from 'argon2';
 import { Pool } from 'pg';
 import request from 'supertest';
+import { DEMO_ACCESS_CODE_SECRET, Environment, SignedTokens } from '@petitio/platform';
+import { PASSWORD_LINK_PURPOSE } from '@petitio/staff';
 
 export const STAFF_PASSWORD = 'correct horse battery staple';
 let cachedHash: Promise<string> | undefined;
@@ -40,4 +42,21 @@ export async function staffUser(
 export async function agencyId(db: Pool, code: string): Promise<string> {
   const { rows } = await db.query('SELECT id FROM agencies WHERE code = $1', [code]);
   return rows[0].id;
+}
+
+/**
+ * An invited user and the set-password link token their email carries, signed as the renderer signs it (the
+ * stack runs with the demo secret): for suites that test the page, not the mail.
+ */
+export async function invitedUser(db: Pool, apiUrl: string, adminToken: string, agencyCode = 'ISKI-KDK'): Promise<{ id: string; email: string; linkToken: string }> {
+  const email = `invited.${randomBytes(3).toString('hex')}@test.petitio.example`;
+  const agency = await agencyId(db, agencyCode);
+  const res = await request(apiUrl)
+    .post('/api/v1/staff/users')
+    .set('Authorization', `Bearer ${adminToken}`)
+    .send({ email, displayName: 'New Officer', agencyId: agency, roles: ['officer'], language: 'en' })
+    .expect(201);
+  const { rows } = await db.query(`SELECT id FROM password_tokens WHERE user_id = $1`, [res.body.id]);
+  const linkToken = new SignedTokens({ ACCESS_CODE_SECRET: DEMO_ACCESS_CODE_SECRET } as Environment).sign(PASSWORD_LINK_PURPOSE, rows[0].id);
+  return { id: res.body.id, email, linkToken };
 }

@@ -59,15 +59,40 @@ describe('rendering outgoing messages', () => {
     expect(renderer.render(message('application_received', 'tr-TR', leaky)).language).toBe('tr');
   });
 
-  it('builds the set-password link at delivery from the token id, signed for the staff password purpose', () => {
+  it('builds the set-password link at delivery from the token id, signed for the staff password purpose, in the query the console page reads', () => {
     const tokenId = '0f8b6a3e-7a55-4d2c-9c11-2b3e4f5a6b7c';
     const rendered = renderer.render(message('staff_invitation', 'en', { passwordTokenId: tokenId, displayName: 'Deniz', invitedBy: 'x' }));
-    const token = /https:\/\/petitio\.example\/staff\/set-password#token=(\S+)/.exec(rendered.text)?.[1];
+    const token = /https:\/\/petitio\.example\/staff\/set-password\?token=(\S+)/.exec(rendered.text)?.[1];
     expect(tokens.verify(STAFF_PASSWORD_LINK_PURPOSE, token!)).toBe(tokenId);
     expect(PASSWORD_LINK_PURPOSE).toBe(STAFF_PASSWORD_LINK_PURPOSE);
-    expect(rendered.html).toContain(`#token=${token}`);
+    expect(rendered.html).toContain(`/staff/set-password?token=${token}`);
+    expect(rendered.text).not.toContain('#token=');
     expect(rendered.text).toContain('72 hours');
     expect(rendered.text).not.toContain('Deniz');
+  });
+
+  it.each([
+    ['en', 'Someone failed to sign in to your Petitio staff account 5 times from the address 203.0.113.x', 'If it was not you'],
+    ['tr', 'Birisi 203.0.113.x adresinden Petitio personel hesabınıza 5 kez giriş yapmayı denedi', 'Bu siz değilseniz'],
+  ])('tells the owner in %s that an address was locked out of their account, and what to do if it was not them', (language, what, ifNot) => {
+    const params = { failures: 5, from: '203.0.113.x', lockedAt: '2026-03-02T09:30:00.000Z', password: 'hunter2-Zq', address: '203.0.113.7' };
+    const rendered = renderer.render(message('staff_sign_in_locked', language, params));
+    expect(rendered.language).toBe(language);
+    for (const part of [rendered.text, rendered.html]) {
+      expect(part).toContain(what);
+      expect(part).toContain(ifNot);
+      expect(part).toContain('https://petitio.example/staff/sign-in');
+      expect(part).not.toContain('203.0.113.7');
+      expect(part).not.toContain('hunter2-Zq');
+    }
+    expect(rendered.text).toMatch(/2026/);
+  });
+
+  it('refuses a lockout notice without its count, a hint that looks like anything but an address, or a date', () => {
+    const good = { failures: 5, from: '203.0.113.x', lockedAt: '2026-03-02T09:30:00.000Z' };
+    for (const bad of [{ ...good, failures: 0 }, { ...good, from: '<b>x</b>' }, { ...good, lockedAt: 'soon' }]) {
+      expect(() => renderer.render(message('staff_sign_in_locked', 'en', bad))).toThrow(PermanentDeliveryError);
+    }
   });
 
   it('refuses, for good, a message it cannot render', () => {

@@ -13,6 +13,7 @@ import {
   InvitationContext,
   MessageTemplateDefinition,
   MessageTexts,
+  SignInLockedContext,
   StaffAlertContext,
   inLanguage,
 } from './templates/message-template';
@@ -83,6 +84,10 @@ export class MessageRenderer {
         const { language, render } = inLanguage(definition.texts, message.language);
         return { language, texts: render(this.invitationContext(message)) };
       }
+      case 'staff_sign_in_locked': {
+        const { language, render } = inLanguage(definition.texts, message.language);
+        return { language, texts: render(this.signInLockedContext(message, language)) };
+      }
     }
   }
 
@@ -123,9 +128,19 @@ export class MessageRenderer {
   private invitationContext(message: StoredMessage): InvitationContext {
     const tokenId = message.params.passwordTokenId;
     if (typeof tokenId !== 'string' || !isUuid(tokenId)) throw new PermanentDeliveryError('staff_invitation needs params.passwordTokenId');
-    // In the fragment, so the token never reaches a server log or a Referer header.
+    // In the query, since the console page must read it; that page sends no Referer and is never cached.
     const token = this.tokens.sign(PASSWORD_LINK_PURPOSE, tokenId);
-    return { setPasswordUrl: `${this.baseUrl}/staff/set-password#token=${token}`, linkValidHours: this.env.INVITATION_VALID_HOURS };
+    return { setPasswordUrl: `${this.baseUrl}/staff/set-password?token=${token}`, linkValidHours: this.env.INVITATION_VALID_HOURS };
+  }
+
+  /** Picks its fields by name: the stored hint is already cut to a network (see clientAddressHint in @petitio/staff). */
+  private signInLockedContext(message: StoredMessage, language: string): SignInLockedContext {
+    const { failures, from, lockedAt } = message.params;
+    if (typeof failures !== 'number' || !Number.isInteger(failures) || failures < 1) throw new PermanentDeliveryError(`template ${message.template} needs params.failures`);
+    if (typeof from !== 'string' || !/^[0-9a-fA-F.:x/]{1,50}$/.test(from)) throw new PermanentDeliveryError(`template ${message.template} needs params.from`);
+    const at = typeof lockedAt === 'string' ? new Date(lockedAt) : undefined;
+    if (!at || Number.isNaN(at.getTime())) throw new PermanentDeliveryError(`template ${message.template} needs params.lockedAt`);
+    return { failures, from, at: this.formatDate(at, language, true), signInUrl: `${this.baseUrl}/staff/sign-in` };
   }
 }
 

@@ -13,6 +13,7 @@ export type MessageTemplate =
   | 'application_transferred'
   | 'application_rejected'
   | 'staff_invitation'
+  | 'staff_sign_in_locked'
   | 'deadline_extended'
   | 'deadline_breached'
   | 'interim_answer'

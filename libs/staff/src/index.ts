@@ -5,3 +5,4 @@ export * from './password-hasher';
 export * from './staff-sessions.service';
 export * from './staff-users.service';
 export * from './staff.module';
+export * from './client-address';

@@ -1,10 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, ENVIRONMENT, Environment, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
+import { NotificationsService } from '@petitio/notifications';
+import { AttemptCounter, Clock, ENVIRONMENT, Environment, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { clientAddressHash, clientAddressHint } from './client-address';
 import { PasswordHasher } from './password-hasher';
 import { StaffPrincipal } from './staff-principal';
 import type { StaffRole } from './staff-role';
+
+interface SignInRow {
+  id: string;
+  email: string;
+  language: string;
+  password_hash: string | null;
+  status: string;
+  locked_until: Date | null;
+  client_locked_until: Date | null;
+}
 
 export interface SignedIn {
   token: string;
@@ -29,37 +41,62 @@ export class StaffSessionsService {
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
+    private readonly attempts: AttemptCounter,
+    private readonly notifications: NotificationsService,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  async signIn(email: string, password: string): Promise<SignedIn> {
+  /**
+   * Checks a password, from `clientAddress` (the caller's IP). Wrong passwords lock the account for that address
+   * only; many from everywhere make every attempt on the account wait; many from one address on any accounts
+   * make that address wait. Every path does one argon2 verify first, so timing tells no path from another.
+   */
+  async signIn(email: string, password: string, clientAddress: string): Promise<SignedIn> {
     const now = this.clock.now();
-    const rows: { id: string; password_hash: string | null; status: string; failed_logins: number; locked_until: Date | null }[] =
-      await this.dataSource.query(
-        'SELECT id, password_hash, status, failed_logins, locked_until FROM staff_users WHERE lower(email) = lower($1)',
-        [email.trim()],
-      );
+    const client = clientAddressHash(this.env.ACCESS_CODE_SECRET, clientAddress);
+    const clientKey = `sign-in-client:${client.toString('base64url')}`;
+    const [rows, fromClient] = await Promise.all([
+      this.dataSource.query(
+        `SELECT u.id, u.email, u.language, u.password_hash, u.status, u.locked_until, f.locked_until AS client_locked_until
+         FROM staff_users u LEFT JOIN staff_sign_in_failures f ON f.user_id = u.id AND f.client_hash = $2
+         WHERE lower(u.email) = lower($1)`,
+        [email.trim(), client],
+      ) as Promise<SignInRow[]>,
+      this.attempts.peek(clientKey, this.env.LOGIN_CLIENT_WINDOW_SECONDS),
+    ]);
     const user = rows[0];
-    if (user?.locked_until && user.locked_until > now) {
-      throw new TooManyRequestsError(Math.ceil((user.locked_until.getTime() - now.getTime()) / 1000), 'ACCOUNT_LOCKED',
-        'too many wrong passwords: this account is locked for a while');
-    }
     const valid = await this.hasher.verify(user?.password_hash ?? null, password);
-    if (!user) throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
-    if (!valid) {
-      await this.recordFailure(user.id, now);
+    if (fromClient.count >= this.env.LOGIN_CLIENT_MAX_FAILURES) {
+      throw new TooManyRequestsError(fromClient.retryAfterSeconds, 'TOO_MANY_SIGN_IN_FAILURES', 'too many failed sign-ins from your address; try again later');
+    }
+    if (user?.client_locked_until && user.client_locked_until > now) {
+      throw new TooManyRequestsError(secondsUntil(user.client_locked_until, now), 'ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while');
+    }
+    if (user?.locked_until && user.locked_until > now) {
+      throw new TooManyRequestsError(secondsUntil(user.locked_until, now), 'ACCOUNT_BACKOFF', 'many failed sign-ins on this account: wait before trying again');
+    }
+    if (!user || !valid) {
+      await this.attempts.increment(clientKey, this.env.LOGIN_CLIENT_WINDOW_SECONDS);
+      if (user) await this.recordFailure(user, client, clientAddress, now);
       throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
     }
     if (user.status !== 'active') throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
 
     await this.dataSource.query('UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
+    await this.dataSource.query('DELETE FROM staff_sign_in_failures WHERE user_id = $1 AND client_hash = $2', [user.id, client]);
+    return this.startSession(user.id);
+  }
+
+  /** A new session for a user whose identity is already proven: by a password, or by a set-password link just used. */
+  async startSession(userId: string): Promise<SignedIn> {
+    const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.env.STAFF_SESSION_MAX_SECONDS * 1000);
     const [session]: { id: string }[] = await this.dataSource.query(
       `INSERT INTO staff_sessions (user_id, token_hash, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4) RETURNING id`,
-      [user.id, tokenHash(token), now, expiresAt],
+      [userId, tokenHash(token), now, expiresAt],
     );
-    return { token, expiresAt, principal: await this.principal(user.id, session.id) };
+    return { token, expiresAt, principal: await this.principal(userId, session.id) };
   }
 
   /** The principal behind a token, or UNAUTHENTICATED for a token unknown, revoked, expired or idle too long. */
@@ -102,19 +139,45 @@ export class StaffSessionsService {
   }
 
   /**
-   * Each failure past the limit doubles the lock: 15 min, 30 min, 1 h… capped at a day. The count
-   * is incremented in the database, so wrong passwords sent in parallel are all counted.
+   * Counts a wrong password for the (account, address) pair and for the account. Past LOGIN_MAX_FAILURES the pair
+   * is locked, doubling from LOGIN_LOCK_SECONDS up to a day; past LOGIN_ACCOUNT_MAX_FAILURES every attempt on the
+   * account waits, doubling from LOGIN_ACCOUNT_BACKOFF_SECONDS. Each count is one statement, so failures sent in
+   * parallel queue on the row lock and are all counted; the owner is emailed when the pair locks, once.
    */
-  private async recordFailure(userId: string, now: Date): Promise<void> {
-    await this.dataSource.query(
-      // One UPDATE: concurrent failures queue on the row lock and each sees the count the one before left.
-      `UPDATE staff_users SET failed_logins = failed_logins + 1,
-         locked_until = CASE WHEN failed_logins + 1 >= $3
-           THEN $2::timestamptz + make_interval(secs => LEAST($4 * power(2, failed_logins + 1 - $3), 86400))
-           ELSE NULL END
-       WHERE id = $1`,
-      [userId, now, this.env.LOGIN_MAX_FAILURES, this.env.LOGIN_LOCK_SECONDS],
-    );
+  private async recordFailure(user: SignInRow, client: Buffer, clientAddress: string, now: Date): Promise<void> {
+    const env = this.env;
+    await this.dataSource.transaction(async (manager) => {
+      const [pair]: { failures: number }[] = await manager.query(
+        `INSERT INTO staff_sign_in_failures AS f (user_id, client_hash, failures, last_failed_at, locked_until)
+         VALUES ($1, $2, 1, $3, CASE WHEN 1 >= $4 THEN $3::timestamptz + make_interval(secs => $5) END)
+         ON CONFLICT (user_id, client_hash) DO UPDATE SET failures = f.failures + 1, last_failed_at = $3,
+           locked_until = CASE WHEN f.failures + 1 >= $4
+             THEN $3::timestamptz + make_interval(secs => LEAST($5 * power(2, LEAST(f.failures + 1 - $4, 30)), 86400))
+             ELSE NULL END
+         RETURNING failures`,
+        [user.id, client, now, env.LOGIN_MAX_FAILURES, env.LOGIN_LOCK_SECONDS],
+      );
+      await manager.query(
+        `UPDATE staff_users SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= $3
+             THEN $2::timestamptz + make_interval(secs => LEAST($4 * power(2, LEAST(failed_logins + 1 - $3, 30)), $5))
+             ELSE NULL END
+         WHERE id = $1`,
+        [user.id, now, env.LOGIN_ACCOUNT_MAX_FAILURES, env.LOGIN_ACCOUNT_BACKOFF_SECONDS, env.LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS],
+      );
+      if (pair.failures === env.LOGIN_MAX_FAILURES) {
+        await this.notifications.request(manager, [
+          {
+            channel: 'email',
+            recipient: user.email,
+            template: 'staff_sign_in_locked',
+            language: user.language,
+            params: { failures: pair.failures, from: clientAddressHint(clientAddress), lockedAt: now.toISOString() },
+            staffUserId: user.id,
+          },
+        ]);
+      }
+    });
   }
 
   private async principal(userId: string, sessionId: string): Promise<StaffPrincipal> {
@@ -124,6 +187,10 @@ export class StaffSessionsService {
     );
     return toPrincipal(userId, sessionId, u.agency_id, u.roles, u.agency_kind);
   }
+}
+
+function secondsUntil(at: Date, now: Date): number {
+  return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
 }
 
 function toPrincipal(userId: string, sessionId: string, agencyId: string, roles: StaffRole[], agencyKind: string): StaffPrincipal {

@@ -34,7 +34,14 @@ export interface StaffUserView {
   status: string;
   onDuty: boolean;
   language: string;
+  /** Locked out after wrong passwords: from some address, or account-wide for a while. */
+  locked: boolean;
 }
+
+// Whether wrong passwords keep some address, or everyone, out of the account now ($2 is the clock's now).
+const LOCKED = `(u.locked_until > $2 OR EXISTS (
+  SELECT 1 FROM staff_sign_in_failures f WHERE f.user_id = u.id AND f.locked_until IS NOT NULL AND f.locked_until > $2)) AS locked`;
+const VIEW_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.agency_id AS "agencyId", u.roles, u.status, u.on_duty AS "onDuty", u.language, ${LOCKED}`;
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** Purpose of the signed token in set-password links (see SignedTokens). */
@@ -88,8 +95,20 @@ export class StaffUsersService {
     }
   }
 
-  /** Sets the password from a one-time link; the link then stops working and other sessions end. */
-  async setPassword(linkToken: string, password: string): Promise<void> {
+  /** Whether a set-password link can still be used: genuine, unused, unexpired, for an account not disabled. */
+  async passwordLinkUsable(linkToken: string): Promise<boolean> {
+    const tokenId = this.tokens.verify(PASSWORD_LINK_PURPOSE, linkToken);
+    if (!tokenId) return false;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM password_tokens t JOIN staff_users u ON u.id = t.user_id
+       WHERE t.id = $1 AND t.used_at IS NULL AND t.expires_at > $2 AND u.status <> 'disabled'`,
+      [tokenId, this.clock.now()],
+    );
+    return rows.length > 0;
+  }
+
+  /** Sets the password from a one-time link; the link then stops working and other sessions end. The user's id. */
+  async setPassword(linkToken: string, password: string): Promise<string> {
     const problems: FieldProblem[] = [];
     if (password.length < PASSWORD_MIN_LENGTH) {
       problems.push({ field: 'password', code: 'too_short', message: `password must have at least ${PASSWORD_MIN_LENGTH} characters` });
@@ -99,6 +118,7 @@ export class StaffUsersService {
     const invalid = new UnauthenticatedError('INVALID_LINK', 'this link is not valid or has expired; ask for a new one');
     if (!tokenId) throw invalid;
     const hash = await this.hasher.hash(password);
+    let userId = '';
     await this.dataSource.transaction(async (manager) => {
       const rows: { user_id: string }[] = await manager.query(
         // In CTEs so the driver returns rows, not [rows, count] as it does for a bare UPDATE.
@@ -107,6 +127,8 @@ export class StaffUsersService {
         [tokenId, this.clock.now()],
       );
       if (rows.length === 0) throw invalid;
+      userId = rows[0].user_id;
+      await manager.query('DELETE FROM staff_sign_in_failures WHERE user_id = $1', [rows[0].user_id]);
       const updated: unknown[] = await manager.query(
         `WITH activated AS (
            UPDATE staff_users SET password_hash = $2, status = 'active', failed_logins = 0, locked_until = NULL, updated_at = now()
@@ -118,6 +140,7 @@ export class StaffUsersService {
       // In the same transaction: a new password and sessions opened with the old one never coexist.
       await this.sessions.signOutEverywhere(rows[0].user_id, manager);
     });
+    return userId;
   }
 
   async disable(userId: string): Promise<void> {
@@ -131,24 +154,32 @@ export class StaffUsersService {
     });
   }
 
+  /** Lifts every sign-in lock of a user: each address's and the account-wide wait. */
+  async unlock(userId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const rows: unknown[] = await manager.query(
+        `WITH unlocked AS (UPDATE staff_users SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1 RETURNING id)
+         SELECT id FROM unlocked`,
+        [userId],
+      );
+      if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+      await manager.query('DELETE FROM staff_sign_in_failures WHERE user_id = $1', [userId]);
+    });
+  }
+
   async setOnDuty(userId: string, onDuty: boolean): Promise<void> {
     await this.dataSource.query('UPDATE staff_users SET on_duty = $2, updated_at = now() WHERE id = $1', [userId, onDuty]);
   }
 
   async find(id: string, manager = this.dataSource.manager): Promise<StaffUserView | undefined> {
-    const rows: StaffUserView[] = await manager.query(
-      `SELECT id, email, display_name AS "displayName", agency_id AS "agencyId", roles, status, on_duty AS "onDuty", language
-       FROM staff_users WHERE id = $1`,
-      [id],
-    );
+    const rows: StaffUserView[] = await manager.query(`SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE u.id = $1`, [id, this.clock.now()]);
     return rows[0];
   }
 
   list(agencyId?: string): Promise<StaffUserView[]> {
     return this.dataSource.query(
-      `SELECT id, email, display_name AS "displayName", agency_id AS "agencyId", roles, status, on_duty AS "onDuty", language
-       FROM staff_users WHERE ($1::uuid IS NULL OR agency_id = $1) ORDER BY display_name LIMIT 1000`,
-      [agencyId ?? null],
+      `SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE ($1::uuid IS NULL OR u.agency_id = $1) ORDER BY u.display_name LIMIT 1000`,
+      [agencyId ?? null, this.clock.now()],
     );
   }
 }

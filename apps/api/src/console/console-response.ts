@@ -10,9 +10,12 @@ export function consoleHeaders(reply: FastifyReply): FastifyReply {
   return securityHeaders(reply).header('referrer-policy', 'same-origin');
 }
 
-/** Console pages show personal data: nothing is stored by browsers or proxies. */
-export function sendConsolePage(reply: FastifyReply, statusCode: number, page: SafeHtml): void {
-  void consoleHeaders(reply).status(statusCode).headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).send(page.value);
+/** Console pages show personal data: nothing is stored by browsers or proxies. `headers` add to or replace the usual ones. */
+export function sendConsolePage(reply: FastifyReply, statusCode: number, page: SafeHtml, headers: Record<string, string> = {}): void {
+  void consoleHeaders(reply)
+    .status(statusCode)
+    .headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers })
+    .send(page.value);
 }
 
 export function seeOther(reply: FastifyReply, location: string, cookies: string[] = []): void {

@@ -23,9 +23,14 @@ describe('a console form post', () => {
     expect(fromOwnPage(requestWith({}), e)).toBe(true);
   });
 
+  it('is ours with an opaque "null" origin when the browser says it comes from the same origin (a no-referrer page of ours)', () => {
+    expect(fromOwnPage(requestWith({ origin: 'null', 'sec-fetch-site': 'same-origin' }), e)).toBe(true);
+  });
+
   it('is refused from another site, from an opaque "null" origin, or with a Referer of another host', () => {
     expect(fromOwnPage(requestWith({ origin: 'https://evil.example' }), e)).toBe(false);
     expect(fromOwnPage(requestWith({ origin: 'null' }), e)).toBe(false);
+    expect(fromOwnPage(requestWith({ origin: 'null', 'sec-fetch-site': 'cross-site' }), e)).toBe(false);
     expect(fromOwnPage(requestWith({ referer: 'https://evil.example/page' }), e)).toBe(false);
   });
 });

@@ -18,11 +18,13 @@ export function clearedSessionCookie(env: Environment): string {
 
 /**
  * A post from one of our pages: Origin (else Referer), when the browser sends one, names this host or the
- * public address. "null" (a sandboxed frame, a no-referrer page elsewhere) is refused.
+ * public address. "null" (a sandboxed frame, a no-referrer page elsewhere) is refused, unless the browser's
+ * Sec-Fetch-Site says same-origin: our own no-referrer page (set-password) posts with Origin "null".
  */
 export function fromOwnPage(request: FastifyRequest, env: Environment): boolean {
   const origin = header(request, 'origin') ?? header(request, 'referer');
   if (origin === undefined) return true;
+  if (origin === 'null') return header(request, 'sec-fetch-site') === 'same-origin';
   let host: string;
   try {
     host = new URL(origin).host;

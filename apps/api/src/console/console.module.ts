@@ -12,6 +12,7 @@ import { ConsoleErrorFilter } from './console-errors.filter';
 import { ConsoleSessionGuard } from './console-session.guard';
 import { ConsoleDashboardAssetsController, ConsoleDashboardController } from './dashboard/dashboard.controller';
 import { ConsoleInboxController } from './inbox.controller';
+import { ConsoleSetPasswordController } from './set-password.controller';
 import { ConsoleSignInController } from './sign-in.controller';
 import { ConsoleUsersController } from './users.controller';
 import { ConsoleDirectoryController } from './admin/directory.controller';
@@ -24,7 +25,7 @@ import { SlaModule } from '@petitio/sla';
 /** The staff console: server-rendered pages under /staff over the same services as the JSON staff API. */
 @Module({
   imports: [ApplicationsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
-  controllers: [ConsoleSignInController, ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController,
+  controllers: [ConsoleSignInController, ConsoleSetPasswordController, ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController,
     ConsoleDashboardController, ConsoleDashboardAssetsController, ConsoleCallsController, ConsoleUsersController,
     ConsoleDirectoryController, ConsoleTopicsController, ConsoleRoutingController, ConsoleSlaPoliciesController],
   providers: [ConsoleCsrf, ConsoleSessionGuard, ConsoleErrorFilter, ConsoleApplicationPage],

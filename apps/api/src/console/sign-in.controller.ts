@@ -65,7 +65,7 @@ export class ConsoleSignInController {
     if (!password) problems.push({ field: 'password', code: 'passwordRequired', message: '' });
     if (problems.length) return sendConsolePage(reply, 400, signInPage(language, { email, errors: fieldErrors(language, problems) }));
     try {
-      const signedIn = await this.sessions.signIn(email, password);
+      const signedIn = await this.sessions.signIn(email, password, request.ip);
       seeOther(reply, '/staff/inbox', [sessionCookie(this.env, signedIn.token)]);
     } catch (error) {
       if (error instanceof UnauthenticatedError) {
@@ -74,7 +74,8 @@ export class ConsoleSignInController {
       if (error instanceof TooManyRequestsError) {
         void reply.header('retry-after', String(error.retryAfterSeconds));
         const minutes = String(Math.max(1, Math.ceil(error.retryAfterSeconds / 60)));
-        return sendConsolePage(reply, 429, signInPage(language, { email, errors: {}, refused: t.signIn.locked.replace('{minutes}', minutes) }));
+        const sentence = error.code === 'ACCOUNT_BACKOFF' ? t.signIn.backoff : error.code === 'TOO_MANY_SIGN_IN_FAILURES' ? t.signIn.tooManyFromClient : t.signIn.locked;
+        return sendConsolePage(reply, 429, signInPage(language, { email, errors: {}, refused: sentence.replace('{minutes}', minutes) }));
       }
       throw error;
     }

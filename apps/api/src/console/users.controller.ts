@@ -20,7 +20,7 @@ import { InviteFormValues, UsersPageModel, usersPage } from './views/users.view'
 const NO_VALUES: InviteFormValues = { email: '', displayName: '', agencyId: '', roles: [] };
 
 /**
- * Staff users: center admins see everyone, invite and disable; supervisors see their own agency's people,
+ * Staff users: center admins see everyone, invite, disable and unlock; supervisors see their own agency's people,
  * read-only. The JSON staff-users routes' DTO, services and scoping.
  */
 @ApiExcludeController()
@@ -37,7 +37,7 @@ export class ConsoleUsersController {
   @Get()
   @Roles('center_admin', 'supervisor')
   async list(@Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const shown = done === 'invited' || done === 'disabled' ? done : undefined;
+    const shown = done === 'invited' || done === 'disabled' || done === 'unlocked' ? done : undefined;
     await this.render(reply, 200, consoleLanguage(request), staff, { done: shown });
   }
 
@@ -64,6 +64,14 @@ export class ConsoleUsersController {
     if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
     await this.users.disable(id);
     seeOther(reply, '/staff/users?done=disabled');
+  }
+
+  @Post(':id/unlock')
+  @Roles('center_admin')
+  async unlock(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    await this.users.unlock(id);
+    seeOther(reply, '/staff/users?done=unlocked');
   }
 
   private async render(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<UsersPageModel>): Promise<void> {

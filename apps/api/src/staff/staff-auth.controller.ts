@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { StaffPrincipal, StaffSessionsService, StaffUsersService } from '@petitio/staff';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { SetPasswordDto, SignInDto } from './dto/staff-auth.dto';
 import { CurrentStaff, SESSION_COOKIE, StaffAuthGuard } from './staff-auth.guard';
@@ -19,9 +19,12 @@ export class StaffAuthController {
 
   @Post('session')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Sign in', description: 'Returns a session token and sets it as an HttpOnly cookie.' })
-  async signIn(@Body() dto: SignInDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const signedIn = await this.sessions.signIn(dto.email, dto.password);
+  @ApiOperation({
+    summary: 'Sign in',
+    description: 'Returns a session token and sets it as an HttpOnly cookie. 429 with Retry-After: ACCOUNT_LOCKED (this address, after wrong passwords), ACCOUNT_BACKOFF (the account, after many from everywhere), TOO_MANY_SIGN_IN_FAILURES (this address, across accounts).',
+  })
+  async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    const signedIn = await this.sessions.signIn(dto.email, dto.password, request.ip);
     const secure = this.env.PUBLIC_BASE_URL.startsWith('https:') ? '; Secure' : '';
     void reply.header(
       'set-cookie',

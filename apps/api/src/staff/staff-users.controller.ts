@@ -37,6 +37,14 @@ export class StaffUsersController {
     await this.users.disable(id);
   }
 
+  @Post(':id/unlock')
+  @HttpCode(204)
+  @Roles('center_admin')
+  @ApiOperation({ summary: 'Lift the sign-in locks of a staff user: every address locked out after wrong passwords, and the account-wide wait' })
+  async unlock(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.users.unlock(id);
+  }
+
   @Put(':id/duty')
   @HttpCode(204)
   @Roles('center_admin', 'supervisor', 'officer')

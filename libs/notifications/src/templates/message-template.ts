@@ -37,6 +37,16 @@ export interface StaffAlertContext {
   overdue?: string;
 }
 
+/** What a lockout notice may show: how many failures, the address cut to its network, and when. */
+export interface SignInLockedContext {
+  failures: number;
+  /** The client address with its last part hidden (203.0.113.x, 2001:db8:1::/48). */
+  from: string;
+  /** Date and time of the lock, in the recipient's language and the calendar's time zone. */
+  at: string;
+  signInUrl: string;
+}
+
 export interface InvitationContext {
   setPasswordUrl: string;
   linkValidHours: number;
@@ -48,6 +58,7 @@ export type Localized<C> = { en: (context: C) => MessageTexts } & Partial<Record
 export type MessageTemplateDefinition =
   | { audience: 'citizen'; texts: Localized<CitizenContext> }
   | { audience: 'staff_invitation'; texts: Localized<InvitationContext> }
+  | { audience: 'staff_sign_in_locked'; texts: Localized<SignInLockedContext> }
   | { audience: 'staff_alert'; texts: Localized<StaffAlertContext> };
 
 /** The recipient's language if the template has it (tr-TR counts as tr), else English. */

@@ -10,6 +10,7 @@ import { interimAnswer } from './interim-answer.template';
 import { informationRequested } from './information-requested.template';
 import { MessageTemplateDefinition } from './message-template';
 import { staffInvitation } from './staff-invitation.template';
+import { staffSignInLocked } from './staff-sign-in-locked.template';
 
 /** Every template by name. A Record, so a name added to MessageTemplate without wording does not compile. */
 export const MESSAGE_TEMPLATES: Record<MessageTemplate, MessageTemplateDefinition> = {
@@ -19,6 +20,7 @@ export const MESSAGE_TEMPLATES: Record<MessageTemplate, MessageTemplateDefinitio
   application_transferred: applicationTransferred,
   application_rejected: applicationRejected,
   staff_invitation: staffInvitation,
+  staff_sign_in_locked: staffSignInLocked,
   deadline_extended: deadlineExtended,
   deadline_breached: deadlineBreached,
   interim_answer: interimAnswer,

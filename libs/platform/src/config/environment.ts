@@ -46,6 +46,11 @@ export interface Environment {
   STAFF_SESSION_MAX_SECONDS: number;
   LOGIN_MAX_FAILURES: number;
   LOGIN_LOCK_SECONDS: number;
+  LOGIN_ACCOUNT_MAX_FAILURES: number;
+  LOGIN_ACCOUNT_BACKOFF_SECONDS: number;
+  LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: number;
+  LOGIN_CLIENT_MAX_FAILURES: number;
+  LOGIN_CLIENT_WINDOW_SECONDS: number;
   INVITATION_VALID_HOURS: number;
   SMTP_URL?: string;
   MAIL_FROM: string;
@@ -129,8 +134,15 @@ export const environmentSchema = Joi.object<Environment>({
   SLA_DUE_SOON_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24).description('the inbox filter due=soon: a running deadline within this many hours'),
   STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),
   STAFF_SESSION_MAX_SECONDS: Joi.number().integer().min(1).default(12 * 3600),
-  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5),
-  LOGIN_LOCK_SECONDS: Joi.number().integer().min(1).default(15 * 60),
+  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5).description('wrong passwords for one account from one client address before that address is locked out of that account'),
+  LOGIN_LOCK_SECONDS: Joi.number().integer().min(1).default(15 * 60).description('the first lock of an (account, client address); each further failure doubles it, up to a day'),
+  LOGIN_ACCOUNT_MAX_FAILURES: Joi.number().integer().min(1).default(50)
+    .description('wrong passwords for one account from all addresses together, since its last sign-in, before every further attempt must wait'),
+  LOGIN_ACCOUNT_BACKOFF_SECONDS: Joi.number().integer().min(1).default(30).description('the first account-wide wait; it doubles with each further failure'),
+  LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: Joi.number().integer().min(1).default(15 * 60).description('the longest account-wide wait'),
+  LOGIN_CLIENT_MAX_FAILURES: Joi.number().integer().min(1).default(20)
+    .description('wrong passwords or unknown addresses from one client address, across all accounts, before it gets 429 until the window ends'),
+  LOGIN_CLIENT_WINDOW_SECONDS: Joi.number().integer().min(1).default(15 * 60).description('the window LOGIN_CLIENT_MAX_FAILURES counts in'),
   INVITATION_VALID_HOURS: Joi.number().integer().min(1).default(72),
   SMTP_URL: Joi.string()
     .uri({ scheme: ['smtp', 'smtps'] })

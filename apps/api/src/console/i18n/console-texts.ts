@@ -66,6 +66,11 @@ export interface ConsoleTexts {
     /** {name} */
     disable: string;
     disabled: string;
+    /** {name} */
+    unlock: string;
+    unlocked: string;
+    /** Next to the status of a user kept out by wrong passwords. */
+    lockedOut: string;
     inviteTitle: string;
     email: string;
     displayName: string;
@@ -154,9 +159,27 @@ export interface ConsoleTexts {
     invalidCredentials: string;
     /** {minutes}: how long until the lock ends, rounded up. */
     locked: string;
+    /** {minutes}: the account-wide wait after many wrong passwords from everywhere. */
+    backoff: string;
+    /** {minutes}: this address tried too many wrong passwords, on any accounts. */
+    tooManyFromClient: string;
     emailRequired: string;
     passwordRequired: string;
     signedOut: string;
+  };
+  setPassword: {
+    title: string;
+    intro: string;
+    /** {min}: the shortest password allowed. */
+    policy: string;
+    password: string;
+    submit: string;
+    passwordRequired: string;
+    /** {min} */
+    tooShort: string;
+    invalidTitle: string;
+    invalid: string;
+    toSignIn: string;
   };
   inbox: {
     title: string;

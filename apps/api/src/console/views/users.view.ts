@@ -22,7 +22,7 @@ export interface UsersPageModel {
   mayManage: boolean;
   values: InviteFormValues;
   errors: FieldErrors;
-  done?: 'invited' | 'disabled';
+  done?: 'invited' | 'disabled' | 'unlocked';
   refused?: string;
 }
 
@@ -47,9 +47,11 @@ ${m.users.length === 0
 <tbody>${m.users.map(
       (user) => html`<tr data-id="${user.id}"><td>${user.displayName}</td><td>${user.email}</td><td>${user.roles.map((r) => u.roles[r] ?? r).join(', ')}</td><td>${
         agencyName.get(user.agencyId) ?? '—'
-      }</td><td>${u.statuses[user.status] ?? user.status}</td>${
+      }</td><td>${u.statuses[user.status] ?? user.status}${user.locked ? html` <span class="locked">(${u.lockedOut})</span>` : ''}</td>${
         m.mayManage
-          ? html`<td>${user.status === 'disabled'
+          ? html`<td>${user.locked
+              ? html`<form method="post" action="/staff/users/${user.id}/unlock">${hidden(CSRF_FIELD, m.csrf)}<button type="submit">${u.unlock.replace('{name}', user.displayName)}</button></form>`
+              : ''}${user.status === 'disabled'
               ? ''
               : html`<form method="post" action="/staff/users/${user.id}/disable">${hidden(CSRF_FIELD, m.csrf)}<button type="submit">${u.disable.replace('{name}', user.displayName)}</button></form>`}</td>`
           : ''

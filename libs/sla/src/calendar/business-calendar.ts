@@ -38,7 +38,7 @@ const SEARCH_LIMIT_DAYS = 3 * 366;
  * Deadline rules (`add`), all in local wall-clock time of the calendar's zone:
  * - calendar_days N: the start's local day is not counted (HMK art. 92); the deadline is the close of
  *   business of the Nth day after it. If that day is not a FULL working day (weekend, holiday, closure, or a
- *   half day such as a bayram eve) it moves to the close of business of the next full working day (HMK art. 93:
+ *   half day such as a bayram eve or 28 October in TR) it moves to the close of business of the next full working day (HMK art. 93:
  *   a period ends when the office closes on its last day; art. 104: one ending on a holiday runs on).
  * - working_days N: the start's day is never counted, even when the start is during working hours; every
  *   later day with any working time counts (a half day counts), and the deadline is the close of business of the
@@ -74,7 +74,7 @@ export class BusinessCalendar {
     return this.spansOn(this.localDateOf(instant)).some((p) => p.start <= t && t < p.end);
   }
 
-  /** The working time of a local date, in order; empty on days off. A bayram eve keeps only the morning. */
+  /** The working time of a local date, in order; empty on days off. A half day (a bayram eve, 28 October) keeps only the morning. */
   workingPeriodsOn(localDate: string): WorkingPeriod[] {
     return this.spansOn(checkedDate(localDate)).map((p) => ({ start: new Date(p.start), end: new Date(p.end) }));
   }

@@ -22,15 +22,7 @@ export class CitizenProof {
 
   /** The application id, or a domain error: 400 (typo), 404 (no match), 429 (too many failures). */
   async verify(trackingNumberInput: string, accessCode: string): Promise<{ applicationId: string; trackingNumber: string }> {
-    const parsed = parseTrackingNumber(trackingNumberInput);
-    if (!parsed.ok) {
-      throw new InvalidInputError([
-        parsed.reason === 'check_digit'
-          ? { field: 'trackingNumber', code: 'check_digit', message: 'this tracking number has a typing mistake: please check the digits' }
-          : { field: 'trackingNumber', code: 'format', message: 'a tracking number has 11 digits, like 4827-3915-602' },
-      ]);
-    }
-    const trackingNumber = parsed.value;
+    const trackingNumber = checkedTrackingNumber(trackingNumberInput);
     const limitKey = `lookup-failures:${trackingNumber}`;
     const failures = await this.attempts.peek(limitKey, HOUR);
     if (failures.count >= this.env.STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR) throw new TooManyRequestsError(failures.retryAfterSeconds);
@@ -42,4 +34,15 @@ export class CitizenProof {
     }
     return { applicationId: rows[0].id, trackingNumber };
   }
+}
+
+/** The tracking number's 11 digits, or InvalidInputError saying what is wrong with what was typed, before any lookup. */
+export function checkedTrackingNumber(input: string): string {
+  const parsed = parseTrackingNumber(input);
+  if (parsed.ok) return parsed.value;
+  throw new InvalidInputError([
+    parsed.reason === 'check_digit'
+      ? { field: 'trackingNumber', code: 'check_digit', message: 'this tracking number has a typing mistake: please check the digits' }
+      : { field: 'trackingNumber', code: 'format', message: 'a tracking number has 11 digits, like 4827-3915-602' },
+  ]);
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CitizenFeedback, CitizenReplies, StatusLookupService } from '@petitio/applications';
+import { CitizenFeedback, CitizenReplies, StatusLookupService, checkedTrackingNumber, formatTrackingNumber } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, IllegalTransitionError, InvalidInputError, NotFoundError } from '@petitio/platform';
 import type { FastifyReply } from 'fastify';
 import { AppealDto, RatingDto } from '../applications/dto/citizen-feedback.dto';
@@ -33,6 +33,18 @@ export class StatusController {
   @Get()
   form(@Param('lang') lang: string, @Res() reply: FastifyReply): void {
     sendPage(reply, 200, lookupPage(pageLanguage(lang), { trackingNumber: '', errors: {} }));
+  }
+
+  /** Where the link in a message lands: the lookup form with the number filled in; the access code is asked for, never taken from the URL. */
+  @Get(':trackingNumber')
+  prefilled(@Param('lang') lang: string, @Param('trackingNumber') input: string, @Res() reply: FastifyReply): void {
+    const language = pageLanguage(lang);
+    try {
+      sendPage(reply, 200, lookupPage(language, { trackingNumber: formatTrackingNumber(checkedTrackingNumber(input)), errors: {} }));
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      sendPage(reply, 400, lookupPage(language, { trackingNumber: input, errors: localised(language, error.problems) }));
+    }
   }
 
   @Post()

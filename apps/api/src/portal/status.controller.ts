@@ -17,8 +17,9 @@ import { StatusPageModel, lookupPage, statusPage } from './views/status.view';
 type ActionForm = 'reply' | 'rating' | 'appeal';
 
 /**
- * Following an application: the tracking number and access code travel in POST bodies only (never in a
- * URL, so never in logs or a Referer), and every action re-renders the status page with what happened.
+ * Following an application: the access code travels in POST bodies only (never in a URL, so never in logs
+ * or a Referer); only the link in a message carries the tracking number, which logs mask. Every action
+ * re-renders the status page with what happened.
  */
 @ApiExcludeController()
 @Controller(':lang/status')

@@ -1,3 +1,4 @@
+import { smsSegments } from '@petitio/notifications';
 import { actNow } from './support/casework';
 import { routedAgencyCode } from './support/applications';
 import { TestStack, startStack } from './support/stack';
@@ -37,9 +38,19 @@ describe('inbound SMS: a citizen on any phone', () => {
     expect(apps[0]).toMatchObject({ channel: 'sms', language: 'tr', body: 'Moda Caddesi’nde iki gündür su yok.' });
     const tracking = `${apps[0].tracking_number.slice(0, 4)}-${apps[0].tracking_number.slice(4, 8)}-${apps[0].tracking_number.slice(8)}`;
     expect(reply).toContain(tracking);
-    expect(reply).toMatch(/Erişim kodu: \d{8}/);
+    expect(reply).toMatch(/Erisim kodu: \d{8}/);
     const { rows } = await stack.db.query('SELECT channel, outcome, application_id FROM inbound_messages WHERE application_id = $1', [apps[0].id]);
     expect(rows).toEqual([{ channel: 'sms', outcome: 'application_created', application_id: apps[0].id }]);
+  });
+
+  it('answers a Turkish text with a receipt and a HELP reply of one GSM-7 segment each, Turkish letters written without marks', async () => {
+    const from = turkishMobile();
+    const receipt = await say(from, 'Sokağımızdaki çöp konteyneri üç gündür boşaltılmadı.');
+    expect(receipt).toMatch(/^Basvurunuz alindi\. Takip no: \d{4}-\d{4}-\d{3} Erisim kodu: \d{8}\. Durum icin: DURUM \d{4}-\d{4}-\d{3}$/);
+    expect(smsSegments(receipt)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    const help = await say(from, 'YARDIM');
+    expect(help).not.toMatch(/[şŞğĞıİç]/);
+    expect(smsSegments(help)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
   });
 
   it('answers a redelivered MessageSid with the same reply and creates nothing more', async () => {
@@ -124,12 +135,12 @@ describe('inbound SMS: a citizen on any phone', () => {
 
     const stranger = usNumber();
     expect(await say(stranger, `STATUS ${tracking}`)).toBe('No application of yours was found with this tracking number.');
-    expect(await say(turkishMobile(), `durum ${tracking}`)).toBe('Bu takip numarasıyla sizin numaranıza ait bir başvuru bulunamadı.');
+    expect(await say(turkishMobile(), `durum ${tracking}`)).toBe('Bu takip numarasiyla sizin numaraniza ait bir basvuru bulunamadi.');
 
     const last = Number(tracking.at(-1));
     const mistyped = `${tracking.slice(0, -1)}${(last + 1) % 10}`;
     expect(await say(owner, `STATUS ${mistyped}`)).toBe('This tracking number has a typing mistake: please check the digits.');
-    expect(await say(owner, `DURUM ${mistyped}`)).toBe('Takip numarasında bir yazım hatası var; lütfen rakamları kontrol edin.');
+    expect(await say(owner, `DURUM ${mistyped}`)).toBe('Takip numarasinda bir yazim hatasi var; lütfen rakamlari kontrol edin.');
     expect(await applicationsOf(owner)).toHaveLength(1);
   });
 
@@ -138,7 +149,7 @@ describe('inbound SMS: a citizen on any phone', () => {
     const optedOut = async () => (await stack.db.query('SELECT 1 FROM sms_opt_outs WHERE phone = $1', [from])).rows.length === 1;
     expect(await say(from, 'STOP')).toMatch(/BASLA/);
     expect(await optedOut()).toBe(true);
-    expect(await say(from, 'başla')).toBe('SMS bildirimleri yeniden açıldı.');
+    expect(await say(from, 'başla')).toBe('SMS bildirimleri yeniden acildi.');
     expect(await optedOut()).toBe(false);
     await say(from, 'İPTAL');
     expect(await optedOut()).toBe(true);
@@ -149,11 +160,11 @@ describe('inbound SMS: a citizen on any phone', () => {
 
   it('explains the keywords in Turkish for YARDIM and in English for HELP', async () => {
     const from = turkishMobile();
-    expect(await say(from, 'YARDIM')).toMatch(/^Şikayetinizi yazıp gönderin\. DURUM <takip no>/);
-    expect(await say(from, 'yardım')).toMatch(/^Şikayetinizi/);
-    expect(await say(from, 'Yardim')).toMatch(/^Şikayetinizi/);
+    expect(await say(from, 'YARDIM')).toMatch(/^Sikayetinizi yazip gönderin\. DURUM <takip no>/);
+    expect(await say(from, 'yardım')).toMatch(/^Sikayetinizi/);
+    expect(await say(from, 'Yardim')).toMatch(/^Sikayetinizi/);
     expect(await say(from, 'help')).toMatch(/^Text your complaint to send it\. STATUS <tracking no>/);
-    expect(await say(usNumber(), 'TR')).toMatch(/^Şikayetinizi/);
+    expect(await say(usNumber(), 'TR')).toMatch(/^Sikayetinizi/);
     expect(await applicationsOf(from)).toHaveLength(0);
   });
 
@@ -167,7 +178,7 @@ describe('inbound SMS: a citizen on any phone', () => {
     await actNow(stack, officer, app.id, 'information-requests', { question: 'Hangi sokak?' }).expect(201);
 
     const reply = await say(from, 'Bahariye Caddesi, 12 numaranın önü 🙏');
-    expect(reply).toBe(`Yanıtınız ${tracking} numaralı başvurunuza eklendi ve kuruma iletildi.`);
+    expect(reply).toBe(`Yanitiniz ${tracking} numarali basvurunuza eklendi ve kuruma iletildi.`);
     const apps = await applicationsOf(from);
     expect(apps).toHaveLength(1);
     expect(apps[0].status).toBe('in_progress');
@@ -202,13 +213,13 @@ describe('inbound SMS: a citizen on any phone', () => {
 
   it('answers a flood once with a polite note, then stays silent', async () => {
     const from = turkishMobile();
-    for (let i = 0; i < FLOOD_LIMIT; i++) expect(await say(from, 'YARDIM')).toMatch(/^Şikayetinizi/);
+    for (let i = 0; i < FLOOD_LIMIT; i++) expect(await say(from, 'YARDIM')).toMatch(/^Sikayetinizi/);
     expect(await say(from, 'YARDIM')).toBe('Çok fazla mesaj gönderdiniz. Lütfen biraz sonra tekrar deneyin.');
     const silent = await text(from, 'Su yok').expect(200);
     expect(silent.text).toMatch(/<Response\/>$/);
     expect(await applicationsOf(from)).toHaveLength(0);
     // Another number is not affected.
-    expect(await say(turkishMobile(), 'YARDIM')).toMatch(/^Şikayetinizi/);
+    expect(await say(turkishMobile(), 'YARDIM')).toMatch(/^Sikayetinizi/);
   });
 
   it('keeps emoji and Turkish letters as sent, and accepts a long multi-part text whole', async () => {

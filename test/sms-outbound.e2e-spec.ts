@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import request from 'supertest';
 import twilio from 'twilio';
 import { FakeTwilio } from './support/fake-twilio';
+import { actNow, submitCase } from './support/casework';
 import { waitFor } from './support/ports';
 import {
   PUBLIC_BASE_URL,
@@ -56,6 +57,32 @@ describe('SMS to citizens through Twilio', () => {
     expect(fake.createsTo(phone.e164, answer)[0]).toMatchObject({ user: TWILIO_ACCOUNT_SID, path: `/2010-04-01/Accounts/${TWILIO_ACCOUNT_SID}/Messages.json` });
     expect(row).toMatchObject({ attempts: 1, provider_message_id: message.sid, last_error: null });
     expect(stack.logs()).not.toContain(phone.e164);
+  });
+
+  it('links to the portal status page, which a phone opens with the number filled in and the access code asked for', async () => {
+    const phone = newPhone();
+    const answer = newAnswer();
+    const { messageId, trackingNumber } = await answerBySms(stack, officer, phone.typed, answer);
+    await smsSettled(stack, messageId, 'sent');
+    const [message] = fake.messagesTo(phone.e164, answer);
+    const link = message.body.split(/\s/).find((word) => word.startsWith(PUBLIC_BASE_URL))!;
+    expect(link).toBe(`${PUBLIC_BASE_URL}/en/status/${trackingNumber.replace(/-/g, '')}`);
+
+    const page = await request(stack.apiUrl).get(link.slice(PUBLIC_BASE_URL.length)).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('<html lang="en"');
+    expect(page.text).toMatch(new RegExp(`<input type="text" id="trackingNumber" name="trackingNumber" value="${trackingNumber}"`));
+    expect(page.text).toMatch(/<input type="text" id="accessCode" name="accessCode" value=""/);
+    expect(page.text).toContain('<form method="post" action="/en/status"');
+  });
+
+  it('shows the lookup page with a message next to the number when a status link was mangled, not a server error', async () => {
+    const mistyped = await request(stack.apiUrl).get('/tr/status/48273915603').expect(400);
+    expect(mistyped.text).toContain('<p class="error" id="trackingNumber-error">');
+    expect(mistyped.text).toMatch(/<input type="text" id="accessCode" name="accessCode"/);
+    const cut = await request(stack.apiUrl).get('/en/status/4827391').expect(400);
+    expect(cut.text).toContain('id="trackingNumber-error"');
+    expect(cut.text).toContain('value="4827391"');
   });
 
   it('writes Turkish letters without their marks so the answer stays GSM-7', async () => {
@@ -168,6 +195,48 @@ describe('SMS to citizens through Twilio', () => {
       await post(report(`SM${'f'.repeat(32)}`, 'delivered')).expect(204);
       const after = await stack.db.query('SELECT count(*)::int AS n FROM outgoing_messages WHERE delivery_status IS NOT NULL');
       expect(after.rows[0].n).toBe(before.rows[0].n);
+    });
+  });
+
+  describe('from a sender ID or a Messaging Service', () => {
+    const MESSAGING_SERVICE_SID = `MG${'fedcba9876543210'.repeat(2)}`;
+
+    /** Replaces the running worker with one that sends with these settings. */
+    async function workerWith(settings: Record<string, string>): Promise<void> {
+      for (const worker of stack.workers) await worker.kill('SIGTERM');
+      await stack.startWorker(settings);
+    }
+
+    it('sends from an alphanumeric sender ID as From=PETITIO, and points an information request to the reply number', async () => {
+      await workerWith({ TWILIO_FROM_NUMBER: 'PETITIO', TWILIO_REPLY_NUMBER: '+905550000009' });
+      const phone = newPhone();
+      const answer = newAnswer();
+      const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
+      await smsSettled(stack, messageId, 'sent');
+      const [create] = fake.createsTo(phone.e164, answer);
+      expect(create.form).toMatchObject({ From: 'PETITIO', To: phone.e164 });
+      expect(create.form.MessagingServiceSid).toBeUndefined();
+
+      const asked = newPhone();
+      const c = await submitCase(stack, { citizen: { name: 'Ayşe Yılmaz', phone: asked.typed }, language: 'en' });
+      await actNow(stack, officer, c.id, 'claim').expect(200);
+      await actNow(stack, officer, c.id, 'information-requests', { question: 'Which entrance of the building?' }).expect(201);
+      const question = await waitFor(async () => fake.messagesTo(asked.e164, 'Which entrance')[0], 15_000, 'the information request SMS');
+      expect(question.from).toBe('PETITIO');
+      expect(question.body).toContain('Text your reply to +905550000009');
+      expect(question.body).not.toContain('Reply to this message');
+    });
+
+    it('sends through a Messaging Service as MessagingServiceSid without a From', async () => {
+      await workerWith({ TWILIO_FROM_NUMBER: MESSAGING_SERVICE_SID });
+      const phone = newPhone();
+      const answer = newAnswer();
+      const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
+      const row = await smsSettled(stack, messageId, 'sent');
+      const [create] = fake.createsTo(phone.e164, answer);
+      expect(create.form).toMatchObject({ MessagingServiceSid: MESSAGING_SERVICE_SID, To: phone.e164 });
+      expect(create.form.From).toBeUndefined();
+      expect(row.provider_message_id).toBe(fake.messagesTo(phone.e164, answer)[0].sid);
     });
   });
 });

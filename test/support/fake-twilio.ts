@@ -15,7 +15,9 @@ export interface FakeTwilioRequest {
 export interface FakeTwilioMessage {
   sid: string;
   to: string;
+  /** '' when sent through a Messaging Service, which picks the sender itself. */
   from: string;
+  messagingServiceSid: string | null;
   body: string;
   statusCallback: string | null;
   createdAt: Date;
@@ -103,11 +105,12 @@ export class FakeTwilio {
     const at = this.failures.findIndex((f) => (form.Body ?? '').includes(f.bodyIncludes ?? ''));
     const failure = at >= 0 ? this.failures.splice(at, 1)[0] : undefined;
     if (failure) return json(res, failure.status, { code: failure.code ?? null, message: `failure ${failure.status}`, status: failure.status });
-    if (!form.To || !form.From || !form.Body) return json(res, 400, { code: 21604, message: 'A required parameter is missing', status: 400 });
+    if (!form.To || !(form.From || form.MessagingServiceSid) || !form.Body) return json(res, 400, { code: 21604, message: 'A required parameter is missing', status: 400 });
     const message: FakeTwilioMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to: form.To,
-      from: form.From,
+      from: form.From ?? '',
+      messagingServiceSid: form.MessagingServiceSid ?? null,
       body: form.Body,
       statusCallback: form.StatusCallback ?? null,
       createdAt: new Date(),
@@ -148,7 +151,8 @@ function resource(account: string, m: FakeTwilioMessage) {
     sid: m.sid,
     account_sid: account,
     to: m.to,
-    from: m.from,
+    from: m.from || null,
+    messaging_service_sid: m.messagingServiceSid,
     body: m.body,
     status: 'queued',
     num_segments: '1',

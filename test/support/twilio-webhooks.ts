@@ -26,13 +26,15 @@ export interface SignOptions {
   signedParams?: Record<string, string>;
   /** Send no X-Twilio-Signature at all. */
   unsigned?: boolean;
+  /** The public URL Twilio calls, when the stack runs with another PUBLIC_BASE_URL (e.g. under a path prefix). */
+  publicBaseUrl?: string;
 }
 
-/** POSTs form-encoded params to a webhook path, signed with twilio's own code against PUBLIC_BASE_URL + path. */
+/** POSTs form-encoded params to a webhook path, signed with twilio's own code against the public base URL + path. */
 export function twilioPost(apiUrl: string, path: string, params: Record<string, string>, options: SignOptions = {}) {
   const req = request(apiUrl).post(path).type('form').send(params);
   if (options.unsigned) return req;
-  const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, `${PUBLIC_BASE_URL}${options.signedPath ?? path}`, options.signedParams ?? params);
+  const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, `${options.publicBaseUrl ?? PUBLIC_BASE_URL}${options.signedPath ?? path}`, options.signedParams ?? params);
   return req.set('X-Twilio-Signature', signature);
 }
 

@@ -28,15 +28,7 @@ export class CitizenProof {
    * `client` is an opaque key for who is asking (a keyed hash of their address, never the address).
    */
   async verify(trackingNumberInput: string, accessCode: string, client: string): Promise<{ applicationId: string; trackingNumber: string }> {
-    const parsed = parseTrackingNumber(trackingNumberInput);
-    if (!parsed.ok) {
-      throw new InvalidInputError([
-        parsed.reason === 'check_digit'
-          ? { field: 'trackingNumber', code: 'check_digit', message: 'this tracking number has a typing mistake: please check the digits' }
-          : { field: 'trackingNumber', code: 'format', message: 'a tracking number has 11 digits, like 4827-3915-602' },
-      ]);
-    }
-    const trackingNumber = parsed.value;
+    const trackingNumber = checkedTrackingNumber(trackingNumberInput);
     const clientKey = `lookup-failures:${trackingNumber}:${client}`;
     const numberKey = `lookup-failures-all:${trackingNumber}`;
     const [byClient, byNumber] = await Promise.all([this.attempts.peek(clientKey, HOUR), this.attempts.peek(numberKey, DAY)]);
@@ -50,4 +42,15 @@ export class CitizenProof {
     }
     return { applicationId: rows[0].id, trackingNumber };
   }
+}
+
+/** The tracking number's 11 digits, or InvalidInputError saying what is wrong with what was typed, before any lookup. */
+export function checkedTrackingNumber(input: string): string {
+  const parsed = parseTrackingNumber(input);
+  if (parsed.ok) return parsed.value;
+  throw new InvalidInputError([
+    parsed.reason === 'check_digit'
+      ? { field: 'trackingNumber', code: 'check_digit', message: 'this tracking number has a typing mistake: please check the digits' }
+      : { field: 'trackingNumber', code: 'format', message: 'a tracking number has 11 digits, like 4827-3915-602' },
+  ]);
 }

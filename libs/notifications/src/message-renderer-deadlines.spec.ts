@@ -26,7 +26,7 @@ describe('rendering deadline messages to citizens', () => {
     expect(rendered.subject).toContain('4827-3915-602');
     for (const part of [rendered.text, rendered.html]) {
       expect(part).toContain(date);
-      expect(part).toContain('https://petitio.example/api/v1/applications/4827-3915-602/status');
+      expect(part).toContain(`https://petitio.example/${language}/status/48273915602`);
     }
     expect(rendered.text).toContain(reason);
     expect(rendered.html).toContain('The land registry must be consulted &lt;first&gt;.');

@@ -31,7 +31,7 @@ describe('rendering outgoing messages', () => {
       const rendered = renderer.render(message(template, language, leaky));
       expect(rendered.language).toBe(language);
       for (const part of [rendered.subject, rendered.text, rendered.html]) expect(part).toContain('4827-3915-602');
-      for (const part of [rendered.text, rendered.html]) expect(part).toContain('https://petitio.example/api/v1/applications/4827-3915-602/status');
+      for (const part of [rendered.text, rendered.html]) expect(part).toContain(`https://petitio.example/${language}/status/48273915602`);
       for (const part of [rendered.subject, rendered.text, rendered.html]) {
         expect(part).not.toContain('52830174');
         expect(part).not.toContain('Ayşe');

@@ -4,6 +4,7 @@ import { PermanentDeliveryError } from './delivery-errors';
 import { RenderedMessage } from './channels/notification-channel';
 import { NotificationChannelName } from './outgoing-message';
 import { PASSWORD_LINK_PURPOSE } from './password-link';
+import { SmsReplyRoute, smsReplyRoute } from './sms-reply-route';
 import { fitSmsText } from './sms-segments';
 import { automaticNotice, emailDocument } from './templates/email-layout';
 import { MESSAGE_TEMPLATES } from './templates/message-templates';
@@ -46,12 +47,14 @@ export interface StoredMessage {
 @Injectable()
 export class MessageRenderer {
   private readonly baseUrl: string;
+  private readonly smsReplyBy: SmsReplyRoute;
 
   constructor(
     private readonly tokens: SignedTokens,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {
     this.baseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    this.smsReplyBy = smsReplyRoute(env);
   }
 
   render(message: StoredMessage): RenderedMessage {
@@ -94,7 +97,12 @@ export class MessageRenderer {
   private citizenContext(message: StoredMessage, language: string): CitizenContext {
     const trackingNumber = trackingNumberOf(message);
     const body = WITH_STAFF_WORDS.has(message.template) && typeof message.params.body === 'string' ? message.params.body : undefined;
-    const context: CitizenContext = { trackingNumber, statusUrl: `${this.baseUrl}/api/v1/applications/${trackingNumber}/status`, body };
+    // The portal's status page in the message's language, the number filled in, the access code asked for there:
+    // a phone's browser can open it, and the digits without dashes keep the SMS short.
+    const statusUrl = `${this.baseUrl}/${language}/status/${trackingNumber.replace(/-/g, '')}`;
+    // Emails come from a no-reply address: only SMS can be answered, and only as the sender allows.
+    const replyBy: SmsReplyRoute = message.channel === 'sms' ? this.smsReplyBy : { kind: 'status_page' };
+    const context: CitizenContext = { trackingNumber, statusUrl, body, replyBy };
     if (WITH_DEADLINE.has(message.template)) context.deadline = this.formatDate(deadlineOf(message), language, false);
     return context;
   }

@@ -1,5 +1,6 @@
 export * from './config/environment';
 export * from './config/environment.module';
+export * from './config/sms-sender';
 export * from './database/database.module';
 export * from './database/database-errors';
 export * from './errors/domain-error';

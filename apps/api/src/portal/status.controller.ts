@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CitizenFeedback, CitizenReplies, StatusLookupService } from '@petitio/applications';
+import { CitizenFeedback, CitizenReplies, StatusLookupService, checkedTrackingNumber, formatTrackingNumber } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, IllegalTransitionError, InvalidInputError, NotFoundError } from '@petitio/platform';
 import type { FastifyReply } from 'fastify';
 import { AppealDto, RatingDto } from '../applications/dto/citizen-feedback.dto';
@@ -20,8 +20,9 @@ type ActionForm = 'reply' | 'rating' | 'appeal';
 type Proof = { trackingNumber: string; accessCode: string; client: string };
 
 /**
- * Following an application: the tracking number and access code travel in POST bodies only (never in a
- * URL, so never in logs or a Referer), and every action re-renders the status page with what happened.
+ * Following an application: the access code travels in POST bodies only (never in a URL, so never in logs
+ * or a Referer); only the link in a message carries the tracking number, which logs mask. Every action
+ * re-renders the status page with what happened.
  */
 @ApiExcludeController()
 @Controller(':lang/status')
@@ -37,6 +38,18 @@ export class StatusController {
   @Get()
   form(@Param('lang') lang: string, @Res() reply: FastifyReply): void {
     sendPage(reply, 200, lookupPage(pageLanguage(lang), { trackingNumber: '', errors: {} }));
+  }
+
+  /** Where the link in a message lands: the lookup form with the number filled in; the access code is asked for, never taken from the URL. */
+  @Get(':trackingNumber')
+  prefilled(@Param('lang') lang: string, @Param('trackingNumber') input: string, @Res() reply: FastifyReply): void {
+    const language = pageLanguage(lang);
+    try {
+      sendPage(reply, 200, lookupPage(language, { trackingNumber: formatTrackingNumber(checkedTrackingNumber(input)), errors: {} }));
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      sendPage(reply, 400, lookupPage(language, { trackingNumber: input, errors: localised(language, error.problems) }));
+    }
   }
 
   @Post()

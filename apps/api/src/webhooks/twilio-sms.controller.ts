@@ -1,7 +1,8 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SmsConversation } from '@petitio/applications';
 import { messagingTwiml } from '@petitio/notifications';
+import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /** Twilio's standard inbound SMS parameters; Twilio sends many more, all ignored. */
@@ -18,16 +19,23 @@ interface TwilioSmsParams {
 @Controller('webhooks/twilio/sms')
 @UseGuards(TwilioSignatureGuard)
 export class TwilioSmsController {
-  constructor(private readonly conversation: SmsConversation) {}
+  constructor(
+    private readonly conversation: SmsConversation,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
 
   @Post()
   @HttpCode(200)
   @Header('content-type', 'text/xml; charset=utf-8')
   async receive(@Body() params: TwilioSmsParams): Promise<string> {
     // Twilio always sends both; without them there is nobody to answer and nothing to dedupe on.
-    if (!params?.MessageSid || !params.From) return messagingTwiml('');
+    if (!params?.MessageSid || !params.From) return this.twiml('');
     // Multi-part texts arrive already joined (NumSegments > 1): the body is handled whole.
     const reply = await this.conversation.receive({ messageSid: params.MessageSid, from: params.From, body: params.Body ?? '' });
-    return messagingTwiml(reply);
+    return this.twiml(reply);
+  }
+
+  private twiml(reply: string): string {
+    return messagingTwiml(reply, { transliterate: this.env.SMS_TRANSLITERATE });
   }
 }

@@ -1,5 +1,6 @@
 import type { ClockKind, EscalationStepKind } from '@petitio/sla';
 import { SafeHtml } from '@petitio/platform';
+import type { SmsReplyRoute } from '../sms-reply-route';
 
 /** What one template says in one language: the HTML is the inner body; the layout wraps it. */
 export interface MessageTexts {
@@ -17,6 +18,8 @@ export interface CitizenContext {
   body?: string;
   /** A deadline (params.deadline) as a date in the recipient's language and the calendar's time zone. */
   deadline?: string;
+  /** Where an answer to this message can go: by SMS per the sender, by email only through the status page. */
+  replyBy: SmsReplyRoute;
 }
 
 

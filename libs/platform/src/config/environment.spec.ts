@@ -45,4 +45,31 @@ describe('configuration from the environment', () => {
   it('refuses a queue prefix that would break Redis keys', () => {
     expect(() => loadEnvironment({ QUEUE_PREFIX: 'bad prefix:1' })).toThrow(/QUEUE_PREFIX/);
   });
+
+  it.each([
+    ['an E.164 number', '+905550000001'],
+    ['an alphanumeric sender ID', 'PETITIO'],
+    ['an alphanumeric sender ID of 11 characters with digits and a space', 'Belediye 34'],
+    ['a Messaging Service SID', `MG${'0123456789abcdef'.repeat(2)}`],
+  ])('accepts %s as the SMS sender', (_kind, from) => {
+    expect(loadEnvironment({ TWILIO_FROM_NUMBER: from }).TWILIO_FROM_NUMBER).toBe(from);
+  });
+
+  it.each([
+    ['a number without its country code', '05550000001'],
+    ['a sender ID of more than 11 characters', 'PETITIOSMS12'],
+    ['a sender ID of digits only', '12345'],
+    ['a sender ID with punctuation', 'PETITIO-TR'],
+    ['a Messaging Service SID of the wrong length', `MG${'0123456789abcdef'.repeat(2)}0`],
+  ])('refuses %s as the SMS sender, saying what it may be', (_kind, from) => {
+    expect(() => loadEnvironment({ TWILIO_FROM_NUMBER: from })).toThrow(
+      /"TWILIO_FROM_NUMBER" must be a phone number in E\.164 form .*an alphanumeric sender ID of 1 to 11 letters, digits or spaces with at least one letter .*or a Messaging Service SID/,
+    );
+  });
+
+  it('takes an E.164 reply number and refuses anything else', () => {
+    expect(loadEnvironment({ TWILIO_FROM_NUMBER: 'PETITIO', TWILIO_REPLY_NUMBER: '+905550000002' }).TWILIO_REPLY_NUMBER).toBe('+905550000002');
+    expect(loadEnvironment({}).TWILIO_REPLY_NUMBER).toBe('');
+    expect(() => loadEnvironment({ TWILIO_REPLY_NUMBER: 'PETITIO' })).toThrow(/"TWILIO_REPLY_NUMBER" must be a phone number in E\.164 form/);
+  });
 });

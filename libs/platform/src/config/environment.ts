@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { E164_PATTERN, smsSenderKind } from './sms-sender';
 
 /**
  * Every setting Petitio reads, validated once at start. Defaults are safe for the
@@ -66,6 +67,7 @@ export interface Environment {
   TWILIO_ACCOUNT_SID: string;
   TWILIO_AUTH_TOKEN: string;
   TWILIO_FROM_NUMBER: string;
+  TWILIO_REPLY_NUMBER: string;
   SMS_TRANSLITERATE: boolean;
   TWILIO_API_BASE_URL: string;
   VOICE_AGENT_NUMBER: string;
@@ -160,10 +162,26 @@ export const environmentSchema = Joi.object<Environment>({
   SMS_PROVIDER: Joi.string().valid('none', 'twilio').default('none'),
   TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).allow('').default(''),
   TWILIO_AUTH_TOKEN: Joi.string().allow('').default(''),
-  TWILIO_FROM_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
+  TWILIO_FROM_NUMBER: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) =>
+      smsSenderKind(value)
+        ? value
+        : helpers.message({
+            custom: '"TWILIO_FROM_NUMBER" must be a phone number in E.164 form (+905550000001), an alphanumeric sender ID of 1 to 11 letters, digits or spaces with at least one letter (PETITIO), or a Messaging Service SID (MG followed by 32 hex digits)',
+          }),
+    )
+    .description('who SMS come from: E.164 number, alphanumeric sender ID, or Messaging Service SID'),
+  TWILIO_REPLY_NUMBER: Joi.string()
+    .pattern(E164_PATTERN)
+    .allow('')
+    .default('')
+    .messages({ 'string.pattern.base': '"TWILIO_REPLY_NUMBER" must be a phone number in E.164 form, like +905550000001' })
+    .description('the long code citizens text replies to when TWILIO_FROM_NUMBER cannot receive them'),
   SMS_TRANSLITERATE: Joi.boolean().default(true).description('write ş ğ ı İ ç without marks in SMS when that keeps the text GSM-7 (fewer segments)'),
   TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
-  VOICE_AGENT_NUMBER: Joi.string().pattern(/^\+[1-9][0-9]{6,14}$/).allow('').default(''),
+  VOICE_AGENT_NUMBER: Joi.string().pattern(E164_PATTERN).allow('').default(''),
   SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number().integer().min(1).default(10).description('texts one number may send in 10 minutes before it is answered once, then ignored'),
   WEBHOOK_RETRY_WINDOW_SECONDS: Joi.number()
     .integer()

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { Environment } from '@petitio/platform';
+import { Environment, SmsSenderKind, smsSenderKind } from '@petitio/platform';
 import twilio from 'twilio';
 import { PermanentDeliveryError, RecipientOptedOutError, TransientDeliveryError } from '../../delivery-errors';
 import { RenderedMessage, SmsProvider } from '../notification-channel';
@@ -23,10 +23,12 @@ export class TwilioSmsChannel implements SmsProvider {
   private readonly logger = new Logger(TwilioSmsChannel.name);
   private readonly client: twilio.Twilio;
   private readonly statusCallback: string;
+  private readonly sender: SmsSenderKind | undefined;
 
   constructor(private readonly env: Environment) {
     this.client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { httpClient: new TwilioApiClient(env.TWILIO_API_BASE_URL, 15_000) });
     this.statusCallback = `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}${SMS_STATUS_PATH}`;
+    this.sender = smsSenderKind(env.TWILIO_FROM_NUMBER);
     if (env.TWILIO_API_BASE_URL) this.logger.warn({ msg: 'Twilio API calls go to TWILIO_API_BASE_URL, not to Twilio', baseUrl: env.TWILIO_API_BASE_URL });
   }
 
@@ -35,7 +37,7 @@ export class TwilioSmsChannel implements SmsProvider {
     try {
       const sent = await this.client.messages.create({
         to: message.recipient,
-        from: this.env.TWILIO_FROM_NUMBER,
+        ...this.senderParams(),
         body: message.text,
         statusCallback: this.statusCallback,
       });
@@ -52,11 +54,18 @@ export class TwilioSmsChannel implements SmsProvider {
   async findEarlierSends(message: RenderedMessage, since: Date): Promise<string[]> {
     if (!message.recipient) return [];
     try {
-      const earlier = await this.client.messages.list({ to: message.recipient, from: this.env.TWILIO_FROM_NUMBER, dateSentAfter: since, limit: 100 });
+      // A Messaging Service picks the From from its pool, so its sends are found by recipient and date alone.
+      const from = this.sender === 'messaging_service' ? {} : { from: this.env.TWILIO_FROM_NUMBER };
+      const earlier = await this.client.messages.list({ to: message.recipient, ...from, dateSentAfter: since, limit: 100 });
       return earlier.filter((m) => m.body === message.text).map((m) => m.sid);
     } catch (error) {
       throw classify(error);
     }
+  }
+
+  /** A phone number or an alphanumeric sender ID goes as From; a Messaging Service as MessagingServiceSid, and Twilio picks the sender. */
+  private senderParams(): { from: string } | { messagingServiceSid: string } {
+    return this.sender === 'messaging_service' ? { messagingServiceSid: this.env.TWILIO_FROM_NUMBER } : { from: this.env.TWILIO_FROM_NUMBER };
   }
 }
 

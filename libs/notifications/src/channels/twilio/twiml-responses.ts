@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { fitSmsText } from '../../sms-segments';
 
 /** The voices a prompt is read in; one per language the voice menu speaks. */
 export type TwimlVoiceLanguage = 'tr-TR' | 'en-US';
@@ -12,10 +13,13 @@ export interface TwimlVoiceAnswer {
   record?: { action: string; maxLengthSeconds: number };
 }
 
-/** TwiML for an SMS webhook: one message, or an empty <Response/> to answer nothing. */
-export function messagingTwiml(text: string): string {
+/**
+ * TwiML for an SMS webhook: one message, or an empty <Response/> to answer nothing. The reply is an
+ * SMS like any other, so it is fitted to as few segments as the REST messages (SMS_TRANSLITERATE).
+ */
+export function messagingTwiml(text: string, options: { transliterate: boolean }): string {
   const response = new twilio.twiml.MessagingResponse();
-  if (text) response.message(text);
+  if (text) response.message(fitSmsText(text, options.transliterate).text);
   return response.toString();
 }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ApplicationsModule } from '@petitio/applications';
+import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
 import { StaffModule } from '@petitio/staff';
 import { PlatformModule } from '@petitio/platform';
 import { ApplicationsController } from './applications/applications.controller';
@@ -40,7 +40,7 @@ import { TopicsController } from './staff/topics.controller';
 @Module({
   imports: [
     PlatformModule,
-    ApplicationsModule,
+    ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule,
     StaffModule,
     NotificationsModule,
     SlaModule,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '@petitio/applications';
+import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { ClockModule, DatabaseModule, EnvironmentModule, OutboxModule, RateLimitModule, SecurityModule } from '@petitio/platform';
@@ -8,7 +8,7 @@ import { StaffModule } from '@petitio/staff';
 import { DemoSeeder } from './demo/demo-seeder';
 
 @Module({
-  imports: [EnvironmentModule, DatabaseModule, ClockModule, OutboxModule, SecurityModule, RateLimitModule, DirectoryModule, CatalogueModule, RoutingModule, ApplicationsModule, StaffModule],
+  imports: [EnvironmentModule, DatabaseModule, ClockModule, OutboxModule, SecurityModule, RateLimitModule, DirectoryModule, CatalogueModule, RoutingModule, ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, StaffModule],
   providers: [DemoSeeder],
 })
 export class CliModule {}

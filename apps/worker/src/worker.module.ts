@@ -9,7 +9,7 @@ import {
   forBullMq,
   workerRedisOptions,
 } from '@petitio/platform';
-import { ApplicationsModule } from '@petitio/applications';
+import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
 import { NotificationDeliveryModule, NotificationsModule } from '@petitio/notifications';
 import { RoutingModule } from '@petitio/routing';
 import { SlaModule } from '@petitio/sla';
@@ -39,7 +39,7 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     BullModule.registerQueue({ name: QueueName.Deadlines }),
     BullModule.registerQueue({ name: QueueName.Escalations }),
     BullModule.registerQueue({ name: QueueName.SlaPolicyChanges }),
-    ApplicationsModule,
+    ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule,
     NotificationDeliveryModule,
     NotificationsModule,
     RoutingModule,

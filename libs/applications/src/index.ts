@@ -1,5 +1,6 @@
 export * from './access-code';
 export * from './application-event.entity';
+export * from './application-event-kinds';
 export * from './application-status';
 export * from './application.entity';
 export * from './applications.module';
@@ -49,3 +50,9 @@ export * from './casework/escalation-recipients';
 export * from './casework/deadline-extensions';
 export * from './casework/interim-answers';
 export * from './status-words';
+export * from './intake.module';
+export * from './casework/casework.module';
+export * from './inbox/inbox.module';
+export * from './dashboard/reporting.module';
+export * from './audit/audit.module';
+export * from './channels.module';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '@petitio/applications';
+import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { StaffModule } from '@petitio/staff';
@@ -24,7 +24,7 @@ import { SlaModule } from '@petitio/sla';
 
 /** The staff console: server-rendered pages under /staff over the same services as the JSON staff API. */
 @Module({
-  imports: [ApplicationsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
+  imports: [ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
   controllers: [ConsoleSignInController, ConsoleSetPasswordController, ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController,
     ConsoleDashboardController, ConsoleDashboardAssetsController, ConsoleCallsController, ConsoleUsersController,
     ConsoleDirectoryController, ConsoleTopicsController, ConsoleRoutingController, ConsoleSlaPoliciesController],

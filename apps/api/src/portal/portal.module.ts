@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationsModule } from '@petitio/applications';
+import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { ApplyController } from './apply.controller';
@@ -10,7 +10,7 @@ import { OpenDataStatisticsController, PortalStatisticsController } from './stat
 
 /** The citizen portal: server-rendered pages over the same services as the JSON API, usable without JavaScript. */
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule],
+  imports: [ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, CatalogueModule, DirectoryModule],
   controllers: [PortalPagesController, ApplyController, StatusController,
     PortalStatisticsController, OpenDataStatisticsController],
   providers: [PortalChoices],

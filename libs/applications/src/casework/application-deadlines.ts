@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@petitio/platform';
 import { BusinessCalendarProvider, ClockKind, EscalationTimers, SlaClock, SlaClocksRepository, SlaPolicies, SlaPolicy, StoredSlaClock } from '@petitio/sla';
+import { ClockEventKind } from '../application-event-kinds';
 import { OPEN_STATUSES } from '../application-status';
 import type { ChangeContext } from './application-changes';
 
-/** History kinds of clock changes; the citizen sees them on the status page. */
-export const CLOCK_EVENT_KINDS = ['deadline_set', 'clock_paused', 'clock_resumed', 'clock_restarted', 'clock_stopped', 'deadline_extended', 'deadline_changed'] as const;
-export type ClockEventKind = (typeof CLOCK_EVENT_KINDS)[number];
 
 /**
  * Drives an application's SLA clocks from its life, inside the change that causes each step: routing

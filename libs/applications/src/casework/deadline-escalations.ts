@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@petitio/platform';
 import { NotificationsService } from '@petitio/notifications';
 import {
-  BusinessCalendarProvider, EscalationLadder, EscalationStep, EscalationStepKind, EscalationTimer, EscalationTimers, SlaClocksRepository, StoredSlaClock,
+  BusinessCalendarProvider, EscalationLadder, EscalationStep, EscalationTimer, EscalationTimers, SlaClocksRepository, StoredSlaClock,
 } from '@petitio/sla';
 import { DataSource } from 'typeorm';
+import { ESCALATION_EVENT_KINDS } from '../application-event-kinds';
 import { formatTrackingNumber } from '../tracking-number';
 import { ApplicationChanges, ChangeContext } from './application-changes';
 import { CitizenNotices } from './citizen-notices';
@@ -12,13 +13,6 @@ import { EscalationRecipients } from './escalation-recipients';
 
 export type EscalationOutcome = 'fired' | 'stale' | 'not_due';
 export type EscalationSource = 'timer' | 'sweeper';
-
-/** History kinds of the ladder's steps. Only a breach, where its policy says so, shows on the status page. */
-export const ESCALATION_EVENT_KINDS: Record<EscalationStepKind, string> = {
-  warning: 'deadline_warning',
-  breach: 'deadline_breached',
-  re_escalation: 'deadline_escalated',
-};
 
 /**
  * Fires the escalation ladder's steps: a warning to the officer as a deadline nears, the supervisors at the

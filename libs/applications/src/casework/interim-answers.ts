@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
+import { INTERIM_ANSWER_KIND } from '../application-event-kinds';
 import type { ApplicationStatus } from '../application-status';
 import { ApplicationChanges } from './application-changes';
 import { CaseState, caseState } from './case-state';
@@ -8,8 +9,6 @@ import { CitizenNotices } from './citizen-notices';
 import { requiredText } from './required-text';
 
 export const INTERIM_ANSWER_MAX = 5000;
-/** History kind of a progress update; the citizen sees it on the status page. */
-export const INTERIM_ANSWER_KIND = 'interim_answer';
 /** Open and in an agency's hands: only then has the agency progress of its own to report. */
 const AT_AN_AGENCY: readonly ApplicationStatus[] = ['routed', 'assigned', 'in_progress', 'awaiting_citizen', 'reopened'];
 

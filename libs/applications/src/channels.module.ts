@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '@petitio/catalogue';
+import { DirectoryModule } from '@petitio/directory';
+import { NotificationsModule } from '@petitio/notifications';
+import { SlaModule } from '@petitio/sla';
+import { ApplicationsModule } from './applications.module';
+import { CaseworkModule } from './casework/casework.module';
+import { IntakeModule } from './intake.module';
+import { InboundMessages } from './sms/inbound-messages';
+import { PhoneApplications } from './sms/phone-applications';
+import { SmsConversation } from './sms/sms-conversation';
+import { SmsOptOuts } from './sms/sms-opt-outs';
+import { TopicGuess } from './sms/topic-guess';
+import { VoiceMenu } from './voice/voice-menu';
+
+/** The ways in by phone: the SMS conversation and the voice menu. */
+const SERVICES = [
+  SmsConversation,
+  InboundMessages,
+  PhoneApplications,
+  SmsOptOuts,
+  TopicGuess,
+  VoiceMenu,
+];
+
+@Module({
+  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule, IntakeModule, CaseworkModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ChannelsModule {}

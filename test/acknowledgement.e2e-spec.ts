@@ -35,7 +35,7 @@ describe('acknowledging receipt to the citizen', () => {
       .expect(201);
     const mail = await smtp.waitForMail(email);
     expect(mail.parsed.text).toContain(res.body.trackingNumber);
-    expect(mail.parsed.text).toContain(`https://petitio.example/api/v1/applications/${res.body.trackingNumber}/status`);
+    expect(mail.parsed.text).toContain(`https://petitio.example/tr/status/${digits(res.body.trackingNumber)}`);
     expect(mail.raw).not.toContain(res.body.accessCode);
     expect(mail.parsed.html).toBeTruthy();
     expect(await messagesOf(res.body.trackingNumber)).toEqual([{ channel: 'email', template: 'application_received', recipient: email }]);

@@ -114,7 +114,7 @@ describe('deadline extensions and interim answers', () => {
       const date = new Intl.DateTimeFormat('tr', { dateStyle: 'long', timeZone: 'Europe/Istanbul' }).format(new Date(res.body.deadline));
       expect(mail.parsed.text).toContain(`Yeni son tarih: ${date}.`);
       expect(mail.parsed.text).toContain(reason);
-      expect(mail.parsed.text).toContain(`https://petitio.example/api/v1/applications/${c.trackingNumber}/status`);
+      expect(mail.parsed.text).toContain(`https://petitio.example/tr/status/${c.trackingNumber.replace(/-/g, '')}`);
     });
 
     it('sets the escalation timer for the new deadline and removes the one set for the old deadline', async () => {

@@ -229,7 +229,7 @@ describe('delivering outgoing messages', () => {
       await settledMessage(id, 'sent');
       expect(mail.parsed.subject).toContain(trackingNumber);
       expect(mail.parsed.text).toContain(body);
-      expect(mail.parsed.text).toContain(`${PUBLIC_BASE_URL}/api/v1/applications/${trackingNumber}/status`);
+      expect(mail.parsed.text).toContain(`${PUBLIC_BASE_URL}/ar/status/${trackingNumber.replace(/-/g, '')}`);
       expect(mail.parsed.html).toContain('dir="rtl"');
       expect(mail.parsed.html).toContain('&lt;Moda Caddesi&gt;');
       expect(mail.raw).not.toContain('52830174');

@@ -4,7 +4,7 @@ import { localDate, addDays } from '../apps/api/src/console/dashboard/dashboard-
 import { consoleCookie } from './support/console-forms';
 import { claimAndAnswer } from './support/casework-disposition';
 import { RoutedApplication as Case, submitRouted as submitCase } from './support/applications';
-import { durationFigures, histogramOf, histogramQuantile } from '../libs/applications/src/dashboard/dashboard-durations';
+import { durationFigures, histogramOf, histogramQuantile } from '@petitio/reporting';
 import { rollupsCaughtUp } from './support/dashboard-rollups';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';

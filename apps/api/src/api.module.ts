@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
+import { IntakeModule } from '@petitio/intake';
+import { CaseworkModule } from '@petitio/casework';
+import { InboxModule } from '@petitio/inbox';
+import { ReportingModule } from '@petitio/reporting';
+import { AuditModule } from '@petitio/audit';
+import { ChannelsModule } from '@petitio/channels';
+import { ApplicationsModule } from '@petitio/applications';
 import { StaffModule } from '@petitio/staff';
 import { PlatformModule } from '@petitio/platform';
 import { ApplicationsController } from './applications/applications.controller';

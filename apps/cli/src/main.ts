@@ -1,7 +1,8 @@
 process.env.PETITIO_PROCESS ??= 'cli';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { BrokenLink, formatTrackingNumber, HistoryVerification, HistoryVerifier } from '@petitio/applications';
+import { BrokenLink, HistoryVerification, HistoryVerifier } from '@petitio/audit';
+import { formatTrackingNumber } from '@petitio/applications';
 import { AgencyCsvImporter, AgencyCsvProblem, AgencyImportReport } from '@petitio/directory';
 import { databaseOptions, loadEnvironment } from '@petitio/platform';
 import { Presets, SingleBar } from 'cli-progress';

@@ -1,6 +1,6 @@
 import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { AutoAssignment } from '@petitio/applications';
+import { AutoAssignment } from '@petitio/casework';
 import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { Job, Queue } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';

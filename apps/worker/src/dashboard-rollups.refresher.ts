@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DashboardRollups } from '@petitio/applications';
+import { DashboardRollups } from '@petitio/reporting';
 import { ENVIRONMENT, Environment, Metrics } from '@petitio/platform';
 import { PeriodicSweep } from './periodic-sweep';
 

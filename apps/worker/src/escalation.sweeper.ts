@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DeadlineEscalations } from '@petitio/applications';
+import { DeadlineEscalations } from '@petitio/casework';
 import { ENVIRONMENT, Environment, Metrics } from '@petitio/platform';
 import { PeriodicSweep } from './periodic-sweep';
 

@@ -1,6 +1,6 @@
 import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { DeadlineEscalations } from '@petitio/applications';
+import { DeadlineEscalations } from '@petitio/casework';
 import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { EscalationTimer, escalationTimerJobId } from '@petitio/sla';
 import { Job, Queue } from 'bullmq';

@@ -1,6 +1,6 @@
 import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { ApplicationChanges, ApplicationDeadlines } from '@petitio/applications';
+import { ApplicationChanges, ApplicationDeadlines } from '@petitio/casework';
 import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { SlaPolicyAdmin } from '@petitio/sla';
 import { Job, Queue, UnrecoverableError } from 'bullmq';

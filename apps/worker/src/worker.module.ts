@@ -9,7 +9,13 @@ import {
   forBullMq,
   workerRedisOptions,
 } from '@petitio/platform';
-import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
+import { IntakeModule } from '@petitio/intake';
+import { CaseworkModule } from '@petitio/casework';
+import { InboxModule } from '@petitio/inbox';
+import { ReportingModule } from '@petitio/reporting';
+import { AuditModule } from '@petitio/audit';
+import { ChannelsModule } from '@petitio/channels';
+import { ApplicationsModule } from '@petitio/applications';
 import { NotificationDeliveryModule, NotificationsModule } from '@petitio/notifications';
 import { RoutingModule } from '@petitio/routing';
 import { SlaModule } from '@petitio/sla';

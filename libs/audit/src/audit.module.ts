@@ -3,7 +3,7 @@ import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { NotificationsModule } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
-import { ApplicationsModule } from '../applications.module';
+import { ApplicationsModule } from '@petitio/applications';
 import { HistoryVerifier } from './history-verifier';
 
 /** Checks that an application's history chain is whole. */

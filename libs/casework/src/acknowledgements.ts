@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotificationsService } from '@petitio/notifications';
 import { NotFoundError } from '@petitio/platform';
 import { DataSource } from 'typeorm';
-import { formatTrackingNumber } from '../tracking-number';
+import { formatTrackingNumber } from '@petitio/applications';
 import { citizenChannel } from './citizen-notices';
 
 export type AcknowledgementOutcome = 'sent' | 'already_sent' | 'answered_on_channel' | 'no_contact';

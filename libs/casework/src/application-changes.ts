@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError, StaleVersionError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationAccess } from '../access/application-access';
-import type { Actor } from '../application-event.entity';
-import { ApplicationStatus, assertTransition } from '../application-status';
+import { ApplicationAccess } from '@petitio/applications';
+import type { Actor } from '@petitio/applications';
+import { ApplicationStatus, assertTransition } from '@petitio/applications';
 
 /** The application row as a change sees it, locked for the duration of the change. */
 export interface LockedApplication {

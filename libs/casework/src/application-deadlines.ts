@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@petitio/platform';
 import { BusinessCalendarProvider, ClockKind, EscalationTimers, SlaClock, SlaClocksRepository, SlaPolicies, SlaPolicy, StoredSlaClock } from '@petitio/sla';
-import { ClockEventKind } from '../application-event-kinds';
-import { OPEN_STATUSES } from '../application-status';
+import { ClockEventKind } from '@petitio/applications';
+import { OPEN_STATUSES } from '@petitio/applications';
 import type { ChangeContext } from './application-changes';
 
 

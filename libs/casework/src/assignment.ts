@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, IllegalTransitionError, InvalidInputError } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
-import { ApplicationStatus, assertTransition } from '../application-status';
+import { ApplicationStatus, assertTransition } from '@petitio/applications';
 import { ApplicationChanges, ChangeContext } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 import { CaseState, caseState } from './case-state';

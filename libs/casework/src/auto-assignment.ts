@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OPEN_STATUSES } from '../application-status';
+import { OPEN_STATUSES } from '@petitio/applications';
 import { ApplicationChanges } from './application-changes';
 import { CaseAssignment } from './assignment';
 import type { AssignmentMode } from './auto-assignment-settings';

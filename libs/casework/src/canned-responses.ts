@@ -14,8 +14,8 @@ import {
 } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApplicationAccess } from '../access/application-access';
-import { formatTrackingNumber } from '../tracking-number';
+import { ApplicationAccess } from '@petitio/applications';
+import { formatTrackingNumber } from '@petitio/applications';
 import type { ChangeContext, LockedApplication } from './application-changes';
 import { BUILT_IN_PLACEHOLDERS, BuiltInPlaceholder, isPlaceholderName, placeholdersIn, renderTemplate } from './canned-response-template';
 

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../application-status';
+import type { ApplicationStatus } from '@petitio/applications';
 import type { ChangeContext } from './application-changes';
 
 /** What a staff action answers with: enough for the console to show the new state and act again without reloading. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, ENVIRONMENT, Environment, IllegalTransitionError } from '@petitio/platform';
-import type { ApplicationStatus } from '../application-status';
-import { CitizenProof } from '../citizen-proof';
+import type { ApplicationStatus } from '@petitio/applications';
+import { CitizenProof } from '@petitio/intake';
 import { ApplicationChanges, ChangeContext } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MessageTemplate, NotificationChannelName, NotificationsService } from '@petitio/notifications';
-import { formatTrackingNumber } from '../tracking-number';
+import { formatTrackingNumber } from '@petitio/applications';
 import type { ChangeContext, LockedApplication } from './application-changes';
 
 /** The channel a citizen is reached on: the one they wrote from if it can carry a reply, else any contact they gave, else the status page. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ApplicationStatus } from '../application-status';
-import type { Channel } from '../application.entity';
-import { CitizenProof } from '../citizen-proof';
+import type { ApplicationStatus } from '@petitio/applications';
+import type { Channel } from '@petitio/applications';
+import { CitizenProof } from '@petitio/intake';
 import { ApplicationChanges } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 import { requiredText } from './required-text';

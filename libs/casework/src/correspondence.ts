@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
-import { assertTransition } from '../application-status';
+import { assertTransition } from '@petitio/applications';
 import { ApplicationChanges } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 import { CannedResponses } from './canned-responses';

@@ -5,8 +5,8 @@ import {
   BusinessCalendarProvider, EscalationLadder, EscalationStep, EscalationTimer, EscalationTimers, SlaClocksRepository, StoredSlaClock,
 } from '@petitio/sla';
 import { DataSource } from 'typeorm';
-import { ESCALATION_EVENT_KINDS } from '../application-event-kinds';
-import { formatTrackingNumber } from '../tracking-number';
+import { ESCALATION_EVENT_KINDS } from '@petitio/applications';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ApplicationChanges, ChangeContext } from './application-changes';
 import { CitizenNotices } from './citizen-notices';
 import { EscalationRecipients } from './escalation-recipients';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IllegalTransitionError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
-import type { ApplicationStatus } from '../application-status';
+import type { ApplicationStatus } from '@petitio/applications';
 import { ApplicationChanges } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 import type { DispositionOutcome } from './disposition-outcome';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConflictError, InvalidInputError, isUuid } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
-import { formatTrackingNumber } from '../tracking-number';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ApplicationChanges, ChangeContext, LockedApplication } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 import { CitizenNotices } from './citizen-notices';

@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../application-status';
+import type { ApplicationStatus } from '@petitio/applications';
 
 /** What a staff action answers with: enough for the console to carry on without reloading. */
 export interface DispositionOutcome {

@@ -3,7 +3,7 @@ import { localise } from '@petitio/directory';
 import { ENVIRONMENT, Environment, ForbiddenError, InvalidInputError, OutboxTopic, OutboxWriter, isUuid } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
-import { ApplicationStatus } from '../application-status';
+import { ApplicationStatus } from '@petitio/applications';
 import { ApplicationChanges, ChangeContext } from './application-changes';
 import { ApplicationDeadlines } from './application-deadlines';
 import { CitizenNotices } from './citizen-notices';

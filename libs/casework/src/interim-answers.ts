@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
-import { INTERIM_ANSWER_KIND } from '../application-event-kinds';
-import type { ApplicationStatus } from '../application-status';
+import { INTERIM_ANSWER_KIND } from '@petitio/applications';
+import type { ApplicationStatus } from '@petitio/applications';
 import { ApplicationChanges } from './application-changes';
 import { CaseState, caseState } from './case-state';
 import { CitizenNotices } from './citizen-notices';

@@ -3,8 +3,8 @@ import { LocalisedNames, localise } from '@petitio/directory';
 import { ENVIRONMENT, Environment, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
-import type { ApplicationStatus } from '../application-status';
-import { toE164 } from '../phone-number';
+import type { ApplicationStatus } from '@petitio/applications';
+import { toE164 } from '@petitio/applications';
 import { PersonalDataReads } from './personal-data-reads';
 
 /** What the call center may tell a caller about their own applications: no text, no staff, no contact. */

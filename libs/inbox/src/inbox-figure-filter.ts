@@ -1,4 +1,4 @@
-import { LATE_ANSWER_CLOCK } from '../dashboard/dashboard-rollup-sql';
+import { LATE_ANSWER_CLOCK } from '@petitio/reporting';
 import {
   ANSWERED,
   FIRST_RESPONSE_GIVEN,
@@ -8,7 +8,7 @@ import {
   inAgencySubtree,
   receivedFromDay,
   receivedToDay,
-} from '../dashboard/figure-conditions';
+} from '@petitio/reporting';
 
 const DAY_MS = 86_400_000;
 

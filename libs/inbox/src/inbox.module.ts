@@ -3,8 +3,8 @@ import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { NotificationsModule } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
-import { ApplicationsModule } from '../applications.module';
-import { IntakeModule } from '../intake.module';
+import { ApplicationsModule } from '@petitio/applications';
+import { IntakeModule } from '@petitio/intake';
 import { INBOX_PROVIDERS } from './inbox.providers';
 
 /** The staff-facing read side of applications: lists, search, detail and the personal-data reads they record. */

@@ -4,13 +4,13 @@ import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { BusinessCalendarProvider, SlaClocksRepository } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
-import { ApplicationAccess } from '../access/application-access';
-import type { ApplicationStatus } from '../application-status';
-import type { Channel } from '../application.entity';
+import { ApplicationAccess } from '@petitio/applications';
+import type { ApplicationStatus } from '@petitio/applications';
+import type { Channel } from '@petitio/applications';
 import { InboxSortField, SortOrder, decodeCursor, encodeCursor } from './inbox-cursor';
 import { textSearchCondition } from './full-text-search';
 import { InboxSla, governingDeadlines } from './inbox-deadlines';
-import { deadlinePassed, deadlineSoon, deadlineToday, withTopic } from '../dashboard/figure-conditions';
+import { deadlinePassed, deadlineSoon, deadlineToday, withTopic } from '@petitio/reporting';
 import { InboxFigureFilter, figureConditions } from './inbox-figure-filter';
 
 /**

@@ -7,3 +7,4 @@ export * from './inbox-figure-filter';
 export * from './inbox.providers';
 export * from './inbox.service';
 export * from './personal-data-reads';
+export * from './inbox.module';

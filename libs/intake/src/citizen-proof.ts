@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AttemptCounter, ENVIRONMENT, Environment, InvalidInputError, NotFoundError, TooManyRequestsError } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
-import { parseTrackingNumber } from './tracking-number';
+import { parseTrackingNumber } from '@petitio/applications';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Batcher, ENVIRONMENT, Environment, Metrics, OutboxTopic, OutboxWriter, PreparedQuery, isDatabaseUnavailable } from '@petitio/platform';
 import { Gauge } from 'prom-client';
-import type { Actor } from './application-event.entity';
+import type { Actor } from '@petitio/applications';
 import type { AttachmentRecord } from './attachments/attachment-record';
 
 /** An application checked and normalised by intake, ready to be written. */

@@ -4,7 +4,7 @@ import { DirectoryModule } from '@petitio/directory';
 import { NotificationsModule } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
-import { ApplicationsModule } from './applications.module';
+import { ApplicationsModule } from '@petitio/applications';
 import { AccessCodes } from './access-code';
 import { ApplicationAttachments } from './attachments/application-attachments';
 import { ATTACHMENT_STORE, DiskAttachmentStore } from './attachments/attachment-store';

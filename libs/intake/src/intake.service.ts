@@ -16,8 +16,8 @@ import { AccessCodes } from './access-code';
 import type { AttachmentRecord } from './attachments/attachment-record';
 import { IntakeStore, PreparedApplication } from './intake-store';
 import { NewApplication, Receipt } from './new-application';
-import { toE164 } from './phone-number';
-import { generateTrackingNumber } from './tracking-number';
+import { toE164 } from '@petitio/applications';
+import { generateTrackingNumber } from '@petitio/applications';
 
 const TRACKING_NUMBER_ATTEMPTS = 5;
 

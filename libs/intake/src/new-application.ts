@@ -1,6 +1,6 @@
 import type { ApplicationType } from '@petitio/catalogue';
-import type { Actor } from './application-event.entity';
-import type { Channel } from './application.entity';
+import type { Actor } from '@petitio/applications';
+import type { Channel } from '@petitio/applications';
 import type { AttachmentRecord } from './attachments/attachment-record';
 
 /** What a channel hands to intake: already shaped, not yet checked against the catalogue and regions. */

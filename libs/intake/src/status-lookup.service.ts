@@ -4,7 +4,7 @@ import { localise } from '@petitio/directory';
 import { BusinessCalendarProvider, SlaClock, SlaClocksRepository } from '@petitio/sla';
 import { Clock } from '@petitio/platform';
 import { DataSource } from 'typeorm';
-import { CLOCK_EVENT_KINDS, ESCALATION_EVENT_KINDS, INTERIM_ANSWER_KIND } from './application-event-kinds';
+import { CLOCK_EVENT_KINDS, ESCALATION_EVENT_KINDS, INTERIM_ANSWER_KIND } from '@petitio/applications';
 import { CitizenProof } from './citizen-proof';
 
 /** What anyone holding the tracking number and access code may see: no name, contact, text or staff identity. */

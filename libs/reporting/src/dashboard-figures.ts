@@ -1,4 +1,4 @@
-import type { Channel } from '../application.entity';
+import type { Channel } from '@petitio/applications';
 
 /** The figures about now: they ignore the period but honour every other filter. */
 export interface DashboardHeadline {

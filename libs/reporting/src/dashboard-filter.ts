@@ -1,6 +1,6 @@
 import type { StaffPrincipal } from '@petitio/staff';
-import type { ApplicationAccess } from '../access/application-access';
-import type { Channel } from '../application.entity';
+import type { ApplicationAccess } from '@petitio/applications';
+import type { Channel } from '@petitio/applications';
 import { inAgencySubtree, withTopic } from './figure-conditions';
 
 export { localDayStart } from './figure-conditions';

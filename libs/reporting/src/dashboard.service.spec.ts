@@ -2,7 +2,7 @@ import { SystemClock } from '@petitio/platform';
 import type { Environment } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { DataSource } from 'typeorm';
-import type { ApplicationAccess } from '../access/application-access';
+import type { ApplicationAccess } from '@petitio/applications';
 import { DashboardService } from './dashboard.service';
 
 /** A service over a database stand-in that counts the statements it is sent and answers each count with `open`. */

@@ -3,9 +3,9 @@ import { LocalisedNames, localise } from '@petitio/directory';
 import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
-import { ApplicationAccess } from '../access/application-access';
-import type { Channel } from '../application.entity';
-import { OPEN_STATUSES } from '../application-status';
+import { ApplicationAccess } from '@petitio/applications';
+import type { Channel } from '@petitio/applications';
+import { OPEN_STATUSES } from '@petitio/applications';
 import {
   AGING_BUCKETS,
   AgingBucket,

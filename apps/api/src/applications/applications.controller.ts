@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IntakeService, StatusLookupService, formatTrackingNumber } from '@petitio/applications';
+import { IntakeService, StatusLookupService } from '@petitio/intake';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ENVIRONMENT, Environment, InvalidInputError, supportedLanguages } from '@petitio/platform';
 import type { FastifyReply } from 'fastify';
 import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CitizenFeedback } from '@petitio/applications';
+import { CitizenFeedback } from '@petitio/casework';
 import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CitizenReplies, formatTrackingNumber } from '@petitio/applications';
+import { CitizenReplies } from '@petitio/casework';
+import { formatTrackingNumber } from '@petitio/applications';
 import { AccessCodeNotInUrlGuard } from '../http/access-code-not-in-url.guard';
 import { StatusLookupRateLimitGuard } from '../http/client-rate-limit.guard';
 import { JsonBodyGuard } from '../http/json-body.guard';

@@ -1,4 +1,5 @@
-import { Actor, Channel, NewApplication, Receipt, formatTrackingNumber } from '@petitio/applications';
+import { Actor, Channel, formatTrackingNumber } from '@petitio/applications';
+import { NewApplication, Receipt } from '@petitio/intake';
 import { InvalidInputError } from '@petitio/platform';
 import { CreateApplicationDto } from './dto/create-application.dto';
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationDetail, ApplicationDetailService, CannedResponses, ReasonCodes, ReasonKind } from '@petitio/applications';
+import { ApplicationDetail, ApplicationDetailService } from '@petitio/inbox';
+import { CannedResponses, ReasonCodes, ReasonKind } from '@petitio/casework';
 import { DirectoryService, localise } from '@petitio/directory';
 import { ConflictError, ENVIRONMENT, Environment, ForbiddenError, IllegalTransitionError, InvalidInputError, NotFoundError, StaleVersionError, isUuid } from '@petitio/platform';
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CaseAssignment, Correspondence, InterimAnswers, InternalNotes } from '@petitio/applications';
+import { CaseAssignment, Correspondence, InterimAnswers, InternalNotes } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '../portal/form-values';

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CallerApplicationsService, IntakeService, formatTrackingNumber } from '@petitio/applications';
+import { CallerApplicationsService } from '@petitio/inbox';
+import { IntakeService } from '@petitio/intake';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';

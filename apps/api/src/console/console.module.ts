@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
-import { IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, ApplicationsModule } from '@petitio/applications';
+import { IntakeModule } from '@petitio/intake';
+import { CaseworkModule } from '@petitio/casework';
+import { InboxModule } from '@petitio/inbox';
+import { ReportingModule } from '@petitio/reporting';
+import { AuditModule } from '@petitio/audit';
+import { ChannelsModule } from '@petitio/channels';
+import { ApplicationsModule } from '@petitio/applications';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { StaffModule } from '@petitio/staff';

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ApplicationClosing, ApplicationRejections, ApplicationTransfers, DeadlineExtensions, DuplicateMerges } from '@petitio/applications';
+import { ApplicationClosing, ApplicationRejections, ApplicationTransfers, DeadlineExtensions, DuplicateMerges } from '@petitio/casework';
 import { NotFoundError } from '@petitio/platform';
 import { CLOCK_KINDS, ClockKind } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';

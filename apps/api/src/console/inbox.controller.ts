@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InboxService } from '@petitio/applications';
+import { InboxService } from '@petitio/inbox';
 import { ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';

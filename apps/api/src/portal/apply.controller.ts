@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ATTACHMENTS_FIELD, ApplicationAttachments, IncomingAttachment, formatTrackingNumber } from '@petitio/applications';
+import { ATTACHMENTS_FIELD, ApplicationAttachments, IncomingAttachment } from '@petitio/intake';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreateApplicationDto } from '../applications/dto/create-application.dto';

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ATTACHMENTS_FIELD, IncomingAttachment } from '@petitio/applications';
+import { ATTACHMENTS_FIELD, IncomingAttachment } from '@petitio/intake';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FormBody } from './form-values';

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { PublicStatistics, PublicStatisticsLine, PublicStatisticsService } from '@petitio/applications';
+import { PublicStatistics, PublicStatisticsLine, PublicStatisticsService } from '@petitio/reporting';
 import type { FastifyReply } from 'fastify';
 import { csvLine } from '../console/dashboard/dashboard-csv';
 import { pageLanguage } from './portal-language';

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CitizenFeedback, CitizenReplies, StatusLookupService, checkedTrackingNumber, formatTrackingNumber } from '@petitio/applications';
+import { CitizenFeedback, CitizenReplies } from '@petitio/casework';
+import { StatusLookupService, checkedTrackingNumber } from '@petitio/intake';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, IllegalTransitionError, InvalidInputError, NotFoundError } from '@petitio/platform';
 import type { FastifyReply } from 'fastify';
 import { AppealDto, RatingDto } from '../applications/dto/citizen-feedback.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AssignmentSettingsView, AutoAssignmentSettings } from '@petitio/applications';
+import { AssignmentSettingsView, AutoAssignmentSettings } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { AssignmentSettingsDto, AssignmentSettingsResponse } from './dto/casework.dto';

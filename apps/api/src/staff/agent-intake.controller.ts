@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CallerApplicationsService, IntakeService, formatTrackingNumber } from '@petitio/applications';
+import { CallerApplicationsService } from '@petitio/inbox';
+import { IntakeService } from '@petitio/intake';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply } from 'fastify';

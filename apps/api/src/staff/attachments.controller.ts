@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApplicationAttachments, extensionOf } from '@petitio/applications';
+import { ApplicationAttachments, extensionOf } from '@petitio/intake';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply } from 'fastify';
 import { JsonBodyGuard } from '../http/json-body.guard';

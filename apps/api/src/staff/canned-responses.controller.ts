@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CannedResponseView, CannedResponses } from '@petitio/applications';
+import { CannedResponseView, CannedResponses } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { CannedResponseQueryDto, CannedResponseResponse, CreateCannedResponseDto, UpdateCannedResponseDto } from './dto/canned-response.dto';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationClosing, ApplicationRejections, ApplicationTransfers, DuplicateMerges } from '@petitio/applications';
+import { ApplicationClosing, ApplicationRejections, ApplicationTransfers, DuplicateMerges } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import {

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnswerInput, CaseAssignment, CaseState, Correspondence, InternalNotes } from '@petitio/applications';
+import { AnswerInput, CaseAssignment, CaseState, Correspondence, InternalNotes } from '@petitio/casework';
 import { InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';

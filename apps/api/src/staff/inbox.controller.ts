@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApplicationDetailService, InboxItem, InboxService, formatTrackingNumber } from '@petitio/applications';
+import { ApplicationDetailService, InboxItem, InboxService } from '@petitio/inbox';
+import { formatTrackingNumber } from '@petitio/applications';
 import { ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../http/json-body.guard';

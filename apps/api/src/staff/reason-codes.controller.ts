@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { REASON_KINDS, ReasonCodes, ReasonKind } from '@petitio/applications';
+import { REASON_KINDS, ReasonCodes, ReasonKind } from '@petitio/casework';
 import { InvalidInputError } from '@petitio/platform';
 import { JsonBodyGuard } from '../http/json-body.guard';
 import { ReasonCodeResponse, ReasonCodeUpkeepDto } from './dto/reason-code.dto';

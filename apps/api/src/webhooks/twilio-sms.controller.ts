@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SmsConversation } from '@petitio/applications';
+import { SmsConversation } from '@petitio/channels';
 import { messagingTwiml } from '@petitio/notifications';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { TwilioSignatureGuard } from './twilio-signature.guard';

@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { VoiceMenu, VoiceStep } from '@petitio/applications';
+import { VoiceMenu, VoiceStep } from '@petitio/channels';
 import { TwimlVoiceAnswer, voiceTwiml } from '@petitio/notifications';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { TwilioSignatureGuard } from './twilio-signature.guard';

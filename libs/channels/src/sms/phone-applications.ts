@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { localise } from '@petitio/directory';
 import { DataSource } from 'typeorm';
-import type { ApplicationStatus } from '../application-status';
+import type { ApplicationStatus } from '@petitio/applications';
 
 export interface PhoneApplicationStatus {
   trackingNumber: string;

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AttemptCounter, Clock, ENVIRONMENT, Environment, InvalidInputError } from '@petitio/platform';
-import { AccessCodes } from '../access-code';
-import { CitizenReplies, REPLY_MAX } from '../casework/citizen-replies';
-import { IntakeService } from '../intake.service';
-import { BODY_MAX } from '../new-application';
-import { toE164 } from '../phone-number';
-import { formatTrackingNumber, parseTrackingNumber } from '../tracking-number';
+import { AccessCodes } from '@petitio/intake';
+import { CitizenReplies, REPLY_MAX } from '@petitio/casework';
+import { IntakeService } from '@petitio/intake';
+import { BODY_MAX } from '@petitio/intake';
+import { toE164 } from '@petitio/applications';
+import { formatTrackingNumber, parseTrackingNumber } from '@petitio/applications';
 import { PhoneLanguage, languageOfNumber } from './citizen-language';
 import { EarlierDelivery, InboundMessages } from './inbound-messages';
 import { PhoneApplications } from './phone-applications';

@@ -1,5 +1,5 @@
-import type { ApplicationStatus } from '../application-status';
-import { STATUS_WORDS } from '../status-words';
+import type { ApplicationStatus } from '@petitio/applications';
+import { STATUS_WORDS } from '@petitio/applications';
 import type { PhoneLanguage } from './citizen-language';
 
 /** Every SMS answer, per language. Short on purpose: each Turkish letter makes a whole text cost more segments. */

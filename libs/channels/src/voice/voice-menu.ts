@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
-import { AccessCodes } from '../access-code';
-import { IntakeService } from '../intake.service';
-import { toE164 } from '../phone-number';
+import { AccessCodes } from '@petitio/intake';
+import { IntakeService } from '@petitio/intake';
+import { toE164 } from '@petitio/applications';
 import { PhoneLanguage, languageOfNumber } from '../sms/citizen-language';
 import { InboundMessages } from '../sms/inbound-messages';
 import { PhoneApplications } from '../sms/phone-applications';
-import { TRACKING_NUMBER_LENGTH, parseTrackingNumber } from '../tracking-number';
+import { TRACKING_NUMBER_LENGTH, parseTrackingNumber } from '@petitio/applications';
 import { VoiceStep } from './voice-step';
 import { VOICE_WORDING } from './voice-wording';
 

@@ -1,5 +1,5 @@
-import type { ApplicationStatus } from '../application-status';
-import { STATUS_WORDS } from '../status-words';
+import type { ApplicationStatus } from '@petitio/applications';
+import { STATUS_WORDS } from '@petitio/applications';
 import type { PhoneLanguage } from '../sms/citizen-language';
 
 /** Everything the voice menu says, per language. Short: callers hear every word. */

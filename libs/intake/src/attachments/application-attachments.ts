@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ENVIRONMENT, Environment, FieldProblem, InvalidInputError, NotFoundError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
-import { ApplicationAccess } from '../access/application-access';
+import { ApplicationAccess } from '@petitio/applications';
 import { IntakeService } from '../intake.service';
 import { NewApplication, Receipt } from '../new-application';
 import { AttachmentMediaType, sniffMediaType } from './attachment-media-type';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { REPLY_MAX } from '@petitio/applications';
+import { REPLY_MAX } from '@petitio/casework';
 import { IsDefined, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CitizenReplyDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_TYPES, ApplicationType } from '@petitio/catalogue';
-import { BODY_MAX, SUBJECT_MAX } from '@petitio/applications';
+import { BODY_MAX, SUBJECT_MAX } from '@petitio/intake';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,

@@ -1,4 +1,4 @@
-import type { DashboardFigures } from '@petitio/applications';
+import type { DashboardFigures } from '@petitio/reporting';
 
 /** A cell as RFC 4180 wants it; text a spreadsheet would run as a formula is prefixed with an apostrophe. */
 export function csvCell(value: string | number | null): string {

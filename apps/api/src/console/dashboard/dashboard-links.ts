@@ -1,4 +1,5 @@
-import type { AgingBucket, Channel, DashboardHeadline, DeadlineShare, TrendDay } from '@petitio/applications';
+import type { AgingBucket, DashboardHeadline, DeadlineShare, TrendDay } from '@petitio/reporting';
+import type { Channel } from '@petitio/applications';
 
 /** The dashboard's filters that narrow every figure (the period aside), as the query string carries them. */
 export interface DashboardScope {

@@ -1,7 +1,7 @@
-import { addDays } from '@petitio/applications';
+import { addDays } from '@petitio/reporting';
 import type { FieldProblem } from '@petitio/platform';
 
-export { addDays, localDate } from '@petitio/applications';
+export { addDays, localDate } from '@petitio/reporting';
 
 const DAY_MS = 24 * 3600 * 1000;
 /** A year and a leap day: the longest period the dashboard shows. */

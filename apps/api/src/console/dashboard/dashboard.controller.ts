@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Controller, Get, Inject, Logger, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DashboardFilter, DashboardService } from '@petitio/applications';
+import { DashboardFilter, DashboardService } from '@petitio/reporting';
 import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';

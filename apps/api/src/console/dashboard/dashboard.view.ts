@@ -1,6 +1,7 @@
 import type { StaffRole } from '@petitio/staff';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
-import { AGING_BUCKETS, CHANNELS, DashboardFigures, DashboardHeadline, DeadlineDimension, DurationFigures, TrendDay } from '@petitio/applications';
+import { AGING_BUCKETS, DashboardFigures, DashboardHeadline, DeadlineDimension, DurationFigures, TrendDay } from '@petitio/reporting';
+import { CHANNELS } from '@petitio/applications';
 import { SafeHtml, html } from '@petitio/platform';
 import { FieldErrors, errorSummary, fieldError, selected, textField } from '../../portal/views/form-fields';
 import { ConsoleLanguage, ConsoleTexts, consoleTexts } from '../i18n';

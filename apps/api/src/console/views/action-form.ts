@@ -1,4 +1,4 @@
-import { ApplicationDetail } from '@petitio/applications';
+import { ApplicationDetail } from '@petitio/inbox';
 import { SafeHtml, html } from '@petitio/platform';
 import type { ClockKind } from '@petitio/sla';
 import type { StaffRole } from '@petitio/staff';

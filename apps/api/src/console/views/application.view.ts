@@ -1,4 +1,6 @@
-import { ApplicationDetail, HistoryLine, INTERNAL_NOTE_KIND, formatTrackingNumber } from '@petitio/applications';
+import { ApplicationDetail, HistoryLine } from '@petitio/inbox';
+import { INTERNAL_NOTE_KIND } from '@petitio/casework';
+import { formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
 import { TRIAGE_AFTER_FAILURE } from '@petitio/routing';
 import { textArea } from '../../portal/views/form-fields';

@@ -1,4 +1,5 @@
-import { CallerApplication, formatTrackingNumber } from '@petitio/applications';
+import { CallerApplication } from '@petitio/inbox';
+import { formatTrackingNumber } from '@petitio/applications';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { SafeHtml, html } from '@petitio/platform';
 import type { StaffRole } from '@petitio/staff';

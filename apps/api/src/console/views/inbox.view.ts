@@ -1,4 +1,5 @@
-import { APPLICATION_STATUSES, InboxItem, formatTrackingNumber } from '@petitio/applications';
+import { APPLICATION_STATUSES, formatTrackingNumber } from '@petitio/applications';
+import { InboxItem } from '@petitio/inbox';
 import { SafeHtml, html } from '@petitio/platform';
 import type { StaffRole } from '@petitio/staff';
 import { inboxAddress } from '../dashboard/dashboard-links';

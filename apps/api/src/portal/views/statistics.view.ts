@@ -1,4 +1,4 @@
-import type { PublicStatistics, PublicStatisticsLine } from '@petitio/applications';
+import type { PublicStatistics, PublicStatisticsLine } from '@petitio/reporting';
 import { localise } from '@petitio/directory';
 import { SafeHtml, html } from '@petitio/platform';
 import { PortalLanguage, PortalTexts, textsFor } from '../i18n';

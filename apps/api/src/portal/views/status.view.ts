@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PublicStatus, formatTrackingNumber } from '@petitio/applications';
+import { PublicStatus } from '@petitio/intake';
+import { formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
 import { PortalLanguage, PortalTexts, textsFor } from '../i18n';
 import { FieldErrors, checked, errorSummary, fieldError, hidden, textArea, textField } from './form-fields';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { BUILT_IN_PLACEHOLDERS } from '@petitio/applications';
+import { BUILT_IN_PLACEHOLDERS } from '@petitio/casework';
 import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;

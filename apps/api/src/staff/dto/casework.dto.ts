@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ANSWER_MAX, ASSIGNMENT_MODES, AssignmentMode, NOTE_MAX, QUESTION_MAX } from '@petitio/applications';
+import { ANSWER_MAX, ASSIGNMENT_MODES, AssignmentMode, NOTE_MAX, QUESTION_MAX } from '@petitio/casework';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 
 // class-validator runs a property's decorators bottom-up and stops at the first error,

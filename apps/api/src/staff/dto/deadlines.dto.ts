@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { EXTENSION_REASON_MAX, INTERIM_ANSWER_MAX } from '@petitio/applications';
+import { EXTENSION_REASON_MAX, INTERIM_ANSWER_MAX } from '@petitio/casework';
 import { CLOCK_KINDS } from '@petitio/sla';
 import type { ClockKind } from '@petitio/sla';
 import { IsDefined, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';

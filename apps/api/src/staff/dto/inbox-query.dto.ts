@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, InboxAnswered, InboxDue, InboxFigureFilter, InboxQuery, InboxSortField, OPEN_STATUSES, SortOrder } from '@petitio/applications';
+import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, OPEN_STATUSES } from '@petitio/applications';
+import { InboxAnswered, InboxDue, InboxFigureFilter, InboxQuery, InboxSortField, SortOrder } from '@petitio/inbox';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidationArguments, registerDecorator } from 'class-validator';

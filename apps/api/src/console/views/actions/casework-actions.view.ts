@@ -1,4 +1,5 @@
-import { canBeAssigned, canTakeInterimAnswer, canTransition } from '@petitio/applications';
+import { canBeAssigned, canTakeInterimAnswer } from '@petitio/casework';
+import { canTransition } from '@petitio/applications';
 import { SafeHtml, html } from '@petitio/platform';
 import { textArea } from '../../../portal/views/form-fields';
 import { ConsoleTexts } from '../../i18n';

@@ -1,4 +1,5 @@
-import { canBeClosed, canTransition } from '@petitio/applications';
+import { canBeClosed } from '@petitio/casework';
+import { canTransition } from '@petitio/applications';
 import { SafeHtml, html } from '@petitio/platform';
 import { textArea, textField } from '../../../portal/views/form-fields';
 import { ConsoleTexts } from '../../i18n';

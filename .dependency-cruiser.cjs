@@ -32,6 +32,20 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/platform/' },
     },
     {
+      name: 'domain-libs-never-import-ways-in-or-out',
+      severity: 'error',
+      comment: 'Domain libs are what every channel and page uses; the channels, pages and the sending side use them, not the other way.',
+      from: { path: '^libs/(applications|intake|casework|inbox|reporting|audit|routing|sla|staff|directory|catalogue|notifications)/' },
+      to: { path: '^libs/(channels|message-delivery|http-api|web-[^/]+)/' },
+    },
+    {
+      name: 'libs-never-know-http',
+      severity: 'error',
+      comment: 'Below the HTTP edge there are domain errors, never requests or HttpExceptions: they are mapped once, in the filter.',
+      from: { path: '^libs/', pathNot: '^libs/(http-api|web-[^/]+)/' },
+      to: { path: 'node_modules/(fastify|@fastify/[^/]+|@nestjs/platform-fastify)/' },
+    },
+    {
       name: 'product-code-never-imports-tests',
       severity: 'error',
       from: { path: '^(apps|libs|migrations)/', pathNot: '\\.spec\\.ts$' },
@@ -40,7 +54,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(node_modules|dist)/' },
+    exclude: { path: '^dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

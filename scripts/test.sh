@@ -11,8 +11,9 @@ ensure_chromium_installed
 bash scripts/build.sh
 log "type-checking"
 npx tsc -p tsconfig.json --noEmit
-log "linting"
+log "linting, and checking the arrows between apps and libs"
 npx eslint .
+npx depcruise apps libs migrations --config .dependency-cruiser.cjs --output-type err
 
 PG_PORT="${PETITIO_TEST_PG_PORT:-54349}"
 REDIS_PORT="${PETITIO_TEST_REDIS_PORT:-63819}"

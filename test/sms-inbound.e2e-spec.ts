@@ -1,4 +1,4 @@
-import { smsSegments } from '@petitio/notifications';
+import { smsSegments } from '@petitio/message-delivery';
 import { actNow } from './support/casework';
 import { routedAgencyCode } from './support/applications';
 import { TestStack, startStack } from './support/stack';

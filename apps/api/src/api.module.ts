@@ -28,7 +28,7 @@ import { NotificationsModule } from '@petitio/notifications';
 import { TwilioSmsController } from './webhooks/twilio-sms.controller';
 import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
 import { TwilioStatusController } from './webhooks/twilio-status.controller';
-import { SmsDeliveryReports } from '@petitio/notifications';
+import { SmsDeliveryReports, TwilioWebhooksModule } from '@petitio/message-delivery';
 import { SlaModule } from '@petitio/sla';
 import { CalendarClosuresController } from './staff/calendar-closures.controller';
 import { SlaPoliciesController } from './staff/sla-policies.controller';
@@ -49,6 +49,7 @@ import { TopicsController } from './staff/topics.controller';
     ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule,
     StaffModule,
     NotificationsModule,
+    TwilioWebhooksModule,
     SlaModule,
     RoutingModule,
     PortalModule,

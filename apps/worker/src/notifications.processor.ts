@@ -1,6 +1,6 @@
 import { Inject, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { MessageDelivery, PermanentDeliveryError } from '@petitio/notifications';
+import { MessageDelivery, PermanentDeliveryError } from '@petitio/message-delivery';
 import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';

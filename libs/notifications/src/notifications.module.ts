@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TwilioWebhookSignature } from './channels/twilio/twilio-webhook-signature';
 import { NotificationsService } from './notifications.service';
 
-@Module({ providers: [NotificationsService, TwilioWebhookSignature], exports: [NotificationsService, TwilioWebhookSignature] })
+/** Asking for a message: what every domain lib uses. Sending is MessageDeliveryModule's, in the worker. */
+@Module({ providers: [NotificationsService], exports: [NotificationsService] })
 export class NotificationsModule {}

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
-import { TwilioWebhookSignature } from '@petitio/notifications';
+import { TwilioWebhookSignature } from '@petitio/message-delivery';
 import { ForbiddenError } from '@petitio/platform';
 import type { FastifyRequest } from 'fastify';
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SmsConversation } from '@petitio/channels';
-import { messagingTwiml } from '@petitio/notifications';
+import { messagingTwiml } from '@petitio/message-delivery';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { SmsDeliveryReports } from '@petitio/notifications';
+import { SmsDeliveryReports } from '@petitio/message-delivery';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /** Twilio's status callback parameters we read; it sends more (To, From, AccountSid…), all ignored. */

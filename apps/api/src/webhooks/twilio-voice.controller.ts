@@ -1,7 +1,7 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { VoiceMenu, VoiceStep } from '@petitio/channels';
-import { TwimlVoiceAnswer, voiceTwiml } from '@petitio/notifications';
+import { TwimlVoiceAnswer, voiceTwiml } from '@petitio/message-delivery';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 

@@ -1,4 +1,4 @@
-import { MessageTemplate } from '../outgoing-message';
+import { MessageTemplate } from '@petitio/notifications';
 import { applicationAnswered } from './application-answered.template';
 import { applicationReceived } from './application-received.template';
 import { applicationRejected } from './application-rejected.template';

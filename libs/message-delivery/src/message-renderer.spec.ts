@@ -2,7 +2,7 @@ import { SignedTokens, loadEnvironment } from '@petitio/platform';
 import { PASSWORD_LINK_PURPOSE as STAFF_PASSWORD_LINK_PURPOSE } from '@petitio/staff';
 import { PermanentDeliveryError } from './delivery-errors';
 import { MessageRenderer, StoredMessage } from './message-renderer';
-import { MessageTemplate } from './outgoing-message';
+import { MessageTemplate } from '@petitio/notifications';
 import { PASSWORD_LINK_PURPOSE } from './password-link';
 
 const env = loadEnvironment({ PUBLIC_BASE_URL: 'https://petitio.example/' });

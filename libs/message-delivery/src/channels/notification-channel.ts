@@ -1,4 +1,4 @@
-import { NotificationChannelName } from '../outgoing-message';
+import { NotificationChannelName } from '@petitio/notifications';
 
 /** A message ready to leave: rendered in the recipient's language, addressed, nothing left to look up. */
 export interface RenderedMessage {

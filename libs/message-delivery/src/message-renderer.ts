@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ENVIRONMENT, Environment, SignedTokens, isUuid } from '@petitio/platform';
 import { PermanentDeliveryError } from './delivery-errors';
 import { RenderedMessage } from './channels/notification-channel';
-import { NotificationChannelName } from './outgoing-message';
+import { NotificationChannelName } from '@petitio/notifications';
 import { PASSWORD_LINK_PURPOSE } from './password-link';
 import { SmsReplyRoute, smsReplyRoute } from './sms-reply-route';
 import { fitSmsText } from './sms-segments';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Environment } from '@petitio/platform';
 import { PermanentDeliveryError } from '../delivery-errors';
-import { NotificationChannelName } from '../outgoing-message';
+import { NotificationChannelName } from '@petitio/notifications';
 import { NotificationChannel } from './notification-channel';
 import { SmtpEmailChannel } from './smtp-email.channel';
 import { TwilioSmsChannel } from './twilio/twilio-sms.channel';

@@ -14,6 +14,7 @@ npx tsc -p tsconfig.json --noEmit
 log "linting, and checking the arrows between apps and libs"
 npx eslint .
 npx depcruise apps libs migrations --config .dependency-cruiser.cjs --output-type err
+node scripts/check-house.js
 
 PG_PORT="${PETITIO_TEST_PG_PORT:-54349}"
 REDIS_PORT="${PETITIO_TEST_REDIS_PORT:-63819}"

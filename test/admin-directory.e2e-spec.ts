@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { adminDirectoryTexts } from '../apps/api/src/console/admin/admin-directory-texts';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { adminDirectoryTexts } from '@petitio/web-admin';
+import { consoleTexts } from '@petitio/web-console';
 import { routedAgencyCode, validApplication } from './support/applications';
 import { consoleCookie, consoleForm, consolePage, errorNextTo, hiddenIn } from './support/console-forms';
 import { TestStack, startStack } from './support/stack';

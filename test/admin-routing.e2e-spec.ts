@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { adminRoutingTexts, fill } from '../apps/api/src/console/admin/admin-routing-texts';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { adminRoutingTexts, fill } from '@petitio/web-admin';
+import { consoleTexts } from '@petitio/web-console';
 import { routedAgencyCode, validApplication } from './support/applications';
 import { Case, submitCase } from './support/casework';
 import { stackCalendar } from './support/deadlines';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { adminDirectoryTexts } from '../apps/api/src/console/admin/admin-directory-texts';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { adminDirectoryTexts } from '@petitio/web-admin';
+import { consoleTexts } from '@petitio/web-console';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { submitForm } from './support/console-forms';
 import { TestStack, startStack } from './support/stack';

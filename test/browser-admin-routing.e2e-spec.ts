@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { adminRoutingTexts, fill } from '../apps/api/src/console/admin/admin-routing-texts';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { adminRoutingTexts, fill } from '@petitio/web-admin';
+import { consoleTexts } from '@petitio/web-console';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { TestStack, startStack } from './support/stack';
 import { STAFF_PASSWORD, TestStaff, staffUser } from './support/staff';

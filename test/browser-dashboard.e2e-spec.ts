@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { consoleTexts } from '../apps/api/src/console/i18n';
-import { textsFor } from '../apps/api/src/portal/i18n';
+import { consoleTexts } from '@petitio/web-console';
+import { textsFor } from '@petitio/web-portal';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { submitRouted } from './support/applications';
 import { rollupsCaughtUp } from './support/dashboard-rollups';

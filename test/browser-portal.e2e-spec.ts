@@ -1,5 +1,5 @@
 import type { Locator, Page, Response } from 'playwright-core';
-import { PortalLanguage, PortalTexts, textsFor } from '../apps/api/src/portal/i18n';
+import { PortalLanguage, PortalTexts, textsFor } from '@petitio/web-portal';
 import { digits, routedAgencyCode } from './support/applications';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { act, versionOf } from './support/casework';

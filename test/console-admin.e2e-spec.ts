@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleTexts } from '@petitio/web-console';
 import { consoleCookie } from './support/console-forms';
 import { countApplications, digits } from './support/applications';
 import { submitRouted } from './support/inbox';

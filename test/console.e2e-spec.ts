@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleTexts } from '@petitio/web-console';
 import { consoleCookie } from './support/console-forms';
 import { Case, publicStatus, submitCase, versionOf } from './support/casework';
 import { waitFor } from './support/ports';

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { addDays, localDate } from '../apps/api/src/console/dashboard/dashboard-period';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { addDays, localDate } from '@petitio/reporting';
+import { consoleTexts } from '@petitio/web-console';
 import { consoleCookie } from './support/console-forms';
 import { RoutedApplication as Case, submitRouted } from './support/applications';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import request from 'supertest';
-import { localDate, addDays } from '../apps/api/src/console/dashboard/dashboard-period';
+import { localDate, addDays } from '@petitio/reporting';
 import { consoleCookie } from './support/console-forms';
 import { claimAndAnswer } from './support/casework-disposition';
 import { RoutedApplication as Case, submitRouted as submitCase } from './support/applications';

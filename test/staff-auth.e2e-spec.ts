@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { consoleTexts } from '../apps/api/src/console/i18n';
+import { consoleTexts } from '@petitio/web-console';
 import { consoleCookie, consoleForm, consolePage, errorNextTo, hiddenIn } from './support/console-forms';
 import { STAFF_PASSWORD, TestStaff, invitedUser, staffUser } from './support/staff';
 import { waitFor } from './support/ports';

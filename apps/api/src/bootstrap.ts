@@ -6,8 +6,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Environment, Metrics, loadEnvironment, stripQuery } from '@petitio/platform';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
-import { createValidationPipe } from './http/validation.pipe';
-import { multipartOptions } from './portal/multipart-form';
+import { createValidationPipe } from '@petitio/web-kit';
+import { multipartOptions } from '@petitio/web-portal';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 

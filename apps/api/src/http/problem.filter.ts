@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { portalLanguageOf, sendPortalError } from '../portal/portal-errors';
-import { toProblem } from './problem-mapping';
+import { portalLanguageOf, sendPortalError } from '@petitio/web-portal';
+import { toProblem } from '@petitio/web-kit';
 
 @Catch()
 export class ProblemFilter implements ExceptionFilter {

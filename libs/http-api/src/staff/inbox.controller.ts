@@ -1,0 +1,95 @@
+import { Controller, Get, Headers, Inject, Param, ParseUUIDPipe, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApplicationDetailService, InboxItem, InboxService } from '@petitio/inbox';
+import { formatTrackingNumber } from '@petitio/applications';
+import { ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform';
+import type { StaffPrincipal } from '@petitio/staff';
+import { JsonBodyGuard } from '../json-body.guard';
+import { negotiateLanguage } from '@petitio/web-kit';
+import { InboxQueryDto, inboxQueryOf } from './dto/inbox-query.dto';
+import { ApplicationDetailResponse, InboxItemResponse, InboxPageResponse } from './dto/inbox-responses';
+import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
+
+@ApiTags('staff: inbox')
+@ApiBearerAuth()
+@Controller('api/v1/staff/applications')
+@UseGuards(JsonBodyGuard, StaffAuthGuard)
+@Roles('officer', 'supervisor', 'center_admin', 'agent')
+export class InboxController {
+  constructor(
+    private readonly inbox: InboxService,
+    private readonly details: ApplicationDetailService,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'The inbox: applications in your reach',
+    description: 'Officers see their agency, supervisors its subtree, the center everything, agents what they filed. Newest first by default.',
+  })
+  @ApiOkResponse({ type: InboxPageResponse })
+  async list(
+    @Query() query: InboxQueryDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<InboxPageResponse> {
+    const page = await this.inbox.list(staff, inboxQueryOf(query), this.language(acceptLanguage));
+    return { items: page.items.map(itemResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'One application with its history and messages',
+    description: "The citizen's identity is hidden on confidential applications outside the center; every read of it is recorded.",
+  })
+  @ApiOkResponse({ type: ApplicationDetailResponse })
+  async find(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<ApplicationDetailResponse> {
+    const a = await this.details.find(staff, id, this.language(acceptLanguage));
+    return {
+      ...a,
+      ...itemResponse(a),
+      routedAt: iso(a.routedAt),
+      answeredAt: iso(a.answeredAt),
+      closedAt: iso(a.closedAt),
+      history: a.history.map((h) => ({ ...h, at: h.at.toISOString() })),
+      messages: a.messages.map((m) => ({ ...m, at: m.at.toISOString() })),
+      deadlines: a.deadlines.map((d) => ({
+        ...d,
+        deadline: iso(d.deadline),
+        breachedAt: iso(d.breachedAt),
+        escalations: d.escalations.map((e) => ({ ...e, dueAt: iso(e.dueAt)!, firedAt: iso(e.firedAt)! })),
+      })),
+    };
+  }
+
+  private language(acceptLanguage: string | undefined): string {
+    return negotiateLanguage(supportedLanguages(this.env), acceptLanguage);
+  }
+}
+
+function itemResponse(item: InboxItem): InboxItemResponse {
+  return {
+    id: item.id,
+    trackingNumber: formatTrackingNumber(item.trackingNumber),
+    type: item.type,
+    topic: item.topic,
+    subject: item.subject,
+    status: item.status,
+    channel: item.channel,
+    agency: item.agency,
+    assignedOfficer: item.assignedOfficer,
+    createdAt: item.createdAt.toISOString(),
+    updatedAt: item.updatedAt.toISOString(),
+    version: item.version,
+    confidential: item.confidential,
+    sla: item.sla && { ...item.sla, deadline: iso(item.sla.deadline) },
+  };
+}
+
+function iso(date: Date | null): string | null {
+  return date ? date.toISOString() : null;
+}

@@ -1,0 +1,25 @@
+import { FieldProblem } from '@petitio/platform';
+import { FieldErrors } from '@petitio/web-kit';
+import { formErrors } from '@petitio/web-console';
+import { ConsoleLanguage } from '@petitio/web-console';
+import { directoryFieldError } from './admin-directory-texts';
+import { NameValues } from './views/directory-fields';
+
+// Reading the agency and topic forms, and putting what the rules refused next to the fields.
+
+/** The three name fields as typed, trimmed. */
+export function namesOf(body: (name: string) => string): NameValues {
+  return { tr: body('names-tr').trim(), en: body('names-en').trim(), ar: body('names-ar').trim() };
+}
+
+/** Problems next to the agency or topic form's controls, in these pages' words. */
+export function directoryFormErrors(language: ConsoleLanguage, problems: FieldProblem[], controls: readonly string[], fallback: string): FieldErrors {
+  return formErrors(problems, controls, fallback, (p) => directoryFieldError(language, p));
+}
+
+const DONE = ['created', 'updated', 'deactivated', 'reactivated'] as const;
+
+/** The notice an agency or topic page shows after a redirect, from its `done` query; anything else shows none. */
+export function doneOf(done: unknown): (typeof DONE)[number] | undefined {
+  return DONE.find((d) => d === done);
+}

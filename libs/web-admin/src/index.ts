@@ -1,0 +1,3 @@
+export * from './admin-directory-texts';
+export * from './admin-routing-texts';
+export * from './console-admin.module';

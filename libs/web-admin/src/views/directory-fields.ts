@@ -1,0 +1,42 @@
+import { AgencyTreeEntry, LocalisedNames, NAME_LANGUAGES, NAME_MAX_LENGTH, localise } from '@petitio/directory';
+import { SafeHtml, html } from '@petitio/platform';
+import { FieldErrors, fieldError, textField } from '@petitio/web-kit';
+import { ConsoleLanguage } from '@petitio/web-console';
+import { Choice, selectField } from '@petitio/web-console';
+import { AdminDirectoryTexts } from '../admin-directory-texts';
+
+/** A name per language as the form sends it: one text field each. */
+export type NameValues = Record<(typeof NAME_LANGUAGES)[number], string>;
+
+export const NO_NAMES: NameValues = { tr: '', en: '', ar: '' };
+
+export function nameValues(names: LocalisedNames): NameValues {
+  return { tr: names.tr ?? '', en: names.en ?? '', ar: names.ar ?? '' };
+}
+
+/** The three name fields in a fieldset; "give at least one" is said at the top of it. */
+export function namesFieldset(d: AdminDirectoryTexts, values: NameValues, errors: FieldErrors): SafeHtml {
+  return html`<fieldset id="names"${errors.names ? html` aria-describedby="names-hint names-error"` : html` aria-describedby="names-hint"`}><legend>${d.names.legend}</legend>
+<p class="hint" id="names-hint">${d.names.hint}</p>${fieldError('names', errors)}
+${NAME_LANGUAGES.map((l) => textField({ id: `names-${l}`, label: d.names[l], value: values[l], maxlength: NAME_MAX_LENGTH, autocomplete: 'off' }, errors))}
+</fieldset>`;
+}
+
+/** Agencies to pick from, each indented by its depth so that the list reads like the tree. */
+export function agencyChoices(language: ConsoleLanguage, entries: AgencyTreeEntry[]): Choice[] {
+  return entries.map((e) => ({ value: e.code, label: `${'\u00a0\u00a0\u00a0'.repeat(e.depth)}${localise(e.names, language)} (${e.code})` }));
+}
+
+/**
+ * An agency field: a menu of `options`, or, for a directory too large for a menu (no options), the agency's code typed,
+ * with `codeHint` (by default: how to find a code) after the hint, and marked `optional` when it may stay empty.
+ */
+export function agencyField(
+  d: AdminDirectoryTexts,
+  o: { id: string; label: string; placeholder: string; hint?: string; codeHint?: string; optional?: string; options?: Choice[]; value: string },
+  errors: FieldErrors,
+): SafeHtml {
+  if (o.options) return selectField({ id: o.id, name: o.id, label: o.label, hint: o.hint, placeholder: o.placeholder, options: o.options, value: o.value }, errors);
+  const hint = [o.hint, o.codeHint ?? d.agencies.agencyCodeHint].filter(Boolean).join(' ');
+  return textField({ id: o.id, label: o.label, hint, optional: o.optional, value: o.value, maxlength: 64, autocomplete: 'off' }, errors);
+}

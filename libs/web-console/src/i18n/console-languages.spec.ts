@@ -1,0 +1,46 @@
+import { getMetadataStorage } from 'class-validator';
+import { CreateApplicationDto } from '@petitio/http-api';
+import { AnswerDto, AssignDto, InformationRequestDto, NoteDto } from '@petitio/http-api';
+import { CloseDto, DuplicateOfDto, RejectionDto, TransferDto } from '@petitio/http-api';
+import { ExtensionDto, InterimAnswerDto } from '@petitio/http-api';
+import { InboxQueryDto } from '@petitio/http-api';
+import { SignInDto } from '@petitio/http-api';
+import { InviteStaffUserDto } from '@petitio/http-api';
+import { DashboardQueryDto } from '@petitio/web-dashboard';
+import { CONSOLE_LANGUAGES, consoleFieldError, consoleTexts } from './console-languages';
+
+/** Every key of a nested catalogue, as dotted paths. */
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return [prefix];
+  return Object.entries(value).flatMap(([key, inner]) => keysOf(inner, prefix ? `${prefix}.${key}` : key));
+}
+
+describe('console languages', () => {
+  it.each(CONSOLE_LANGUAGES)('has every sentence of the English catalogue in %s', (language) => {
+    expect(keysOf(consoleTexts(language)).sort()).toEqual(keysOf(consoleTexts('en')).sort());
+  });
+
+  it('falls back to the API’s English message for a code no catalogue knows', () => {
+    expect(consoleFieldError('tr', { field: 'text', code: 'brand_new_rule', message: 'text breaks a new rule' })).toBe('text breaks a new rule');
+  });
+});
+
+describe('console field errors', () => {
+  // Every DTO a console form is checked with: each rule they can break needs a sentence in each language.
+  const DTOS = [
+    CreateApplicationDto, InviteStaffUserDto, SignInDto, InboxQueryDto, DashboardQueryDto,
+    AnswerDto, AssignDto, CloseDto, DuplicateOfDto, InformationRequestDto, NoteDto, RejectionDto, TransferDto,
+    ExtensionDto, InterimAnswerDto,
+  ];
+  const codes = [...new Set(DTOS.flatMap((dto) => getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).filter((m) => m.type !== 'conditionalValidation').map((m) => m.name ?? m.type)))]
+    .filter((code) => !['nestedValidation', 'customValidation', 'whitelistValidation'].includes(code))
+    .sort();
+
+  it('knows the rules of the forms’ DTOs at all', () => {
+    expect(codes).toEqual(expect.arrayContaining(['isDefined', 'isUuid', 'maxLength']));
+  });
+
+  it.each(CONSOLE_LANGUAGES)('words every rule of the forms in %s', (language) => {
+    expect(codes.filter((code) => consoleTexts(language).fieldErrors[code] === undefined)).toEqual([]);
+  });
+});

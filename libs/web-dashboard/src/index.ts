@@ -1,0 +1,5 @@
+export * from './dashboard-csv';
+export * from './dashboard-links';
+export * from './dashboard-period';
+export * from './dashboard-query.dto';
+export * from './console-dashboard.module';

@@ -1,0 +1,4 @@
+export * from './i18n';
+export * from './multipart-form';
+export * from './portal-errors';
+export * from './portal.module';

@@ -94,26 +94,34 @@ const INSERT_FIRST_RESPONSE_CLOCKS = `INSERT INTO sla_clocks (application_id, po
 
 /** `bulk`: triggers off (session_replication_role = replica), as a bulk loader runs; the load then does in one statement what they would do per row. */
 async function overConnections(statement, params, ranges, bulk = false) {
-  const clients = await Promise.all(Array.from({ length: LOAD_CONNECTIONS }, async () => {
-    const c = new Client({ connectionString: DATABASE_URL });
-    await c.connect();
-    if (bulk) await c.query('SET session_replication_role = replica');
-    return c;
-  }));
+  const clients = await Promise.all(
+    Array.from({ length: LOAD_CONNECTIONS }, async () => {
+      const c = new Client({ connectionString: DATABASE_URL });
+      await c.connect();
+      if (bulk) await c.query('SET session_replication_role = replica');
+      return c;
+    }),
+  );
   const queue = [...ranges];
   let rows = 0;
-  const { ms } = await timed(() => Promise.all(clients.map(async (c) => {
-    for (let r = queue.shift(); r; r = queue.shift()) {
-      const { rowCount } = await c.query(statement, [r[0], r[1], ...params]);
-      rows += rowCount;
-    }
-  })));
+  const { ms } = await timed(() =>
+    Promise.all(
+      clients.map(async (c) => {
+        for (let r = queue.shift(); r; r = queue.shift()) {
+          const { rowCount } = await c.query(statement, [r[0], r[1], ...params]);
+          rows += rowCount;
+        }
+      }),
+    ),
+  );
   await Promise.all(clients.map((c) => c.end()));
   return { rows, seconds: round(ms / 1000, 1) };
 }
 
 async function load() {
-  const { rows: [ids] } = await db.query(
+  const {
+    rows: [ids],
+  } = await db.query(
     `SELECT (SELECT array_agg(id) FROM agencies WHERE kind NOT IN ('center', 'triage')) AS agencies,
        (SELECT array_agg(id) FROM topics) AS topics,
        (SELECT id FROM sla_policies ORDER BY code LIMIT 1) AS policy,
@@ -141,9 +149,12 @@ async function load() {
     steps.push({ step: name, rows: value.rowCount, seconds: round(ms / 1000, 1) });
     log(`  ${name}: ${value.rowCount} rows in ${round(ms / 1000, 1)} s`);
   };
-  await single('next deadlines (one UPDATE, as the migration does)', `UPDATE applications a SET next_deadline_at = x.deadline
+  await single(
+    'next deadlines (one UPDATE, as the migration does)',
+    `UPDATE applications a SET next_deadline_at = x.deadline
     FROM (SELECT application_id, min(deadline_at) AS deadline FROM sla_clocks WHERE stopped_at IS NULL AND paused_at IS NULL GROUP BY 1) x
-    WHERE a.id = x.application_id`);
+    WHERE a.id = x.application_id`,
+  );
 
   const analyze = await timed(() => db.query('VACUUM ANALYZE applications, sla_clocks'));
   steps.push({ step: 'VACUUM ANALYZE', rows: null, seconds: round(analyze.ms / 1000, 1) });
@@ -156,13 +167,18 @@ async function load() {
     [ids.center, EMAIL, hash],
   );
   const { rows: mix } = await db.query(`SELECT status, count(*)::int AS n FROM applications GROUP BY 1 ORDER BY 2 DESC`);
-  const { rows: [clocks] } = await db.query(
+  const {
+    rows: [clocks],
+  } = await db.query(
     `SELECT count(*) FILTER (WHERE kind = 'answer')::int AS answer, count(*) FILTER (WHERE kind = 'first_response')::int AS first_response,
        count(*) FILTER (WHERE kind = 'answer' AND stopped_at > deadline_at)::int AS answered_late,
        count(*) FILTER (WHERE kind = 'answer' AND stopped_at IS NULL AND breached_at IS NOT NULL)::int AS open_breached
      FROM sla_clocks`,
   );
-  const { rows: [size] } = await db.query(`SELECT pg_size_pretty(pg_total_relation_size('applications')) AS applications, pg_size_pretty(pg_total_relation_size('sla_clocks')) AS clocks,
+  const {
+    rows: [size],
+  } =
+    await db.query(`SELECT pg_size_pretty(pg_total_relation_size('applications')) AS applications, pg_size_pretty(pg_total_relation_size('sla_clocks')) AS clocks,
     (SELECT count(*) FROM dashboard_daily)::int AS daily_rows, (SELECT count(*) FROM dashboard_monthly)::int AS monthly_rows,
     pg_size_pretty(pg_total_relation_size('dashboard_daily') + pg_total_relation_size('dashboard_monthly')) AS rollups`);
   return { steps, mix, clocks, size, rollups };
@@ -204,14 +220,22 @@ async function buildRollups() {
   await db.query(`INSERT INTO dashboard_changes (at) SELECT now() - (d * interval '11 days') FROM generate_series(1, 31) AS d`);
   const scattered = await timed(() => service.refresh());
   await client.end();
-  const result = { firstDays: first.value, firstSeconds: round(first.ms / 1000, 1), steadyMs: round(pct(steady, 50)), scatteredDays: scattered.value.days, scatteredMs: round(scattered.ms) };
+  const result = {
+    firstDays: first.value,
+    firstSeconds: round(first.ms / 1000, 1),
+    steadyMs: round(pct(steady, 50)),
+    scatteredDays: scattered.value.days,
+    scatteredMs: round(scattered.ms),
+  };
   log(`  steady cycle ${result.steadyMs} ms; ${result.scatteredDays} days in ${result.scatteredMs} ms`);
   return result;
 }
 
 /** The agency with the largest subtree below the center: the supervisor's view. */
 async function subtreeAgency() {
-  const { rows: [row] } = await db.query(
+  const {
+    rows: [row],
+  } = await db.query(
     `SELECT g.code, (SELECT count(*) FROM agency_subtree(g.id))::int AS agencies FROM agencies g WHERE g.kind NOT IN ('center', 'triage')
      ORDER BY 2 DESC, 1 LIMIT 1`,
   );
@@ -225,7 +249,11 @@ function views(agency) {
   return [
     { name: 'default (last 30 days)', filter: { from: monthAgo, to: today }, query: '' },
     { name: '12 months, no filter', filter: { from: yearAgo, to: today }, query: `?from=${yearAgo}&to=${today}` },
-    { name: `12 months, agency subtree ${agency.code}`, filter: { from: yearAgo, to: today, agencyCode: agency.code }, query: `?from=${yearAgo}&to=${today}&agency=${agency.code}` },
+    {
+      name: `12 months, agency subtree ${agency.code}`,
+      filter: { from: yearAgo, to: today, agencyCode: agency.code },
+      query: `?from=${yearAgo}&to=${today}&agency=${agency.code}`,
+    },
     { name: '12 months, type complaint', filter: { from: yearAgo, to: today, type: 'complaint' }, query: `?from=${yearAgo}&to=${today}&type=complaint` },
     { name: 'explicit 30-day period', filter: { from: monthAgo, to: today }, query: `?from=${monthAgo}&to=${today}` },
   ];
@@ -237,13 +265,28 @@ const METHODS = ['headline', 'withinDeadline', 'responseTimes', 'aging', 'transf
 function planSummary(plan) {
   const nodes = [];
   const walk = (node, depth) => {
-    nodes.push({ type: node['Node Type'], relation: node['Relation Name'], index: node['Index Name'], rows: node['Actual Rows'] * (node['Actual Loops'] || 1),
-      loops: node['Actual Loops'], ms: node['Actual Total Time'] * (node['Actual Loops'] || 1), depth });
+    nodes.push({
+      type: node['Node Type'],
+      relation: node['Relation Name'],
+      index: node['Index Name'],
+      rows: node['Actual Rows'] * (node['Actual Loops'] || 1),
+      loops: node['Actual Loops'],
+      ms: node['Actual Total Time'] * (node['Actual Loops'] || 1),
+      depth,
+    });
     for (const child of node.Plans ?? []) walk(child, depth + 1);
   };
   walk(plan.Plan, 0);
-  const scans = nodes.filter((x) => x.relation).sort((a, b) => b.ms - a.ms).slice(0, 3);
-  const text = scans.map((s) => `${s.type} ${s.relation}${s.index ? ` (${s.index})` : ''} ${Math.round(s.rows).toLocaleString('en-US')} rows${s.loops > 1 ? ` × ${s.loops.toLocaleString('en-US')} loops` : ''}`).join('; ');
+  const scans = nodes
+    .filter((x) => x.relation)
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 3);
+  const text = scans
+    .map(
+      (s) =>
+        `${s.type} ${s.relation}${s.index ? ` (${s.index})` : ''} ${Math.round(s.rows).toLocaleString('en-US')} rows${s.loops > 1 ? ` × ${s.loops.toLocaleString('en-US')} loops` : ''}`,
+    )
+    .join('; ');
   const hit = plan.Plan['Shared Hit Blocks'] ?? 0;
   const read = plan.Plan['Shared Read Blocks'] ?? 0;
   const temp = (plan.Plan['Temp Read Blocks'] ?? 0) + (plan.Plan['Temp Written Blocks'] ?? 0);
@@ -255,7 +298,12 @@ async function queries(agency) {
   const env = { CALENDAR_TIME_ZONE: TIME_ZONE, SLA_DUE_SOON_HOURS: 24, PUBLIC_STATISTICS_CACHE_SECONDS: 0 };
   let captured;
   // The plan explained is the method's first statement (the open applications for headline and aging, not today's count).
-  const dataSource = { query: async (sql, params) => { captured ??= { sql, params }; return (await db.query(sql, params)).rows; } };
+  const dataSource = {
+    query: async (sql, params) => {
+      captured ??= { sql, params };
+      return (await db.query(sql, params)).rows;
+    },
+  };
   const clock = { now: () => new Date() };
   const access = { agencyCondition: () => 'TRUE' }; // a center admin reaches everything (ApplicationAccess.agencyCondition)
   const principal = { userId: null, roles: ['center_admin'], agencyId: null, sessionId: null };
@@ -268,7 +316,13 @@ async function queries(agency) {
       // A query slower than a second is timed once more, not QUERY_RUNS times: the run stays within minutes.
       const samples = warm > 1000 ? [warm] : [];
       for (let i = 0; i < (warm > 1000 ? 0 : QUERY_RUNS); i++) samples.push((await timed(() => service[method](principal, view.filter, 'en'))).ms);
-      const { rows: [{ 'QUERY PLAN': [plan] }] } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${captured.sql}`, captured.params);
+      const {
+        rows: [
+          {
+            'QUERY PLAN': [plan],
+          },
+        ],
+      } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${captured.sql}`, captured.params);
       const r = { view: view.name, method, medianMs: round(pct(samples, 50)), maxMs: round(Math.max(...samples)), plan: planSummary(plan) };
       results.push(r);
       log(`  ${view.name} · ${method}: ${r.medianMs} ms`);
@@ -280,14 +334,28 @@ async function queries(agency) {
   const warm = (await timed(() => statistics.compute(today))).ms;
   const samples = warm > 1000 ? [warm] : [];
   for (let i = 0; i < (warm > 1000 ? 0 : QUERY_RUNS); i++) samples.push((await timed(() => statistics.compute(today))).ms);
-  const { rows: [{ 'QUERY PLAN': [plan] }] } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${captured.sql}`, captured.params);
-  results.push({ view: 'public statistics (12 months)', method: 'PublicStatisticsService.compute', medianMs: round(pct(samples, 50)), maxMs: round(Math.max(...samples)), plan: planSummary(plan) });
+  const {
+    rows: [
+      {
+        'QUERY PLAN': [plan],
+      },
+    ],
+  } = await db.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${captured.sql}`, captured.params);
+  results.push({
+    view: 'public statistics (12 months)',
+    method: 'PublicStatisticsService.compute',
+    medianMs: round(pct(samples, 50)),
+    maxMs: round(Math.max(...samples)),
+    plan: planSummary(plan),
+  });
   return results;
 }
 
 async function prepare() {
   await db.connect();
-  const { rows: settings } = await db.query(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'work_mem', 'server_version')`);
+  const { rows: settings } = await db.query(
+    `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'shared_buffers', 'work_mem', 'server_version')`,
+  );
   log(`loading ${APPLICATIONS.toLocaleString('en-US')} applications over ${LOAD_CONNECTIONS} connections`);
   const loaded = await load();
   const agency = await subtreeAgency();
@@ -326,7 +394,11 @@ async function measureView(name, path, headers) {
 
 async function measure() {
   const prepared = JSON.parse(readFileSync(PREPARED, 'utf8'));
-  const session = await fetch(`${API_URL}/api/v1/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  const session = await fetch(`${API_URL}/api/v1/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+  });
   if (session.status !== 201) throw new Error(`sign-in: HTTP ${session.status} ${await session.text()}`);
   const { token } = await session.json();
   const cookie = { cookie: `petitio_staff=${token}` };
@@ -340,7 +412,14 @@ async function measure() {
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`statistics.json: HTTP ${res.status}`);
   });
-  const firstCall = { view: 'GET /api/v1/statistics.json — first call (computed)', path: '/api/v1/statistics.json', p50: round(first.ms), p95: round(first.ms), max: round(first.ms), samples: 1 };
+  const firstCall = {
+    view: 'GET /api/v1/statistics.json — first call (computed)',
+    path: '/api/v1/statistics.json',
+    p50: round(first.ms),
+    p95: round(first.ms),
+    max: round(first.ms),
+    samples: 1,
+  };
   firstCall.meetsTarget = first.ms < TARGET_MS;
   http.push(firstCall);
   log(`  statistics.json first call: ${firstCall.p50} ms`);
@@ -361,7 +440,9 @@ async function measure() {
 }
 
 function table(header, rows) {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ':---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 function render(r) {
@@ -373,7 +454,10 @@ function render(r) {
     '',
     '## Load',
     '',
-    table(['step', 'rows', 'seconds'], r.loaded.steps.map((s) => [s.step, n(s.rows), s.seconds])),
+    table(
+      ['step', 'rows', 'seconds'],
+      r.loaded.steps.map((s) => [s.step, n(s.rows), s.seconds]),
+    ),
     '',
     `Rollups: the first refresh recomputed ${n(r.loaded.rollups.firstDays)} days in ${r.loaded.rollups.firstSeconds} s (${n(r.loaded.size.daily_rows)} daily rows, ${n(r.loaded.size.monthly_rows)} monthly rows, ${r.loaded.size.rollups}). A steady refresh cycle (today and yesterday, nothing logged) takes ${r.loaded.rollups.steadyMs} ms (median of ${QUERY_RUNS}); one after changes on 31 scattered past days recomputes ${r.loaded.rollups.scatteredDays} days in ${r.loaded.rollups.scatteredMs} ms.`,
     '',
@@ -381,12 +465,17 @@ function render(r) {
     '',
     '## Views through HTTP (center admin; 20 requests after 3 warm-ups, sequential; a view over 2 s: 3 after 1)',
     '',
-    table(['view', 'requests', 'p50 ms', 'p95 ms', 'max ms', '< 200 ms'], r.http.map((h) => [h.view, h.samples, h.p50, h.p95, h.max, h.meetsTarget ? 'yes' : '**no**'])),
+    table(
+      ['view', 'requests', 'p50 ms', 'p95 ms', 'max ms', '< 200 ms'],
+      r.http.map((h) => [h.view, h.samples, h.p50, h.p95, h.max, h.meetsTarget ? 'yes' : '**no**']),
+    ),
     '',
     `## Each query alone (median of ${QUERY_RUNS} after a warm run; over 1 s: the warm run itself) and its plan`,
     '',
-    table(['view', 'method', 'median ms', 'EXPLAIN ms', 'buffers', 'temp', 'slowest scans'],
-      r.perQuery.map((q) => [q.view, q.method, q.medianMs, q.plan.executionMs, n(q.plan.buffers), n(q.plan.temp), q.plan.scans])),
+    table(
+      ['view', 'method', 'median ms', 'EXPLAIN ms', 'buffers', 'temp', 'slowest scans'],
+      r.perQuery.map((q) => [q.view, q.method, q.medianMs, q.plan.executionMs, n(q.plan.buffers), n(q.plan.temp), q.plan.scans]),
+    ),
     '',
     `**Verdict**: ${r.verdict.allViewsUnderTarget ? 'every view answers under 200 ms' : `${r.verdict.missing.length} of ${r.http.length} views miss 200 ms (p95): ${r.verdict.missing.join('; ')}`}.`,
     '',

@@ -74,15 +74,25 @@ async function checkDurable() {
 
 /** The complaint policy's terms as a clock copies them, and the ids a clock needs. */
 async function fixtures() {
-  const { rows: [row] } = await db.query(`SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE code = 'TR-3071-COMPLAINT'`);
-  const calendar = new BusinessCalendar({ timeZone: 'Europe/Istanbul', country: 'TR', publicHolidays: false, workingDays: [1, 2, 3, 4, 5, 6, 7], workingHours: parseWorkingHours('00:00-24:00') });
+  const {
+    rows: [row],
+  } = await db.query(`SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE code = 'TR-3071-COMPLAINT'`);
+  const calendar = new BusinessCalendar({
+    timeZone: 'Europe/Istanbul',
+    country: 'TR',
+    publicHolidays: false,
+    workingDays: [1, 2, 3, 4, 5, 6, 7],
+    workingHours: parseWorkingHours('00:00-24:00'),
+  });
   const { terms } = SlaClock.start(policyFrom(row), new Date(), calendar);
   if (terms.period.unit !== 'calendar_days') throw new Error(`the bench expects a calendar-day complaint policy, found ${terms.period.unit}`);
-  const { rows: [ids] } = await db.query(
-    `SELECT (SELECT id FROM agencies WHERE code = 'ISKI-KDK') AS agency, (SELECT id FROM topics WHERE code = 'water') AS topic`,
-  );
+  const {
+    rows: [ids],
+  } = await db.query(`SELECT (SELECT id FROM agencies WHERE code = 'ISKI-KDK') AS agency, (SELECT id FROM topics WHERE code = 'water') AS topic`);
   // The seed adds no staff in production mode: one officer holds the loaded applications, so warnings have someone to tell.
-  const { rows: [officer] } = await db.query(
+  const {
+    rows: [officer],
+  } = await db.query(
     `INSERT INTO staff_users (agency_id, email, display_name, roles, status, language)
      VALUES ($1, 'bench-officer@bench.petitio.example', 'Bench Officer', '{officer}', 'active', 'en')
      ON CONFLICT (lower(email)) DO UPDATE SET status = 'active' RETURNING id`,
@@ -92,7 +102,16 @@ async function fixtures() {
   // Each step's distance before the deadline, to the millisecond, as EscalationLadder computes it (calendar days: real minutes).
   const deadline = Date.UTC(2030, 0, 1);
   const offsetsMs = [...terms.warningShares.map((share) => deadline - new Date(deadline - (1 - share) * totalMinutes * MINUTE).getTime()), 0];
-  return { policyId: row.id, terms, totalMinutes, offsetsMs, breachStep: terms.warningShares.length, agencyId: ids.agency, topicId: ids.topic, officerId: officer.id };
+  return {
+    policyId: row.id,
+    terms,
+    totalMinutes,
+    offsetsMs,
+    breachStep: terms.warningShares.length,
+    agencyId: ids.agency,
+    topicId: ids.topic,
+    officerId: officer.id,
+  };
 }
 
 /**
@@ -125,8 +144,20 @@ async function loadRange(client, f, from, to, nowMs) {
        1, NULLIF(next_step - 1, -1), next_step, deadline - ($6::bigint[])[(next_step + 1)::int] * interval '1 millisecond',
        CASE WHEN next_step > 0 THEN 1 ELSE 0 END, started
      FROM planned`,
-    [nowMs + HORIZON_MS, 30 * 24 * 3600_000 - HORIZON_MS, from, to, f.totalMinutes, f.offsetsMs, nowMs + HORIZON_MS,
-      f.topicId, f.agencyId, f.officerId, f.policyId, JSON.stringify(f.terms)],
+    [
+      nowMs + HORIZON_MS,
+      30 * 24 * 3600_000 - HORIZON_MS,
+      from,
+      to,
+      f.totalMinutes,
+      f.offsetsMs,
+      nowMs + HORIZON_MS,
+      f.topicId,
+      f.agencyId,
+      f.officerId,
+      f.policyId,
+      JSON.stringify(f.terms),
+    ],
   );
 }
 
@@ -206,12 +237,13 @@ async function sweeperScenario(openClocks, due) {
     await db.query('DROP TABLE bench_saved');
     await db.query('VACUUM ANALYZE sla_clocks');
   }
-  const { rows: [left] } = await db.query(
-    `SELECT count(*)::int AS n FROM (${DUE_FOR_ESCALATION}) d`,
-    [new Date(Date.now() - SWEEP_GRACE_MS), 1_000_000],
-  );
+  const {
+    rows: [left],
+  } = await db.query(`SELECT count(*)::int AS n FROM (${DUE_FOR_ESCALATION}) d`, [new Date(Date.now() - SWEEP_GRACE_MS), 1_000_000]);
   if (left.n !== 0) throw new Error(`${left.n} clocks still overdue after putting them back`);
-  log(`  sweeper query, ${openClocks.toLocaleString('en-US')} open, ${due.toLocaleString('en-US')} due: ${batch.executionMs} ms (one batch), ${all.executionMs} ms (all due)`);
+  log(
+    `  sweeper query, ${openClocks.toLocaleString('en-US')} open, ${due.toLocaleString('en-US')} due: ${batch.executionMs} ms (one batch), ${all.executionMs} ms (all due)`,
+  );
   return { openClocks, due, batch, all };
 }
 
@@ -238,11 +270,22 @@ async function redisMemory(redis) {
 async function prepare() {
   await db.connect();
   const redis = new Redis(REDIS_URL);
-  const result = { startedAt: new Date().toISOString(), machine: { cpus: os.cpus().length, loadAtStart: os.loadavg().map((l) => round(l, 2)), node: process.version } };
+  const result = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, loadAtStart: os.loadavg().map((l) => round(l, 2)), node: process.version },
+  };
   result.postgres = await checkDurable();
   const f = await fixtures();
-  result.settings = { openClocks: OPEN_CLOCKS, smallTable: SMALL_TABLE, dueCounts: DUE_COUNTS, sweepBatch: SWEEP_BATCH, sweepGraceMs: SWEEP_GRACE_MS,
-    sweepIntervalMs: SWEEP_INTERVAL_MS, policy: 'TR-3071-COMPLAINT', terms: f.terms };
+  result.settings = {
+    openClocks: OPEN_CLOCKS,
+    smallTable: SMALL_TABLE,
+    dueCounts: DUE_COUNTS,
+    sweepBatch: SWEEP_BATCH,
+    sweepGraceMs: SWEEP_GRACE_MS,
+    sweepIntervalMs: SWEEP_INTERVAL_MS,
+    policy: 'TR-3071-COMPLAINT',
+    terms: f.terms,
+  };
 
   log(`loading ${SMALL_TABLE.toLocaleString('en-US')} open applications with running answer clocks`);
   const first = await load(f, 1, SMALL_TABLE);
@@ -254,7 +297,9 @@ async function prepare() {
     loads.push(await load(f, SMALL_TABLE + 1, OPEN_CLOCKS));
     for (const due of DUE_COUNTS) result.sweeper.push(await sweeperScenario(OPEN_CLOCKS, due));
   }
-  const { rows: [sizes] } = await db.query(
+  const {
+    rows: [sizes],
+  } = await db.query(
     `SELECT pg_total_relation_size('applications') AS applications, pg_total_relation_size('sla_clocks') AS clocks,
        pg_relation_size('sla_clocks_escalation_due_idx') AS due_index,
        (SELECT count(*)::int FROM sla_clocks WHERE stopped_at IS NULL) AS open_clocks,
@@ -265,7 +310,10 @@ async function prepare() {
     rows: sizes.open_clocks,
     seconds: round(seconds, 1),
     rowsPerS: round(sizes.open_clocks / seconds),
-    analyzeSeconds: round(loads.reduce((s, l) => s + l.analyzeSeconds, 0), 1),
+    analyzeSeconds: round(
+      loads.reduce((s, l) => s + l.analyzeSeconds, 0),
+      1,
+    ),
     nextSteps: sizes.next_steps,
     applicationsMb: round(Number(sizes.applications) / 2 ** 20),
     clocksMb: round(Number(sizes.clocks) / 2 ** 20),
@@ -297,7 +345,8 @@ async function relay(redis, events, workerStartedAtMs) {
       firstAt = now;
       firstPoint = { atMs: now, delayedJobs: jobs };
     }
-    if (samples.length === 0 || now - samples[samples.length - 1].atMs >= 5000) samples.push({ atMs: now, s: round((now - workerStartedAtMs) / 1000, 1), delayedJobs: jobs });
+    if (samples.length === 0 || now - samples[samples.length - 1].atMs >= 5000)
+      samples.push({ atMs: now, s: round((now - workerStartedAtMs) / 1000, 1), delayedJobs: jobs });
     if (now - lastLog > 30_000) {
       log(`  relay: ${jobs.toLocaleString('en-US')} delayed jobs after ${round((now - workerStartedAtMs) / 1000)} s`);
       lastLog = now;
@@ -313,7 +362,9 @@ async function relay(redis, events, workerStartedAtMs) {
   const delayedJobs = await redis.zcard(DELAYED_KEY);
   const end = drainedAt ?? Date.now();
   samples.push({ atMs: end, s: round((end - workerStartedAtMs) / 1000, 1), delayedJobs });
-  const { rows: [left] } = await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'sla.escalation_due'`);
+  const {
+    rows: [left],
+  } = await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE topic = 'sla.escalation_due'`);
   // Whether publishing slows as Redis fills: the rate up to half the backlog, and after it.
   const half = samples.find((x) => x.delayedJobs >= events / 2);
   const first = firstPoint;
@@ -376,8 +427,12 @@ function intake(durationS) {
         setupRequest: (req) => ({
           ...req,
           body: JSON.stringify({
-            type: 'complaint', topic: 'water', body: BODIES[n++ % BODIES.length], language: 'tr',
-            citizen: { phone: '0532 123 45 67' }, location: { districtCode: 'TR-34-KDK' },
+            type: 'complaint',
+            topic: 'water',
+            body: BODIES[n++ % BODIES.length],
+            language: 'tr',
+            citizen: { phone: '0532 123 45 67' },
+            location: { districtCode: 'TR-34-KDK' },
           }),
         }),
       },
@@ -411,7 +466,10 @@ async function makeDue(f, redis) {
     replaces: escalationTimerJobId(c.id, { run: c.run, version: c.version, step: c.step, dueAt: c.dueAt.toISOString() }),
   }));
   // Their current timers, before the change that supersedes them: shows that the check at the end can see them.
-  const supersededBefore = await jobsExisting(redis, due.map((d) => d.replaces));
+  const supersededBefore = await jobsExisting(
+    redis,
+    due.map((d) => d.replaces),
+  );
   await db.query('BEGIN');
   await db.query(
     `UPDATE sla_clocks c SET deadline_at = d.due_at, next_escalation_at = d.due_at, next_escalation_step = $3::int,
@@ -435,7 +493,11 @@ async function autovacuumCounts() {
 }
 
 function autovacuumsSince(before, after) {
-  return Object.fromEntries(Object.entries(after).filter(([table, n]) => n > (before[table] ?? 0)).map(([table, n]) => [table, n - (before[table] ?? 0)]));
+  return Object.fromEntries(
+    Object.entries(after)
+      .filter(([table, n]) => n > (before[table] ?? 0))
+      .map(([table, n]) => [table, n - (before[table] ?? 0)]),
+  );
 }
 
 /** Waits (30 s at most) until the worker has routed every application created since `from`. */
@@ -453,7 +515,9 @@ async function jobsExisting(redis, jobIds) {
 }
 
 async function firedSoFar(due) {
-  const { rows: [r] } = await db.query(
+  const {
+    rows: [r],
+  } = await db.query(
     `SELECT count(*)::int AS n FROM sla_escalations e JOIN unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at)
        ON e.clock_id = d.id AND e.due_at = d.due_at`,
     [due.map((d) => d.id), due.map((d) => d.dueAt)],
@@ -464,13 +528,17 @@ async function firedSoFar(due) {
 /** Escalation delay while intake runs: fired_at - due_at of the steps made due, and who fired them. */
 async function escalationDelay(f, redis, parts) {
   const durationS = DUE_LEAD_S + DUE_WINDOW_S + 15;
-  log(`escalation delay: ${DUE_CLOCKS.toLocaleString('en-US')} breaches due over ${DUE_WINDOW_S} s from ${DUE_LEAD_S} s on, intake at ${INTAKE_RATE}/s for ${durationS} s`);
+  log(
+    `escalation delay: ${DUE_CLOCKS.toLocaleString('en-US')} breaches due over ${DUE_WINDOW_S} s from ${DUE_LEAD_S} s on, intake at ${INTAKE_RATE}/s for ${durationS} s`,
+  );
   // A warm-up, as in the intake bench: the first seconds of a cold api and worker are not what is measured.
   await intake(WARMUP_S);
   await routingDrained(Date.now() - WARMUP_S * 1000 - 1000);
   const failedBefore = await redis.zcard(`${QUEUE_PREFIX}:escalations:failed`);
   const vacuumBefore = await autovacuumCounts();
-  const { rows: [{ t: intakeFrom }] } = await db.query('SELECT clock_timestamp() AS t');
+  const {
+    rows: [{ t: intakeFrom }],
+  } = await db.query('SELECT clock_timestamp() AS t');
   const cpu = cpuMeter(parts);
   const load = intake(durationS);
   await sleep(2000);
@@ -486,12 +554,16 @@ async function escalationDelay(f, redis, parts) {
   }
   const r = await load;
   const { self: loadGenerator, ...cpuSeconds } = cpu.stop();
-  const { rows: [{ t: intakeTo }] } = await db.query('SELECT clock_timestamp() AS t');
+  const {
+    rows: [{ t: intakeTo }],
+  } = await db.query('SELECT clock_timestamp() AS t');
   // Routing latency counts every application the run created: let the worker finish the last ones first.
   await routingDrained(intakeFrom);
   const cpuWindowS = r.duration;
 
-  const { rows: [stats] } = await db.query(
+  const {
+    rows: [stats],
+  } = await db.query(
     `SELECT count(*)::int AS fired,
        count(*) FILTER (WHERE e.fired_by = 'timer')::int AS by_timer,
        count(*) FILTER (WHERE e.fired_by = 'sweeper')::int AS by_sweeper,
@@ -503,15 +575,19 @@ async function escalationDelay(f, redis, parts) {
      FROM sla_escalations e JOIN unnest($1::uuid[], $2::timestamptz[]) AS d(id, due_at) ON e.clock_id = d.id AND e.due_at = d.due_at`,
     [due.map((d) => d.id), due.map((d) => d.dueAt), f.breachStep],
   );
-  const { rows: [others] } = await db.query(
-    `SELECT count(*)::int AS n FROM sla_escalations WHERE NOT (clock_id = ANY($1::uuid[]))`,
-    [due.map((d) => d.id)],
-  );
-  const { rows: [next] } = await db.query(
+  const {
+    rows: [others],
+  } = await db.query(`SELECT count(*)::int AS n FROM sla_escalations WHERE NOT (clock_id = ANY($1::uuid[]))`, [due.map((d) => d.id)]);
+  const {
+    rows: [next],
+  } = await db.query(
     `SELECT count(*)::int AS planned FROM sla_clocks WHERE id = ANY($1::uuid[]) AND last_escalation_step = $2 AND next_escalation_step = $2 + 1`,
     [due.map((d) => d.id), f.breachStep],
   );
-  const supersededLeft = await jobsExisting(redis, due.map((d) => d.replaces));
+  const supersededLeft = await jobsExisting(
+    redis,
+    due.map((d) => d.replaces),
+  );
   // A clock not left waiting for its next rung is a finding: keep what it looks like (no personal data in these rows).
   const { rows: unplanned } = await db.query(
     `SELECT c.id, c.deadline_at AS "deadlineAt", c.deadline_version AS "deadlineVersion", c.escalation_run AS "run",
@@ -568,7 +644,9 @@ async function escalationDelay(f, redis, parts) {
  * every figure slower: compare runs whose "others" share is small).
  */
 function cpuShares(seconds, windowS) {
-  const ours = Object.entries(seconds).filter(([k]) => k !== 'machine').reduce((sum, [, v]) => sum + v, 0);
+  const ours = Object.entries(seconds)
+    .filter(([k]) => k !== 'machine')
+    .reduce((sum, [, v]) => sum + v, 0);
   const cores = os.cpus().length;
   return {
     seconds: Object.fromEntries(Object.entries({ ...seconds, others: Math.max(0, seconds.machine - ours) }).map(([k, v]) => [k, round(v, 1)])),
@@ -608,7 +686,12 @@ async function measure() {
   const workerStartedAtMs = Number(env.WORKER_STARTED_AT_MS ?? Date.now());
   const backend = (await db.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
   const postmaster = Number(readFileSync(`/proc/${backend}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-  const parts = { api: { pid: Number(env.API_PID) }, worker: { pid: Number(env.WORKER_PID) }, postgres: { pid: postmaster, postmaster: true }, redis: { pid: Number(env.REDIS_PID) } };
+  const parts = {
+    api: { pid: Number(env.API_PID) },
+    worker: { pid: Number(env.WORKER_PID) },
+    postgres: { pid: postmaster, postmaster: true },
+    redis: { pid: Number(env.REDIS_PID) },
+  };
 
   log(`relay: ${result.outbox.events.toLocaleString('en-US')} timer events in the outbox (gives up after ${RELAY_TIMEOUT_S} s)`);
   const relayCpu = cpuMeter(parts);
@@ -616,7 +699,9 @@ async function measure() {
   const { self: benchSeconds, ...relayCpuSeconds } = relayCpu.stop();
   result.relay.cpu = cpuShares({ ...relayCpuSeconds, loadGenerator: benchSeconds }, result.relay.secondsFromWorkerStart);
   result.memory = await timerMemory(redis, result.redisBefore, result.relay.delayedJobs);
-  log(`  ${result.relay.delayedJobs.toLocaleString('en-US')} delayed jobs, ${result.relay.eventsPerS} events/s, ${result.memory.bytesPerTimer} bytes per timer`);
+  log(
+    `  ${result.relay.delayedJobs.toLocaleString('en-US')} delayed jobs, ${result.relay.eventsPerS} events/s, ${result.memory.bytesPerTimer} bytes per timer`,
+  );
   if (!result.relay.drained) {
     // Its timers would queue behind the backlog: the rest is dropped so the delay run measures the timers, not the backlog.
     const { rowCount } = await db.query(`DELETE FROM outbox_events WHERE topic = 'sla.escalation_due'`);

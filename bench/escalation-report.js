@@ -24,15 +24,18 @@ function verdict(result) {
     delay: { pass: d.missing === 0 && d.delayMs.p99 != null && d.delayMs.p99 < ESCALATION_TARGETS.delayP99Ms, p99Ms: d.delayMs.p99 },
     noneMissing: { pass: d.missing === 0 && d.wrongStep === 0 && d.nextStepPlanned === d.dueClocks, missing: d.missing, nextStepPlanned: d.nextStepPlanned },
     // The old timers were there before the change (so the bench names them as the relay does) and gone after it.
-    replaced: { pass: d.supersededTimersBefore === d.dueClocks && d.supersededTimersLeft === 0, before: d.supersededTimersBefore, left: d.supersededTimersLeft },
+    replaced: {
+      pass: d.supersededTimersBefore === d.dueClocks && d.supersededTimersLeft === 0,
+      before: d.supersededTimersBefore,
+      left: d.supersededTimersLeft,
+    },
     sweeper: sweeperScales(result.sweeper),
     relay: { pass: result.relay.drained, drained: result.relay.drained, eventsPerS: result.relay.eventsPerS },
   };
   return { pass: Object.values(checks).every((c) => c.pass), checks };
 }
 
-const num = (v, digits = 0) =>
-  v == null ? '–' : Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (v, digits = 0) => (v == null ? '–' : Number(v).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 function table(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -42,13 +45,16 @@ function table(head, rows) {
 }
 
 const cpuLine = (cpu) =>
-  `${Object.entries(cpu.seconds).map(([k, s]) => `${k} ${num(s, 1)}`).join(', ')} (machine ${num(cpu.machineBusyPercent)}% busy, ` +
-  `${num(cpu.othersPercent)}% of it other processes)`;
+  `${Object.entries(cpu.seconds)
+    .map(([k, s]) => `${k} ${num(s, 1)}`)
+    .join(', ')} (machine ${num(cpu.machineBusyPercent)}% busy, ` + `${num(cpu.othersPercent)}% of it other processes)`;
 
 function render(result) {
   const { load, outbox, relay, memory: m, delay: d, verdict: v, settings } = result;
   const mark = (check) => (check.pass ? 'PASS' : 'FAIL');
-  const failed = Object.entries(v.checks).filter(([, c]) => !c.pass).map(([name]) => name);
+  const failed = Object.entries(v.checks)
+    .filter(([, c]) => !c.pass)
+    .map(([name]) => name);
   const mb = (bytes) => num(bytes / 2 ** 20, 1);
 
   const setupTable = table(
@@ -58,30 +64,84 @@ function render(result) {
       ["'sla.escalation_due' outbox events (one per clock)", num(outbox.events), num(outbox.seconds, 1), num(outbox.events / outbox.seconds)],
       [
         `outbox relay → delayed BullMQ jobs${relay.drained ? '' : ` (NOT drained in ${num(relay.secondsFromWorkerStart)} s)`}`,
-        num(relay.events - relay.leftInOutbox), num(relay.secondsPublishing, 1), num(relay.eventsPerS),
+        num(relay.events - relay.leftInOutbox),
+        num(relay.secondsPublishing, 1),
+        num(relay.eventsPerS),
       ],
     ],
   );
 
   const memoryTable = table(
-    ['delayed jobs (ZCARD)', 'used_memory before MB', 'after MB', 'bytes per timer', 'dataset bytes per timer', 'one job hash bytes', 'delayed-set bytes per entry'],
-    [[num(m.delayedJobs), mb(m.usedMemoryBefore), mb(m.usedMemoryAfter), num(m.bytesPerTimer), num(m.datasetBytesPerTimer), num(m.sampleJobHashBytes), num(m.delayedSetBytesPerEntry)]],
+    [
+      'delayed jobs (ZCARD)',
+      'used_memory before MB',
+      'after MB',
+      'bytes per timer',
+      'dataset bytes per timer',
+      'one job hash bytes',
+      'delayed-set bytes per entry',
+    ],
+    [
+      [
+        num(m.delayedJobs),
+        mb(m.usedMemoryBefore),
+        mb(m.usedMemoryAfter),
+        num(m.bytesPerTimer),
+        num(m.datasetBytesPerTimer),
+        num(m.sampleJobHashBytes),
+        num(m.delayedSetBytesPerEntry),
+      ],
+    ],
   );
 
   const sweeperTable = table(
     ['open clocks', 'due', `LIMIT ${settings.sweepBatch} ms`, 'rows', 'buffers', 'all due ms', 'rows', 'buffers', 'plan'],
     result.sweeper.map((s) => [
-      num(s.openClocks), num(s.due), num(s.batch.executionMs, 3), num(s.batch.rows), num(s.batch.sharedHit + s.batch.sharedRead),
-      num(s.all.executionMs, 3), num(s.all.rows), num(s.all.sharedHit + s.all.sharedRead), s.batch.plan,
+      num(s.openClocks),
+      num(s.due),
+      num(s.batch.executionMs, 3),
+      num(s.batch.rows),
+      num(s.batch.sharedHit + s.batch.sharedRead),
+      num(s.all.executionMs, 3),
+      num(s.all.rows),
+      num(s.all.sharedHit + s.all.sharedRead),
+      s.batch.plan,
     ]),
   );
 
   const delayTable = table(
-    ['due breaches', 'fired', 'missing', 'by timer', 'by sweeper', 'delay p50 ms', 'p99 ms', 'max ms', 'intake accepted/s', 'intake p99 ms', 'intake failed', 'routing p99 ms', 'machine busy'],
-    [[
-      num(d.dueClocks), num(d.fired), num(d.missing), num(d.byTimer), num(d.bySweeper), num(d.delayMs.p50), num(d.delayMs.p99), num(d.delayMs.max),
-      num(d.intake.acceptedPerS), num(d.intake.latencyMs.p99), num(d.intake.failed), num(d.intake.routing.p99Ms), `${num(d.cpu.machineBusyPercent)}%`,
-    ]],
+    [
+      'due breaches',
+      'fired',
+      'missing',
+      'by timer',
+      'by sweeper',
+      'delay p50 ms',
+      'p99 ms',
+      'max ms',
+      'intake accepted/s',
+      'intake p99 ms',
+      'intake failed',
+      'routing p99 ms',
+      'machine busy',
+    ],
+    [
+      [
+        num(d.dueClocks),
+        num(d.fired),
+        num(d.missing),
+        num(d.byTimer),
+        num(d.bySweeper),
+        num(d.delayMs.p50),
+        num(d.delayMs.p99),
+        num(d.delayMs.max),
+        num(d.intake.acceptedPerS),
+        num(d.intake.latencyMs.p99),
+        num(d.intake.failed),
+        num(d.intake.routing.p99Ms),
+        `${num(d.cpu.machineBusyPercent)}%`,
+      ],
+    ],
   );
 
   const { delay, noneMissing, replaced, sweeper, relay: relayCheck } = v.checks;
@@ -117,7 +177,9 @@ function render(result) {
     ...delayTable,
     '',
     `CPU s during the run: ${cpuLine(d.cpu)}; autovacuum/autoanalyze runs: ` +
-      (Object.entries(d.autovacuumsDuringRun).map(([t, n]) => `${t} ${n}`).join(', ') || 'none'),
+      (Object.entries(d.autovacuumsDuringRun)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ') || 'none'),
     '',
     `Superseded timers in Redis: ${num(d.supersededTimersBefore)} before the change, ${num(d.supersededTimersLeft)} at the end · failed escalation jobs: ${num(d.failedJobs)} · next step planned after the breach: ` +
       `${num(d.nextStepPlanned)}/${num(d.dueClocks)} · other escalations fired: ${num(d.otherEscalationsFired)} · intake accepted ${num(d.intake.accepted)}, ` +

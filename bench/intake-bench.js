@@ -155,15 +155,35 @@ async function intakeRun(label, options, parts) {
     cpu: cpuPerUnit({ ...cpuSeconds, loadGenerator }, accepted, r.duration),
     rowsCreated: routing.created,
     routing: {
-      routed: routing.routed, p50Ms: round(routing.p50), p99Ms: round(routing.p99), drainS: round(drainS, 1),
+      routed: routing.routed,
+      p50Ms: round(routing.p50),
+      p99Ms: round(routing.p99),
+      drainS: round(drainS, 1),
       meanBatch: meanBatch(batchesBefore, batchesAfter),
     },
   };
 }
 
 function pgbench(clients, vars, script = 'raw-intake.sql') {
-  const args = ['-h', '127.0.0.1', '-p', PG_PORT, '-U', 'postgres', '-n', '-M', 'prepared', '-f', join(__dirname, script),
-    '-c', String(clients), '-j', String(Math.min(2, clients)), '-T', String(DURATION_S)];
+  const args = [
+    '-h',
+    '127.0.0.1',
+    '-p',
+    PG_PORT,
+    '-U',
+    'postgres',
+    '-n',
+    '-M',
+    'prepared',
+    '-f',
+    join(__dirname, script),
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(2, clients)),
+    '-T',
+    String(DURATION_S),
+  ];
   for (const [k, v] of Object.entries(vars)) args.push('-D', `${k}=${v}`);
   args.push(new URL(DATABASE_URL).pathname.slice(1));
   return new Promise((resolve, reject) =>
@@ -226,7 +246,13 @@ async function main() {
   const result = {
     startedAt: new Date().toISOString(),
     machine: { cpus: os.cpus().length, loadAtStart: os.loadavg().map((l) => round(l, 2)), node: process.version },
-    settings: { durationS: DURATION_S, concurrencies: CONCURRENCIES, steadyRate: STEADY_RATE, databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20), workerNice: Number(env.BENCH_WORKER_NICE ?? 0) },
+    settings: {
+      durationS: DURATION_S,
+      concurrencies: CONCURRENCIES,
+      steadyRate: STEADY_RATE,
+      databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 20),
+      workerNice: Number(env.BENCH_WORKER_NICE ?? 0),
+    },
     postgres,
     targets: TARGETS,
     apiIdleRssMb: round(rssMb(API_PID)),
@@ -265,7 +291,13 @@ async function main() {
   const batchedFrom = await dbNow();
   const batched = await pgbench(writers, { ...vars, n: rowsPerStatement }, 'raw-intake-batch.sql');
   const batchedRows = await removeRowsSince(batchedFrom);
-  result.rawBatched = { connections: writers, rowsPerStatement, rowsPerS: round(batchedRows / DURATION_S), failed: batched.failed, peakIntakePerS: peak.acceptedPerS };
+  result.rawBatched = {
+    connections: writers,
+    rowsPerStatement,
+    rowsPerS: round(batchedRows / DURATION_S),
+    failed: batched.failed,
+    peakIntakePerS: peak.acceptedPerS,
+  };
   if (batched.failed) log(`  warning: ${batched.failed} batched pgbench transactions failed`);
 
   result.verdict = verdict(result);

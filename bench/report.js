@@ -18,8 +18,7 @@ function verdict(result) {
   return { pass: Object.values(checks).every((c) => c.pass), checks };
 }
 
-const num = (v, digits = 0) =>
-  v == null ? '–' : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (v, digits = 0) => (v == null ? '–' : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 function table(head, rows) {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -34,19 +33,50 @@ function render(result) {
   const runs = [result.steady, ...result.intake];
 
   const intakeTable = table(
-    ['run', 'accepted/s', 'p50 ms', 'p99 ms', 'failed', 'api RSS MB', 'intake batch', 'routing p50 ms', 'routing p99 ms', 'drain s', 'routing batch', 'raw tps', 'intake/raw'],
+    [
+      'run',
+      'accepted/s',
+      'p50 ms',
+      'p99 ms',
+      'failed',
+      'api RSS MB',
+      'intake batch',
+      'routing p50 ms',
+      'routing p99 ms',
+      'drain s',
+      'routing batch',
+      'raw tps',
+      'intake/raw',
+    ],
     runs.map((r) => {
       const pg = r.overallRate ? undefined : raw.get(r.connections);
       return [
-        r.label, num(r.acceptedPerS), num(r.latencyMs.p50), num(r.latencyMs.p99), num(r.non2xx + r.errors), num(r.apiPeakRssMb), num(r.meanIntakeBatch, 1),
-        num(r.routing.p50Ms), num(r.routing.p99Ms), num(r.routing.drainS, 1), num(r.routing.meanBatch, 1), num(pg?.tps), pg ? `${num((100 * r.acceptedPerS) / pg.tps)}%` : '–',
+        r.label,
+        num(r.acceptedPerS),
+        num(r.latencyMs.p50),
+        num(r.latencyMs.p99),
+        num(r.non2xx + r.errors),
+        num(r.apiPeakRssMb),
+        num(r.meanIntakeBatch, 1),
+        num(r.routing.p50Ms),
+        num(r.routing.p99Ms),
+        num(r.routing.drainS, 1),
+        num(r.routing.meanBatch, 1),
+        num(pg?.tps),
+        pg ? `${num((100 * r.acceptedPerS) / pg.tps)}%` : '–',
       ];
     }),
   );
 
   const cpuRow = (label, c) => [
-    label, num(c.msPerUnit.api, 2), num(c.msPerUnit.worker, 2), num(c.msPerUnit.postgres, 2), num(c.msPerUnit.redis, 2),
-    num(c.msPerUnit.loadGenerator, 2), num(c.msPerUnit.machine, 2), `${num(c.machineBusyPercent)}%`,
+    label,
+    num(c.msPerUnit.api, 2),
+    num(c.msPerUnit.worker, 2),
+    num(c.msPerUnit.postgres, 2),
+    num(c.msPerUnit.redis, 2),
+    num(c.msPerUnit.loadGenerator, 2),
+    num(c.msPerUnit.machine, 2),
+    `${num(c.machineBusyPercent)}%`,
   ];
   const cpuTable = table(
     ['run', 'api', 'worker', 'postgres', 'redis', 'load generator', 'whole machine', 'machine busy'],
@@ -55,7 +85,9 @@ function render(result) {
 
   const mark = (check) => (check.pass ? 'PASS' : 'FAIL');
   const { noFailures, throughput, routing, shareOfRaw } = v.checks;
-  const failed = Object.entries(v.checks).filter(([, c]) => !c.pass).map(([name]) => name);
+  const failed = Object.entries(v.checks)
+    .filter(([, c]) => !c.pass)
+    .map(([name]) => name);
   return [
     `# Petitio intake bench`,
     '',

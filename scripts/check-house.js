@@ -10,7 +10,10 @@ const LIB_LINES_MAX = 3000;
 const root = path.join(__dirname, '..');
 const isProductCode = (file) => file.endsWith('.ts') && !file.endsWith('.spec.ts') && !file.includes(`${path.sep}testing${path.sep}`);
 function linesOf(file) {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').length;
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '').length;
 }
 function filesUnder(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -30,11 +33,16 @@ const libs = packages('libs');
 const appLines = apps.reduce((sum, p) => sum + p.lines, 0);
 const allLines = appLines + libs.reduce((sum, p) => sum + p.lines, 0);
 const problems = [];
-if (appLines / allLines > APPS_SHARE_MAX) problems.push(`apps/ hold ${((100 * appLines) / allLines).toFixed(1)}% of the product's lines (at most ${APPS_SHARE_MAX * 100}%)`);
-for (const f of apps.flatMap((p) => p.files)) if (f.lines > APP_FILE_LINES_MAX) problems.push(`${f.file} has ${f.lines} lines (apps/ files: at most ${APP_FILE_LINES_MAX})`);
-for (const p of libs) if (p.lines > LIB_LINES_MAX) problems.push(`${p.name} has ${p.lines} lines (a lib: at most ${LIB_LINES_MAX}; split it along a domain line)`);
+if (appLines / allLines > APPS_SHARE_MAX)
+  problems.push(`apps/ hold ${((100 * appLines) / allLines).toFixed(1)}% of the product's lines (at most ${APPS_SHARE_MAX * 100}%)`);
+for (const f of apps.flatMap((p) => p.files))
+  if (f.lines > APP_FILE_LINES_MAX) problems.push(`${f.file} has ${f.lines} lines (apps/ files: at most ${APP_FILE_LINES_MAX})`);
+for (const p of libs)
+  if (p.lines > LIB_LINES_MAX) problems.push(`${p.name} has ${p.lines} lines (a lib: at most ${LIB_LINES_MAX}; split it along a domain line)`);
 
-console.log(`house: apps ${appLines} of ${allLines} lines (${((100 * appLines) / allLines).toFixed(1)}%), largest lib ${Math.max(...libs.map((p) => p.lines))} lines`);
+console.log(
+  `house: apps ${appLines} of ${allLines} lines (${((100 * appLines) / allLines).toFixed(1)}%), largest lib ${Math.max(...libs.map((p) => p.lines))} lines`,
+);
 if (problems.length) {
   for (const p of problems) console.error(`  ${p}`);
   process.exit(1);

@@ -11,8 +11,9 @@ ensure_chromium_installed
 bash scripts/build.sh
 log "type-checking"
 npx tsc -p tsconfig.json --noEmit
-log "linting, and checking the arrows between apps and libs"
+log "linting, checking the layout, the arrows between apps and libs, and their sizes"
 npx eslint .
+npm run --silent format:check
 npx depcruise apps libs migrations --config .dependency-cruiser.cjs --output-type err
 node scripts/check-house.js
 

@@ -48,7 +48,10 @@ describe('acknowledging receipt to the citizen', () => {
   });
 
   it('sends nothing to a citizen who left no contact', async () => {
-    const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ citizen: undefined })).expect(201);
+    const res = await request(stack.apiUrl)
+      .post('/api/v1/applications')
+      .send(validApplication({ citizen: undefined }))
+      .expect(201);
     await routedAgencyCode(stack.db, res.body.trackingNumber);
     const { rows } = await stack.db.query(
       `SELECT count(*)::int AS n FROM outgoing_messages m JOIN applications a ON a.id = m.application_id WHERE a.tracking_number = $1`,
@@ -59,7 +62,10 @@ describe('acknowledging receipt to the citizen', () => {
 
   it('acknowledges once even when the event is published again', async () => {
     const email = `citizen-${randomUUID()}@example.org`;
-    const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ citizen: { email } })).expect(201);
+    const res = await request(stack.apiUrl)
+      .post('/api/v1/applications')
+      .send(validApplication({ citizen: { email } }))
+      .expect(201);
     await smtp.waitForMail(email);
     const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
     // A second application.received event, as a sweeper or a relay replay would publish it.

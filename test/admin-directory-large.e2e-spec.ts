@@ -47,7 +47,9 @@ describe('a large agency directory in the console', () => {
 
     const level = await consolePage(stack, cookie, '/staff/admin/agencies?under=MOH-34').expect(200);
     // The path down to this level, then at most 500 of its 601 agencies, and a way to find the rest.
-    expect(level.text).toMatch(/<nav aria-label="[^"]+" id="agency-path"><ol><li><a href="\/staff\/admin\/agencies">All agencies<\/a><\/li><li><a href="\/staff\/admin\/agencies\?under=MOH">[^<]+<\/a><\/li><li><a href="\/staff\/admin\/agencies\?under=MOH-34">/);
+    expect(level.text).toMatch(
+      /<nav aria-label="[^"]+" id="agency-path"><ol><li><a href="\/staff\/admin\/agencies">All agencies<\/a><\/li><li><a href="\/staff\/admin\/agencies\?under=MOH">[^<]+<\/a><\/li><li><a href="\/staff\/admin\/agencies\?under=MOH-34">/,
+    );
     const units = listed(level.text, 'agencies');
     expect(units).toHaveLength(500);
     expect(units[0]).toBe('MOH-34-KDK');
@@ -60,7 +62,19 @@ describe('a large agency directory in the console', () => {
     const byCode = await consolePage(stack, cookie, '/staff/admin/agencies?q=u0599').expect(200);
     expect(listed(byCode.text, 'agency-results')).toEqual(['MOH-34-U0599']);
     const byName = await consolePage(stack, cookie, `/staff/admin/agencies?q=${encodeURIComponent('Health unit 42')}`).expect(200);
-    expect(listed(byName.text, 'agency-results')).toEqual(['MOH-34-U0042', 'MOH-34-U0420', 'MOH-34-U0421', 'MOH-34-U0422', 'MOH-34-U0423', 'MOH-34-U0424', 'MOH-34-U0425', 'MOH-34-U0426', 'MOH-34-U0427', 'MOH-34-U0428', 'MOH-34-U0429']);
+    expect(listed(byName.text, 'agency-results')).toEqual([
+      'MOH-34-U0042',
+      'MOH-34-U0420',
+      'MOH-34-U0421',
+      'MOH-34-U0422',
+      'MOH-34-U0423',
+      'MOH-34-U0424',
+      'MOH-34-U0425',
+      'MOH-34-U0426',
+      'MOH-34-U0427',
+      'MOH-34-U0428',
+      'MOH-34-U0429',
+    ]);
     const none = await consolePage(stack, cookie, '/staff/admin/agencies?q=%25').expect(200);
     expect(none.text).toContain(d.agencies.noResults);
   });
@@ -69,11 +83,23 @@ describe('a large agency directory in the console', () => {
     const cookie = await consoleCookie(stack, admin);
     const page = await consolePage(stack, cookie, '/staff/admin/agencies?under=MOH-34').expect(200);
     const csrf = hiddenIn(page.text, '_csrf');
-    const refused = await consoleForm(stack, cookie, '/staff/admin/agencies', { _csrf: csrf, code: 'MOH-34-NEW', 'names-en': 'New unit', kind: 'district_office', parentCode: 'NOPE' }).expect(400);
+    const refused = await consoleForm(stack, cookie, '/staff/admin/agencies', {
+      _csrf: csrf,
+      code: 'MOH-34-NEW',
+      'names-en': 'New unit',
+      kind: 'district_office',
+      parentCode: 'NOPE',
+    }).expect(400);
     expect(errorNextTo(refused.text, 'parentCode')).toBeTruthy();
     expect(refused.text).toContain('<input type="text" id="parentCode" name="parentCode" value="NOPE"');
 
-    const created = await consoleForm(stack, cookie, '/staff/admin/agencies', { _csrf: csrf, code: 'MOH-34-NEW', 'names-en': 'New unit', kind: 'district_office', parentCode: 'MOH-34' }).expect(303);
+    const created = await consoleForm(stack, cookie, '/staff/admin/agencies', {
+      _csrf: csrf,
+      code: 'MOH-34-NEW',
+      'names-en': 'New unit',
+      kind: 'district_office',
+      parentCode: 'MOH-34',
+    }).expect(303);
     expect(created.headers.location).toBe('/staff/admin/agencies?under=MOH-34&done=created');
     const edit = await consolePage(stack, cookie, '/staff/admin/agencies/MOH-34-NEW').expect(200);
     expect(edit.text).toContain('<input type="text" id="parentCode" name="parentCode" value="MOH-34"');
@@ -135,10 +161,24 @@ describe('a large agency directory in the console', () => {
     const policy = await consolePage(stack, cookie, '/staff/admin/sla-policies/TR-3071-COMPLAINT').expect(200);
     expect(policy.text).toContain(textInput('agencyId'));
     const fields = {
-      _csrf: hiddenIn(policy.text, '_csrf'), applicationType: 'complaint', topicId: '', agencyId: 'NOPE', 'period-amount': '30', 'period-unit': 'calendar_days',
-      onAwaitingCitizen: 'pause', onTransfer: 'keep', 'extension-amount': '', 'extension-unit': '', warningShares: '50, 75',
-      'ladder-0': 'assigned_officer', 'ladder-1': 'agency_supervisors', 'reEscalation-amount': '', 'reEscalation-unit': '',
-      legalBasis: 'Law 3071', active: 'true', applyToOpen: 'keep',
+      _csrf: hiddenIn(policy.text, '_csrf'),
+      applicationType: 'complaint',
+      topicId: '',
+      agencyId: 'NOPE',
+      'period-amount': '30',
+      'period-unit': 'calendar_days',
+      onAwaitingCitizen: 'pause',
+      onTransfer: 'keep',
+      'extension-amount': '',
+      'extension-unit': '',
+      warningShares: '50, 75',
+      'ladder-0': 'assigned_officer',
+      'ladder-1': 'agency_supervisors',
+      'reEscalation-amount': '',
+      'reEscalation-unit': '',
+      legalBasis: 'Law 3071',
+      active: 'true',
+      applyToOpen: 'keep',
     };
     const refused = await consoleForm(stack, cookie, '/staff/admin/sla-policies/TR-3071-COMPLAINT', fields).expect(400);
     expect(errorNextTo(refused.text, 'agencyId')).toBeTruthy();

@@ -56,7 +56,9 @@ describe('routing rules and SLA policies admin', () => {
   const submit = async (overrides: Record<string, unknown>) => {
     const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication(overrides)).expect(201);
     const agency = await routedAgencyCode(stack.db, res.body.trackingNumber);
-    const { rows } = await stack.db.query('SELECT id, routing_rule_id FROM applications WHERE tracking_number = $1', [res.body.trackingNumber.replace(/-/g, '')]);
+    const { rows } = await stack.db.query('SELECT id, routing_rule_id FROM applications WHERE tracking_number = $1', [
+      res.body.trackingNumber.replace(/-/g, ''),
+    ]);
     return { agency, id: rows[0].id as string, ruleId: rows[0].routing_rule_id as string | null };
   };
 
@@ -97,13 +99,38 @@ describe('routing rules and SLA policies admin', () => {
     });
 
     it('routes the next matching application by a new rule, as the preview said, and keeps it there after the rule is deleted', async () => {
-      const roadsInKadikoy = { type: 'complaint', topicCode: 'roads', provinceCode: 'TR-34', districtCode: 'TR-34-KDK', body: 'A pothole on Moda Caddesi.', language: 'en' };
+      const roadsInKadikoy = {
+        type: 'complaint',
+        topicCode: 'roads',
+        provinceCode: 'TR-34',
+        districtCode: 'TR-34-KDK',
+        body: 'A pothole on Moda Caddesi.',
+        language: 'en',
+      };
       expect(await preview(roadsInKadikoy)).toMatchObject({ agencyCode: 'KGM-34', reason: 'rule', rule: { code: 'roads-istanbul' } });
 
       const created = await api(admin)
-        .post('', { code: 'roads-kadikoy-complaints', typeCode: 'complaint', topicCode: 'roads', districtCode: 'TR-34-KDK', agencyCode: 'UAB', description: 'Road complaints in Kadıköy' })
+        .post('', {
+          code: 'roads-kadikoy-complaints',
+          typeCode: 'complaint',
+          topicCode: 'roads',
+          districtCode: 'TR-34-KDK',
+          agencyCode: 'UAB',
+          description: 'Road complaints in Kadıköy',
+        })
         .expect(201);
-      expect(created.body).toMatchObject({ code: 'roads-kadikoy-complaints', typeCode: 'complaint', topicCode: 'roads', provinceCode: null, districtCode: 'TR-34-KDK', keywords: [], agencyCode: 'UAB', position: 100, active: true, specificity: 4 });
+      expect(created.body).toMatchObject({
+        code: 'roads-kadikoy-complaints',
+        typeCode: 'complaint',
+        topicCode: 'roads',
+        provinceCode: null,
+        districtCode: 'TR-34-KDK',
+        keywords: [],
+        agencyCode: 'UAB',
+        position: 100,
+        active: true,
+        specificity: 4,
+      });
       const listed: Rule[] = (await api(admin).get().expect(200)).body;
       expect(created.body.order).toBe(listed.find((r) => r.code === 'roads-kadikoy-complaints')!.order);
       expect(created.body.order).toBeLessThan(listed.find((r) => r.code === 'roads-istanbul')!.order!);
@@ -129,10 +156,22 @@ describe('routing rules and SLA policies admin', () => {
 
     it('previews what the worker does for every way of routing: a rule, a keyword, the topic default, triage', async () => {
       const cases: [Record<string, unknown>, Record<string, unknown>][] = [
-        [{ topic: 'water', location: { districtCode: 'TR-34-KDK' } }, { type: 'complaint', topicCode: 'water', districtCode: 'TR-34-KDK' }],
-        [{ topic: 'water', location: { provinceCode: 'TR-06' } }, { type: 'complaint', topicCode: 'water', provinceCode: 'TR-06' }],
-        [{ topic: 'tax', location: undefined, body: 'The clerk asked me for a bribe.' }, { type: 'complaint', topicCode: 'tax', body: 'The clerk asked me for a bribe.', language: 'en' }],
-        [{ topic: 'health', type: 'request', location: { provinceCode: 'TR-35' } }, { type: 'request', topicCode: 'health', provinceCode: 'TR-35' }],
+        [
+          { topic: 'water', location: { districtCode: 'TR-34-KDK' } },
+          { type: 'complaint', topicCode: 'water', districtCode: 'TR-34-KDK' },
+        ],
+        [
+          { topic: 'water', location: { provinceCode: 'TR-06' } },
+          { type: 'complaint', topicCode: 'water', provinceCode: 'TR-06' },
+        ],
+        [
+          { topic: 'tax', location: undefined, body: 'The clerk asked me for a bribe.' },
+          { type: 'complaint', topicCode: 'tax', body: 'The clerk asked me for a bribe.', language: 'en' },
+        ],
+        [
+          { topic: 'health', type: 'request', location: { provinceCode: 'TR-35' } },
+          { type: 'request', topicCode: 'health', provinceCode: 'TR-35' },
+        ],
         [{ topic: undefined, location: undefined }, { type: 'complaint' }],
       ];
       const reasons: string[] = [];
@@ -161,14 +200,18 @@ describe('routing rules and SLA policies admin', () => {
       ['a missing agency', { agencyCode: undefined }, 'agencyCode'],
     ])('refuses %s with a 400 naming the field, and writes no rule', async (_what, change, field) => {
       const before = await ruleCount();
-      const res = await api(admin).post('', { code: 'refused-rule', topicCode: 'roads', agencyCode: 'UAB', ...change }).expect(400);
+      const res = await api(admin)
+        .post('', { code: 'refused-rule', topicCode: 'roads', agencyCode: 'UAB', ...change })
+        .expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field.split('.')[0])).toEqual([field]);
       expect(res.body.errors[0].message).toEqual(expect.any(String));
       expect(await ruleCount()).toBe(before);
     });
 
     it('answers 409 to a code already taken, and refuses bad edits per field without changing the rule', async () => {
-      expect((await api(admin).post('', { code: 'water-kadikoy', topicCode: 'roads', agencyCode: 'UAB' }).expect(409)).body.code).toBe('ROUTING_RULE_CODE_TAKEN');
+      expect((await api(admin).post('', { code: 'water-kadikoy', topicCode: 'roads', agencyCode: 'UAB' }).expect(409)).body.code).toBe(
+        'ROUTING_RULE_CODE_TAKEN',
+      );
       const rule = ((await api(admin).get().expect(200)).body as Rule[]).find((r) => r.code === 'water-ankara')!;
       const res = await api(admin).patch(rule.id, { agencyCode: 'NOWHERE', districtCode: 'TR-99-XXX' }).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['agencyCode', 'districtCode']);
@@ -177,8 +220,11 @@ describe('routing rules and SLA policies admin', () => {
     });
 
     it('edits a rule, deactivates it so the router skips it, and says which codes a preview names that do not exist', async () => {
-      const created = (await api(admin).post('', { code: 'police-kadikoy', topicCode: 'police', districtCode: 'TR-34-KDK', agencyCode: 'EGM-06' }).expect(201)).body as Rule;
-      const edited = await api(admin).patch(created.id, { agencyCode: 'EGM-34', keywords: ['hırsız*'], position: 5 }).expect(200);
+      const created = (await api(admin).post('', { code: 'police-kadikoy', topicCode: 'police', districtCode: 'TR-34-KDK', agencyCode: 'EGM-06' }).expect(201))
+        .body as Rule;
+      const edited = await api(admin)
+        .patch(created.id, { agencyCode: 'EGM-34', keywords: ['hırsız*'], position: 5 })
+        .expect(200);
       expect(edited.body).toMatchObject({ agencyCode: 'EGM-34', keywords: ['hırsız*'], position: 5, districtCode: 'TR-34-KDK' });
       const thief = { type: 'complaint', topicCode: 'police', districtCode: 'TR-34-KDK', body: 'Hırsızlar evimize girdi.', language: 'tr' };
       expect(await preview(thief)).toMatchObject({ agencyCode: 'EGM-34', rule: { code: 'police-kadikoy' } });
@@ -228,7 +274,9 @@ describe('routing rules and SLA policies admin', () => {
       const after = await page(cookie, res.headers.location).expect(200);
       expect(visibleText(after.text)).toContain(en.routing.done.created);
       expect(after.text).toContain('data-code="education-kadikoy"');
-      const { rows } = await stack.db.query(`SELECT r.position, r.province_code, r.keywords, r.active, a.code FROM routing_rules r JOIN agencies a ON a.id = r.agency_id WHERE r.code = 'education-kadikoy'`);
+      const { rows } = await stack.db.query(
+        `SELECT r.position, r.province_code, r.keywords, r.active, a.code FROM routing_rules r JOIN agencies a ON a.id = r.agency_id WHERE r.code = 'education-kadikoy'`,
+      );
       expect(rows[0]).toEqual({ position: 50, province_code: 'TR-34', keywords: null, active: true, code: 'MOH-34-KDK' });
 
       await sleep(RULE_CACHE_MS);
@@ -239,7 +287,16 @@ describe('routing rules and SLA policies admin', () => {
       const cookie = await signIn(admin);
       const list = await page(cookie, '/staff/admin/routing').expect(200);
       const before = await ruleCount();
-      const fields = { _csrf: hiddenIn(list.text, '_csrf'), code: 'roads-izmir', topicCode: 'roads', provinceCode: 'TR-06', districtCode: 'TR-34-KDK', keywords: 'pot holes!', agencyCode: 'UAB', position: '10' };
+      const fields = {
+        _csrf: hiddenIn(list.text, '_csrf'),
+        code: 'roads-izmir',
+        topicCode: 'roads',
+        provinceCode: 'TR-06',
+        districtCode: 'TR-34-KDK',
+        keywords: 'pot holes!',
+        agencyCode: 'UAB',
+        position: '10',
+      };
       const shape = await form(cookie, '/staff/admin/routing', fields).expect(400);
       expect(errorNextTo(shape.text, 'keywords')).toBe(en.fieldErrors.keyword_format);
       expect(shape.text).toContain('value="pot holes!"');
@@ -255,29 +312,55 @@ describe('routing rules and SLA policies admin', () => {
       expect(errorNextTo(turkish.text, 'agencyCode')).toBe(tr.fieldErrors.unknown_agency);
       const noCriteria = await form(cookie, '/staff/admin/routing', { _csrf: fields._csrf, code: 'catch-all', agencyCode: 'UAB', active: 'true' }).expect(400);
       expect(errorNextTo(noCriteria.text, 'criteria')).toBe(en.fieldErrors.no_criteria);
-      const taken = await form(cookie, '/staff/admin/routing', { ...fields, code: 'water-kadikoy', provinceCode: '', districtCode: '', keywords: '' }).expect(400);
+      const taken = await form(cookie, '/staff/admin/routing', { ...fields, code: 'water-kadikoy', provinceCode: '', districtCode: '', keywords: '' }).expect(
+        400,
+      );
       expect(errorNextTo(taken.text, 'code')).toBe(en.fieldErrors.ROUTING_RULE_CODE_TAKEN);
-      const bell = await form(cookie, '/staff/admin/routing', { ...fields, keywords: '', districtCode: '', description: 'Roads\u0007 in Ankara' }, 'tr').expect(400);
+      const bell = await form(cookie, '/staff/admin/routing', { ...fields, keywords: '', districtCode: '', description: 'Roads\u0007 in Ankara' }, 'tr').expect(
+        400,
+      );
       expect(errorNextTo(bell.text, 'description')).toBe(consoleTexts('tr').fieldErrors.control_character);
       expect(await ruleCount()).toBe(before);
     });
 
     it('edits a rule on its page, then deletes it after a confirmation page', async () => {
       const cookie = await signIn(admin);
-      const rule = ((await api(admin).post('', { code: 'health-uskudar', topicCode: 'health', districtCode: 'TR-34-USK', agencyCode: 'MOH-34' }).expect(201)).body) as Rule;
+      const rule = (await api(admin).post('', { code: 'health-uskudar', topicCode: 'health', districtCode: 'TR-34-USK', agencyCode: 'MOH-34' }).expect(201))
+        .body as Rule;
       const editPage = await page(cookie, `/staff/admin/routing/${rule.id}`).expect(200);
       expect(visibleText(editPage.text)).toContain(fill(en.routing.editTitle, { code: 'health-uskudar' }));
       expect(editPage.text).toMatch(/<option value="TR-34-USK" selected>/);
       const place = ((await api(admin).get().expect(200)).body as Rule[]).find((r) => r.code === 'health-uskudar')!.order;
       expect(editPage.text).toContain(`<p id="place">${fill(en.routing.placeInOrder, { order: place! })}</p>`);
       const saved = await form(cookie, `/staff/admin/routing/${rule.id}`, {
-        _csrf: hiddenIn(editPage.text, '_csrf'), description: 'Health in Üsküdar', topicCode: 'health', provinceCode: 'TR-34', districtCode: 'TR-34-USK', keywords: 'hastane*', agencyCode: 'MOH-34-KDK', position: '7',
+        _csrf: hiddenIn(editPage.text, '_csrf'),
+        description: 'Health in Üsküdar',
+        topicCode: 'health',
+        provinceCode: 'TR-34',
+        districtCode: 'TR-34-USK',
+        keywords: 'hastane*',
+        agencyCode: 'MOH-34-KDK',
+        position: '7',
       }).expect(303);
       expect(saved.headers.location).toBe('/staff/admin/routing?done=updated');
       // The active box was left unticked: the rule is kept but no longer tried.
-      expect((await api(admin).get(`/${rule.id}`).expect(200)).body).toMatchObject({ description: 'Health in Üsküdar', provinceCode: 'TR-34', keywords: ['hastane*'], agencyCode: 'MOH-34-KDK', position: 7, active: false, order: null });
+      expect((await api(admin).get(`/${rule.id}`).expect(200)).body).toMatchObject({
+        description: 'Health in Üsküdar',
+        provinceCode: 'TR-34',
+        keywords: ['hastane*'],
+        agencyCode: 'MOH-34-KDK',
+        position: 7,
+        active: false,
+        order: null,
+      });
 
-      const refused = await form(cookie, `/staff/admin/routing/${rule.id}`, { _csrf: hiddenIn(editPage.text, '_csrf'), topicCode: 'health', agencyCode: 'MOH-34', position: '-3', active: 'true' }).expect(400);
+      const refused = await form(cookie, `/staff/admin/routing/${rule.id}`, {
+        _csrf: hiddenIn(editPage.text, '_csrf'),
+        topicCode: 'health',
+        agencyCode: 'MOH-34',
+        position: '-3',
+        active: 'true',
+      }).expect(400);
       expect(errorNextTo(refused.text, 'position')).toBe(consoleTexts('en').fieldErrors.min);
       expect((await api(admin).get(`/${rule.id}`).expect(200)).body.position).toBe(7);
 
@@ -311,12 +394,23 @@ describe('routing rules and SLA policies admin', () => {
       const cookie = await signIn(admin);
       const list = await page(cookie, '/staff/admin/routing').expect(200);
       const res = await form(cookie, '/staff/admin/routing/preview', {
-        _csrf: hiddenIn(list.text, '_csrf'), type: 'complaint', topicCode: 'water', provinceCode: '', districtCode: 'TR-34-KDK', subject: '', body: 'No water.', language: 'en',
+        _csrf: hiddenIn(list.text, '_csrf'),
+        type: 'complaint',
+        topicCode: 'water',
+        provinceCode: '',
+        districtCode: 'TR-34-KDK',
+        subject: '',
+        body: 'No water.',
+        language: 'en',
       }).expect(200);
       const result = /<div class="notice" role="status" id="preview-result"[^>]*>([\s\S]*?)<\/div>/.exec(res.text)?.[1] ?? '';
       const kadikoy = ((await api(admin).get().expect(200)).body as Rule[]).find((r) => r.code === 'water-kadikoy')!;
-      expect(visibleText(result)).toContain(`${fill(en.routing.wouldGoTo, { agency: 'ISKI Kadikoy Branch' })} ${fill(en.routing.byRule, { code: 'water-kadikoy', order: kadikoy.order! })}`);
-      const triage = await form(cookie, '/staff/admin/routing/preview', { _csrf: hiddenIn(list.text, '_csrf'), type: 'suggestion', language: 'en' }).expect(200);
+      expect(visibleText(result)).toContain(
+        `${fill(en.routing.wouldGoTo, { agency: 'ISKI Kadikoy Branch' })} ${fill(en.routing.byRule, { code: 'water-kadikoy', order: kadikoy.order! })}`,
+      );
+      const triage = await form(cookie, '/staff/admin/routing/preview', { _csrf: hiddenIn(list.text, '_csrf'), type: 'suggestion', language: 'en' }).expect(
+        200,
+      );
       expect(visibleText(triage.text)).toContain(en.routing.byTriage);
       const refused = await form(cookie, '/staff/admin/routing/preview', { _csrf: hiddenIn(list.text, '_csrf'), type: '', provinceCode: 'TR-99' }).expect(400);
       expect(errorNextTo(refused.text, 'preview-type')).toBe(consoleTexts('en').fieldErrors.isDefined);
@@ -351,13 +445,25 @@ describe('routing rules and SLA policies admin', () => {
       await request(stack.apiUrl)
         .post('/api/v1/staff/sla-policies')
         .set('Authorization', `Bearer ${admin.token}`)
-        .send({ code: 'ISKI-WATER-PAGES', applicationType: 'complaint', topicId: water, kind: 'answer', period: { amount: 20, unit: 'working_days' }, onAwaitingCitizen: 'continue', legalBasis: 'ISKI service charter' })
+        .send({
+          code: 'ISKI-WATER-PAGES',
+          applicationType: 'complaint',
+          topicId: water,
+          kind: 'answer',
+          period: { amount: 20, unit: 'working_days' },
+          onAwaitingCitizen: 'continue',
+          legalBasis: 'ISKI service charter',
+        })
         .expect(201);
       open = await submitCase(stack);
     });
 
     const answerClock = (c: Case) =>
-      waitFor(async () => (await stack.db.query(`SELECT * FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rows[0], 10000, 'the answer clock');
+      waitFor(
+        async () => (await stack.db.query(`SELECT * FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rows[0],
+        10000,
+        'the answer clock',
+      );
 
     it('lists every policy with its period, what pauses it and its ladder in words', async () => {
       const cookie = await signIn(admin);
@@ -382,35 +488,65 @@ describe('routing rules and SLA policies admin', () => {
       expect(editPage.text).toContain('value="50, 75, 90"');
       expect(visibleText(editPage.text)).toContain(en.sla.applyMoveHint);
       const fields = {
-        _csrf: hiddenIn(editPage.text, '_csrf'), applicationType: 'complaint', topicId: water, agencyId: '', 'period-amount': '10', 'period-unit': 'working_days',
-        onAwaitingCitizen: 'pause', onTransfer: 'keep', 'extension-amount': '5', 'extension-unit': 'working_days', warningShares: '60, 80',
-        'ladder-0': 'assigned_officer', 'ladder-1': ['agency_supervisors', 'center_queue'], 'reEscalation-amount': '', 'reEscalation-unit': '',
-        publicLateFlag: 'true', notifyCitizenOnBreach: 'true', legalBasis: 'ISKI service charter, 2026', active: 'true', applyToOpen: 'keep',
+        _csrf: hiddenIn(editPage.text, '_csrf'),
+        applicationType: 'complaint',
+        topicId: water,
+        agencyId: '',
+        'period-amount': '10',
+        'period-unit': 'working_days',
+        onAwaitingCitizen: 'pause',
+        onTransfer: 'keep',
+        'extension-amount': '5',
+        'extension-unit': 'working_days',
+        warningShares: '60, 80',
+        'ladder-0': 'assigned_officer',
+        'ladder-1': ['agency_supervisors', 'center_queue'],
+        'reEscalation-amount': '',
+        'reEscalation-unit': '',
+        publicLateFlag: 'true',
+        notifyCitizenOnBreach: 'true',
+        legalBasis: 'ISKI service charter, 2026',
+        active: 'true',
+        applyToOpen: 'keep',
       };
       const kept = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', fields).expect(303);
       expect(kept.headers.location).toBe('/staff/admin/sla-policies/ISKI-WATER-PAGES?done=updated');
       expect(visibleText((await page(cookie, kept.headers.location).expect(200)).text)).toContain(en.sla.done.updated);
-      const policy = (await request(stack.apiUrl).get('/api/v1/staff/sla-policies/ISKI-WATER-PAGES').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+      const policy = (await request(stack.apiUrl).get('/api/v1/staff/sla-policies/ISKI-WATER-PAGES').set('Authorization', `Bearer ${admin.token}`).expect(200))
+        .body;
       expect(policy).toMatchObject({
-        period: { amount: 10, unit: 'working_days' }, onAwaitingCitizen: 'pause', extension: { amount: 5, unit: 'working_days' }, warningShares: [0.6, 0.8],
-        ladder: [['assigned_officer'], ['agency_supervisors', 'center_queue']], reEscalation: null, notifyCitizenOnExtension: false, legalBasis: 'ISKI service charter, 2026',
+        period: { amount: 10, unit: 'working_days' },
+        onAwaitingCitizen: 'pause',
+        extension: { amount: 5, unit: 'working_days' },
+        warningShares: [0.6, 0.8],
+        ladder: [['assigned_officer'], ['agency_supervisors', 'center_queue']],
+        reEscalation: null,
+        notifyCitizenOnExtension: false,
+        legalBasis: 'ISKI service charter, 2026',
       });
       expect((await answerClock(open)).deadline_at).toEqual(clock.deadline_at);
       // In Turkish a comma between digits is a decimal comma, not a second warning.
       await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', { ...fields, warningShares: '62,5; 80' }, 'tr').expect(303);
-      const decimal = (await request(stack.apiUrl).get('/api/v1/staff/sla-policies/ISKI-WATER-PAGES').set('Authorization', `Bearer ${admin.token}`).expect(200)).body;
+      const decimal = (await request(stack.apiUrl).get('/api/v1/staff/sla-policies/ISKI-WATER-PAGES').set('Authorization', `Bearer ${admin.token}`).expect(200))
+        .body;
       expect(decimal.warningShares).toEqual([0.625, 0.8]);
 
       const moved = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', { ...fields, 'period-amount': '40', applyToOpen: 'move' }).expect(303);
       expect(moved.headers.location).toBe('/staff/admin/sla-policies/ISKI-WATER-PAGES?done=updated&moving=1');
       expect(visibleText((await page(cookie, moved.headers.location).expect(200)).text)).toContain(fill(en.sla.done.moving, { n: 1 }));
-      const after = await waitFor(async () => {
-        const row = await answerClock(open);
-        return row.terms.period.amount === 40 && row;
-      }, 15000, 'the open deadline to move');
+      const after = await waitFor(
+        async () => {
+          const row = await answerClock(open);
+          return row.terms.period.amount === 40 && row;
+        },
+        15000,
+        'the open deadline to move',
+      );
       expect(after.deadline_at.getTime()).toBeGreaterThan(clock.deadline_at.getTime());
       expect(after.started_at).toEqual(clock.started_at);
-      expect(stackCalendar.workingMinutesBetween(after.started_at, after.deadline_at)).toBeGreaterThan(stackCalendar.workingMinutesBetween(clock.started_at, clock.deadline_at));
+      expect(stackCalendar.workingMinutesBetween(after.started_at, after.deadline_at)).toBeGreaterThan(
+        stackCalendar.workingMinutesBetween(clock.started_at, clock.deadline_at),
+      );
     });
 
     it('refuses bad terms with each problem next to its field and changes nothing', async () => {
@@ -418,8 +554,19 @@ describe('routing rules and SLA policies admin', () => {
       const editPage = await page(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES').expect(200);
       const before = (await stack.db.query(`SELECT updated_at FROM sla_policies WHERE code = 'ISKI-WATER-PAGES'`)).rows[0].updated_at;
       const fields = {
-        _csrf: hiddenIn(editPage.text, '_csrf'), applicationType: 'complaint', topicId: water, 'period-amount': '2.5', 'period-unit': 'working_days',
-        onAwaitingCitizen: 'pause', onTransfer: 'keep', warningShares: '80, 60', 'ladder-0': 'assigned_officer', 'ladder-2': 'center_queue', legalBasis: ' ', active: 'true', applyToOpen: 'move',
+        _csrf: hiddenIn(editPage.text, '_csrf'),
+        applicationType: 'complaint',
+        topicId: water,
+        'period-amount': '2.5',
+        'period-unit': 'working_days',
+        onAwaitingCitizen: 'pause',
+        onTransfer: 'keep',
+        warningShares: '80, 60',
+        'ladder-0': 'assigned_officer',
+        'ladder-2': 'center_queue',
+        legalBasis: ' ',
+        active: 'true',
+        applyToOpen: 'move',
       };
       const res = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', fields).expect(400);
       expect(errorNextTo(res.text, 'period-amount')).toBe(en.fieldErrors.whole_number);
@@ -427,9 +574,19 @@ describe('routing rules and SLA policies admin', () => {
       expect(errorNextTo(res.text, 'ladder-1')).toBe(en.fieldErrors.empty_rung);
       expect(errorNextTo(res.text, 'legalBasis')).toBe(consoleTexts('en').fieldErrors.required);
       expect(res.text).toContain('value="80, 60"');
-      const notANumber = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', { ...fields, 'period-amount': 'ten', legalBasis: 'x' }, 'tr').expect(400);
+      const notANumber = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', { ...fields, 'period-amount': 'ten', legalBasis: 'x' }, 'tr').expect(
+        400,
+      );
       expect(errorNextTo(notANumber.text, 'period-amount')).toBe(tr.fieldErrors.isNumber);
-      const sameScope = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', { ...fields, 'period-amount': '3', warningShares: '', 'ladder-2': '', legalBasis: 'x', topicId: '', applicationType: 'petition' }).expect(400);
+      const sameScope = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', {
+        ...fields,
+        'period-amount': '3',
+        warningShares: '',
+        'ladder-2': '',
+        legalBasis: 'x',
+        topicId: '',
+        applicationType: 'petition',
+      }).expect(400);
       expect(errorNextTo(sameScope.text, 'applicationType')).toBe(en.fieldErrors.SLA_POLICY_SCOPE_TAKEN);
       expect((await stack.db.query(`SELECT updated_at FROM sla_policies WHERE code = 'ISKI-WATER-PAGES'`)).rows[0].updated_at).toEqual(before);
       await page(cookie, '/staff/admin/sla-policies/NO-SUCH-POLICY').expect(404);

@@ -28,9 +28,27 @@ function healthMinistryTree(): string[][] {
   const rows = [['SB', '', 'ministry', 'bilgi@saglik.gov.tr', '', 'Sağlık Bakanlığı, Merkez', 'Ministry of Health, Headquarters', 'وزارة الصحة']];
   for (let p = 1; p <= PROVINCES; p++) {
     const province = `SB-${two(p)}`;
-    rows.push([province, 'SB', 'directorate', `il${two(p)}@saglik.gov.tr`, regions[two(p)] ?? '', `İl Sağlık Müdürlüğü ${two(p)}`, `Provincial Health Directorate ${two(p)}`, 'مديرية الصحة']);
+    rows.push([
+      province,
+      'SB',
+      'directorate',
+      `il${two(p)}@saglik.gov.tr`,
+      regions[two(p)] ?? '',
+      `İl Sağlık Müdürlüğü ${two(p)}`,
+      `Provincial Health Directorate ${two(p)}`,
+      'مديرية الصحة',
+    ]);
     for (let d = 1; d <= DISTRICTS_PER_PROVINCE; d++) {
-      rows.push([`${province}-${two(d)}`, province, 'district_office', '', '', `İlçe Sağlık Müdürlüğü ${two(p)}-${two(d)}, Şube "Çağ"`, `District Health Office ${two(p)}-${two(d)}`, '']);
+      rows.push([
+        `${province}-${two(d)}`,
+        province,
+        'district_office',
+        '',
+        '',
+        `İlçe Sağlık Müdürlüğü ${two(p)}-${two(d)}, Şube "Çağ"`,
+        `District Health Office ${two(p)}-${two(d)}`,
+        '',
+      ]);
     }
   }
   return rows.reverse();
@@ -123,9 +141,30 @@ describe('loading the agency directory from CSV', () => {
 
       const snapshot = (await directorySnapshot()) as { code: string }[];
       expect(snapshot.filter((a) => ['SB', 'SB-34', 'SB-34-07'].includes(a.code))).toEqual([
-        { code: 'SB', parent: null, kind: 'ministry', names: { tr: 'Sağlık Bakanlığı, Merkez', en: 'Ministry of Health, Headquarters', ar: 'وزارة الصحة' }, contact_email: 'bilgi@saglik.gov.tr', region_code: null },
-        { code: 'SB-34', parent: 'SB', kind: 'directorate', names: { tr: 'İl Sağlık Müdürlüğü 34', en: 'Provincial Health Directorate 34', ar: 'مديرية الصحة' }, contact_email: 'il34@saglik.gov.tr', region_code: 'TR-34' },
-        { code: 'SB-34-07', parent: 'SB-34', kind: 'district_office', names: { tr: 'İlçe Sağlık Müdürlüğü 34-07, Şube "Çağ"', en: 'District Health Office 34-07' }, contact_email: null, region_code: null },
+        {
+          code: 'SB',
+          parent: null,
+          kind: 'ministry',
+          names: { tr: 'Sağlık Bakanlığı, Merkez', en: 'Ministry of Health, Headquarters', ar: 'وزارة الصحة' },
+          contact_email: 'bilgi@saglik.gov.tr',
+          region_code: null,
+        },
+        {
+          code: 'SB-34',
+          parent: 'SB',
+          kind: 'directorate',
+          names: { tr: 'İl Sağlık Müdürlüğü 34', en: 'Provincial Health Directorate 34', ar: 'مديرية الصحة' },
+          contact_email: 'il34@saglik.gov.tr',
+          region_code: 'TR-34',
+        },
+        {
+          code: 'SB-34-07',
+          parent: 'SB-34',
+          kind: 'district_office',
+          names: { tr: 'İlçe Sağlık Müdürlüğü 34-07, Şube "Çağ"', en: 'District Health Office 34-07' },
+          contact_email: null,
+          region_code: null,
+        },
       ]);
     });
 
@@ -193,8 +232,22 @@ describe('loading the agency directory from CSV', () => {
       expect(await codesLike('NEW-%')).toEqual(['NEW-OK', 'NEW-OK-KDK']);
       const written = (await directorySnapshot()).filter((a) => (a as { code: string }).code.startsWith('NEW-'));
       expect(written).toEqual([
-        { code: 'NEW-OK', parent: 'MOH', kind: 'directorate', names: { tr: 'Yeni Müdürlük', en: 'New Directorate' }, contact_email: 'ok@saglik.gov.tr', region_code: 'TR-34' },
-        { code: 'NEW-OK-KDK', parent: 'NEW-OK', kind: 'district_office', names: { tr: 'Kadıköy', en: 'Kadikoy' }, contact_email: null, region_code: 'TR-34-KDK' },
+        {
+          code: 'NEW-OK',
+          parent: 'MOH',
+          kind: 'directorate',
+          names: { tr: 'Yeni Müdürlük', en: 'New Directorate' },
+          contact_email: 'ok@saglik.gov.tr',
+          region_code: 'TR-34',
+        },
+        {
+          code: 'NEW-OK-KDK',
+          parent: 'NEW-OK',
+          kind: 'district_office',
+          names: { tr: 'Kadıköy', en: 'Kadikoy' },
+          contact_email: null,
+          region_code: 'TR-34-KDK',
+        },
       ]);
     });
   });

@@ -33,10 +33,9 @@ describe('call-center intake and caller lookup', () => {
       expect(res.body).toMatchObject({ status: 'received', statusUrl: `/api/v1/applications/${res.body.trackingNumber}/status` });
       expect(res.body.trackingNumber).toMatch(/^\d{4}-\d{4}-\d{3}$/);
       expect(res.body.accessCode).toMatch(/^\d{8}$/);
-      const { rows } = await stack.db.query(
-        'SELECT id, channel, filed_by_staff_id, citizen_phone FROM applications WHERE tracking_number = $1',
-        [digits(res.body.trackingNumber)],
-      );
+      const { rows } = await stack.db.query('SELECT id, channel, filed_by_staff_id, citizen_phone FROM applications WHERE tracking_number = $1', [
+        digits(res.body.trackingNumber),
+      ]);
       expect(rows[0]).toEqual({ id: res.body.applicationId, channel: 'agent', filed_by_staff_id: agent.id, citizen_phone: '+905321234567' });
       const history = await stack.db.query('SELECT kind, actor_type, actor_id FROM application_events WHERE application_id = $1 ORDER BY id LIMIT 1', [
         res.body.applicationId,
@@ -56,7 +55,11 @@ describe('call-center intake and caller lookup', () => {
       const before = await countApplications(stack.db);
       const retry = await file(agent, body, key).expect(201);
       expect(retry.headers['idempotent-replayed']).toBe('true');
-      expect(retry.body).toMatchObject({ trackingNumber: first.body.trackingNumber, accessCode: first.body.accessCode, applicationId: first.body.applicationId });
+      expect(retry.body).toMatchObject({
+        trackingNumber: first.body.trackingNumber,
+        accessCode: first.body.accessCode,
+        applicationId: first.body.applicationId,
+      });
       const changed = await file(agent, validApplication({ subject: 'something else' }), key).expect(422);
       expect(changed.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       const otherAgent = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['agent']);
@@ -136,10 +139,9 @@ describe('call-center intake and caller lookup', () => {
       const busy = '0555 444 33 22';
       for (let i = 0; i < 21; i++) await file(agent, validApplication({ subject: `call ${i}`, citizen: { phone: busy } })).expect(201);
       const res = await staffGet(stack, agent.token, callers(busy)).expect(200);
-      const expected = await stack.db.query(
-        'SELECT tracking_number FROM applications WHERE citizen_phone = $1 ORDER BY created_at DESC, id DESC LIMIT 20',
-        ['+905554443322'],
-      );
+      const expected = await stack.db.query('SELECT tracking_number FROM applications WHERE citizen_phone = $1 ORDER BY created_at DESC, id DESC LIMIT 20', [
+        '+905554443322',
+      ]);
       expect(res.body.items.map((a: { trackingNumber: string }) => digits(a.trackingNumber))).toEqual(
         expected.rows.map((r: { tracking_number: string }) => r.tracking_number),
       );

@@ -111,9 +111,7 @@ describe('the tamper-evident history (verify-history)', () => {
 
   it('refuses to rewrite history while the append-only trigger is on', async () => {
     const app = await routedApplication();
-    await expect(stack.db.query(`UPDATE application_events SET to_status = 'rejected' WHERE id = $1`, [app.routedEventId])).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(stack.db.query(`UPDATE application_events SET to_status = 'rejected' WHERE id = $1`, [app.routedEventId])).rejects.toThrow(/append-only/);
     await expect(stack.db.query('DELETE FROM application_events WHERE id = $1', [app.receivedEventId])).rejects.toThrow(/append-only/);
     expect((await verifyHistory('--application', app.id)).exitCode).toBe(0);
   });
@@ -228,10 +226,10 @@ describe('the tamper-evident history (verify-history)', () => {
       await Promise.all(
         clients.map(async (client, n) => {
           for (let i = 0; i < appendsEach; i++) {
-            await client.query(
-              `INSERT INTO application_events (application_id, kind, actor_type, data) VALUES ($1, 'note', 'system', $2::jsonb)`,
-              [app.id, JSON.stringify({ connection: n, append: i })],
-            );
+            await client.query(`INSERT INTO application_events (application_id, kind, actor_type, data) VALUES ($1, 'note', 'system', $2::jsonb)`, [
+              app.id,
+              JSON.stringify({ connection: n, append: i }),
+            ]);
           }
         }),
       );

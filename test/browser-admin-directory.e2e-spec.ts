@@ -100,7 +100,9 @@ describe('directory and topics admin pages in a real browser', () => {
       await expectNoAccessibilityViolations(page, 'the topic page');
       await screenshot(page, 'console-admin-topic-edit-tr');
     });
-    const { rows } = await stack.db.query(`SELECT t.names, t.keywords, g.code AS agency FROM topics t JOIN agencies g ON g.id = t.default_agency_id WHERE t.code = 'parks'`);
+    const { rows } = await stack.db.query(
+      `SELECT t.names, t.keywords, g.code AS agency FROM topics t JOIN agencies g ON g.id = t.default_agency_id WHERE t.code = 'parks'`,
+    );
     expect(rows[0]).toEqual({ names: { tr: 'Parklar', en: 'Parks' }, keywords: ['park*', 'bahçe'], agency: 'ASKI' });
   });
 });

@@ -23,7 +23,9 @@ describe('staff console in a real browser', () => {
   let application: Case;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '500' } });
+    stack = await startStack({
+      env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '500' },
+    });
     browser = await TestBrowser.launch();
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false, name: 'Kadıköy Officer' });
     application = await submitCase(stack, { subject: 'No water on Moda Caddesi', body: 'No running water since Monday at number 12.' });
@@ -132,7 +134,10 @@ describe('staff console in a real browser', () => {
   it('has no WCAG 2.1 AA violations on the application page with every form shown, a canned response used, and a refused form', async () => {
     const c = await submitCase(stack, { type: 'information_request', subject: 'Every form on one page' });
     await waitFor(async () => (await stack.db.query('SELECT 1 FROM sla_clocks WHERE application_id = $1', [c.id])).rowCount === 3, 10000, 'the clocks');
-    await stack.db.query(`INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, 'thanks', 'en', 'Thanks', 'About {{trackingNumber}}: done.')`, [officer.agencyId]);
+    await stack.db.query(
+      `INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, 'thanks', 'en', 'Thanks', 'About {{trackingNumber}}: done.')`,
+      [officer.agencyId],
+    );
     await browser.withPage({ javaScript: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } }, async (page) => {
       await signIn(page);
       await page.goto(url(`/staff/applications/${c.id}`));

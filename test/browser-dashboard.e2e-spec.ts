@@ -37,7 +37,10 @@ describe('SLA dashboard in a real browser', () => {
       await page.goto(`${stack.apiUrl}/staff/dashboard`);
       await page.getByLabel(t.signIn.email).fill(admin.email);
       await page.getByLabel(t.signIn.password).fill(STAFF_PASSWORD);
-      await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/sign-in')), page.locator('form[action="/staff/sign-in"] button[type="submit"]').click()]);
+      await Promise.all([
+        page.waitForURL((u) => !u.pathname.endsWith('/sign-in')),
+        page.locator('form[action="/staff/sign-in"] button[type="submit"]').click(),
+      ]);
       await page.getByRole('link', { name: t.dashboardLink }).click();
       await page.waitForURL('**/staff/dashboard');
       await expect(figure(page, 'receivedToday').textContent()).resolves.toBe('1');

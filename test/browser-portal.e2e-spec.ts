@@ -36,7 +36,9 @@ describe('citizen portal in a real browser', () => {
   let officer: TestStaff;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '500' } });
+    stack = await startStack({
+      env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '500', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '500', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '500' },
+    });
     browser = await TestBrowser.launch();
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
   });
@@ -94,7 +96,13 @@ describe('citizen portal in a real browser', () => {
   /** Submits a valid Kadıköy water complaint through the page's form in the page's language. */
   async function applyThroughForm(page: Page, language: PortalLanguage, subject = 'Su kesintisi'): Promise<Receipt> {
     await page.goto(url(`/${language}/apply`));
-    await fillApplication(page, { type: 'complaint', subject, body: 'Moda Caddesi’nde pazartesiden beri su yok.', name: 'Ayşe Yılmaz', phone: '0532 123 45 67' });
+    await fillApplication(page, {
+      type: 'complaint',
+      subject,
+      body: 'Moda Caddesi’nde pazartesiden beri su yok.',
+      name: 'Ayşe Yılmaz',
+      phone: '0532 123 45 67',
+    });
     const response = await submit(applyForm(page));
     expect(response.status()).toBe(201);
     return readReceipt(page);
@@ -126,7 +134,13 @@ describe('citizen portal in a real browser', () => {
 
       await main(page).getByRole('link', { name: t.home.apply }).click();
       expect(new URL(page.url()).pathname).toBe('/tr/apply');
-      await fillApplication(page, { type: 'complaint', subject: 'Sokağımızda su yok', body: 'Moda Caddesi’nde pazartesiden beri su akmıyor.', name: 'Ayşe Yılmaz', phone: '0532 123 45 67' });
+      await fillApplication(page, {
+        type: 'complaint',
+        subject: 'Sokağımızda su yok',
+        body: 'Moda Caddesi’nde pazartesiden beri su akmıyor.',
+        name: 'Ayşe Yılmaz',
+        phone: '0532 123 45 67',
+      });
       const response = await submit(applyForm(page));
 
       expect(response.status()).toBe(201);
@@ -166,7 +180,13 @@ describe('citizen portal in a real browser', () => {
       const errors = collectPageErrors(page);
       // First load of the heaviest page in a fresh browser: the HTML and everything it pulls in.
       const bodies: Promise<number>[] = [];
-      const count = (r: Response) => bodies.push(r.body().then((b) => b.length, () => 0));
+      const count = (r: Response) =>
+        bodies.push(
+          r.body().then(
+            (b) => b.length,
+            () => 0,
+          ),
+        );
       page.on('response', count);
       await page.goto(url('/tr/apply'), { waitUntil: 'load' });
       page.off('response', count);
@@ -178,7 +198,11 @@ describe('citizen portal in a real browser', () => {
       expect(new URL(page.url()).pathname).toBe('/en/apply');
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
-      await fillApplication(page, { type: 'request', subject: 'Water cut on our street', body: 'There has been no running water on Moda Caddesi since Monday.' });
+      await fillApplication(page, {
+        type: 'request',
+        subject: 'Water cut on our street',
+        body: 'There has been no running water on Moda Caddesi since Monday.',
+      });
       const response = await submit(applyForm(page));
       expect(response.status()).toBe(201);
       await expect(main(page).getByRole('heading', { level: 1 }).innerText()).resolves.toBe(t.receipt.title);
@@ -217,7 +241,12 @@ describe('citizen portal in a real browser', () => {
         const input = field(page, name);
         await expect(input.getAttribute('aria-invalid')).resolves.toBe('true');
         const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
-        const descriptions = await Promise.all(describedBy.split(/\s+/).filter(Boolean).map((id) => page.locator(`[id="${id}"]`).innerText()));
+        const descriptions = await Promise.all(
+          describedBy
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((id) => page.locator(`[id="${id}"]`).innerText()),
+        );
         expect(descriptions.join(' ')).toContain(message);
 
         const id = await input.getAttribute('id');
@@ -305,7 +334,10 @@ describe('citizen portal in a real browser', () => {
       const { id } = await applicationRow(receipt.trackingNumber);
 
       await act(stack, officer, id, 'claim', { version: await versionOf(stack, id) }).expect(200);
-      await act(stack, officer, id, 'information-requests', { version: await versionOf(stack, id), question: 'Which building number is without water?' }).expect(201);
+      await act(stack, officer, id, 'information-requests', {
+        version: await versionOf(stack, id),
+        question: 'Which building number is without water?',
+      }).expect(201);
 
       await lookUpStatus(page, 'en', receipt);
       let shown = await main(page).innerText();

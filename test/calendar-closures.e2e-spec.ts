@@ -49,7 +49,8 @@ describe('calendar closures kept by center admins', () => {
 
   it('answers bad input with 400 and one problem per field, storing nothing', async () => {
     const admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin']);
-    const post = (body: object) => request(stack.apiUrl).post('/api/v1/staff/calendar/closures').set('Authorization', `Bearer ${admin.token}`).send(body).expect(400);
+    const post = (body: object) =>
+      request(stack.apiUrl).post('/api/v1/staff/calendar/closures').set('Authorization', `Bearer ${admin.token}`).send(body).expect(400);
 
     const backwards = await post({ startsAt: '2026-02-09T00:00:00+03:00', endsAt: '2026-02-06T00:00:00+03:00', reason: 'x' });
     expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'endsAt', message: 'endsAt must be after startsAt' })]);

@@ -26,8 +26,7 @@ describe('casework: taking, handing out and noting applications', () => {
   });
   afterAll(() => stack?.stop());
 
-  const assignedOfficer = async (id: string) =>
-    (await stack.db.query('SELECT status, assigned_officer_id FROM applications WHERE id = $1', [id])).rows[0];
+  const assignedOfficer = async (id: string) => (await stack.db.query('SELECT status, assigned_officer_id FROM applications WHERE id = $1', [id])).rows[0];
 
   describe('claim', () => {
     it('assigns a routed application to the officer who takes it, with a history line, and moves the version on', async () => {
@@ -137,11 +136,7 @@ describe('casework: taking, handing out and noting applications', () => {
     it("refuses as officerId anyone but an active officer of the application's agency", async () => {
       const c = await submitCase(stack);
       const disabled = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
-      await request(stack.apiUrl)
-        .post(`/api/v1/staff/users/${disabled.id}/disable`)
-        .set('Authorization', `Bearer ${centerAdmin.token}`)
-        .send({})
-        .expect(204);
+      await request(stack.apiUrl).post(`/api/v1/staff/users/${disabled.id}/disable`).set('Authorization', `Bearer ${centerAdmin.token}`).send({}).expect(204);
       for (const officerId of [otherAgencyOfficer.id, disabled.id, agent.id, '00000000-0000-4000-8000-000000000000']) {
         const res = await actNow(stack, supervisor, c.id, 'assign', { officerId }).expect(400);
         expect(res.body.errors).toEqual([expect.objectContaining({ field: 'officerId', code: 'not_assignable' })]);

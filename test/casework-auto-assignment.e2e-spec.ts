@@ -37,11 +37,7 @@ describe('casework: automatic assignment of routed applications', () => {
   });
 
   async function duty(userId: string, onDuty: boolean): Promise<void> {
-    await request(stack.apiUrl)
-      .put(`/api/v1/staff/users/${userId}/duty`)
-      .set('Authorization', `Bearer ${supervisor.token}`)
-      .send({ onDuty })
-      .expect(204);
+    await request(stack.apiUrl).put(`/api/v1/staff/users/${userId}/duty`).set('Authorization', `Bearer ${supervisor.token}`).send({ onDuty }).expect(204);
   }
   const setMode = (staff: TestStaff, mode: unknown, agency = agencyId) =>
     request(stack.apiUrl).put(`/api/v1/staff/agencies/${agency}/assignment`).set('Authorization', `Bearer ${staff.token}`).send({ mode });
@@ -98,7 +94,13 @@ describe('casework: automatic assignment of routed applications', () => {
       [id],
     );
     expect(rows).toEqual([
-      { actor_type: 'system', actor_id: null, from_status: 'routed', to_status: 'assigned', data: { fromOfficerId: null, toOfficerId: officerId, via: 'round_robin' } },
+      {
+        actor_type: 'system',
+        actor_id: null,
+        from_status: 'routed',
+        to_status: 'assigned',
+        data: { fromOfficerId: null, toOfficerId: officerId, via: 'round_robin' },
+      },
     ]);
   });
 

@@ -34,7 +34,11 @@ describe('casework: canned responses', () => {
   });
   let codes = 0;
   const create = async (staff: TestStaff, body: string, extra: Record<string, unknown> = {}) =>
-    (await as(staff).post({ code: `reply_${++codes}`, language: 'en', title: 'Repair planned', body, ...extra }).expect(201)).body;
+    (
+      await as(staff)
+        .post({ code: `reply_${++codes}`, language: 'en', title: 'Repair planned', body, ...extra })
+        .expect(201)
+    ).body;
   const today = () => new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'Europe/Istanbul' }).format(new Date());
 
   it("lets an officer create, list, read, edit and delete their agency's canned responses", async () => {
@@ -121,7 +125,9 @@ describe('casework: canned responses', () => {
     expect(none.body.errors.map((e: { field: string }) => e.field)).toEqual(['placeholders.crew', 'placeholders.repairDate']);
 
     expect(await versionOf(stack, c.id)).toBe(version);
-    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [c.id]);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [
+      c.id,
+    ]);
     expect(rows[0].n).toBe(0);
   });
 
@@ -140,7 +146,9 @@ describe('casework: canned responses', () => {
     const c = await submitCase(stack);
     await actNow(stack, officer, c.id, 'claim').expect(200);
     const mine = await create(officer, 'About {{trackingNumber}}.');
-    const reserved = await actNow(stack, officer, c.id, 'answers', { cannedResponseId: mine.id, placeholders: { trackingNumber: '0000-0000-000' } }).expect(400);
+    const reserved = await actNow(stack, officer, c.id, 'answers', { cannedResponseId: mine.id, placeholders: { trackingNumber: '0000-0000-000' } }).expect(
+      400,
+    );
     expect(reserved.body.errors).toEqual([expect.objectContaining({ field: 'placeholders.trackingNumber', code: 'reserved' })]);
     const theirs = await create(otherAgencyOfficer, 'From ASKI.');
     const foreign = await actNow(stack, officer, c.id, 'answers', { cannedResponseId: theirs.id }).expect(400);

@@ -26,17 +26,15 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
   });
   afterAll(() => stack?.stop());
 
-  const reply = (c: Case, body: Record<string, unknown>) =>
-    request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/replies`).send(body);
-  const conversation = (status: { messages: { direction: string; kind: string; body: string }[] }) =>
-    status.messages.map((m) => [m.direction, m.kind, m.body]);
+  const reply = (c: Case, body: Record<string, unknown>) => request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/replies`).send(body);
+  const conversation = (status: { messages: { direction: string; kind: string; body: string }[] }) => status.messages.map((m) => [m.direction, m.kind, m.body]);
 
   it('goes received → routed → assigned → awaiting_citizen → (reply) → in_progress → answered, the citizen seeing question and answer', async () => {
     const c = await submitCase(stack);
     await actNow(stack, officer, c.id, 'claim').expect(200);
 
     const asked = await actNow(stack, officer, c.id, 'information-requests', { question: QUESTION }).expect(201);
-    expect(asked.body).toMatchObject({ status: 'awaiting_citizen', version: (await versionOf(stack, c.id)) });
+    expect(asked.body).toMatchObject({ status: 'awaiting_citizen', version: await versionOf(stack, c.id) });
     const waiting = await publicStatus(stack, c);
     expect(waiting.status).toBe('awaiting_citizen');
     expect(conversation(waiting)).toEqual([['to_citizen', 'information_request', QUESTION]]);
@@ -93,7 +91,9 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
     const c = await submitCase(stack, { citizen: { email: 'ayse@example.org' } });
     await actNow(stack, officer, c.id, 'claim').expect(200);
     await actNow(stack, officer, c.id, 'answers', { text: ANSWER }).expect(201);
-    const { rows } = await stack.db.query(`SELECT channel, recipient FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [c.id]);
+    const { rows } = await stack.db.query(`SELECT channel, recipient FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [
+      c.id,
+    ]);
     expect(rows).toEqual([{ channel: 'email', recipient: 'ayse@example.org' }]);
   });
 
@@ -114,11 +114,16 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
   it('attaches a retried reply once when the client sends an Idempotency-Key, and each reply of another key', async () => {
     const c = await submitCase(stack);
     const send = (key: string) =>
-      request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/replies`).set('Idempotency-Key', key).send({ accessCode: c.accessCode, text: 'Number 12.' });
+      request(stack.apiUrl)
+        .post(`/api/v1/applications/${c.trackingNumber}/replies`)
+        .set('Idempotency-Key', key)
+        .send({ accessCode: c.accessCode, text: 'Number 12.' });
     await send('reply-1').expect(201);
     await send('reply-1').expect(201);
     await send('reply-2').expect(201);
-    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [c.id]);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [
+      c.id,
+    ]);
     expect(rows[0].n).toBe(2);
     expect((await send('k'.repeat(300)).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['Idempotency-Key']);
   });
@@ -138,8 +143,7 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
 
   it('limits replies per client address like status lookups', async () => {
     const c = await submitCase(stack);
-    const from = (ip: string) =>
-      request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/replies`).set('X-Forwarded-For', ip).send({});
+    const from = (ip: string) => request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/replies`).set('X-Forwarded-For', ip).send({});
     for (let i = 0; i < LOOKUP_LIMIT_PER_MINUTE; i++) await from('203.0.113.9').expect(400);
     const limited = await from('203.0.113.9').expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -154,7 +158,9 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
     await actNow(stack, officer, c.id, 'information-requests', { question: QUESTION }).expect(201);
     const again = await actNow(stack, officer, c.id, 'information-requests', { question: 'And the floor?' }).expect(409);
     expect(again.body.code).toBe('ILLEGAL_TRANSITION');
-    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM outgoing_messages WHERE application_id = $1 AND template = 'information_requested'`, [c.id]);
+    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM outgoing_messages WHERE application_id = $1 AND template = 'information_requested'`, [
+      c.id,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 

@@ -59,10 +59,7 @@ describe('casework: transfers, rejections, duplicates and closing', () => {
         transferCount: 1,
         centerDesignation: false,
       });
-      const { rows } = await stack.db.query(
-        'SELECT status, assigned_agency_id, assigned_officer_id, transfer_count FROM applications WHERE id = $1',
-        [app.id],
-      );
+      const { rows } = await stack.db.query('SELECT status, assigned_agency_id, assigned_officer_id, transfer_count FROM applications WHERE id = $1', [app.id]);
       expect(rows[0]).toEqual({ status: 'routed', assigned_agency_id: agency.ASKI, assigned_officer_id: null, transfer_count: 1 });
 
       const history = await caseHistory(stack, app.id);
@@ -76,7 +73,13 @@ describe('casework: transfers, rejections, duplicates and closing', () => {
         to_agency_id: agency.ASKI,
         actor_type: 'staff',
         actor_id: kadikoyOfficer.id,
-        data: { fromAgencyId: agency['ISKI-KDK'], toAgencyId: agency.ASKI, reasonCode: 'misrouted', note: 'The street is in Ankara, not Kadıköy.', transferCount: 1 },
+        data: {
+          fromAgencyId: agency['ISKI-KDK'],
+          toAgencyId: agency.ASKI,
+          reasonCode: 'misrouted',
+          note: 'The street is in Ankara, not Kadıköy.',
+          transferCount: 1,
+        },
       });
       // Time at the agency it left: from its arrival (the routing) to the transfer.
       const expectedSeconds = (transferred.occurred_at.getTime() - arrived.occurred_at.getTime()) / 1000;
@@ -92,10 +95,7 @@ describe('casework: transfers, rejections, duplicates and closing', () => {
           params: expect.objectContaining({ agency: 'Ankara Su ve Kanalizasyon İdaresi', trackingNumber: app.trackingNumber }),
         }),
       ]);
-      const { rows: conversation } = await stack.db.query(
-        `SELECT direction, kind, channel FROM application_messages WHERE application_id = $1`,
-        [app.id],
-      );
+      const { rows: conversation } = await stack.db.query(`SELECT direction, kind, channel FROM application_messages WHERE application_id = $1`, [app.id]);
       expect(conversation).toEqual([{ direction: 'to_citizen', kind: 'transfer_notice', channel: 'sms' }]);
     });
 
@@ -150,7 +150,11 @@ describe('casework: transfers, rejections, duplicates and closing', () => {
         [agency.IZSU, 'number'],
       ]);
       const told = await outgoingTo(stack, app.id, 'application_transferred');
-      expect(told.map((m) => m.params.agency)).toEqual(['Ankara Water and Sewerage Administration', 'Izmir Water and Sewerage Administration', 'Central Triage Unit']);
+      expect(told.map((m) => m.params.agency)).toEqual([
+        'Ankara Water and Sewerage Administration',
+        'Izmir Water and Sewerage Administration',
+        'Central Triage Unit',
+      ]);
 
       // Only the center designates.
       await transfer(izsuOfficer, agency['MOH-34'], 'center_designation', 404); // IZSU no longer reaches it
@@ -309,7 +313,11 @@ describe('casework: transfers, rejections, duplicates and closing', () => {
       const path = '/api/v1/staff/reason-codes/rejection/anonymous_threat';
       const body = { names: { tr: 'Tehdit içeren isimsiz başvuru', en: 'Anonymous threat' }, legalBasis: 'CIMER regulation', active: true };
       await request(stack.apiUrl).put(path).set('Authorization', `Bearer ${kadikoyOfficer.token}`).send(body).expect(403);
-      const bad = await request(stack.apiUrl).put(path).set('Authorization', `Bearer ${centerAdmin.token}`).send({ names: { English: '' }, active: 'yes' }).expect(400);
+      const bad = await request(stack.apiUrl)
+        .put(path)
+        .set('Authorization', `Bearer ${centerAdmin.token}`)
+        .send({ names: { English: '' }, active: 'yes' })
+        .expect(400);
       expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['active', 'names']);
       const saved = await request(stack.apiUrl).put(path).set('Authorization', `Bearer ${centerAdmin.token}`).send(body).expect(200);
       expect(saved.body).toEqual({ kind: 'rejection', code: 'anonymous_threat', ...body });

@@ -22,21 +22,20 @@ describe('citizen feedback: ratings and appeals', () => {
   afterAll(() => stack?.stop());
 
   const rate = (app: FiledApplication, body: Record<string, unknown>) =>
-    request(stack.apiUrl).post(`/api/v1/applications/${app.trackingNumber}/rating`).send({ accessCode: app.accessCode, ...body });
+    request(stack.apiUrl)
+      .post(`/api/v1/applications/${app.trackingNumber}/rating`)
+      .send({ accessCode: app.accessCode, ...body });
   const appeal = (app: FiledApplication, body: Record<string, unknown>) =>
-    request(stack.apiUrl).post(`/api/v1/applications/${app.trackingNumber}/appeal`).send({ accessCode: app.accessCode, ...body });
+    request(stack.apiUrl)
+      .post(`/api/v1/applications/${app.trackingNumber}/appeal`)
+      .send({ accessCode: app.accessCode, ...body });
   const answered = async (text = 'The pipe was repaired.') => {
     const app = await fileRouted(stack);
     await claimAndAnswer(stack, officer, app.id, text);
     return app;
   };
   const row = async (id: string) =>
-    (
-      await stack.db.query(
-        'SELECT status, rating, rating_comment, assigned_agency_id, assigned_officer_id FROM applications WHERE id = $1',
-        [id],
-      )
-    ).rows[0];
+    (await stack.db.query('SELECT status, rating, rating_comment, assigned_agency_id, assigned_officer_id FROM applications WHERE id = $1', [id])).rows[0];
 
   describe('rating', () => {
     it('records a good rating once, without reopening anything', async () => {
@@ -44,7 +43,11 @@ describe('citizen feedback: ratings and appeals', () => {
       const res = await rate(app, { score: 5, comment: 'Quick and clear, thank you.' }).expect(200);
       expect(res.body).toEqual({ status: 'answered', appealOpened: false });
       expect(await row(app.id)).toMatchObject({ status: 'answered', rating: 5, rating_comment: 'Quick and clear, thank you.' });
-      expect(withoutClockLines(await historyOf(stack, app.id), (h) => h.kind).at(-1)).toMatchObject({ kind: 'rated', actor_type: 'citizen', data: { score: 5 } });
+      expect(withoutClockLines(await historyOf(stack, app.id), (h) => h.kind).at(-1)).toMatchObject({
+        kind: 'rated',
+        actor_type: 'citizen',
+        data: { score: 5 },
+      });
 
       const again = await rate(app, { score: 1 }).expect(409);
       expect(again.body.code).toBe('ALREADY_RATED');
@@ -61,12 +64,17 @@ describe('citizen feedback: ratings and appeals', () => {
       const history = await historyOf(stack, app.id);
       expect(withoutClockLines(history, (h) => h.kind).slice(-2)).toEqual([
         expect.objectContaining({ kind: 'rated', data: { score: 2 } }),
-        expect.objectContaining({ kind: 'appeal_opened', from_status: 'answered', to_status: 'reopened', actor_type: 'citizen', data: { reason: 'poor_rating' } }),
+        expect.objectContaining({
+          kind: 'appeal_opened',
+          from_status: 'answered',
+          to_status: 'reopened',
+          actor_type: 'citizen',
+          data: { reason: 'poor_rating' },
+        }),
       ]);
-      const { rows } = await stack.db.query(
-        `SELECT direction, kind, body FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`,
-        [app.id],
-      );
+      const { rows } = await stack.db.query(`SELECT direction, kind, body FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [
+        app.id,
+      ]);
       expect(rows).toEqual([{ direction: 'from_citizen', kind: 'appeal', body: 'Nothing was repaired.' }]);
 
       const inbox = await request(stack.apiUrl)

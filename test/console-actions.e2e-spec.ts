@@ -43,7 +43,11 @@ describe('staff console: the rest of the workflow as forms (no JavaScript needed
   let cookie: string;
 
   const clocksStarted = (c: Case, count: number) =>
-    waitFor(async () => (await stack.db.query('SELECT 1 FROM sla_clocks WHERE application_id = $1', [c.id])).rowCount === count, 10000, `${count} clocks on ${c.id}`);
+    waitFor(
+      async () => (await stack.db.query('SELECT 1 FROM sla_clocks WHERE application_id = $1', [c.id])).rowCount === count,
+      10000,
+      `${count} clocks on ${c.id}`,
+    );
 
   beforeAll(async () => {
     stack = await startStack();

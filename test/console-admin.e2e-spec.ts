@@ -75,7 +75,9 @@ describe('staff console: call intake and users admin', () => {
       expect(trackingNumber).toMatch(/^\d{4}-\d{4}-\d{3}$/);
       expect(accessCode).toMatch(/^\d{8}$/);
       expect(res.text).toContain(quoted(t.calls.readOut));
-      const { rows } = await stack.db.query('SELECT channel, filed_by_staff_id, citizen_phone FROM applications WHERE tracking_number = $1', [digits(trackingNumber!)]);
+      const { rows } = await stack.db.query('SELECT channel, filed_by_staff_id, citizen_phone FROM applications WHERE tracking_number = $1', [
+        digits(trackingNumber!),
+      ]);
       expect(rows[0]).toEqual({ channel: 'agent', filed_by_staff_id: agent.id, citizen_phone: '+905329876543' });
       await request(stack.apiUrl).get(`/api/v1/applications/${trackingNumber}/status`).set('X-Access-Code', accessCode!).expect(200);
     });
@@ -83,7 +85,12 @@ describe('staff console: call intake and users admin', () => {
     it('files nothing new when the same form is posted twice', async () => {
       const cookie = await signIn(agent);
       const form = await get(cookie, '/staff/calls/new').expect(200);
-      const fields = { _csrf: hiddenIn(form.text, '_csrf'), submissionKey: hiddenIn(form.text, 'submissionKey'), type: 'request', body: 'Please repair the street lamp at number 3.' };
+      const fields = {
+        _csrf: hiddenIn(form.text, '_csrf'),
+        submissionKey: hiddenIn(form.text, 'submissionKey'),
+        type: 'request',
+        body: 'Please repair the street lamp at number 3.',
+      };
       const first = await post(cookie, '/staff/calls/new', fields).expect(201);
       const before = await countApplications(stack.db);
       const again = await post(cookie, '/staff/calls/new', fields).expect(201);
@@ -184,7 +191,13 @@ describe('staff console: call intake and users admin', () => {
 
       const email = `invited.${Date.now()}@test.petitio.example`;
       const kadikoy = await agencyId(stack.db, 'ISKI-KDK');
-      const res = await post(cookie, '/staff/users', { _csrf: hiddenIn(page.text, '_csrf'), email, displayName: 'New Officer', roles: ['officer', 'supervisor'], agencyId: kadikoy }).expect(303);
+      const res = await post(cookie, '/staff/users', {
+        _csrf: hiddenIn(page.text, '_csrf'),
+        email,
+        displayName: 'New Officer',
+        roles: ['officer', 'supervisor'],
+        agencyId: kadikoy,
+      }).expect(303);
       expect(res.headers.location).toBe('/staff/users?done=invited');
       const { rows } = await stack.db.query('SELECT id, display_name, roles, agency_id, status FROM staff_users WHERE email = $1', [email]);
       expect(rows[0]).toMatchObject({ display_name: 'New Officer', roles: ['officer', 'supervisor'], agency_id: kadikoy, status: 'invited' });
@@ -203,7 +216,11 @@ describe('staff console: call intake and users admin', () => {
       expect(errorNextTo(res.text, 'agencyId')).toBeDefined();
       expect(res.text).toContain('value="Nobody"');
       const taken = await post(cookie, '/staff/users', {
-        _csrf: hiddenIn(page.text, '_csrf'), email: officer.email, displayName: 'Twin', roles: 'officer', agencyId: officer.agencyId,
+        _csrf: hiddenIn(page.text, '_csrf'),
+        email: officer.email,
+        displayName: 'Twin',
+        roles: 'officer',
+        agencyId: officer.agencyId,
       }).expect(400);
       expect(errorNextTo(taken.text, 'email')).toBe(quoted(t.fieldErrors.EMAIL_TAKEN));
       const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM staff_users WHERE display_name IN ('Nobody', 'Twin')`);
@@ -233,7 +250,13 @@ describe('staff console: call intake and users admin', () => {
       expect(page.text).not.toContain('/disable"');
       const csrf = hiddenIn(page.text, '_csrf');
       await post(cookie, `/staff/users/${officer.id}/disable`, { _csrf: csrf }).expect(403);
-      await post(cookie, '/staff/users', { _csrf: csrf, email: 'sneaky@test.petitio.example', displayName: 'Sneaky', roles: 'officer', agencyId: supervisor.agencyId }).expect(403);
+      await post(cookie, '/staff/users', {
+        _csrf: csrf,
+        email: 'sneaky@test.petitio.example',
+        displayName: 'Sneaky',
+        roles: 'officer',
+        agencyId: supervisor.agencyId,
+      }).expect(403);
       const { rows } = await stack.db.query('SELECT status FROM staff_users WHERE id = $1', [officer.id]);
       expect(rows[0].status).toBe('active');
     });
@@ -248,9 +271,14 @@ describe('staff console: call intake and users admin', () => {
 
     it('refuses an invitation or a disabling without the session’s form token', async () => {
       const cookie = await signIn(admin);
-      await post(cookie, '/staff/users', { email: 'forged@test.petitio.example', displayName: 'Forged', roles: 'officer', agencyId: officer.agencyId }).expect(403);
+      await post(cookie, '/staff/users', { email: 'forged@test.petitio.example', displayName: 'Forged', roles: 'officer', agencyId: officer.agencyId }).expect(
+        403,
+      );
       await post(cookie, `/staff/users/${officer.id}/disable`, {}).expect(403);
-      const { rows } = await stack.db.query(`SELECT (SELECT status FROM staff_users WHERE id = $1) AS status, (SELECT count(*)::int FROM staff_users WHERE email = 'forged@test.petitio.example') AS forged`, [officer.id]);
+      const { rows } = await stack.db.query(
+        `SELECT (SELECT status FROM staff_users WHERE id = $1) AS status, (SELECT count(*)::int FROM staff_users WHERE email = 'forged@test.petitio.example') AS forged`,
+        [officer.id],
+      );
       expect(rows[0]).toEqual({ status: 'active', forged: 0 });
     });
   });

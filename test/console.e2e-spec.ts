@@ -31,7 +31,11 @@ describe('staff console pages (no JavaScript needed)', () => {
   let overdue: Case;
 
   const clocksStarted = (c: Case) =>
-    waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);
+    waitFor(
+      async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1,
+      10000,
+      `the answer clock of ${c.id}`,
+    );
 
   beforeAll(async () => {
     stack = await startStack();
@@ -46,8 +50,7 @@ describe('staff console pages (no JavaScript needed)', () => {
   });
   afterAll(() => stack?.stop());
 
-  const signInForm = (fields: Record<string, string>) =>
-    request(stack.apiUrl).post('/staff/sign-in').set('Accept-Language', 'en').type('form').send(fields);
+  const signInForm = (fields: Record<string, string>) => request(stack.apiUrl).post('/staff/sign-in').set('Accept-Language', 'en').type('form').send(fields);
 
   const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
 
@@ -117,7 +120,8 @@ describe('staff console pages (no JavaScript needed)', () => {
         expect(madeUp.headers.location).toBe('/staff/sign-in');
       }
       // The JSON API's bearer token does not open console pages: only the console's own cookie does.
-      const apiToken = (await request(stack.apiUrl).post('/api/v1/staff/session').send({ email: officer.email, password: STAFF_PASSWORD }).expect(201)).body.token;
+      const apiToken = (await request(stack.apiUrl).post('/api/v1/staff/session').send({ email: officer.email, password: STAFF_PASSWORD }).expect(201)).body
+        .token;
       await request(stack.apiUrl).get('/staff/inbox').set('Authorization', `Bearer ${apiToken}`).redirects(0).expect(303);
     });
   });
@@ -140,7 +144,9 @@ describe('staff console pages (no JavaScript needed)', () => {
       expect(row).toContain(`<td>${t.statuses.routed}</td>`);
       expect(row).toContain('ISKI Kadikoy Branch');
       expect(row).toMatch(new RegExp(`<span class="sla sla-on_track">${t.sla.states.on_track} · \\d+ (working hours|hours|days) left</span>`));
-      expect(rows.get(overdue.id)).toMatch(new RegExp(`<span class="sla sla-breached">${t.sla.states.breached} · \\d+ (working hours|working minutes|hours|days) over</span>`));
+      expect(rows.get(overdue.id)).toMatch(
+        new RegExp(`<span class="sla sla-breached">${t.sla.states.breached} · \\d+ (working hours|working minutes|hours|days) over</span>`),
+      );
     });
 
     it('filters by deadline, text and status through the query string', async () => {
@@ -207,7 +213,11 @@ describe('staff console pages (no JavaScript needed)', () => {
       expect(page).toContain(t.detail.claim.done);
       expect(page).toContain('id="officer">Kadıköy Officer<');
 
-      const noted = await post(cookie, `/staff/applications/${kadikoy.id}/notes`, { _csrf: csrf, version: hiddenIn(page, 'version'), text: 'Checked with the field team: <pipe> at 12.' }).expect(303);
+      const noted = await post(cookie, `/staff/applications/${kadikoy.id}/notes`, {
+        _csrf: csrf,
+        version: hiddenIn(page, 'version'),
+        text: 'Checked with the field team: <pipe> at 12.',
+      }).expect(303);
       page = (await get(cookie, noted.headers.location).expect(200)).text;
       expect(page).toContain(t.detail.note.done);
       expect(page).toContain('Checked with the field team: &lt;pipe&gt; at 12.');
@@ -233,7 +243,12 @@ describe('staff console pages (no JavaScript needed)', () => {
       let page = (await detail(asked.id).expect(200)).text;
       expect(page).not.toContain('id="action-ask"');
       const csrf = hiddenIn(page, '_csrf');
-      page = (await get(cookie, (await post(cookie, `/staff/applications/${asked.id}/claim`, { _csrf: csrf, version: hiddenIn(page, 'version') }).expect(303)).headers.location).expect(200)).text;
+      page = (
+        await get(
+          cookie,
+          (await post(cookie, `/staff/applications/${asked.id}/claim`, { _csrf: csrf, version: hiddenIn(page, 'version') }).expect(303)).headers.location,
+        ).expect(200)
+      ).text;
       expect(page).toContain('id="action-ask"');
       const res = await post(cookie, `/staff/applications/${asked.id}/information-requests`, {
         _csrf: csrf,
@@ -260,7 +275,11 @@ describe('staff console pages (no JavaScript needed)', () => {
 
     it('keeps the typed text and says what is wrong next to the form when a field is refused', async () => {
       const page = (await detail(overdue.id).expect(200)).text;
-      const res = await post(cookie, `/staff/applications/${overdue.id}/notes`, { _csrf: hiddenIn(page, '_csrf'), version: hiddenIn(page, 'version'), text: '   ' }).expect(400);
+      const res = await post(cookie, `/staff/applications/${overdue.id}/notes`, {
+        _csrf: hiddenIn(page, '_csrf'),
+        version: hiddenIn(page, 'version'),
+        text: '   ',
+      }).expect(400);
       expect(res.text).toContain('id="note-text-error"');
       expect(res.text).toContain(t.fieldErrors.matches);
     });
@@ -301,13 +320,20 @@ describe('staff console pages (no JavaScript needed)', () => {
         text: 'Looking into it.',
       }).expect(303);
 
-      const stale = await post(cookie, `/staff/applications/${overdue.id}/notes`, { _csrf: hiddenIn(seen, '_csrf'), version: hiddenIn(seen, 'version'), text: 'My late note.' }).expect(409);
+      const stale = await post(cookie, `/staff/applications/${overdue.id}/notes`, {
+        _csrf: hiddenIn(seen, '_csrf'),
+        version: hiddenIn(seen, 'version'),
+        text: 'My late note.',
+      }).expect(409);
       expect(visibleText(stale.text)).toContain(t.refused.STALE_VERSION);
       expect(stale.text).toMatch(/id="note-refused" role="alert"/);
       // What was typed is kept, and the form now carries the current version.
       expect(stale.text).toContain('My late note.</textarea>');
       expect(hiddenIn(stale.text, 'version')).toBe(String(await versionOf(stack, overdue.id)));
-      const notes = await stack.db.query(`SELECT data->>'text' AS text FROM application_events WHERE application_id = $1 AND kind = 'internal_note' ORDER BY id`, [overdue.id]);
+      const notes = await stack.db.query(
+        `SELECT data->>'text' AS text FROM application_events WHERE application_id = $1 AND kind = 'internal_note' ORDER BY id`,
+        [overdue.id],
+      );
       expect(notes.rows.map((r: { text: string }) => r.text)).toEqual(['Looking into it.']);
     });
   });
@@ -323,10 +349,7 @@ describe('staff console pages (no JavaScript needed)', () => {
       const after = await get(cookie, '/staff/inbox').expect(303);
       expect(after.headers.location).toBe('/staff/sign-in');
       const token = decodeURIComponent(cookie.slice('petitio_staff='.length));
-      const { rows } = await stack.db.query(
-        `SELECT revoked_at FROM staff_sessions WHERE token_hash = sha256($1::bytea)`,
-        [Buffer.from(token)],
-      );
+      const { rows } = await stack.db.query(`SELECT revoked_at FROM staff_sessions WHERE token_hash = sha256($1::bytea)`, [Buffer.from(token)]);
       expect(rows[0].revoked_at).not.toBeNull();
     });
 

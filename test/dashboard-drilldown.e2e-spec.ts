@@ -61,7 +61,12 @@ function figuresOf(page: string): Figure[] {
   return figures;
 }
 
-const AGING: Record<string, (days: number) => boolean> = { '0-7': (d) => d <= 7, '8-15': (d) => d >= 8 && d <= 15, '16-30': (d) => d >= 16 && d <= 30, '31+': (d) => d > 30 };
+const AGING: Record<string, (days: number) => boolean> = {
+  '0-7': (d) => d <= 7,
+  '8-15': (d) => d >= 8 && d <= 15,
+  '16-30': (d) => d >= 16 && d <= 30,
+  '31+': (d) => d > 30,
+};
 
 describe('drilling down from the SLA dashboard to the applications behind each figure', () => {
   let stack: TestStack;
@@ -76,7 +81,11 @@ describe('drilling down from the SLA dashboard to the applications behind each f
 
   const get = (path: string) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', cookie).redirects(0);
   const answerClockStarted = (c: Case) =>
-    waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);
+    waitFor(
+      async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1,
+      10000,
+      `the answer clock of ${c.id}`,
+    );
   const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
   /** The tracking numbers an inbox page lists. */
   const listed = (page: string) => [...page.matchAll(/<tr data-id="[^"]+">\s*<td><a [^>]*class="number">([^<]+)<\/a>/g)].map((m) => m[1]);
@@ -88,7 +97,8 @@ describe('drilling down from the SLA dashboard to the applications behind each f
     const [table, key, column] = figure.split('.');
     const ageInDays = (k: Known) => Math.floor((now.getTime() - k.received.getTime()) / DAY);
     /** A trend point: its day, or its month's days within the period. */
-    const onPoint = (at: Date | null) => at !== null && (monthly ? day(at).slice(0, 7) === key.slice(0, 7) && day(at) >= period.from && day(at) <= period.to : day(at) === key);
+    const onPoint = (at: Date | null) =>
+      at !== null && (monthly ? day(at).slice(0, 7) === key.slice(0, 7) && day(at) >= period.from && day(at) <= period.to : day(at) === key);
     const byFigure: Record<string, (k: Known) => boolean> = {
       'headline.open': (k) => k.open,
       'headline.receivedToday': (k) => day(k.received) === today,
@@ -133,7 +143,8 @@ describe('drilling down from the SLA dashboard to the applications behind each f
     now = new Date();
     today = localDate(now, ZONE);
     const ago = (days: number) => new Date(now.getTime() - days * DAY);
-    const set = (c: Case, assignments: string, values: unknown[] = []) => stack.db.query(`UPDATE applications SET ${assignments} WHERE id = $1`, [c.id, ...values]);
+    const set = (c: Case, assignments: string, values: unknown[] = []) =>
+      stack.db.query(`UPDATE applications SET ${assignments} WHERE id = $1`, [c.id, ...values]);
     const clock = (c: Case, kind: string, assignments: string, values: unknown[] = []) =>
       stack.db.query(`UPDATE sla_clocks SET ${assignments} WHERE application_id = $1 AND kind = '${kind}'`, [c.id, ...values]);
     // Only the answer clocks below fall due soon: first responses are far away.
@@ -154,8 +165,21 @@ describe('drilling down from the SLA dashboard to the applications behind each f
     await set(uskudar, 'topic_id = NULL');
 
     const application = (name: string, c: Case, o: Partial<Known>): Known => ({
-      name, c, agency: 'ISKI-KDK', type: 'complaint', topic: 'water', channel: 'web', received: now, answered: null, late: false, open: true,
-      transfers: 0, rating: null, firstResponded: false, due: null, ...o,
+      name,
+      c,
+      agency: 'ISKI-KDK',
+      type: 'complaint',
+      topic: 'water',
+      channel: 'web',
+      received: now,
+      answered: null,
+      late: false,
+      open: true,
+      transfers: 0,
+      rating: null,
+      firstResponded: false,
+      due: null,
+      ...o,
     });
     const answered = (at: Date, o: Partial<Known> = {}) => ({ answered: at, open: false, firstResponded: true, ...o });
     known = [
@@ -201,16 +225,37 @@ describe('drilling down from the SLA dashboard to the applications behind each f
     const { checked } = await followEveryFigure('', () => true, { from: addDays(today, -29), to: today });
     expect(checked).toEqual(
       expect.arrayContaining([
-        'headline.open', 'headline.receivedToday', 'headline.dueToday', 'headline.atRisk', 'headline.breached',
-        'within-agency.ISKI-KDK.0', 'within-agency.ISKI-KDK.1', 'within-type.request.1', 'within-topic.water.0', 'within-topic..1', 'within-channel.sms.1',
-        'response-times.first-response.0', 'response-times.answer.0', 'aging.0-7.0', 'aging.8-15.0', 'aging.16-30.0', 'aging.31+.0',
-        'transfers.applications.0', 'transfers.transfers.0', 'transfers.ping-pong.0', 'channels.email.0', 'satisfaction.ratings.0', 'satisfaction.4.0',
-        `trend.${today}.0`, `trend.${today}.1`, `trend.${addDays(today, -2)}.1`,
+        'headline.open',
+        'headline.receivedToday',
+        'headline.dueToday',
+        'headline.atRisk',
+        'headline.breached',
+        'within-agency.ISKI-KDK.0',
+        'within-agency.ISKI-KDK.1',
+        'within-type.request.1',
+        'within-topic.water.0',
+        'within-topic..1',
+        'within-channel.sms.1',
+        'response-times.first-response.0',
+        'response-times.answer.0',
+        'aging.0-7.0',
+        'aging.8-15.0',
+        'aging.16-30.0',
+        'aging.31+.0',
+        'transfers.applications.0',
+        'transfers.transfers.0',
+        'transfers.ping-pong.0',
+        'channels.email.0',
+        'satisfaction.ratings.0',
+        'satisfaction.4.0',
+        `trend.${today}.0`,
+        `trend.${today}.1`,
+        `trend.${addDays(today, -2)}.1`,
       ]),
     );
   }, 120_000);
 
-  it('carries the dashboard\'s agency subtree, type, topic, channel and period over to the lists', async () => {
+  it("carries the dashboard's agency subtree, type, topic, channel and period over to the lists", async () => {
     const subtree = (codes: string[]) => (k: Known) => k.agency !== null && codes.includes(k.agency);
     const period = { from: addDays(today, -6), to: today };
     await followEveryFigure(`?agency=ISKI&from=${period.from}&to=${period.to}`, subtree(['ISKI', 'ISKI-KDK']), period);
@@ -249,7 +294,10 @@ describe('drilling down from the SLA dashboard to the applications behind each f
     // The filter form keeps the drill-down, so refining it does not widen the list.
     expect(filtered).toContain('<input type="hidden" name="answered" value="late">');
 
-    const open = known.filter((k) => k.open && k.agency !== null && localDate(k.received, ZONE) >= from).map((k) => k.c.trackingNumber).sort();
+    const open = known
+      .filter((k) => k.open && k.agency !== null && localDate(k.received, ZONE) >= from)
+      .map((k) => k.c.trackingNumber)
+      .sort();
     const seen: string[] = [];
     let next: string | undefined = `/staff/inbox?status=open&agency=ISKI&receivedFrom=${from}&limit=2`;
     while (next) {
@@ -263,7 +311,19 @@ describe('drilling down from the SLA dashboard to the applications behind each f
   });
 
   it('refuses bad drill-down values in the JSON inbox and the console, saying which field and why', async () => {
-    const bad = { receivedFrom: '2026-02-30', receivedTo: '26-11-2026', answered: 'maybe', ageMin: '-1', ageMax: 'ten', transfersMin: '1.5', rating: '6', rated: 'yes', noTopic: 'sometimes', firstResponded: '1', agency: 'X'.repeat(65) };
+    const bad = {
+      receivedFrom: '2026-02-30',
+      receivedTo: '26-11-2026',
+      answered: 'maybe',
+      ageMin: '-1',
+      ageMax: 'ten',
+      transfersMin: '1.5',
+      rating: '6',
+      rated: 'yes',
+      noTopic: 'sometimes',
+      firstResponded: '1',
+      agency: 'X'.repeat(65),
+    };
     const res = await staffGet(stack, admin.token, '/api/v1/staff/applications', bad).expect(400);
     const fields = res.body.errors.map((e: { field: string }) => e.field);
     expect([...new Set(fields)].sort()).toEqual(Object.keys(bad).sort());
@@ -275,10 +335,16 @@ describe('drilling down from the SLA dashboard to the applications behind each f
     expect(page.text).toContain('<a href="#drill-down">This number is too large.</a>');
   });
 
-  it('accepts the same filters on the JSON inbox, with the dashboard\'s meaning', async () => {
+  it("accepts the same filters on the JSON inbox, with the dashboard's meaning", async () => {
     const ids = async (query: Record<string, string>) =>
-      (await staffGet(stack, admin.token, '/api/v1/staff/applications', { limit: '100', ...query }).expect(200)).body.items.map((i: { trackingNumber: string }) => i.trackingNumber).sort();
-    const numbers = (...names: string[]) => known.filter((k) => names.includes(k.name)).map((k) => k.c.trackingNumber).sort();
+      (await staffGet(stack, admin.token, '/api/v1/staff/applications', { limit: '100', ...query }).expect(200)).body.items
+        .map((i: { trackingNumber: string }) => i.trackingNumber)
+        .sort();
+    const numbers = (...names: string[]) =>
+      known
+        .filter((k) => names.includes(k.name))
+        .map((k) => k.c.trackingNumber)
+        .sort();
     expect(await ids({ answered: 'within' })).toEqual(numbers('onTime', 'answeredEarlier'));
     expect(await ids({ status: 'open', ageMin: '8', ageMax: '30' })).toEqual(numbers('older', 'middle'));
     expect(await ids({ noAgency: 'true' })).toEqual(numbers('unrouted'));
@@ -288,7 +354,9 @@ describe('drilling down from the SLA dashboard to the applications behind each f
 
     const docs = (await request(stack.apiUrl).get('/docs-json').expect(200)).body;
     const documented = docs.paths['/api/v1/staff/applications'].get.parameters.map((p: { name: string }) => p.name);
-    expect(documented).toEqual(expect.arrayContaining(['agency', 'assignedAgency', 'receivedFrom', 'answered', 'answeredTo', 'ageMin', 'transfersMin', 'rating', 'firstResponded']));
+    expect(documented).toEqual(
+      expect.arrayContaining(['agency', 'assignedAgency', 'receivedFrom', 'answered', 'answeredTo', 'ageMin', 'transfersMin', 'rating', 'firstResponded']),
+    );
   });
 
   it('takes a keyboard user from a dashboard figure to its applications, on pages with no accessibility violations', async () => {
@@ -298,7 +366,10 @@ describe('drilling down from the SLA dashboard to the applications behind each f
         await page.goto(`${stack.apiUrl}/staff/sign-in`);
         await page.getByLabel(consoleTexts('en').signIn.email).fill(admin.email);
         await page.getByLabel(consoleTexts('en').signIn.password).fill(STAFF_PASSWORD);
-        await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/sign-in')), page.locator('form[action="/staff/sign-in"] button[type="submit"]').click()]);
+        await Promise.all([
+          page.waitForURL((u) => !u.pathname.endsWith('/sign-in')),
+          page.locator('form[action="/staff/sign-in"] button[type="submit"]').click(),
+        ]);
         await page.goto(`${stack.apiUrl}/staff/dashboard?agency=ISKI`);
         await expectNoAccessibilityViolations(page, 'the SLA dashboard with its figures as links');
         const late = page.locator('#within-type tr[data-key="request"] td:nth-of-type(2) a');

@@ -29,7 +29,10 @@ function tableOf(page: string, id: string): Map<string, string[]> {
   const table = new RegExp(`<table id="${id}">([\\s\\S]*?)</table>`).exec(page)?.[1];
   if (table === undefined) throw new Error(`the page has no table ${id}`);
   return new Map(
-    [...table.matchAll(/<tr data-key="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => [m[1], [...m[2].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1].replace(/<[^>]*>/g, '').trim())]),
+    [...table.matchAll(/<tr data-key="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => [
+      m[1],
+      [...m[2].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1].replace(/<[^>]*>/g, '').trim()),
+    ]),
   );
 }
 
@@ -37,10 +40,12 @@ function tableOf(page: string, id: string): Map<string, string[]> {
 function csvOf(text: string): Map<string, string> {
   const lines = text.trim().split('\r\n');
   expect(lines[0]).toBe('section,key,measure,value');
-  return new Map(lines.slice(1).map((line) => {
-    const [section, key, measure, value] = line.split(',');
-    return [`${section}|${key}|${measure}`, value];
-  }));
+  return new Map(
+    lines.slice(1).map((line) => {
+      const [section, key, measure, value] = line.split(',');
+      return [`${section}|${key}|${measure}`, value];
+    }),
+  );
 }
 
 describe('the SLA dashboard (center admins, and supervisors for their subtree)', () => {
@@ -56,15 +61,31 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
   const signIn = (staff: TestStaff) => consoleCookie(stack, staff);
   const get = (staff: TestStaff, path: string) => request(stack.apiUrl).get(path).set('Accept-Language', 'en').set('Cookie', cookies.get(staff)!).redirects(0);
   const answerClockStarted = (c: Case) =>
-    waitFor(async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1, 10000, `the answer clock of ${c.id}`);
+    waitFor(
+      async () => (await stack.db.query(`SELECT 1 FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id])).rowCount === 1,
+      10000,
+      `the answer clock of ${c.id}`,
+    );
 
   beforeAll(async () => {
-    stack = await startStack({ env: { CALENDAR_TIME_ZONE: ZONE, DASHBOARD_LIVE_INTERVAL_MS: '300', DASHBOARD_REFRESH_MS: '200', PUBLIC_STATISTICS_CACHE_SECONDS: '0', PUBLIC_STATISTICS_MIN_COUNT: '7' } });
+    stack = await startStack({
+      env: {
+        CALENDAR_TIME_ZONE: ZONE,
+        DASHBOARD_LIVE_INTERVAL_MS: '300',
+        DASHBOARD_REFRESH_MS: '200',
+        PUBLIC_STATISTICS_CACHE_SECONDS: '0',
+        PUBLIC_STATISTICS_MIN_COUNT: '7',
+      },
+    });
     expect((await stack.db.query('SELECT count(*)::int AS n FROM applications')).rows[0].n).toBe(0);
     admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin'], { signIn: false });
     kadikoySupervisor = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['supervisor'], { signIn: false });
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
-    cookies = new Map([[admin, await signIn(admin)], [kadikoySupervisor, await signIn(kadikoySupervisor)], [officer, await signIn(officer)]]);
+    cookies = new Map([
+      [admin, await signIn(admin)],
+      [kadikoySupervisor, await signIn(kadikoySupervisor)],
+      [officer, await signIn(officer)],
+    ]);
 
     [breached, atRisk, older, onTime, late, ancient] = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => submitCase(stack, { subject: `Water cut ${i}` })));
     uskudar = await submitCase(stack, { subject: 'Water cut in Üsküdar', location: { provinceCode: 'TR-34', districtCode: 'TR-34-USK' } });
@@ -81,8 +102,13 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
     await stack.db.query(`UPDATE sla_clocks SET deadline_at = $2 WHERE application_id = $1 AND kind = 'answer'`, [breached.id, new Date(now - 2 * HOUR)]);
     await stack.db.query(`UPDATE sla_clocks SET deadline_at = $2 WHERE application_id = $1 AND kind = 'answer'`, [atRisk.id, atRiskDeadline]);
     // The late answer: received ten days ago, answered two days ago, an hour after its deadline.
-    await stack.db.query(`UPDATE applications SET created_at = now() - interval '10 days', answered_at = now() - interval '2 days', rating = 2 WHERE id = $1`, [late.id]);
-    await stack.db.query(`UPDATE sla_clocks SET deadline_at = now() - interval '2 days 1 hour', stopped_at = now() - interval '2 days' WHERE application_id = $1 AND kind = 'answer'`, [late.id]);
+    await stack.db.query(`UPDATE applications SET created_at = now() - interval '10 days', answered_at = now() - interval '2 days', rating = 2 WHERE id = $1`, [
+      late.id,
+    ]);
+    await stack.db.query(
+      `UPDATE sla_clocks SET deadline_at = now() - interval '2 days 1 hour', stopped_at = now() - interval '2 days' WHERE application_id = $1 AND kind = 'answer'`,
+      [late.id],
+    );
     await stack.db.query(`UPDATE applications SET channel = 'sms', rating = 4 WHERE id = $1`, [onTime.id]);
     await stack.db.query(`UPDATE applications SET created_at = now() - interval '10 days', transfer_count = 2 WHERE id = $1`, [older.id]);
     await stack.db.query(`UPDATE applications SET transfer_count = 1 WHERE id = $1`, [atRisk.id]);
@@ -137,7 +163,12 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
 
     it('sorts open applications into aging buckets, whatever the period', () => {
       const aging = tableOf(page, 'aging');
-      expect([...aging].map(([key, cells]) => [key, cells[1]])).toEqual([['0-7', '3'], ['8-15', '1'], ['16-30', '0'], ['31+', '1']]);
+      expect([...aging].map(([key, cells]) => [key, cells[1]])).toEqual([
+        ['0-7', '3'],
+        ['8-15', '1'],
+        ['16-30', '0'],
+        ['31+', '1'],
+      ]);
     });
 
     it('counts transfers per application, the channel mix and the ratings of the period', () => {
@@ -295,13 +326,22 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
   describe('public statistics and open data', () => {
     it('publish received, answered within the legal deadline and the median days to answer, per type and top-level agency, and nothing personal', async () => {
       const json = (await request(stack.apiUrl).get('/api/v1/statistics.json').expect(200)).body;
-      const { rows } = await stack.db.query(`SELECT extract(epoch FROM answered_at - created_at)::float AS seconds FROM applications WHERE answered_at IS NOT NULL`);
+      const { rows } = await stack.db.query(
+        `SELECT extract(epoch FROM answered_at - created_at)::float AS seconds FROM applications WHERE answered_at IS NOT NULL`,
+      );
       const median = medianDays(rows.map((r) => r.seconds));
       const today = localDate(new Date(), ZONE);
       expect(json.to).toBe(today);
       // Seven applications, and lines need seven (PUBLIC_STATISTICS_MIN_COUNT) to be published.
       const total = { received: 7, answered: 2, answeredWithinDeadline: 1, medianDaysToAnswer: median, withheld: false };
-      expect(json).toEqual({ from: json.from, to: today, minCount: 7, total, byType: [{ type: 'complaint', ...total }], byAgency: [{ code: 'ISKI', names: expect.any(Object), ...total }] });
+      expect(json).toEqual({
+        from: json.from,
+        to: today,
+        minCount: 7,
+        total,
+        byType: [{ type: 'complaint', ...total }],
+        byAgency: [{ code: 'ISKI', names: expect.any(Object), ...total }],
+      });
       expect(json.from > addDays(today, -366) && json.from <= addDays(today, -364)).toBe(true);
 
       const csv = await request(stack.apiUrl).get('/api/v1/statistics.csv').expect(200);
@@ -328,14 +368,18 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
       }
     });
 
-    it('counts an answer as late only where the clock\'s terms make lateness public', async () => {
+    it("counts an answer as late only where the clock's terms make lateness public", async () => {
       await stack.db.query(`UPDATE sla_clocks SET terms = terms || '{"publicLateFlag": false}' WHERE application_id = $1 AND kind = 'answer'`, [late.id]);
       try {
         await rollupsCaughtUp(stack.db);
         const json = (await request(stack.apiUrl).get('/api/v1/statistics.json').expect(200)).body;
         expect(json.total).toMatchObject({ answered: 2, answeredWithinDeadline: 2 });
         // The staff dashboard still sees the lateness.
-        expect(tableOf((await get(admin, '/staff/dashboard').expect(200)).text, 'within-agency').get('ISKI-KDK')?.slice(1)).toEqual(['2', '1', '50%']);
+        expect(
+          tableOf((await get(admin, '/staff/dashboard').expect(200)).text, 'within-agency')
+            .get('ISKI-KDK')
+            ?.slice(1),
+        ).toEqual(['2', '1', '50%']);
       } finally {
         await stack.db.query(`UPDATE sla_clocks SET terms = terms || '{"publicLateFlag": true}' WHERE application_id = $1 AND kind = 'answer'`, [late.id]);
         await rollupsCaughtUp(stack.db);
@@ -367,7 +411,11 @@ describe('the SLA dashboard (center admins, and supervisors for their subtree)',
         const first = await waitFor(async () => events[0], 10000, 'the first event');
         expect(first).toEqual(headlineOf((await get(admin, '/staff/dashboard').expect(200)).text));
         await submitCase(stack, { subject: 'Another water cut' });
-        const later = await waitFor(async () => events.find((e) => e.receivedToday === first.receivedToday + 1), 10000, 'an event with one more received today');
+        const later = await waitFor(
+          async () => events.find((e) => e.receivedToday === first.receivedToday + 1),
+          10000,
+          'an event with one more received today',
+        );
         expect(later.open).toBe(first.open + 1);
       } finally {
         req.destroy();

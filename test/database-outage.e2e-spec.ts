@@ -82,7 +82,9 @@ async function createTemplate(port: number): Promise<void> {
   }
 }
 
-async function submit(stack: TestStack): Promise<{ status: number; ms: number; retryAfter: string | null; contentType: string | null; body: Record<string, unknown> }> {
+async function submit(
+  stack: TestStack,
+): Promise<{ status: number; ms: number; retryAfter: string | null; contentType: string | null; body: Record<string, unknown> }> {
   const started = Date.now();
   const res = await fetch(`${stack.apiUrl}/api/v1/applications`, {
     method: 'POST',

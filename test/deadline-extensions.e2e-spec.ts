@@ -60,11 +60,18 @@ describe('deadline extensions and interim answers', () => {
       )
     ).rows;
   const clock = async (id: string, kind: string) => (await clocksOf(id)).find((c) => c.kind === kind && !c.stopped_at)!;
-  const clocksStarted = (id: string, count: number) => waitFor(async () => (await clocksOf(id)).length === count && clocksOf(id), 10000, `${count} clocks on ${id}`);
+  const clocksStarted = (id: string, count: number) =>
+    waitFor(async () => (await clocksOf(id)).length === count && clocksOf(id), 10000, `${count} clocks on ${id}`);
   const extend = (c: Case, kind: string, body: Record<string, unknown>) => actNow(stack, officer, c.id, `deadlines/${kind}/extension`, body);
   const conversation = async (id: string) =>
     (await stack.db.query('SELECT direction, kind, body, author_staff_id FROM application_messages WHERE application_id = $1 ORDER BY created_at', [id])).rows;
-  const timerOf = (c: ClockRow) => escalationTimerJobId(c.id, { run: c.escalation_run, version: c.deadline_version, step: c.next_escalation_step!, dueAt: c.next_escalation_at!.toISOString() });
+  const timerOf = (c: ClockRow) =>
+    escalationTimerJobId(c.id, {
+      run: c.escalation_run,
+      version: c.deadline_version,
+      step: c.next_escalation_step!,
+      dueAt: c.next_escalation_at!.toISOString(),
+    });
 
   describe('extending a deadline', () => {
     it('extends an information request’s answer deadline once by 15 working days and tells the citizen why, in the same change', async () => {
@@ -81,17 +88,31 @@ describe('deadline extensions and interim answers', () => {
       expect(res.body).toEqual({ id: c.id, status: 'routed', version, deadline: newDeadline.toISOString() });
 
       const after = await clock(c.id, 'answer');
-      expect(after).toMatchObject({ id: before.id, deadline_at: newDeadline, extended: true, extension_reason: reason, deadline_version: before.deadline_version + 1 });
+      expect(after).toMatchObject({
+        id: before.id,
+        deadline_at: newDeadline,
+        extended: true,
+        extension_reason: reason,
+        deadline_version: before.deadline_version + 1,
+      });
       // The escalation ladder is planned again against the new deadline: its next step comes later.
       expect(after.next_escalation_at!.getTime()).toBeGreaterThan(before.next_escalation_at!.getTime());
-      expect(await clock(c.id, 'information')).toMatchObject({ deadline_at: information.deadline_at, deadline_version: information.deadline_version, extended: false });
+      expect(await clock(c.id, 'information')).toMatchObject({
+        deadline_at: information.deadline_at,
+        deadline_version: information.deadline_version,
+        extended: false,
+      });
 
       const status = await publicStatus(stack, c);
       expect(status.history.map((h: { event: string }) => h.event)).toContain('deadline_extended');
       expect(status.deadline).toEqual({ at: newDeadline.toISOString(), paused: false, late: false });
       expect(status.messages).toEqual([expect.objectContaining({ direction: 'to_citizen', kind: 'deadline_notice', body: reason })]);
       const line = (await historyOf(stack, c.id)).find((h) => h.kind === 'deadline_extended')!;
-      expect(line).toMatchObject({ actor_type: 'staff', actor_id: officer.id, data: { kind: 'answer', deadline: newDeadline.toISOString(), reason, extended: true } });
+      expect(line).toMatchObject({
+        actor_type: 'staff',
+        actor_id: officer.id,
+        data: { kind: 'answer', deadline: newDeadline.toISOString(), reason, extended: true },
+      });
 
       expect(await outgoingTo(stack, c.id, 'deadline_extended')).toEqual([
         expect.objectContaining({
@@ -151,7 +172,9 @@ describe('deadline extensions and interim answers', () => {
         expect(res.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
       }
       const badKind = await extend(c, 'whenever', { reason: 'Another unit must be consulted.' }).expect(400);
-      expect(badKind.body.errors).toEqual([expect.objectContaining({ field: 'kind', message: expect.stringContaining('first_response, answer, information') })]);
+      expect(badKind.body.errors).toEqual([
+        expect.objectContaining({ field: 'kind', message: expect.stringContaining('first_response, answer, information') }),
+      ]);
       expect((await clock(c.id, 'answer')).extended).toBe(false);
       expect(await outgoingTo(stack, c.id, 'deadline_extended')).toEqual([]);
     });
@@ -192,7 +215,10 @@ describe('deadline extensions and interim answers', () => {
 
       const res = await actNow(stack, officer, c.id, 'deadlines/information').expect(201);
       const info = await clock(c.id, 'information');
-      const { rows } = await stack.db.query(`SELECT occurred_at, data FROM application_events WHERE application_id = $1 AND kind = 'deadline_set' AND data->>'kind' = 'information'`, [c.id]);
+      const { rows } = await stack.db.query(
+        `SELECT occurred_at, data FROM application_events WHERE application_id = $1 AND kind = 'deadline_set' AND data->>'kind' = 'information'`,
+        [c.id],
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].data.reason).toBe('asks_for_information');
       expect(info.started_at.toISOString()).toBe(rows[0].occurred_at.toISOString());
@@ -261,9 +287,15 @@ describe('deadline extensions and interim answers', () => {
       await clocksStarted(duplicate.id, 2);
       await actNow(stack, officer, duplicate.id, 'duplicate-of', { originalId: original.id }).expect(200);
 
-      expect((await clocksOf(duplicate.id)).map((k) => [k.kind, k.stopped_at !== null])).toEqual([['answer', true], ['first_response', true]]);
+      expect((await clocksOf(duplicate.id)).map((k) => [k.kind, k.stopped_at !== null])).toEqual([
+        ['answer', true],
+        ['first_response', true],
+      ]);
       const stopped = (await historyOf(stack, duplicate.id)).filter((h) => h.kind === 'clock_stopped');
-      expect(stopped.map((h) => [h.data.kind, h.data.reason]).sort()).toEqual([['answer', 'merged_as_duplicate'], ['first_response', 'merged_as_duplicate']]);
+      expect(stopped.map((h) => [h.data.kind, h.data.reason]).sort()).toEqual([
+        ['answer', 'merged_as_duplicate'],
+        ['first_response', 'merged_as_duplicate'],
+      ]);
     });
 
     it('starts a fresh answer clock when the citizen appeals an answered application', async () => {
@@ -272,7 +304,10 @@ describe('deadline extensions and interim answers', () => {
       await claimAndAnswer(stack, officer, c.id, 'The pipe was repaired.');
       expect((await clocksOf(c.id)).every((k) => k.stopped_at !== null)).toBe(true);
 
-      await request(stack.apiUrl).post(`/api/v1/applications/${c.trackingNumber}/appeal`).send({ accessCode: c.accessCode, text: 'Still no water.' }).expect(200);
+      await request(stack.apiUrl)
+        .post(`/api/v1/applications/${c.trackingNumber}/appeal`)
+        .send({ accessCode: c.accessCode, text: 'Still no water.' })
+        .expect(200);
       const fresh = await clock(c.id, 'answer');
       const opened = (await historyOf(stack, c.id)).find((h) => h.kind === 'appeal_opened')!;
       expect(fresh.started_at).toEqual(opened.occurred_at);

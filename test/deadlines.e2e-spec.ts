@@ -36,7 +36,8 @@ describe('deadlines: SLA clocks follow the application through its life', () => 
       )
     ).rows;
   const clock = async (id: string, kind: string) => (await clocksOf(id)).find((c) => c.kind === kind)!;
-  const clocksStarted = (id: string, count: number) => waitFor(async () => (await clocksOf(id)).length === count && clocksOf(id), 10000, `${count} clocks on ${id}`);
+  const clocksStarted = (id: string, count: number) =>
+    waitFor(async () => (await clocksOf(id)).length === count && clocksOf(id), 10000, `${count} clocks on ${id}`);
   const routedAt = async (id: string): Promise<Date> => (await stack.db.query('SELECT routed_at FROM applications WHERE id = $1', [id])).rows[0].routed_at;
   const due = (from: Date, period: DeadlinePeriod) => calendar.add(from, period).toISOString();
   const detail = async (c: Case) =>
@@ -56,8 +57,20 @@ describe('deadlines: SLA clocks follow the application through its life', () => 
 
     const seen = await detail(c);
     expect(seen.deadlines).toEqual([
-      expect.objectContaining({ kind: 'answer', deadline: due(routed, { amount: 30, unit: 'calendar_days' }), state: 'on_track', paused: false, stopped: false, measure: 'calendar_minutes' }),
-      expect.objectContaining({ kind: 'first_response', deadline: due(routed, { amount: 2, unit: 'working_days' }), state: 'on_track', measure: 'working_minutes' }),
+      expect.objectContaining({
+        kind: 'answer',
+        deadline: due(routed, { amount: 30, unit: 'calendar_days' }),
+        state: 'on_track',
+        paused: false,
+        stopped: false,
+        measure: 'calendar_minutes',
+      }),
+      expect.objectContaining({
+        kind: 'first_response',
+        deadline: due(routed, { amount: 2, unit: 'working_days' }),
+        state: 'on_track',
+        measure: 'working_minutes',
+      }),
     ]);
     expect(seen.deadlines[1].minutesLeft).toBeGreaterThan(0);
     // The start day is not counted, but its own working time is still ahead when routed before opening.
@@ -84,7 +97,10 @@ describe('deadlines: SLA clocks follow the application through its life', () => 
 
     await actNow(stack, officer, c.id, 'answers', { text: 'Fixed on Tuesday.' }).expect(201);
     expect((await clocksOf(c.id)).map((k) => k.stopped_at !== null)).toEqual([true, true]);
-    expect((await detail(c)).deadlines.map((d: { stopped: boolean; state: string }) => [d.stopped, d.state])).toEqual([[true, 'on_track'], [true, 'on_track']]);
+    expect((await detail(c)).deadlines.map((d: { stopped: boolean; state: string }) => [d.stopped, d.state])).toEqual([
+      [true, 'on_track'],
+      [true, 'on_track'],
+    ]);
     const status = await publicStatus(stack, c);
     expect(status.history.map((h: { event: string }) => h.event).filter((e: string) => e.startsWith('clock_'))).toEqual(['clock_stopped', 'clock_stopped']);
     // Each line says which deadline stopped and why.
@@ -117,8 +133,13 @@ describe('deadlines: SLA clocks follow the application through its life', () => 
 
     await reply(c, 'The 2025 budget, please.');
     const resumed = await clock(c.id, 'answer');
-    const { rows } = await stack.db.query(`SELECT occurred_at, data FROM application_events WHERE application_id = $1 AND kind = 'clock_resumed' ORDER BY id`, [c.id]);
-    expect(rows.map((r: { data: { kind: string; reason: string } }) => [r.data.kind, r.data.reason])).toEqual([['answer', 'citizen_replied'], ['information', 'citizen_replied']]);
+    const { rows } = await stack.db.query(`SELECT occurred_at, data FROM application_events WHERE application_id = $1 AND kind = 'clock_resumed' ORDER BY id`, [
+      c.id,
+    ]);
+    expect(rows.map((r: { data: { kind: string; reason: string } }) => [r.data.kind, r.data.reason])).toEqual([
+      ['answer', 'citizen_replied'],
+      ['information', 'citizen_replied'],
+    ]);
     expect(resumed).toMatchObject({ paused_at: null, remaining_minutes: null, deadline_version: 3 });
     expect(rows[0].data.deadline).toBe(resumed.deadline_at.toISOString());
     expect(calendar.workingMinutesBetween(rows[0].occurred_at, resumed.deadline_at)).toBe(paused.remaining_minutes);
@@ -129,9 +150,17 @@ describe('deadlines: SLA clocks follow the application through its life', () => 
     const c = await submitCase(stack);
     const [answer] = await clocksStarted(c.id, 2);
     await actNow(stack, officer, c.id, 'claim').expect(200);
-    await act(stack, officer, c.id, 'transfers', { version: await versionOf(stack, c.id), toAgencyId: await agencyId(stack.db, 'ASKI'), reasonCode: 'misrouted' }).expect(200);
+    await act(stack, officer, c.id, 'transfers', {
+      version: await versionOf(stack, c.id),
+      toAgencyId: await agencyId(stack.db, 'ASKI'),
+      reasonCode: 'misrouted',
+    }).expect(200);
     // The new agency owes a first response of its own; the citizen's answer deadline does not move.
-    await waitFor(async () => (await clocksOf(c.id)).filter((k) => k.kind === 'first_response' && !k.stopped_at).length === 1, 10000, 'a first-response clock at the new agency');
+    await waitFor(
+      async () => (await clocksOf(c.id)).filter((k) => k.kind === 'first_response' && !k.stopped_at).length === 1,
+      10000,
+      'a first-response clock at the new agency',
+    );
     expect(await clock(c.id, 'answer')).toMatchObject({ deadline_at: answer.deadline_at, deadline_version: 1, stopped_at: null });
     const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM sla_clocks WHERE application_id = $1 AND kind = 'answer'`, [c.id]);
     expect(rows[0].n).toBe(1);

@@ -25,7 +25,8 @@ describe('the demo seed', () => {
       await cli('migrate', name);
       expect(await cli('seed', name)).toMatch(/^demo data loaded: 9 regions, 22 agencies, 8 topics, 15 routing rules, 5 staff users/);
       await db.connect();
-      const counts = async () => (await db.query(`SELECT (SELECT count(*) FROM agencies)::int AS agencies, (SELECT count(*) FROM routing_rules)::int AS rules`)).rows[0];
+      const counts = async () =>
+        (await db.query(`SELECT (SELECT count(*) FROM agencies)::int AS agencies, (SELECT count(*) FROM routing_rules)::int AS rules`)).rows[0];
       expect(await counts()).toEqual({ agencies: 22, rules: 15 });
       expect(await cli('seed', name)).toMatch(/^demo data not loaded/);
       expect(await counts()).toEqual({ agencies: 22, rules: 15 });

@@ -24,7 +24,9 @@ describe('escalation sweeper: the safety net when Redis loses the timers', () =>
     const cases = await Promise.all([0, 1, 2].map(() => submitCase(stack)));
     const clocks = await Promise.all(cases.map((c) => clockStarted(stack, c.id)));
     await waitFor(
-      async () => (await stack.db.query(`SELECT 1 FROM outbox_events WHERE topic = 'sla.escalation_due' AND aggregate_id = ANY($1)`, [clocks.map((k) => k.id)])).rowCount === 0,
+      async () =>
+        (await stack.db.query(`SELECT 1 FROM outbox_events WHERE topic = 'sla.escalation_due' AND aggregate_id = ANY($1)`, [clocks.map((k) => k.id)]))
+          .rowCount === 0,
       5000,
       'the timers to reach Redis',
     );
@@ -57,10 +59,14 @@ describe('escalation sweeper: the safety net when Redis loses the timers', () =>
     const clock = await clockStarted(stack, c.id);
     const planned = clock.next_escalation_at!;
     await stack.db.query(`UPDATE sla_clocks SET next_escalation_step = 0, next_escalation_at = now() - interval '5 seconds' WHERE id = $1`, [clock.id]);
-    const replanned = await waitFor(async () => {
-      const now = await answerClock(stack, c.id);
-      return now.next_escalation_at!.getTime() > Date.now() && now;
-    }, 15_000, 'the sweeper to plan the clock again');
+    const replanned = await waitFor(
+      async () => {
+        const now = await answerClock(stack, c.id);
+        return now.next_escalation_at!.getTime() > Date.now() && now;
+      },
+      15_000,
+      'the sweeper to plan the clock again',
+    );
     expect(replanned.next_escalation_at!.toISOString()).toBe(planned.toISOString());
     expect(await escalations(stack, clock.id)).toEqual([]);
   });
@@ -95,7 +101,8 @@ describe('escalation sweepers racing the timers', () => {
       expect(history.map((h: { kind: string }) => h.kind)).toEqual(['deadline_warning', 'deadline_warning', 'deadline_breached', 'deadline_escalated']);
       const alerts = await messagesOf(stack, cases[i].id, 'deadline_escalation');
       const perStep = new Map<string, number>();
-      for (const a of alerts) perStep.set(`${a.params.stepKind}-${a.params.share}-${a.recipient}`, (perStep.get(`${a.params.stepKind}-${a.params.share}-${a.recipient}`) ?? 0) + 1);
+      for (const a of alerts)
+        perStep.set(`${a.params.stepKind}-${a.params.share}-${a.recipient}`, (perStep.get(`${a.params.stepKind}-${a.params.share}-${a.recipient}`) ?? 0) + 1);
       expect([...perStep.values()].every((n) => n === 1)).toBe(true);
       expect(await messagesOf(stack, cases[i].id, 'deadline_breached')).toHaveLength(1);
     }

@@ -1,6 +1,18 @@
 import request from 'supertest';
 import { Case, actNow, publicStatus, submitCase } from './support/casework';
-import { ALWAYS_OPEN, PERIOD_MS, RE_ESCALATION_MS, answerClock, clockStarted, escalations, historyOf, lateness, messagesOf, stepsFired, useShortPolicy } from './support/escalations';
+import {
+  ALWAYS_OPEN,
+  PERIOD_MS,
+  RE_ESCALATION_MS,
+  answerClock,
+  clockStarted,
+  escalations,
+  historyOf,
+  lateness,
+  messagesOf,
+  stepsFired,
+  useShortPolicy,
+} from './support/escalations';
 import { freePort } from './support/ports';
 import { PrivateRedis } from './support/private-redis';
 import { TestStack, startStack } from './support/stack';
@@ -57,7 +69,9 @@ describe('escalation timers: warnings, breach and re-escalation on real BullMQ d
     // Warnings to the officer who has it, the breach to the agency's supervisors, then the parent agency's.
     const alerts = await messagesOf(stack, c.id, 'deadline_escalation');
     const parentSupervisors = (
-      await stack.db.query(`SELECT u.email FROM staff_users u JOIN agencies g ON g.id = u.agency_id WHERE g.code = 'ISKI' AND 'supervisor' = ANY(u.roles) AND u.status = 'active' ORDER BY u.email`)
+      await stack.db.query(
+        `SELECT u.email FROM staff_users u JOIN agencies g ON g.id = u.agency_id WHERE g.code = 'ISKI' AND 'supervisor' = ANY(u.roles) AND u.status = 'active' ORDER BY u.email`,
+      )
     ).rows.map((r: { email: string }) => r.email);
     expect(parentSupervisors.length).toBeGreaterThan(0);
     expect(alerts.map((m) => [m.params.stepKind, m.recipient])).toEqual([
@@ -67,7 +81,13 @@ describe('escalation timers: warnings, breach and re-escalation on real BullMQ d
       ...parentSupervisors.map((email: string) => ['re_escalation', email]),
     ]);
     expect(alerts[0].params).toEqual({
-      trackingNumber: c.trackingNumber, applicationId: c.id, clockKind: 'answer', stepKind: 'warning', level: 1, share: 0.5, deadline: clock.deadline_at.toISOString(),
+      trackingNumber: c.trackingNumber,
+      applicationId: c.id,
+      clockKind: 'answer',
+      stepKind: 'warning',
+      level: 1,
+      share: 0.5,
+      deadline: clock.deadline_at.toISOString(),
     });
 
     const after = await answerClock(stack, c.id);

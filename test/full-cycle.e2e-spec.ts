@@ -32,7 +32,10 @@ describe('the full cycle of an application', () => {
 
   it('received → routed → assigned → awaiting citizen → reply → answered → rated → reopened → answered → closed', async () => {
     const api = request(stack.apiUrl);
-    const submitted = await api.post('/api/v1/applications').send(validApplication({ citizen: { email: 'ayse@example.org' } })).expect(201);
+    const submitted = await api
+      .post('/api/v1/applications')
+      .send(validApplication({ citizen: { email: 'ayse@example.org' } }))
+      .expect(201);
     const { trackingNumber, accessCode } = submitted.body;
     const status = async () => (await api.get(`/api/v1/applications/${trackingNumber}/status`).set('X-Access-Code', accessCode).expect(200)).body;
     expect(await routedAgencyCode(stack.db, trackingNumber)).toBe('ISKI-KDK');

@@ -56,11 +56,7 @@ describe('Idempotency-Key', () => {
   });
 
   it('refuses a malformed key with a field error', async () => {
-    const res = await request(stack.apiUrl)
-      .post('/api/v1/applications')
-      .set('Idempotency-Key', 'x'.repeat(300))
-      .send(validApplication())
-      .expect(400);
+    const res = await request(stack.apiUrl).post('/api/v1/applications').set('Idempotency-Key', 'x'.repeat(300)).send(validApplication()).expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'format' })]);
   });
 

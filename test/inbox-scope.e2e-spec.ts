@@ -24,10 +24,10 @@ describe('staff inbox: who sees which application, and whose identity', () => {
   let byAgent: Submitted;
 
   const reads = async (staffId: string, applicationId: string) => {
-    const { rows } = await stack.db.query(
-      'SELECT fields FROM personal_data_reads WHERE staff_user_id = $1 AND application_id = $2 ORDER BY id',
-      [staffId, applicationId],
-    );
+    const { rows } = await stack.db.query('SELECT fields FROM personal_data_reads WHERE staff_user_id = $1 AND application_id = $2 ORDER BY id', [
+      staffId,
+      applicationId,
+    ]);
     return rows.map((r: { fields: string[] }) => r.fields);
   };
 

@@ -16,10 +16,17 @@ describe('staff inbox: where each application stands against its deadlines', () 
   const app: Record<string, Case> = {};
 
   const clocksStarted = (c: Case, count: number) =>
-    waitFor(async () => (await stack.db.query('SELECT 1 FROM sla_clocks WHERE application_id = $1', [c.id])).rowCount === count, 10000, `${count} clocks on ${c.id}`);
+    waitFor(
+      async () => (await stack.db.query('SELECT 1 FROM sla_clocks WHERE application_id = $1', [c.id])).rowCount === count,
+      10000,
+      `${count} clocks on ${c.id}`,
+    );
   /** Moves the application's running answer clock so that its deadline is `hoursFromNow` away. */
   const answerDueIn = (c: Case, hoursFromNow: number) =>
-    stack.db.query(`UPDATE sla_clocks SET deadline_at = $2 WHERE application_id = $1 AND kind = 'answer' AND stopped_at IS NULL`, [c.id, new Date(Date.now() + hoursFromNow * HOUR)]);
+    stack.db.query(`UPDATE sla_clocks SET deadline_at = $2 WHERE application_id = $1 AND kind = 'answer' AND stopped_at IS NULL`, [
+      c.id,
+      new Date(Date.now() + hoursFromNow * HOUR),
+    ]);
   const line = async (staff: TestStaff, c: Case) =>
     (await staffGet(stack, staff.token, INBOX, { limit: '100' }).expect(200)).body.items.find((item: { id: string }) => item.id === c.id);
 
@@ -49,11 +56,12 @@ describe('staff inbox: where each application stands against its deadlines', () 
     await answerDueIn(app.soon, 2);
     await answerDueIn(app.tomorrowAndAHalf, 36);
     await answerDueIn(app.quietLate, -3);
-    await stack.db.query(
-      `UPDATE sla_clocks SET terms = jsonb_set(terms, '{publicLateFlag}', 'false') WHERE application_id = $1 AND kind = 'answer'`,
-      [app.quietLate.id],
-    );
-    await stack.db.query(`UPDATE sla_clocks SET center_escalated_at = now(), escalation_level = 3 WHERE application_id = $1 AND kind = 'answer'`, [app.escalated.id]);
+    await stack.db.query(`UPDATE sla_clocks SET terms = jsonb_set(terms, '{publicLateFlag}', 'false') WHERE application_id = $1 AND kind = 'answer'`, [
+      app.quietLate.id,
+    ]);
+    await stack.db.query(`UPDATE sla_clocks SET center_escalated_at = now(), escalation_level = 3 WHERE application_id = $1 AND kind = 'answer'`, [
+      app.escalated.id,
+    ]);
     await stack.db.query(`UPDATE sla_clocks SET center_escalated_at = now(), escalation_level = 2 WHERE application_id = $1 AND kind = 'first_response'`, [
       app.escalatedFirstResponse.id,
     ]);
@@ -85,14 +93,18 @@ describe('staff inbox: where each application stands against its deadlines', () 
   });
 
   it('shows a paused deadline as paused, with its time left and no date, when every open clock is paused', async () => {
-    const { rows } = await stack.db.query(`SELECT min(remaining_minutes) AS least FROM sla_clocks WHERE application_id = $1 AND paused_at IS NOT NULL`, [app.paused.id]);
+    const { rows } = await stack.db.query(`SELECT min(remaining_minutes) AS least FROM sla_clocks WHERE application_id = $1 AND paused_at IS NOT NULL`, [
+      app.paused.id,
+    ]);
     const paused = await line(officer, app.paused);
     expect(paused.sla).toMatchObject({ paused: true, deadline: null, measure: 'working_minutes', minutesLeft: rows[0].least });
     expect(['answer', 'information']).toContain(paused.sla.kind);
   });
 
   it('filters what is overdue: a running deadline already passed, in the caller’s reach only', async () => {
-    expect(sorted(await inboxIds(stack, admin.token, { due: 'overdue' }))).toEqual(sorted([app.overdue.id, app.overdue2.id, app.quietLate.id, app.ankaraOverdue.id]));
+    expect(sorted(await inboxIds(stack, admin.token, { due: 'overdue' }))).toEqual(
+      sorted([app.overdue.id, app.overdue2.id, app.quietLate.id, app.ankaraOverdue.id]),
+    );
     expect(sorted(await inboxIds(stack, officer.token, { due: 'overdue' }))).toEqual(sorted([app.overdue.id, app.overdue2.id, app.quietLate.id]));
     expect(await inboxIds(stack, askiOfficer.token, { due: 'overdue' })).toEqual([app.ankaraOverdue.id]);
     expect(await inboxIds(stack, admin.token, { due: 'overdue', type: 'suggestion' })).toEqual([app.ankaraOverdue.id]);
@@ -146,7 +158,13 @@ describe('staff inbox: where each application stands against its deadlines', () 
     expect(answer).toMatchObject({ escalationLevel: 3, breachedAt: null, extended: false, extensionReason: null });
     expect(answer.escalations).toEqual([
       { stepKind: 'warning', level: 1, share: 0.5, dueAt: firedAt.toISOString(), firedAt: firedAt.toISOString() },
-      { stepKind: 'breach', level: 2, share: 1, dueAt: new Date(firedAt.getTime() + 60_000).toISOString(), firedAt: new Date(firedAt.getTime() + 60_000).toISOString() },
+      {
+        stepKind: 'breach',
+        level: 2,
+        share: 1,
+        dueAt: new Date(firedAt.getTime() + 60_000).toISOString(),
+        firedAt: new Date(firedAt.getTime() + 60_000).toISOString(),
+      },
     ]);
     expect(detail.deadlines.find((d: { kind: string }) => d.kind === 'first_response').escalations).toEqual([]);
     expect(detail.sla).toMatchObject({ kind: 'answer', centerEscalated: true });
@@ -160,7 +178,11 @@ describe('staff inbox: where each application stands against its deadlines', () 
 
   it('shows a breach line on the status page only where it was written as public, and interim answers always', async () => {
     const note = (c: Case, kind: string, data: object) =>
-      stack.db.query(`INSERT INTO application_events (application_id, occurred_at, kind, actor_type, data) VALUES ($1, now(), $2, 'system', $3)`, [c.id, kind, JSON.stringify(data)]);
+      stack.db.query(`INSERT INTO application_events (application_id, occurred_at, kind, actor_type, data) VALUES ($1, now(), $2, 'system', $3)`, [
+        c.id,
+        kind,
+        JSON.stringify(data),
+      ]);
     await note(app.overdue2, 'deadline_breached', { kind: 'answer', public: true });
     await note(app.quietLate, 'deadline_breached', { kind: 'answer', public: false });
     await note(app.quietLate, 'deadline_warning', { kind: 'answer', share: 0.9 });

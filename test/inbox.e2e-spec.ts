@@ -64,10 +64,7 @@ describe('staff inbox: filters, search and pages', () => {
     app.byAgent = await routed(stack, filed.body.trackingNumber);
 
     await stack.db.query(`UPDATE applications SET status = 'assigned', assigned_officer_id = $2 WHERE id = $1`, [app.kadikoyWater.id, officer.id]);
-    await stack.db.query(`UPDATE applications SET status = 'in_progress', assigned_officer_id = $2 WHERE id = $1`, [
-      app.kadikoyWater2.id,
-      colleague.id,
-    ]);
+    await stack.db.query(`UPDATE applications SET status = 'in_progress', assigned_officer_id = $2 WHERE id = $1`, [app.kadikoyWater2.id, colleague.id]);
     await stack.db.query(`UPDATE applications SET created_at = '2024-01-15T10:00:00Z' WHERE id = $1`, [app.ankara.id]);
     await stack.db.query(`UPDATE applications SET created_at = '2024-02-01T12:00:00Z' WHERE id = $1`, [app.health.id]);
   });
@@ -77,7 +74,22 @@ describe('staff inbox: filters, search and pages', () => {
     const res = await staffGet(stack, officer.token, INBOX).expect(200);
     const line = res.body.items.find((item: { id: string }) => item.id === app.kadikoyWater.id);
     expect(Object.keys(line).sort()).toEqual(
-      ['agency', 'assignedOfficer', 'channel', 'confidential', 'createdAt', 'id', 'sla', 'status', 'subject', 'topic', 'trackingNumber', 'type', 'updatedAt', 'version'].sort(),
+      [
+        'agency',
+        'assignedOfficer',
+        'channel',
+        'confidential',
+        'createdAt',
+        'id',
+        'sla',
+        'status',
+        'subject',
+        'topic',
+        'trackingNumber',
+        'type',
+        'updatedAt',
+        'version',
+      ].sort(),
     );
     expect(line).toMatchObject({
       trackingNumber: app.kadikoyWater.trackingNumber,
@@ -104,9 +116,7 @@ describe('staff inbox: filters, search and pages', () => {
   it('filters by one status or several', async () => {
     expect(await inboxIds(stack, admin.token, { status: 'assigned' })).toEqual([app.kadikoyWater.id]);
     expect(sorted(await inboxIds(stack, admin.token, { status: 'assigned,in_progress' }))).toEqual(sorted([app.kadikoyWater.id, app.kadikoyWater2.id]));
-    expect(sorted(await inboxIds(stack, admin.token, { status: ['assigned', 'in_progress'] }))).toEqual(
-      sorted([app.kadikoyWater.id, app.kadikoyWater2.id]),
-    );
+    expect(sorted(await inboxIds(stack, admin.token, { status: ['assigned', 'in_progress'] }))).toEqual(sorted([app.kadikoyWater.id, app.kadikoyWater2.id]));
     const routedIds = await inboxIds(stack, admin.token, { status: 'routed' });
     expect(routedIds).toHaveLength(8);
     expect(routedIds).not.toContain(app.kadikoyWater.id);
@@ -138,9 +148,7 @@ describe('staff inbox: filters, search and pages', () => {
   it('filters by submission date: a date covers its whole day, a date-time is exact', async () => {
     expect(await inboxIds(stack, admin.token, { submittedTo: '2024-01-31' })).toEqual([app.ankara.id]);
     expect(await inboxIds(stack, admin.token, { submittedFrom: '2024-01-16', submittedTo: '2024-02-01' })).toEqual([app.health.id]);
-    expect(await inboxIds(stack, admin.token, { submittedFrom: '2024-02-01T12:00:00Z', submittedTo: '2024-02-01T15:00:00+03:00' })).toEqual([
-      app.health.id,
-    ]);
+    expect(await inboxIds(stack, admin.token, { submittedFrom: '2024-02-01T12:00:00Z', submittedTo: '2024-02-01T15:00:00+03:00' })).toEqual([app.health.id]);
     expect(await inboxIds(stack, admin.token, { submittedFrom: '2024-02-01T12:00:00.001Z', submittedTo: '2024-12-31' })).toEqual([]);
     expect(await inboxIds(stack, admin.token, { submittedTo: '2024-02-01T11:59:59.999Z' })).toEqual([app.ankara.id]);
     expect(await inboxIds(stack, admin.token, { submittedFrom: '2025-01-01' })).toHaveLength(8);
@@ -201,9 +209,10 @@ describe('staff inbox: filters, search and pages', () => {
       );
       // Ties on the sort value are where keysets go wrong: give a third of them the same instants.
       const tied = more.slice(0, 10).map((a) => a.id);
-      await stack.db.query(`UPDATE applications SET created_at = '2025-06-01T08:00:00.123456Z', updated_at = '2025-06-02T08:00:00.654321Z' WHERE id = ANY($1)`, [
-        tied,
-      ]);
+      await stack.db.query(
+        `UPDATE applications SET created_at = '2025-06-01T08:00:00.123456Z', updated_at = '2025-06-02T08:00:00.654321Z' WHERE id = ANY($1)`,
+        [tied],
+      );
       const { rows } = await stack.db.query('SELECT id FROM applications');
       all = rows;
       expect(all.length).toBe(30);

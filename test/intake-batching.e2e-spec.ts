@@ -16,7 +16,13 @@ describe('intake in batches', () => {
 
   async function apiMetrics(): Promise<(series: string) => number> {
     const text = await (await fetch(`${stack.apiUrl}/metrics`)).text();
-    return (series) => Number(text.split('\n').find((l) => l.startsWith(`${series} `))?.split(' ')[1] ?? NaN);
+    return (series) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? NaN,
+      );
   }
 
   async function intakeBatches(): Promise<{ count: number; sum: number }> {
@@ -54,12 +60,21 @@ describe('intake in batches', () => {
       // A supertest request is sent only once something waits for it.
       const held = Promise.resolve().then(first);
       await waitFor(
-        async () => (await stack.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO applications%'`)).rowCount === 1,
+        async () =>
+          (
+            await stack.db.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO applications%'`,
+            )
+          ).rowCount === 1,
         10000,
         'the first intake statement to wait for the topic row',
       );
       const rest = meanwhile();
-      await waitFor(async () => (await apiMetrics())('petitio_intake_waiting') === meanwhileCount, 10000, 'the other submissions to wait for the next statement');
+      await waitFor(
+        async () => (await apiMetrics())('petitio_intake_waiting') === meanwhileCount,
+        10000,
+        'the other submissions to wait for the next statement',
+      );
       await whileHeld();
       await lock.query('COMMIT');
       return [await held, ...(await rest)];
@@ -73,7 +88,10 @@ describe('intake in batches', () => {
     const before = await intakeBatches();
     const key = randomUUID();
     const keyed = validApplication({ subject: `keyed ${run}` });
-    const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: `batch ${run} ${i}` }));
+    const submit = (i: number) =>
+      request(stack.apiUrl)
+        .post('/api/v1/applications')
+        .send(validApplication({ subject: `batch ${run} ${i}` }));
     const answers = await withIntakeHeld(
       () => submit(0),
       () =>
@@ -154,8 +172,15 @@ describe('intake in batches', () => {
     const allow = await refuseInsert('poison', '40001');
     try {
       const before = await intakeBatches();
-      const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: i === 7 ? `poison ${run}` : `good ${run} ${i}` }));
-      const answers = await withIntakeHeld(() => submit(0), () => Promise.all(Array.from({ length: 19 }, (_, i) => submit(i + 1))), 19);
+      const submit = (i: number) =>
+        request(stack.apiUrl)
+          .post('/api/v1/applications')
+          .send(validApplication({ subject: i === 7 ? `poison ${run}` : `good ${run} ${i}` }));
+      const answers = await withIntakeHeld(
+        () => submit(0),
+        () => Promise.all(Array.from({ length: 19 }, (_, i) => submit(i + 1))),
+        19,
+      );
       expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, (_, i) => (i === 7 ? 503 : 201)));
       expect(answers[7].headers['retry-after']).toBe('1');
       // The held statement and the shared one (its one-by-one retries are not batches).
@@ -177,12 +202,22 @@ describe('intake in batches', () => {
     const allow = await refuseInsert('gone', '57P01');
     try {
       const before = await intakeBatches();
-      const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: i === 3 ? `gone ${run}` : `near ${run} ${i}` }));
-      const answers = await withIntakeHeld(() => submit(0), () => Promise.all(Array.from({ length: 9 }, (_, i) => submit(i + 1))), 9);
+      const submit = (i: number) =>
+        request(stack.apiUrl)
+          .post('/api/v1/applications')
+          .send(validApplication({ subject: i === 3 ? `gone ${run}` : `near ${run} ${i}` }));
+      const answers = await withIntakeHeld(
+        () => submit(0),
+        () => Promise.all(Array.from({ length: 9 }, (_, i) => submit(i + 1))),
+        9,
+      );
       expect(answers[0].status).toBe(201);
       expect(answers.slice(1).map((a) => [a.status, a.body.code, a.headers['retry-after']])).toEqual(Array(9).fill([503, 'SERVICE_UNAVAILABLE', '5']));
       expect((await intakeBatches()).count - before.count).toBe(2);
-      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM applications WHERE subject LIKE $1 OR subject LIKE $2`, [`near ${run} %`, `gone ${run}`]);
+      const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM applications WHERE subject LIKE $1 OR subject LIKE $2`, [
+        `near ${run} %`,
+        `gone ${run}`,
+      ]);
       expect(rows[0].n).toBe(1);
     } finally {
       await allow();
@@ -192,7 +227,10 @@ describe('intake in batches', () => {
   it('answers 503 at once, storing nothing, while twice what the running statement holds is already waiting', async () => {
     const run = randomUUID();
     // One writer of at most 64 submissions: 128 may wait.
-    const submit = (i: number) => request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: `crowd ${run} ${i}` }));
+    const submit = (i: number) =>
+      request(stack.apiUrl)
+        .post('/api/v1/applications')
+        .send(validApplication({ subject: `crowd ${run} ${i}` }));
     let refused: request.Response[] = [];
     const stored = await withIntakeHeld(
       () => submit(0),

@@ -17,10 +17,9 @@ describe('web intake', () => {
     expect(res.body.status).toBe('received');
     expect(await routedAgencyCode(stack.db, res.body.trackingNumber)).toBe('ISKI-KDK');
 
-    const { rows } = await stack.db.query(
-      'SELECT citizen_phone, province_code, channel FROM applications WHERE tracking_number = $1',
-      [digits(res.body.trackingNumber)],
-    );
+    const { rows } = await stack.db.query('SELECT citizen_phone, province_code, channel FROM applications WHERE tracking_number = $1', [
+      digits(res.body.trackingNumber),
+    ]);
     expect(rows[0]).toEqual({ citizen_phone: '+905321234567', province_code: 'TR-34', channel: 'web' });
   });
 
@@ -42,9 +41,7 @@ describe('web intake', () => {
 
   it('serves the OpenAPI description at /docs', async () => {
     const res = await request(stack.apiUrl).get('/docs-json').expect(200);
-    expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/applications', '/api/v1/applications/{trackingNumber}/status']),
-    );
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/applications', '/api/v1/applications/{trackingNumber}/status']));
     await request(stack.apiUrl).get('/docs').expect(200).expect('content-type', /html/);
   });
 
@@ -62,14 +59,22 @@ describe('web intake', () => {
       ['an unknown type', validApplication({ type: 'wish' }), 'type', 'isIn'],
       ['a missing body', { type: 'complaint' }, 'body', 'isDefined'],
       ['an unknown district', validApplication({ location: { districtCode: 'TR-34-XXX' } }), 'location.districtCode', 'unknown'],
-      ['a district outside the province', validApplication({ location: { provinceCode: 'TR-06', districtCode: 'TR-34-KDK' } }), 'location.districtCode', 'mismatch'],
+      [
+        'a district outside the province',
+        validApplication({ location: { provinceCode: 'TR-06', districtCode: 'TR-34-KDK' } }),
+        'location.districtCode',
+        'mismatch',
+      ],
       ['a latitude out of range', validApplication({ location: { latitude: 123, longitude: 29 } }), 'location.latitude', 'isLatitude'],
       ['an invalid email', validApplication({ citizen: { email: 'not-an-email' } }), 'citizen.email', 'isEmail'],
       ['an unsupported language', validApplication({ language: 'xx' }), 'language', 'unsupported'],
     ];
     it.each(cases)('%s', async (_name, body, field, code) => {
       const before = await countApplications(stack.db);
-      const res = await request(stack.apiUrl).post('/api/v1/applications').send(body as object).expect(400);
+      const res = await request(stack.apiUrl)
+        .post('/api/v1/applications')
+        .send(body as object)
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, code })]));
       expect(await countApplications(stack.db)).toBe(before);

@@ -60,7 +60,11 @@ describe('observability', () => {
 
   it('times each refresh of the dashboard rollups in the worker', async () => {
     // The default interval is 5 s: the first refreshes come within a few of them.
-    const refreshes = await waitFor(async () => sample(await scrape(stack.workers[0]), 'petitio_dashboard_refresh_seconds_count'), 15_000, 'a timed rollup refresh');
+    const refreshes = await waitFor(
+      async () => sample(await scrape(stack.workers[0]), 'petitio_dashboard_refresh_seconds_count'),
+      15_000,
+      'a timed rollup refresh',
+    );
     expect(refreshes).toBeGreaterThanOrEqual(1);
   });
 
@@ -101,7 +105,10 @@ describe('observability', () => {
     expect(logs).toContain('"service":"petitio-api"');
     expect(logs).toContain('"service":"petitio-worker"');
     // Each request has one line with its id, its masked path and its status.
-    const requestLines = logs.split('\n').filter((l) => l.includes('"msg":"request completed"')).map((l) => JSON.parse(l));
+    const requestLines = logs
+      .split('\n')
+      .filter((l) => l.includes('"msg":"request completed"'))
+      .map((l) => JSON.parse(l));
     expect(requestLines).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ method: 'POST', path: '/api/v1/applications', status: 201, reqId: expect.any(String) }),

@@ -68,17 +68,25 @@ describe('delivering outgoing messages', () => {
 
   /** The row is updated before BullMQ records the job's end: wait for the job too. */
   const jobEnded = (messageId: string, state: 'completed' | 'failed') =>
-    waitFor(async () => {
-      const job = await queue.getJob(`message-${messageId}`);
-      return job && (await job.getState()) === state && job;
-    }, 10000, `the delivery job to be ${state}`);
+    waitFor(
+      async () => {
+        const job = await queue.getJob(`message-${messageId}`);
+        return job && (await job.getState()) === state && job;
+      },
+      10000,
+      `the delivery job to be ${state}`,
+    );
 
   const settled = (staffUserId: string, status: string) =>
     withLogs(
-      waitFor(async () => {
-        const row = await messageFor(staffUserId);
-        return row.status === status && row;
-      }, 20000, `the message to be ${status}`),
+      waitFor(
+        async () => {
+          const row = await messageFor(staffUserId);
+          return row.status === status && row;
+        },
+        20000,
+        `the message to be ${status}`,
+      ),
     );
 
   it('emails an invited user, in English, a set-password link that works once', async () => {
@@ -163,10 +171,14 @@ describe('delivering outgoing messages', () => {
     const userId = await invite(email, 'en');
 
     const row = await withLogs(
-      waitFor(async () => {
-        const r = await messageFor(userId);
-        return r.status === 'failed' && r;
-      }, 30000, 'the message to fail'),
+      waitFor(
+        async () => {
+          const r = await messageFor(userId);
+          return r.status === 'failed' && r;
+        },
+        30000,
+        'the message to fail',
+      ),
     );
     expect(row.attempts).toBe(6);
     expect(row.last_error).toMatch(/^gave up after 6 attempts: .*421/);
@@ -237,13 +249,17 @@ describe('delivering outgoing messages', () => {
   });
 
   async function settledMessage(id: string, status: string): Promise<MessageRow> {
-    return waitFor(async () => {
-      const { rows } = await stack.db.query<MessageRow>(
-        'SELECT id, status, attempts, last_error, provider_message_id, sent_at FROM outgoing_messages WHERE id = $1',
-        [id],
-      );
-      return rows[0]?.status === status && rows[0];
-    }, 20000, `message ${id} to be ${status}`);
+    return waitFor(
+      async () => {
+        const { rows } = await stack.db.query<MessageRow>(
+          'SELECT id, status, attempts, last_error, provider_message_id, sent_at FROM outgoing_messages WHERE id = $1',
+          [id],
+        );
+        return rows[0]?.status === status && rows[0];
+      },
+      20000,
+      `message ${id} to be ${status}`,
+    );
   }
 });
 

@@ -96,7 +96,11 @@ describe('attachments on the citizen portal', () => {
     }
     expect(files.some((name) => name.includes('Pipe') || name.includes('bill') || name.startsWith('.tmp-'))).toBe(false);
 
-    const status = await request(stack.apiUrl).post('/en/status').type('form').send({ trackingNumber, accessCode: textOf(res.text, 'access-code')! }).expect(200);
+    const status = await request(stack.apiUrl)
+      .post('/en/status')
+      .type('form')
+      .send({ trackingNumber, accessCode: textOf(res.text, 'access-code')! })
+      .expect(200);
     expect(textOf(status.text, 'attachment-count')).toBe('2');
     expect(status.text).not.toContain('water bill.pdf');
   });
@@ -203,7 +207,8 @@ describe('attachments on the citizen portal', () => {
       applicationId = (await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(trackingNumber)])).rows[0].id;
     });
 
-    const get = (staff: TestStaff, path: string) => request(stack.apiUrl).get(`/api/v1/staff/applications/${applicationId}${path}`).set('authorization', `Bearer ${staff.token}`);
+    const get = (staff: TestStaff, path: string) =>
+      request(stack.apiUrl).get(`/api/v1/staff/applications/${applicationId}${path}`).set('authorization', `Bearer ${staff.token}`);
 
     it('lists the files of an application in their agency, on its own and in the detail', async () => {
       const list = await get(officer, '/attachments').expect(200);
@@ -217,11 +222,14 @@ describe('attachments on the citizen portal', () => {
     });
 
     it('downloads a file as an attachment that browsers must not sniff', async () => {
-      const res = await get(officer, `/attachments/${pngId}`).buffer(true).parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks)));
-      }).expect(200);
+      const res = await get(officer, `/attachments/${pngId}`)
+        .buffer(true)
+        .parse((r, done) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
       expect(res.headers['content-type']).toBe('image/png');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="Foto_raf 1.png"; filename*=UTF-8''Foto%C4%9Fraf%201.png`);
       expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -26,7 +26,9 @@ describe('citizen portal pages (no JavaScript needed)', () => {
   let officer: TestStaff;
 
   beforeAll(async () => {
-    stack = await startStack({ env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '1000', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '1000', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '1000' } });
+    stack = await startStack({
+      env: { STATUS_LOOKUP_LIMIT_PER_MINUTE: '1000', STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: '1000', STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: '1000' },
+    });
     officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
   });
   afterAll(() => stack?.stop());
@@ -228,7 +230,10 @@ describe('citizen portal pages (no JavaScript needed)', () => {
 
     it('translates the intake’s own checks (a phone that is no number, a district outside the province) to the page language', async () => {
       const before = await countApplications(stack.db);
-      const res = await post('/tr/apply', validForm(submissionKeyIn(await applyForm('tr')), { phone: '12', provinceCode: 'TR-06', preferredLanguage: 'tr' })).expect(400);
+      const res = await post(
+        '/tr/apply',
+        validForm(submissionKeyIn(await applyForm('tr')), { phone: '12', provinceCode: 'TR-06', preferredLanguage: 'tr' }),
+      ).expect(400);
       expect(res.text).toContain('<p class="error" id="phone-error">0532 123 45 67 gibi bir telefon numarası girin.</p>');
       expect(res.text).toContain('<p class="error" id="districtCode-error">Bu ilçe seçilen ilde değil.</p>');
       expect(await countApplications(stack.db)).toBe(before);
@@ -287,7 +292,9 @@ describe('citizen portal pages (no JavaScript needed)', () => {
       const submissionKey = submissionKeyIn(waiting.text);
       const replied = await post('/en/status/reply', { ...app, submissionKey, text: 'It is number 12.' }).expect(200);
       await post('/en/status/reply', { ...app, submissionKey, text: 'It is number 12.' }).expect(200);
-      const replies = await stack.db.query(`SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [app.id]);
+      const replies = await stack.db.query(`SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'`, [
+        app.id,
+      ]);
       expect(replies.rows[0].n).toBe(1);
       expect(replied.text).toContain('Your reply was sent to the agency.');
       expect(textOf(replied.text, 'status-words')).toBe('being handled');

@@ -16,7 +16,9 @@ describe('privacy and races', () => {
     const officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer']);
     const original = await fileRouted(stack, { citizen: { name: 'Ayşe Yılmaz', email: 'ayse@example.org' } });
     const duplicate = await fileRouted(stack, { citizen: { name: 'Mehmet Kaya', phone: '0532 765 43 21' } });
-    await staffAction(stack, officer, duplicate.id, 'duplicate-of', { version: await currentVersion(stack, duplicate.id), originalId: original.id }).expect(200);
+    await staffAction(stack, officer, duplicate.id, 'duplicate-of', { version: await currentVersion(stack, duplicate.id), originalId: original.id }).expect(
+      200,
+    );
     await claimAndAnswer(stack, officer, original.id, 'Dear Ayşe Yılmaz, the valve was replaced. We wrote to ayse@example.org too.');
 
     const seen = await request(stack.apiUrl)
@@ -39,7 +41,9 @@ describe('privacy and races', () => {
       .send(validApplication())
       .expect(201);
     const id = filed.body.applicationId as string;
-    await stack.db.query(`UPDATE applications SET status = 'routed', assigned_agency_id = (SELECT id FROM agencies WHERE code = 'ISKI-KDK') WHERE id = $1`, [id]);
+    await stack.db.query(`UPDATE applications SET status = 'routed', assigned_agency_id = (SELECT id FROM agencies WHERE code = 'ISKI-KDK') WHERE id = $1`, [
+      id,
+    ]);
     await request(stack.apiUrl).get(`/api/v1/staff/applications/${id}`).set('Authorization', `Bearer ${agentOfficer.token}`).expect(200);
     const acted = await staffAction(stack, agentOfficer, id, 'notes', { version: await currentVersion(stack, id), text: 'not mine to handle' });
     expect(acted.status).toBe(404);
@@ -48,7 +52,11 @@ describe('privacy and races', () => {
   it('counts wrong passwords sent in parallel, so a burst still locks the account for that address, and emails the owner once', async () => {
     const officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false });
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => request(stack.apiUrl).post('/api/v1/staff/session').send({ email: officer.email, password: `guess ${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        request(stack.apiUrl)
+          .post('/api/v1/staff/session')
+          .send({ email: officer.email, password: `guess ${i}` }),
+      ),
     );
     const account = await stack.db.query('SELECT failed_logins FROM staff_users WHERE id = $1', [officer.id]);
     expect(account.rows[0]).toEqual({ failed_logins: 10 });
@@ -64,7 +72,9 @@ describe('privacy and races', () => {
   it('answers 400, not 500, to malformed ids and cursors', async () => {
     const admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin']);
     await request(stack.apiUrl).get('/api/v1/staff/users?agencyId=x').set('Authorization', `Bearer ${admin.token}`).expect(400);
-    const forged = Buffer.from(JSON.stringify(['createdAt', 'desc', '2025-13-45T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const forged = Buffer.from(JSON.stringify(['createdAt', 'desc', '2025-13-45T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString(
+      'base64url',
+    );
     const res = await request(stack.apiUrl).get(`/api/v1/staff/applications?cursor=${forged}`).set('Authorization', `Bearer ${admin.token}`).expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'invalid' })]);
   });

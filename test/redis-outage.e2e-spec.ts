@@ -19,10 +19,9 @@ async function submit(stack: TestStack): Promise<{ trackingNumber: string; ms: n
 }
 
 async function statuses(stack: TestStack, trackingNumbers: string[]): Promise<Record<string, number>> {
-  const { rows } = await stack.db.query(
-    'SELECT status, count(*)::int AS n FROM applications WHERE tracking_number = ANY($1) GROUP BY status',
-    [trackingNumbers],
-  );
+  const { rows } = await stack.db.query('SELECT status, count(*)::int AS n FROM applications WHERE tracking_number = ANY($1) GROUP BY status', [
+    trackingNumbers,
+  ]);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

@@ -90,14 +90,21 @@ describe('the routing safety net', () => {
   it('sends an application the rules fail to place on every attempt to central triage, instead of leaving it unrouted', async () => {
     const allow = await refuseRouting('unroutable', true);
     try {
-      const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject: 'unroutable street flooding' })).expect(201);
+      const res = await request(stack.apiUrl)
+        .post('/api/v1/applications')
+        .send(validApplication({ subject: 'unroutable street flooding' }))
+        .expect(201);
       expect(await routedAgencyCode(stack.db, res.body.trackingNumber, 20000)).toBe('TRIAGE');
       expect(await routedEvents(res.body.trackingNumber)).toEqual([{ reason: 'triage_after_failure' }]);
       const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
-      const job = await waitFor(async () => {
-        const state = await queue.getJobState(`route-${rows[0].id}`);
-        return state === 'completed' ? queue.getJob(`route-${rows[0].id}`) : undefined;
-      }, 10000, 'the routing job to complete');
+      const job = await waitFor(
+        async () => {
+          const state = await queue.getJobState(`route-${rows[0].id}`);
+          return state === 'completed' ? queue.getJob(`route-${rows[0].id}`) : undefined;
+        },
+        10000,
+        'the routing job to complete',
+      );
       // It completed on its last attempt, the one that fell back to triage.
       expect(job?.attemptsMade).toBe(2);
 

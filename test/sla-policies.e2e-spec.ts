@@ -34,8 +34,14 @@ describe('SlaPolicies — the policy that governs a clock', () => {
   it.each(['petition', 'complaint', 'request', 'suggestion'])('answers a %s within 30 calendar days under Law 3071', async (type) => {
     const policy = await policies.policyFor(type, null, null, 'answer');
     expect(policy).toMatchObject({
-      applicationType: type, kind: 'answer', period: { amount: 30, unit: 'calendar_days' }, extension: null,
-      onAwaitingCitizen: 'continue', onTransfer: 'keep', warningShares: [0.5, 0.75, 0.9], active: true,
+      applicationType: type,
+      kind: 'answer',
+      period: { amount: 30, unit: 'calendar_days' },
+      extension: null,
+      onAwaitingCitizen: 'continue',
+      onTransfer: 'keep',
+      warningShares: [0.5, 0.75, 0.9],
+      active: true,
     });
     expect(policy!.legalBasis).toContain('Law 3071');
   });
@@ -43,16 +49,26 @@ describe('SlaPolicies — the policy that governs a clock', () => {
   it('answers an information request within 15 working days, once extendable by 15 with notice, paused by a fee notice (Law 4982)', async () => {
     const policy = await policies.policyFor('information_request', water, aski, 'answer');
     expect(policy).toMatchObject({
-      code: 'TR-4982-INFORMATION-REQUEST', period: { amount: 15, unit: 'working_days' }, extension: { amount: 15, unit: 'working_days' },
-      requiresNoticeBeforeDeadline: true, onAwaitingCitizen: 'pause', onTransfer: 'keep',
+      code: 'TR-4982-INFORMATION-REQUEST',
+      period: { amount: 15, unit: 'working_days' },
+      extension: { amount: 15, unit: 'working_days' },
+      requiresNoticeBeforeDeadline: true,
+      onAwaitingCitizen: 'pause',
+      onTransfer: 'keep',
     });
     expect(policy!.legalBasis).toContain('Law 4982');
     // A petition that also asks for information runs a Law 4982 clock alongside its answer clock.
-    expect(await policies.policyFor('petition', null, null, 'information')).toMatchObject({ code: 'TR-4982-INFORMATION', period: { amount: 15, unit: 'working_days' } });
+    expect(await policies.policyFor('petition', null, null, 'information')).toMatchObject({
+      code: 'TR-4982-INFORMATION',
+      period: { amount: 15, unit: 'working_days' },
+    });
   });
 
   it.each(['petition', 'complaint', 'request', 'information_request', 'suggestion'])('expects a first response to a %s within 2 working days', async (type) => {
-    expect(await policies.policyFor(type, water, iskiKadikoy, 'first_response')).toMatchObject({ code: 'TR-FIRST-RESPONSE', period: { amount: 2, unit: 'working_days' } });
+    expect(await policies.policyFor(type, water, iskiKadikoy, 'first_response')).toMatchObject({
+      code: 'TR-FIRST-RESPONSE',
+      period: { amount: 2, unit: 'working_days' },
+    });
   });
 
   it('prefers a policy naming the agency over one naming the topic, and that over one naming only the type', async () => {
@@ -78,10 +94,14 @@ describe('SlaPolicies — the policy that governs a clock', () => {
 
   it('allows only one active policy per scope, so precedence is never a tie', async () => {
     await expect(
-      dataSource.query("INSERT INTO sla_policies (code, application_type, kind, amount, unit, on_awaiting_citizen) VALUES ('SECOND-PETITION', 'petition', 'answer', 10, 'calendar_days', 'pause')"),
+      dataSource.query(
+        "INSERT INTO sla_policies (code, application_type, kind, amount, unit, on_awaiting_citizen) VALUES ('SECOND-PETITION', 'petition', 'answer', 10, 'calendar_days', 'pause')",
+      ),
     ).rejects.toThrow(/sla_policies_one_active_per_scope_idx/);
     await expect(
-      dataSource.query("INSERT INTO sla_policies (code, application_type, kind, amount, unit, on_awaiting_citizen, warning_shares) VALUES ('BAD-SHARES', 'petition', 'answer', 10, 'calendar_days', 'pause', '{0.5,1.5}')"),
+      dataSource.query(
+        "INSERT INTO sla_policies (code, application_type, kind, amount, unit, on_awaiting_citizen, warning_shares) VALUES ('BAD-SHARES', 'petition', 'answer', 10, 'calendar_days', 'pause', '{0.5,1.5}')",
+      ),
     ).rejects.toThrow(/sla_policies_warning_shares_range/);
   });
 

@@ -7,7 +7,15 @@ import { TestStaff, staffUser } from './support/staff';
 
 const POLICIES = '/api/v1/staff/sla-policies';
 const calendar = stackCalendar;
-const SEEDED = ['TR-3071-PETITION', 'TR-3071-COMPLAINT', 'TR-3071-REQUEST', 'TR-3071-SUGGESTION', 'TR-4982-INFORMATION-REQUEST', 'TR-4982-INFORMATION', 'TR-FIRST-RESPONSE'];
+const SEEDED = [
+  'TR-3071-PETITION',
+  'TR-3071-COMPLAINT',
+  'TR-3071-REQUEST',
+  'TR-3071-SUGGESTION',
+  'TR-4982-INFORMATION-REQUEST',
+  'TR-4982-INFORMATION',
+  'TR-FIRST-RESPONSE',
+];
 
 interface ClockRow {
   id: string;
@@ -79,18 +87,31 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
   it('is for center admins only: an officer gets 403 on every route', async () => {
     await as(officer).get().expect(403);
     await as(officer).get('/TR-3071-COMPLAINT').expect(403);
-    await as(officer).post(waterComplaints('OFFICER-TRY', { amount: 5, unit: 'calendar_days' })).expect(403);
-    await as(officer).patch('TR-3071-COMPLAINT', { period: { amount: 5, unit: 'calendar_days' } }).expect(403);
+    await as(officer)
+      .post(waterComplaints('OFFICER-TRY', { amount: 5, unit: 'calendar_days' }))
+      .expect(403);
+    await as(officer)
+      .patch('TR-3071-COMPLAINT', { period: { amount: 5, unit: 'calendar_days' } })
+      .expect(403);
     await as(officer).delete('TR-3071-COMPLAINT').expect(403);
     const seeded = await as(admin).get('/TR-3071-COMPLAINT').expect(200);
     expect(seeded.body).toMatchObject({ period: { amount: 30, unit: 'calendar_days' }, active: true });
   });
 
   it('gives a newly routed water complaint a topic override created by the admin, and the law again once it is deactivated', async () => {
-    const created = await as(admin).post(waterComplaints('ISKI-WATER-20', { amount: 20, unit: 'calendar_days' })).expect(201);
+    const created = await as(admin)
+      .post(waterComplaints('ISKI-WATER-20', { amount: 20, unit: 'calendar_days' }))
+      .expect(201);
     expect(created.body).toMatchObject({
-      code: 'ISKI-WATER-20', topicId: water, agencyId: null, onTransfer: 'keep', extension: null, warningShares: [0.5, 0.75, 0.9],
-      ladder: [['assigned_officer'], ['agency_supervisors'], ['parent_agency', 'center_queue']], publicLateFlag: true, active: true,
+      code: 'ISKI-WATER-20',
+      topicId: water,
+      agencyId: null,
+      onTransfer: 'keep',
+      extension: null,
+      warningShares: [0.5, 0.75, 0.9],
+      ladder: [['assigned_officer'], ['agency_supervisors'], ['parent_agency', 'center_queue']],
+      publicLateFlag: true,
+      active: true,
     });
 
     const c = await submitCase(stack);
@@ -137,7 +158,9 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
     ['a topic that does not exist', { topicId: '00000000-0000-4000-8000-000000000001' }, 'topicId'],
     ['an agency that does not exist', { agencyId: '00000000-0000-4000-8000-000000000002' }, 'agencyId'],
   ])('refuses %s with a 400 naming the field', async (_what, change, field) => {
-    const res = await as(admin).post({ ...waterComplaints('BAD-INPUT', { amount: 20, unit: 'calendar_days' }), ...change }).expect(400);
+    const res = await as(admin)
+      .post({ ...waterComplaints('BAD-INPUT', { amount: 20, unit: 'calendar_days' }), ...change })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
     expect(res.body.errors[0].message).toEqual(expect.any(String));
   });
@@ -149,15 +172,32 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
 
   it('answers 409 to a second active policy for the same kind and scope, or a code already taken', async () => {
     const sameScope = await as(admin)
-      .post({ code: 'PETITIONS-AGAIN', applicationType: 'petition', kind: 'answer', period: { amount: 10, unit: 'calendar_days' }, onAwaitingCitizen: 'continue', legalBasis: 'x' })
+      .post({
+        code: 'PETITIONS-AGAIN',
+        applicationType: 'petition',
+        kind: 'answer',
+        period: { amount: 10, unit: 'calendar_days' },
+        onAwaitingCitizen: 'continue',
+        legalBasis: 'x',
+      })
       .expect(409);
     expect(sameScope.body.code).toBe('SLA_POLICY_SCOPE_TAKEN');
     expect(sameScope.body.message).toContain('TR-3071-PETITION');
-    const sameCode = await as(admin).post({ ...waterComplaints('TR-3071-PETITION', { amount: 10, unit: 'calendar_days' }) }).expect(409);
+    const sameCode = await as(admin)
+      .post({ ...waterComplaints('TR-3071-PETITION', { amount: 10, unit: 'calendar_days' }) })
+      .expect(409);
     expect(sameCode.body.code).toBe('SLA_POLICY_CODE_TAKEN');
     // Bad input on a change is refused per field too, and the kind of clock a policy governs is fixed.
-    expect((await as(admin).patch('TR-3071-PETITION', { warningShares: [0.8, 0.2] }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['warningShares']);
-    expect((await as(admin).patch('TR-3071-PETITION', { kind: 'information' }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
+    expect(
+      (
+        await as(admin)
+          .patch('TR-3071-PETITION', { warningShares: [0.8, 0.2] })
+          .expect(400)
+      ).body.errors.map((e: { field: string }) => e.field),
+    ).toEqual(['warningShares']);
+    expect((await as(admin).patch('TR-3071-PETITION', { kind: 'information' }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'kind',
+    ]);
   });
 
   describe('changing a policy with open deadlines under it', () => {
@@ -169,7 +209,11 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
     let afterChange: Case;
 
     beforeAll(async () => {
-      policyId = (await as(admin).post(waterComplaints('ISKI-WATER-WORKING', { amount: 20, unit: 'working_days' })).expect(201)).body.id;
+      policyId = (
+        await as(admin)
+          .post(waterComplaints('ISKI-WATER-WORKING', { amount: 20, unit: 'working_days' }))
+          .expect(201)
+      ).body.id;
       early = await submitCase(stack);
       answered = await submitCase(stack);
       earlyClock = await answerClock(early);
@@ -181,7 +225,9 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
     });
 
     it('moves no open deadline without applyToOpen, while a new application gets the new period', async () => {
-      const res = await as(admin).patch('ISKI-WATER-WORKING', { period: { amount: 10, unit: 'working_days' } }).expect(200);
+      const res = await as(admin)
+        .patch('ISKI-WATER-WORKING', { period: { amount: 10, unit: 'working_days' } })
+        .expect(200);
       expect(res.body).toMatchObject({ policy: { code: 'ISKI-WATER-WORKING', period: { amount: 10, unit: 'working_days' } }, openClocksToMove: null });
 
       afterChange = await submitCase(stack);
@@ -194,19 +240,27 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
     });
 
     it('with applyToOpen moves every open clock onto the new terms keeping the share of time used, and leaves stopped ones', async () => {
-      const res = await as(admin).patch('ISKI-WATER-WORKING', { period: { amount: 40, unit: 'working_days' }, applyToOpen: true }).expect(200);
+      const res = await as(admin)
+        .patch('ISKI-WATER-WORKING', { period: { amount: 40, unit: 'working_days' }, applyToOpen: true })
+        .expect(200);
       expect(res.body).toMatchObject({ policy: { period: { amount: 40, unit: 'working_days' } }, openClocksToMove: 2 });
 
-      const moved = await waitFor(async () => {
-        const row = await clockById(earlyClock.id);
-        return row.deadline_version === earlyClock.deadline_version + 1 && row;
-      }, 15000, 'the open clock to move');
+      const moved = await waitFor(
+        async () => {
+          const row = await clockById(earlyClock.id);
+          return row.deadline_version === earlyClock.deadline_version + 1 && row;
+        },
+        15000,
+        'the open clock to move',
+      );
       expect(moved.terms.period).toEqual({ amount: 40, unit: 'working_days' });
       expect(moved.started_at).toEqual(earlyClock.started_at);
       const base = calendar.workingMinutesBetween(moved.started_at, calendar.add(moved.started_at, { amount: 40, unit: 'working_days' }));
       expect(moved.total_minutes).toBeCloseTo(base, 6);
 
-      const { rows: lines } = await stack.db.query(`SELECT occurred_at, data FROM application_events WHERE application_id = $1 AND kind = 'deadline_changed'`, [early.id]);
+      const { rows: lines } = await stack.db.query(`SELECT occurred_at, data FROM application_events WHERE application_id = $1 AND kind = 'deadline_changed'`, [
+        early.id,
+      ]);
       expect(lines).toHaveLength(1);
       expect(lines[0].data).toMatchObject({ kind: 'answer', reason: 'policy_changed', deadline: moved.deadline_at.toISOString() });
       // The share of the time left at the change is the same before and after it.
@@ -215,10 +269,14 @@ describe('SLA policy admin: center admins keep the deadlines, and open ones move
       const shareLeftAfter = calendar.workingMinutesBetween(at, moved.deadline_at) / moved.total_minutes;
       expect(shareLeftAfter).toBeCloseTo(shareLeftBefore, 6);
 
-      const other = await waitFor(async () => {
-        const row = await answerClock(afterChange);
-        return row.terms.period.amount === 40 && row;
-      }, 15000, 'the second open clock to move');
+      const other = await waitFor(
+        async () => {
+          const row = await answerClock(afterChange);
+          return row.terms.period.amount === 40 && row;
+        },
+        15000,
+        'the second open clock to move',
+      );
       expect(other.deadline_version).toBe(2);
       expect(await clockById(answeredClock.id)).toEqual(answeredClock);
     });

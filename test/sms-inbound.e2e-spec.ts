@@ -25,7 +25,11 @@ describe('inbound SMS: a citizen on any phone', () => {
     return messageText(res.text);
   };
   const applicationsOf = async (phone: string) =>
-    (await stack.db.query('SELECT id, tracking_number, channel, body, language, status FROM applications WHERE citizen_phone = $1 ORDER BY created_at', [phone])).rows;
+    (
+      await stack.db.query('SELECT id, tracking_number, channel, body, language, status FROM applications WHERE citizen_phone = $1 ORDER BY created_at', [
+        phone,
+      ])
+    ).rows;
   const count = async (table: string) => (await stack.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
   /** A tracking number that passes the check digit but belongs to nobody with this phone. */
   const trackingOfNewSms = async (from: string, body: string) => TRACKING.exec(await say(from, body))![1];
@@ -105,7 +109,10 @@ describe('inbound SMS: a citizen on any phone', () => {
     const first = messageText((await text(from, 'The bridge lights are out', sid).expect(200)).text);
     const code = /(\d{8})/.exec(first.replace(TRACKING, ''))![1];
     // The first delivery made the application, then the process died before answering it.
-    await stack.db.query("UPDATE inbound_messages SET outcome = 'processing', application_id = NULL, received_at = received_at - interval '1 hour' WHERE provider_sid = $1", [sid]);
+    await stack.db.query(
+      "UPDATE inbound_messages SET outcome = 'processing', application_id = NULL, received_at = received_at - interval '1 hour' WHERE provider_sid = $1",
+      [sid],
+    );
 
     const replayed = messageText((await text(from, 'The bridge lights are out', sid).expect(200)).text);
     expect(replayed).toContain(TRACKING.exec(first)![1]);
@@ -182,10 +189,7 @@ describe('inbound SMS: a citizen on any phone', () => {
     const apps = await applicationsOf(from);
     expect(apps).toHaveLength(1);
     expect(apps[0].status).toBe('in_progress');
-    const { rows } = await stack.db.query(
-      "SELECT channel, body FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'",
-      [app.id],
-    );
+    const { rows } = await stack.db.query("SELECT channel, body FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'", [app.id]);
     expect(rows).toEqual([{ channel: 'sms', body: 'Bahariye Caddesi, 12 numaranın önü 🙏' }]);
     // Nothing awaits them any more: the next text is a new application again.
     expect(await say(from, 'Başka bir konu: okulun çatısı akıyor')).toMatch(TRACKING);
@@ -207,7 +211,9 @@ describe('inbound SMS: a citizen on any phone', () => {
     const again = await text(from, 'Moda Parkı', sid).expect(200);
     expect(again.text).toBe(first.text);
     expect(await applicationsOf(from)).toHaveLength(1);
-    const { rows } = await stack.db.query("SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'", [app.id]);
+    const { rows } = await stack.db.query("SELECT count(*)::int AS n FROM application_messages WHERE application_id = $1 AND direction = 'from_citizen'", [
+      app.id,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 

@@ -179,7 +179,11 @@ describe('SMS to citizens through Twilio', () => {
 
       const other = await sentMessage();
       await post(report(other.sid, 'undelivered', { ErrorCode: '30003' })).expect(204);
-      expect(await outgoingSms(stack, other.id)).toMatchObject({ status: 'sent', delivery_status: 'undelivered', last_error: expect.stringContaining('30003') });
+      expect(await outgoingSms(stack, other.id)).toMatchObject({
+        status: 'sent',
+        delivery_status: 'undelivered',
+        last_error: expect.stringContaining('30003'),
+      });
     });
 
     it('refuses a tampered or unsigned report (403) and changes nothing', async () => {

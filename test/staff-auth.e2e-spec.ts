@@ -83,7 +83,9 @@ describe('staff sign-in and sessions', () => {
     const officer = await staffUser(stack.db, stack.apiUrl, 'ISKI-KDK', ['officer'], { signIn: false });
     const guesser = nextAddress();
     const lockSeconds = async () => {
-      const { rows } = await stack.db.query('SELECT extract(epoch FROM locked_until - now()) AS s FROM staff_sign_in_failures WHERE user_id = $1', [officer.id]);
+      const { rows } = await stack.db.query('SELECT extract(epoch FROM locked_until - now()) AS s FROM staff_sign_in_failures WHERE user_id = $1', [
+        officer.id,
+      ]);
       return Number(rows[0].s);
     };
     for (let i = 0; i < 3; i++) await signIn(officer.email, 'bad', guesser);
@@ -92,8 +94,13 @@ describe('staff sign-in and sessions', () => {
     await signIn(officer.email, 'bad', guesser).expect(401);
     expect(await lockSeconds()).toBeGreaterThan(115);
 
-    const { rows } = await stack.db.query(`SELECT recipient, language, params FROM outgoing_messages WHERE staff_user_id = $1 AND template = 'staff_sign_in_locked'`, [officer.id]);
-    expect(rows).toEqual([{ recipient: officer.email, language: 'tr', params: { failures: 3, from: guesser.replace(/\.\d+$/, '.x'), lockedAt: expect.any(String) } }]);
+    const { rows } = await stack.db.query(
+      `SELECT recipient, language, params FROM outgoing_messages WHERE staff_user_id = $1 AND template = 'staff_sign_in_locked'`,
+      [officer.id],
+    );
+    expect(rows).toEqual([
+      { recipient: officer.email, language: 'tr', params: { failures: 3, from: guesser.replace(/\.\d+$/, '.x'), lockedAt: expect.any(String) } },
+    ]);
     expect(JSON.stringify(rows[0].params)).not.toContain(guesser);
   });
 
@@ -160,7 +167,10 @@ describe('staff sign-in and sessions', () => {
 
     await request(stack.apiUrl).post(`/api/v1/staff/users/${officer.id}/unlock`).set('Authorization', `Bearer ${admin.token}`).expect(204);
     await signIn(officer.email, STAFF_PASSWORD, guesser).expect(201);
-    await request(stack.apiUrl).post('/api/v1/staff/users/00000000-0000-4000-8000-000000000000/unlock').set('Authorization', `Bearer ${admin.token}`).expect(404);
+    await request(stack.apiUrl)
+      .post('/api/v1/staff/users/00000000-0000-4000-8000-000000000000/unlock')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .expect(404);
 
     const another = nextAddress();
     await lockOut(another);
@@ -259,7 +269,11 @@ describe('staff user upkeep', () => {
   });
   describe('the set-password page an invitation links to', () => {
     const tr = consoleTexts('tr');
-    const open = (token: string, language = 'en') => request(stack.apiUrl).get(`/staff/set-password?token=${encodeURIComponent(token)}`).set('Accept-Language', language).redirects(0);
+    const open = (token: string, language = 'en') =>
+      request(stack.apiUrl)
+        .get(`/staff/set-password?token=${encodeURIComponent(token)}`)
+        .set('Accept-Language', language)
+        .redirects(0);
     const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
       request(stack.apiUrl).post('/staff/set-password').set('Accept-Language', 'en').set(headers).type('form').send(fields).redirects(0);
     let admin: TestStaff;
@@ -286,7 +300,9 @@ describe('staff user upkeep', () => {
       expect(errorNextTo((await post({ token: invited.linkToken, password: '' }).expect(400)).text, 'password')).toBe(t.setPassword.passwordRequired);
 
       // As Chromium posts from a no-referrer page of ours: Origin "null", Sec-Fetch-Site same-origin.
-      const done = await post({ token: invited.linkToken, password: 'a long and new password' }, { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }).expect(303);
+      const done = await post({ token: invited.linkToken, password: 'a long and new password' }, { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' }).expect(
+        303,
+      );
       expect(done.headers.location).toBe('/staff/inbox');
       const cookie = ([] as string[]).concat(done.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='))!;
       expect(cookie).toMatch(/HttpOnly; SameSite=Strict/);

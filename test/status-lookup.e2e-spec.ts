@@ -98,10 +98,7 @@ describe('public status lookup', () => {
       .get(`/api/v1/applications/${receipt.trackingNumber}/status`)
       .set('X-Access-Code', receipt.accessCode === '00000000' ? '11111111' : '00000000')
       .expect(404);
-    const unknown = await request(stack.apiUrl)
-      .get(`/api/v1/applications/${unknownNumber()}/status`)
-      .set('X-Access-Code', receipt.accessCode)
-      .expect(404);
+    const unknown = await request(stack.apiUrl).get(`/api/v1/applications/${unknownNumber()}/status`).set('X-Access-Code', receipt.accessCode).expect(404);
     const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
     expect(strip(wrongCode.body)).toEqual(strip(unknown.body));
     expect(wrongCode.body.code).toBe('APPLICATION_NOT_FOUND');
@@ -176,12 +173,22 @@ describe('public status lookup', () => {
       .expect(429);
 
     // The portal says so in the page's language, and points to the SMS status.
-    const page = await request(stack.apiUrl).post('/en/status').type('form').set('X-Forwarded-For', newClient()).send({ trackingNumber, accessCode }).expect(429);
+    const page = await request(stack.apiUrl)
+      .post('/en/status')
+      .type('form')
+      .set('X-Forwarded-For', newClient())
+      .send({ trackingNumber, accessCode })
+      .expect(429);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(Number(page.headers['retry-after'])).toBeGreaterThan(3600);
     expect(page.text).toContain('Too many attempts');
     expect(page.text).toContain(`text STATUS and your tracking number to <bdi dir="ltr">${TWILIO_FROM_NUMBER}</bdi>`);
-    const turkish = await request(stack.apiUrl).post('/tr/status').type('form').set('X-Forwarded-For', newClient()).send({ trackingNumber, accessCode }).expect(429);
+    const turkish = await request(stack.apiUrl)
+      .post('/tr/status')
+      .type('form')
+      .set('X-Forwarded-For', newClient())
+      .send({ trackingNumber, accessCode })
+      .expect(429);
     expect(turkish.text).toContain('Çok fazla deneme');
     expect(turkish.text).toContain(`DURUM yazıp takip numaranızı <bdi dir="ltr">${TWILIO_FROM_NUMBER}</bdi> numarasına gönderin`);
 
@@ -215,7 +222,11 @@ describe('public status lookup', () => {
       ['rating', { accessCode: receipt.accessCode, score: 5 }],
       ['appeal', { accessCode: receipt.accessCode, text: 'Please look again.' }],
     ] as const) {
-      const res = await request(stack.apiUrl).post(`${base}/${path}?accessCode=${receipt.accessCode}`).set('X-Forwarded-For', newClient()).send(body).expect(400);
+      const res = await request(stack.apiUrl)
+        .post(`${base}/${path}?accessCode=${receipt.accessCode}`)
+        .set('X-Forwarded-For', newClient())
+        .send(body)
+        .expect(400);
       expect(res.body.errors).toEqual([{ field: 'accessCode', code: 'not_in_url', message: expect.stringContaining('request body') }]);
     }
     const after = await stack.db.query('SELECT count(*)::int AS n FROM application_messages');

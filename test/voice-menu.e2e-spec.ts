@@ -22,10 +22,19 @@ describe('voice menu: citizens who call instead of texting', () => {
   };
   /** An application of the caller's, sent by SMS, with its tracking number. */
   const smsApplication = async (from: string) => {
-    const res = await twilioPost(stack.apiUrl, '/webhooks/twilio/sms', { MessageSid: twilioSid('SM'), From: from, To: '+902120000000', Body: 'Köprü yolunda büyük bir çukur var' }).expect(200);
+    const res = await twilioPost(stack.apiUrl, '/webhooks/twilio/sms', {
+      MessageSid: twilioSid('SM'),
+      From: from,
+      To: '+902120000000',
+      Body: 'Köprü yolunda büyük bir çukur var',
+    }).expect(200);
     return TRACKING.exec(messageText(res.text))![1];
   };
-  const spoken = (tracking: string) => tracking.split('-').map((g) => g.split('').join(' ')).join(', ');
+  const spoken = (tracking: string) =>
+    tracking
+      .split('-')
+      .map((g) => g.split('').join(' '))
+      .join(', ');
 
   it('welcomes a Turkish caller with a one-key menu in Turkish, and others in English', async () => {
     const tr = await call(VOICE, { From: turkishMobile() });
@@ -82,7 +91,14 @@ describe('voice menu: citizens who call instead of texting', () => {
 
   it('turns a voice message into one voice application, even when the webhook comes twice', async () => {
     const from = turkishMobile();
-    const params = { CallSid: twilioSid('CA'), RecordingSid: twilioSid('RE'), RecordingUrl: 'https://api.twilio.com/rec', RecordingDuration: '14', From: from, To: '+902120000000' };
+    const params = {
+      CallSid: twilioSid('CA'),
+      RecordingSid: twilioSid('RE'),
+      RecordingUrl: 'https://api.twilio.com/rec',
+      RecordingDuration: '14',
+      From: from,
+      To: '+902120000000',
+    };
     const first = await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200);
     const again = await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200);
     expect(again.text).toBe(first.text);
@@ -101,10 +117,19 @@ describe('voice menu: citizens who call instead of texting', () => {
 
   it('does not read the access code out again to a recording webhook replayed after the retry window', async () => {
     const from = usNumber();
-    const params = { CallSid: twilioSid('CA'), RecordingSid: twilioSid('RE'), RecordingUrl: 'https://api.twilio.com/rec', RecordingDuration: '9', From: from, To: '+902120000000' };
+    const params = {
+      CallSid: twilioSid('CA'),
+      RecordingSid: twilioSid('RE'),
+      RecordingUrl: 'https://api.twilio.com/rec',
+      RecordingDuration: '9',
+      From: from,
+      To: '+902120000000',
+    };
     const first = unescapeXml((await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200)).text);
     expect(first).toMatch(/Your access code is \d \d \d \d, \d \d \d \d\./);
-    await stack.db.query("UPDATE inbound_messages SET received_at = received_at - interval '1 hour' WHERE provider_sid = $1", [`${params.CallSid}:${params.RecordingSid}`]);
+    await stack.db.query("UPDATE inbound_messages SET received_at = received_at - interval '1 hour' WHERE provider_sid = $1", [
+      `${params.CallSid}:${params.RecordingSid}`,
+    ]);
 
     const replayed = unescapeXml((await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200)).text);
     const { rows } = await stack.db.query('SELECT tracking_number FROM applications WHERE citizen_phone = $1', [from]);
@@ -131,10 +156,16 @@ describe('voice menu behind a reverse proxy under a path prefix', () => {
   /** Twilio calls the public URL, signed as such; the proxy strips /petitio before the request reaches the api. */
   const follow = async (publicUrl: string, params: Record<string, string>) => {
     expect(publicUrl.startsWith(`${PREFIXED}/`)).toBe(true);
-    const res = await twilioPost(stack.apiUrl, publicUrl.slice(PREFIXED.length), { CallSid: twilioSid('CA'), To: '+902120000000', ...params }, { publicBaseUrl: PREFIXED }).expect(200);
+    const res = await twilioPost(
+      stack.apiUrl,
+      publicUrl.slice(PREFIXED.length),
+      { CallSid: twilioSid('CA'), To: '+902120000000', ...params },
+      { publicBaseUrl: PREFIXED },
+    ).expect(200);
     return unescapeXml(res.text);
   };
-  const callbackUrls = (twiml: string) => [...twiml.matchAll(/\b(?:action|recordingStatusCallback|statusCallback)="([^"]*)"|<Redirect[^>]*>([^<]*)<\/Redirect>/g)].map((m) => m[1] ?? m[2]);
+  const callbackUrls = (twiml: string) =>
+    [...twiml.matchAll(/\b(?:action|recordingStatusCallback|statusCallback)="([^"]*)"|<Redirect[^>]*>([^<]*)<\/Redirect>/g)].map((m) => m[1] ?? m[2]);
   const onlyCallback = (twiml: string) => {
     const urls = callbackUrls(twiml);
     expect(urls).toHaveLength(1);
@@ -144,7 +175,12 @@ describe('voice menu behind a reverse proxy under a path prefix', () => {
 
   it('keeps the prefix in every callback URL, so the caller gets through the menu to the status of their application', async () => {
     const from = turkishMobile();
-    const sms = await twilioPost(stack.apiUrl, '/webhooks/twilio/sms', { MessageSid: twilioSid('SM'), From: from, To: '+902120000000', Body: 'Parkın lambaları yanmıyor' }, { publicBaseUrl: PREFIXED }).expect(200);
+    const sms = await twilioPost(
+      stack.apiUrl,
+      '/webhooks/twilio/sms',
+      { MessageSid: twilioSid('SM'), From: from, To: '+902120000000', Body: 'Parkın lambaları yanmıyor' },
+      { publicBaseUrl: PREFIXED },
+    ).expect(200);
     const tracking = TRACKING.exec(messageText(sms.text))![1];
 
     const welcome = await follow(`${PREFIXED}${VOICE}`, { From: from });
@@ -176,5 +212,8 @@ describe('voice menu behind a reverse proxy under a path prefix', () => {
 });
 
 function spokenDigits(tracking: string): string {
-  return tracking.split('-').map((g) => g.split('').join(' ')).join(', ');
+  return tracking
+    .split('-')
+    .map((g) => g.split('').join(' '))
+    .join(', ');
 }

@@ -90,7 +90,14 @@ async function metricValue(process: RunningProcess, name: string, labels: string
 
 async function histogramTotals(process: RunningProcess, name: string): Promise<{ sum: number; count: number }> {
   const text = await (await fetch(`${process.url}/metrics`)).text();
-  const value = (suffix: string) => Number(text.split('\n').find((l) => l.startsWith(`${name}_${suffix} `))?.split(' ').pop() ?? NaN);
+  const value = (suffix: string) =>
+    Number(
+      text
+        .split('\n')
+        .find((l) => l.startsWith(`${name}_${suffix} `))
+        ?.split(' ')
+        .pop() ?? NaN,
+    );
   return { sum: value('sum'), count: value('count') };
 }
 
@@ -147,16 +154,14 @@ describe('routing workers', () => {
       await stack?.stop();
     });
 
-    it('re-runs a killed worker\'s jobs in another, and still routes each application exactly once', async () => {
+    it("re-runs a killed worker's jobs in another, and still routes each application exactly once", async () => {
       // Hold the ISKI-KDK agency row: routing a Kadıköy water complaint then waits inside its UPDATE
       // (on the foreign-key check), so those jobs are certainly in flight when the worker dies.
       lock = await stack.db.connect();
       await lock.query('BEGIN');
       await lock.query(`SELECT id FROM agencies WHERE code = 'ISKI-KDK' FOR UPDATE`);
       const inFlight = await submitInBatches(stack, 3, 3, KADIKOY_WATER);
-      const inFlightIds: string[] = (
-        await stack.db.query('SELECT id FROM applications WHERE tracking_number = ANY($1)', [inFlight])
-      ).rows.map((r) => r.id);
+      const inFlightIds: string[] = (await stack.db.query('SELECT id FROM applications WHERE tracking_number = ANY($1)', [inFlight])).rows.map((r) => r.id);
       // Jobs that run together are routed in one statement: one to three statements wait, holding all three jobs.
       await waitFor(
         async () => {
@@ -193,7 +198,7 @@ describe('routing workers', () => {
           return jobs.every((job, i) => job?.stalledCounter === 1 && states[i] === 'active');
         },
         90_000,
-        'the new worker to take over the dead worker\'s jobs',
+        "the new worker to take over the dead worker's jobs",
       ).catch((error) => {
         throw new Error(`${String(error)}\n${stack.logs()}`);
       });
@@ -226,11 +231,7 @@ describe('routing workers', () => {
     const relayOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1000 } };
 
     async function finalState(jobId: string): Promise<Job> {
-      return waitFor(
-        async () => ((await queue.getJobState(jobId)) === 'failed' ? queue.getJob(jobId) : undefined),
-        10_000,
-        `job ${jobId} to fail`,
-      );
+      return waitFor(async () => ((await queue.getJobState(jobId)) === 'failed' ? queue.getJob(jobId) : undefined), 10_000, `job ${jobId} to fail`);
     }
 
     it.each([

@@ -18,10 +18,7 @@ export { versionOf };
 
 /** POST a casework action (`claim`, `notes`, `answers`…) on an application as a staff user. */
 export function act(stack: TestStack, staff: TestStaff, id: string, action: string, body: Record<string, unknown>) {
-  return request(stack.apiUrl)
-    .post(`/api/v1/staff/applications/${id}/${action}`)
-    .set('Authorization', `Bearer ${staff.token}`)
-    .send(body);
+  return request(stack.apiUrl).post(`/api/v1/staff/applications/${id}/${action}`).set('Authorization', `Bearer ${staff.token}`).send(body);
 }
 
 /** The same action with the version the user sees now: `await actNow(…).expect(200)`. */

@@ -18,7 +18,12 @@ export function errorNextTo(page: string, id: string): string | undefined {
 
 /** Signs in through the console's form and returns the session cookie to send. */
 export async function consoleCookie(stack: TestStack, staff: TestStaff): Promise<string> {
-  const res = await request(stack.apiUrl).post('/staff/sign-in').set('Accept-Language', 'en').type('form').send({ email: staff.email, password: STAFF_PASSWORD }).expect(303);
+  const res = await request(stack.apiUrl)
+    .post('/staff/sign-in')
+    .set('Accept-Language', 'en')
+    .type('form')
+    .send({ email: staff.email, password: STAFF_PASSWORD })
+    .expect(303);
   const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('petitio_staff='));
   if (!cookie) throw new Error('no session cookie');
   return cookie.split(';')[0];

@@ -9,7 +9,12 @@ import type { TestStack } from './stack';
 export const PERIOD_MS = 9000;
 export const RE_ESCALATION_MS = 9000;
 const SHARES = [0.5, 0.75];
-export const ALWAYS_OPEN = { WORKING_DAYS: '1,2,3,4,5,6,7', WORKING_HOURS: '00:00-24:00', CALENDAR_PUBLIC_HOLIDAYS: 'false', ESCALATION_SWEEP_INTERVAL_MS: '250' };
+export const ALWAYS_OPEN = {
+  WORKING_DAYS: '1,2,3,4,5,6,7',
+  WORKING_HOURS: '00:00-24:00',
+  CALENDAR_PUBLIC_HOLIDAYS: 'false',
+  ESCALATION_SWEEP_INTERVAL_MS: '250',
+};
 
 export interface EscalationRow {
   step: number;
@@ -55,19 +60,32 @@ export const clockStarted = (stack: TestStack, applicationId: string) =>
   waitFor(async () => answerClock(stack, applicationId), 10_000, `the answer clock of ${applicationId}`);
 
 export const escalations = async (stack: TestStack, clockId: string): Promise<EscalationRow[]> =>
-  (await stack.db.query('SELECT step, step_kind, level, share, due_at, fired_at, fired_by FROM sla_escalations WHERE clock_id = $1 ORDER BY step', [clockId])).rows;
+  (await stack.db.query('SELECT step, step_kind, level, share, due_at, fired_at, fired_by FROM sla_escalations WHERE clock_id = $1 ORDER BY step', [clockId]))
+    .rows;
 
 export const stepsFired = (stack: TestStack, clockId: string, count: number, timeoutMs = 30_000) =>
-  waitFor(async () => {
-    const rows = await escalations(stack, clockId);
-    return rows.length >= count && rows;
-  }, timeoutMs, `${count} escalation steps on clock ${clockId}`);
+  waitFor(
+    async () => {
+      const rows = await escalations(stack, clockId);
+      return rows.length >= count && rows;
+    },
+    timeoutMs,
+    `${count} escalation steps on clock ${clockId}`,
+  );
 
 export const historyOf = async (stack: TestStack, applicationId: string, kinds: string[]) =>
   (await stack.db.query('SELECT kind, data FROM application_events WHERE application_id = $1 AND kind = ANY($2) ORDER BY id', [applicationId, kinds])).rows;
 
-export const messagesOf = async (stack: TestStack, applicationId: string, template: string): Promise<{ recipient: string; params: Record<string, unknown> }[]> =>
-  (await stack.db.query('SELECT recipient, params FROM outgoing_messages WHERE application_id = $1 AND template = $2 ORDER BY created_at, recipient', [applicationId, template])).rows;
+export const messagesOf = async (
+  stack: TestStack,
+  applicationId: string,
+  template: string,
+): Promise<{ recipient: string; params: Record<string, unknown> }[]> =>
+  (
+    await stack.db.query('SELECT recipient, params FROM outgoing_messages WHERE application_id = $1 AND template = $2 ORDER BY created_at, recipient', [
+      applicationId,
+      template,
+    ])
+  ).rows;
 
 export const lateness = (row: EscalationRow) => row.fired_at.getTime() - row.due_at.getTime();
-

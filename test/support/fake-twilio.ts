@@ -105,7 +105,8 @@ export class FakeTwilio {
     const at = this.failures.findIndex((f) => (form.Body ?? '').includes(f.bodyIncludes ?? ''));
     const failure = at >= 0 ? this.failures.splice(at, 1)[0] : undefined;
     if (failure) return json(res, failure.status, { code: failure.code ?? null, message: `failure ${failure.status}`, status: failure.status });
-    if (!form.To || !(form.From || form.MessagingServiceSid) || !form.Body) return json(res, 400, { code: 21604, message: 'A required parameter is missing', status: 400 });
+    if (!form.To || !(form.From || form.MessagingServiceSid) || !form.Body)
+      return json(res, 400, { code: 21604, message: 'A required parameter is missing', status: 400 });
     const message: FakeTwilioMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       to: form.To,

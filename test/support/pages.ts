@@ -14,5 +14,10 @@ export function textOf(page: string, id: string): string | undefined {
 
 /** A page's text as a reader sees it: tags dropped, entities a view escapes decoded, white space collapsed. */
 export function visibleText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }

@@ -48,7 +48,12 @@ export async function agencyId(db: Pool, code: string): Promise<string> {
  * An invited user and the set-password link token their email carries, signed as the renderer signs it (the
  * stack runs with the demo secret): for suites that test the page, not the mail.
  */
-export async function invitedUser(db: Pool, apiUrl: string, adminToken: string, agencyCode = 'ISKI-KDK'): Promise<{ id: string; email: string; linkToken: string }> {
+export async function invitedUser(
+  db: Pool,
+  apiUrl: string,
+  adminToken: string,
+  agencyCode = 'ISKI-KDK',
+): Promise<{ id: string; email: string; linkToken: string }> {
   const email = `invited.${randomBytes(3).toString('hex')}@test.petitio.example`;
   const agency = await agencyId(db, agencyCode);
   const res = await request(apiUrl)

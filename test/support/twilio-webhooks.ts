@@ -34,7 +34,11 @@ export interface SignOptions {
 export function twilioPost(apiUrl: string, path: string, params: Record<string, string>, options: SignOptions = {}) {
   const req = request(apiUrl).post(path).type('form').send(params);
   if (options.unsigned) return req;
-  const signature = twilio.getExpectedTwilioSignature(TWILIO_AUTH_TOKEN, `${options.publicBaseUrl ?? PUBLIC_BASE_URL}${options.signedPath ?? path}`, options.signedParams ?? params);
+  const signature = twilio.getExpectedTwilioSignature(
+    TWILIO_AUTH_TOKEN,
+    `${options.publicBaseUrl ?? PUBLIC_BASE_URL}${options.signedPath ?? path}`,
+    options.signedParams ?? params,
+  );
   return req.set('X-Twilio-Signature', signature);
 }
 
@@ -45,5 +49,10 @@ export function messageText(twiml: string): string {
 }
 
 export function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -14,7 +14,25 @@ import { StaffModule } from '@petitio/staff';
 import { DemoSeeder } from './demo/demo-seeder';
 
 @Module({
-  imports: [EnvironmentModule, DatabaseModule, ClockModule, OutboxModule, SecurityModule, RateLimitModule, DirectoryModule, CatalogueModule, RoutingModule, ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, StaffModule],
+  imports: [
+    EnvironmentModule,
+    DatabaseModule,
+    ClockModule,
+    OutboxModule,
+    SecurityModule,
+    RateLimitModule,
+    DirectoryModule,
+    CatalogueModule,
+    RoutingModule,
+    ApplicationsModule,
+    IntakeModule,
+    CaseworkModule,
+    InboxModule,
+    ReportingModule,
+    AuditModule,
+    ChannelsModule,
+    StaffModule,
+  ],
   providers: [DemoSeeder],
 })
 export class CliModule {}

@@ -69,7 +69,9 @@ program
       console.log(`${read}: nothing was written${options.skipInvalid ? '' : ' (--skip-invalid loads the valid rows)'}`);
       process.exitCode = 1;
     } else {
-      console.log(`${read}: ${report.written} agencies written (${report.created} new, ${report.updated} updated), ${report.rows - report.written} rows skipped`);
+      console.log(
+        `${read}: ${report.written} agencies written (${report.created} new, ${report.updated} updated), ${report.rows - report.written} rows skipped`,
+      );
     }
   });
 

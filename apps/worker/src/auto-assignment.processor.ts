@@ -21,7 +21,13 @@ export class AutoAssignmentProcessor extends QueueWorker implements OnModuleInit
   onModuleInit(): void {
     // One job per routing event: a republished event is ignored, while a later routing of the same
     // application (after a transfer, say) still gets its own job. The service itself is idempotent too.
-    this.subscribeTo(this.subscriptions, OutboxTopic.ApplicationRouted, 'assign', (event) => `assign-${event.aggregateId}-${event.id}`, this.env.AUTO_ASSIGNMENT_ATTEMPTS);
+    this.subscribeTo(
+      this.subscriptions,
+      OutboxTopic.ApplicationRouted,
+      'assign',
+      (event) => `assign-${event.aggregateId}-${event.id}`,
+      this.env.AUTO_ASSIGNMENT_ATTEMPTS,
+    );
   }
 
   process(job: Job<OutboxJob>) {

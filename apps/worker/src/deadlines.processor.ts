@@ -24,7 +24,13 @@ export class DeadlinesProcessor extends QueueWorker implements OnModuleInit {
 
   onModuleInit(): void {
     // One job per routing event (a transfer routes again); onRouted itself never opens a second clock of a kind.
-    this.subscribeTo(this.subscriptions, OutboxTopic.ApplicationRouted, 'start-clocks', (event) => `deadlines-${event.aggregateId}-${event.id}`, this.env.ROUTING_ATTEMPTS);
+    this.subscribeTo(
+      this.subscriptions,
+      OutboxTopic.ApplicationRouted,
+      'start-clocks',
+      (event) => `deadlines-${event.aggregateId}-${event.id}`,
+      this.env.ROUTING_ATTEMPTS,
+    );
   }
 
   async process(job: Job<OutboxJob>) {

@@ -20,7 +20,14 @@ export class NotificationsProcessor extends QueueWorker implements OnModuleInit,
 
   onModuleInit(): void {
     // One delivery job per message, whatever happens to the event in between.
-    this.subscribeTo(this.subscriptions, OutboxTopic.MessageRequested, 'deliver', (event) => `message-${event.aggregateId}`, this.env.NOTIFY_ATTEMPTS, this.env.NOTIFY_BACKOFF_MS);
+    this.subscribeTo(
+      this.subscriptions,
+      OutboxTopic.MessageRequested,
+      'deliver',
+      (event) => `message-${event.aggregateId}`,
+      this.env.NOTIFY_ATTEMPTS,
+      this.env.NOTIFY_BACKOFF_MS,
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -98,6 +98,11 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
   onFailed(job: Job | undefined, error: Error): void {
     const final = !job || error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.metrics.jobsProcessed.inc({ queue: this.queueName, outcome: final ? 'failed' : 'retried' });
-    this.logger.warn({ msg: final ? `${this.queueName} job failed` : `${this.queueName} job will retry`, jobId: job?.id, attempt: job?.attemptsMade, err: error.message });
+    this.logger.warn({
+      msg: final ? `${this.queueName} job failed` : `${this.queueName} job will retry`,
+      jobId: job?.id,
+      attempt: job?.attemptsMade,
+      err: error.message,
+    });
   }
 }

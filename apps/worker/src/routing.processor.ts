@@ -47,7 +47,11 @@ export class RoutingProcessor extends QueueWorker implements OnModuleInit, OnApp
         retryAlone: (error) => !isDatabaseUnavailable(error),
         onBatch: (size) => metrics.routingBatchSize.observe(size),
         onBatchFailed: (error, size) =>
-          this.logger.warn({ msg: 'routing batch failed; routing its applications one by one', size, err: error instanceof Error ? error.message : String(error) }),
+          this.logger.warn({
+            msg: 'routing batch failed; routing its applications one by one',
+            size,
+            err: error instanceof Error ? error.message : String(error),
+          }),
       },
       (ids) => this.routing.routeMany(ids),
     );

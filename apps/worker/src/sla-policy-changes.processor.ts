@@ -29,7 +29,13 @@ export class SlaPolicyChangesProcessor extends QueueWorker implements OnModuleIn
 
   onModuleInit(): void {
     // One job per change asked for; each moves clocks onto the policy as it is at that moment.
-    this.subscribeTo(this.subscriptions, OutboxTopic.SlaPolicyChanged, 'move-open-clocks', (event) => `sla-policy-changed-${event.aggregateId}-${event.id}`, this.env.ROUTING_ATTEMPTS);
+    this.subscribeTo(
+      this.subscriptions,
+      OutboxTopic.SlaPolicyChanged,
+      'move-open-clocks',
+      (event) => `sla-policy-changed-${event.aggregateId}-${event.id}`,
+      this.env.ROUTING_ATTEMPTS,
+    );
   }
 
   async process(job: Job<OutboxJob>): Promise<{ moved: number }> {

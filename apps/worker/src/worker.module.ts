@@ -1,14 +1,6 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import {
-  PlatformModule,
-  ENVIRONMENT,
-  Environment,
-  OutboxRelay,
-  QueueName,
-  forBullMq,
-  workerRedisOptions,
-} from '@petitio/platform';
+import { PlatformModule, ENVIRONMENT, Environment, OutboxRelay, QueueName, forBullMq, workerRedisOptions } from '@petitio/platform';
 import { IntakeModule } from '@petitio/intake';
 import { CaseworkModule } from '@petitio/casework';
 import { InboxModule } from '@petitio/inbox';
@@ -46,7 +38,13 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     BullModule.registerQueue({ name: QueueName.Deadlines }),
     BullModule.registerQueue({ name: QueueName.Escalations }),
     BullModule.registerQueue({ name: QueueName.SlaPolicyChanges }),
-    ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule,
+    ApplicationsModule,
+    IntakeModule,
+    CaseworkModule,
+    InboxModule,
+    ReportingModule,
+    AuditModule,
+    ChannelsModule,
     NotificationDeliveryModule,
     NotificationsModule,
     RoutingModule,

@@ -33,9 +33,7 @@ export function generateTrackingNumber(): string {
   return body + String(dammCheckDigit(body));
 }
 
-export type TrackingNumberCheck =
-  | { ok: true; value: string }
-  | { ok: false; reason: 'format' | 'check_digit' };
+export type TrackingNumberCheck = { ok: true; value: string } | { ok: false; reason: 'format' | 'check_digit' };
 
 /** Accepts what people type (spaces, dashes, dots) and says whether it can be a tracking number. */
 export function parseTrackingNumber(input: string): TrackingNumberCheck {

@@ -7,9 +7,7 @@ import { ApplicationsModule } from '@petitio/applications';
 import { HistoryVerifier } from './history-verifier';
 
 /** Checks that an application's history chain is whole. */
-const SERVICES = [
-  HistoryVerifier,
-];
+const SERVICES = [HistoryVerifier];
 
 @Module({
   imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule],

@@ -36,10 +36,9 @@ export class Acknowledgements {
       if (app.channel === 'sms' || app.channel === 'voice') return 'answered_on_channel';
       const { channel, recipient } = citizenChannel(app);
       if (channel === 'web') return 'no_contact';
-      const earlier: unknown[] = await manager.query(
-        `SELECT 1 FROM outgoing_messages WHERE application_id = $1 AND template = 'application_received'`,
-        [applicationId],
-      );
+      const earlier: unknown[] = await manager.query(`SELECT 1 FROM outgoing_messages WHERE application_id = $1 AND template = 'application_received'`, [
+        applicationId,
+      ]);
       if (earlier.length) return 'already_sent';
       await this.notifications.request(manager, [
         {

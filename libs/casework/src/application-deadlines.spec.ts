@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon';
 import {
-  BusinessCalendar, BusinessCalendarProvider, ClockKind, DEFAULT_ESCALATION_TERMS, EscalationTimers, DeadlinePeriod, SlaClock, SlaClocksRepository, SlaPolicies, SlaPolicy, StoredSlaClock,
+  BusinessCalendar,
+  BusinessCalendarProvider,
+  ClockKind,
+  DEFAULT_ESCALATION_TERMS,
+  EscalationTimers,
+  DeadlinePeriod,
+  SlaClock,
+  SlaClocksRepository,
+  SlaPolicies,
+  SlaPolicy,
+  StoredSlaClock,
   parseWorkingHours,
 } from '@petitio/sla';
 import type { OutboxWriter } from '@petitio/platform';
@@ -12,10 +22,27 @@ const calendar = new BusinessCalendar({ timeZone: ISTANBUL, country: 'TR', worki
 const at = (local: string) => DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm', { zone: ISTANBUL }).toJSDate();
 const local = (instant: Date | null) => instant && DateTime.fromJSDate(instant, { zone: ISTANBUL }).toFormat('yyyy-MM-dd HH:mm');
 
-function policy(kind: ClockKind, period: DeadlinePeriod, onAwaitingCitizen: SlaPolicy['onAwaitingCitizen'], onTransfer: SlaPolicy['onTransfer'] = 'keep'): SlaPolicy {
+function policy(
+  kind: ClockKind,
+  period: DeadlinePeriod,
+  onAwaitingCitizen: SlaPolicy['onAwaitingCitizen'],
+  onTransfer: SlaPolicy['onTransfer'] = 'keep',
+): SlaPolicy {
   return {
-    id: `policy-${kind}`, code: kind, applicationType: null, topicId: null, agencyId: null, kind, legalBasis: '', active: true,
-    period, onAwaitingCitizen, onTransfer, extension: null, requiresNoticeBeforeDeadline: false, warningShares: [0.5, 0.75, 0.9],
+    id: `policy-${kind}`,
+    code: kind,
+    applicationType: null,
+    topicId: null,
+    agencyId: null,
+    kind,
+    legalBasis: '',
+    active: true,
+    period,
+    onAwaitingCitizen,
+    onTransfer,
+    extension: null,
+    requiresNoticeBeforeDeadline: false,
+    warningShares: [0.5, 0.75, 0.9],
     ...DEFAULT_ESCALATION_TERMS,
   };
 }
@@ -36,7 +63,9 @@ function world(policies: Partial<Record<ClockKind, SlaPolicy>>, app: Partial<Loc
       rows[rows.findIndex((c) => c.id === clock.id)] = { ...clock };
     },
   } as unknown as SlaClocksRepository;
-  const slaPolicies = { policyFor: async (_type: string, _topic: string | null, _agency: string | null, kind: ClockKind) => policies[kind] } as unknown as SlaPolicies;
+  const slaPolicies = {
+    policyFor: async (_type: string, _topic: string | null, _agency: string | null, kind: ClockKind) => policies[kind],
+  } as unknown as SlaPolicies;
   const calendars = { calendar: async () => calendar } as unknown as BusinessCalendarProvider;
   const routedAt = at('2026-05-11 10:00');
   const ctx = (now: Date, status: LockedApplication['status'] = 'routed'): ChangeContext => ({
@@ -70,7 +99,10 @@ describe('ApplicationDeadlines', () => {
       ['answer', '2026-05-11 10:00', '2026-06-10 17:30'],
       ['first_response', '2026-05-11 10:00', '2026-05-13 17:30'],
     ]);
-    expect(w.history.map((h) => [h.kind, h.data.kind, h.data.reason])).toEqual([['deadline_set', 'answer', 'routed'], ['deadline_set', 'first_response', 'routed']]);
+    expect(w.history.map((h) => [h.kind, h.data.kind, h.data.reason])).toEqual([
+      ['deadline_set', 'answer', 'routed'],
+      ['deadline_set', 'first_response', 'routed'],
+    ]);
   });
 
   it('gives no first-response clock to an application an officer already took, and none of a kind without a policy', async () => {
@@ -80,7 +112,10 @@ describe('ApplicationDeadlines', () => {
   });
 
   it('runs an information clock beside the answer for an information request', async () => {
-    const w = world({ answer: information, first_response: firstResponse, information: policy('information', { amount: 15, unit: 'working_days' }, 'pause') }, { type: 'information_request' });
+    const w = world(
+      { answer: information, first_response: firstResponse, information: policy('information', { amount: 15, unit: 'working_days' }, 'pause') },
+      { type: 'information_request' },
+    );
     await w.deadlines.onRouted(w.ctx(at('2026-05-11 10:05')));
     // 19 May and the Kurban Bayramı (27-29 May) do not count; the half-day eve does.
     expect(w.rows.map((c) => [c.kind, local(c.deadlineAt)])).toEqual([
@@ -96,12 +131,18 @@ describe('ApplicationDeadlines', () => {
     await w.deadlines.onAwaitingCitizen(w.ctx(at('2026-05-22 12:00'), 'awaiting_citizen'));
     expect(w.clock('answer')).toMatchObject({ pausedAt: at('2026-05-22 12:00'), remainingMinutes: 330 + 540 + 270 + 5 * 540, deadlineVersion: 2 });
     expect(w.clock('first_response').pausedAt).toBeNull();
-    expect(w.history.at(-1)).toEqual({ kind: 'clock_paused', data: { kind: 'answer', deadline: null, reason: 'information_requested', remainingMinutes: 3840 } });
+    expect(w.history.at(-1)).toEqual({
+      kind: 'clock_paused',
+      data: { kind: 'answer', deadline: null, reason: 'information_requested', remainingMinutes: 3840 },
+    });
 
     await w.deadlines.onCitizenReplied(w.ctx(at('2026-06-01 08:30'), 'in_progress'));
     expect(local(w.clock('answer').deadlineAt)).toBe('2026-06-10 09:30');
     expect(w.clock('answer')).toMatchObject({ pausedAt: null, remainingMinutes: null, deadlineVersion: 3 });
-    expect(w.history.at(-1)).toEqual({ kind: 'clock_resumed', data: { kind: 'answer', deadline: w.clock('answer').deadlineAt.toISOString(), reason: 'citizen_replied' } });
+    expect(w.history.at(-1)).toEqual({
+      kind: 'clock_resumed',
+      data: { kind: 'answer', deadline: w.clock('answer').deadlineAt.toISOString(), reason: 'citizen_replied' },
+    });
   });
 
   it('gives the full period again from the reply under a restart policy', async () => {
@@ -120,7 +161,10 @@ describe('ApplicationDeadlines', () => {
   });
 
   it('keeps deadlines on a transfer unless the terms restart them', async () => {
-    const w = world({ answer: petition, information: policy('information', { amount: 15, unit: 'working_days' }, 'pause', 'restart') }, { type: 'information_request' });
+    const w = world(
+      { answer: petition, information: policy('information', { amount: 15, unit: 'working_days' }, 'pause', 'restart') },
+      { type: 'information_request' },
+    );
     await w.deadlines.onRouted(w.ctx(at('2026-05-11 10:05')));
     const answerBefore = w.clock('answer').deadlineAt;
     await w.deadlines.onTransferred(w.ctx(at('2026-05-12 10:00')));
@@ -132,9 +176,15 @@ describe('ApplicationDeadlines', () => {
     const w = world({ answer: petition, first_response: firstResponse });
     await w.deadlines.onRouted(w.ctx(at('2026-05-11 10:05')));
     await w.deadlines.onFirstResponse(w.ctx(at('2026-05-11 11:00'), 'assigned'));
-    expect(w.rows.map((c) => [c.kind, local(c.stoppedAt)])).toEqual([['answer', null], ['first_response', '2026-05-11 11:00']]);
+    expect(w.rows.map((c) => [c.kind, local(c.stoppedAt)])).toEqual([
+      ['answer', null],
+      ['first_response', '2026-05-11 11:00'],
+    ]);
     await w.deadlines.onConcluded(w.ctx(at('2026-05-12 11:00'), 'answered'));
     expect(w.rows.map((c) => local(c.stoppedAt))).toEqual(['2026-05-12 11:00', '2026-05-11 11:00']);
-    expect(w.history.slice(-2).map((h) => [h.kind, h.data.kind, h.data.reason])).toEqual([['clock_stopped', 'first_response', 'first_response'], ['clock_stopped', 'answer', 'answered']]);
+    expect(w.history.slice(-2).map((h) => [h.kind, h.data.kind, h.data.reason])).toEqual([
+      ['clock_stopped', 'first_response', 'first_response'],
+      ['clock_stopped', 'answer', 'answered'],
+    ]);
   });
 });

@@ -5,7 +5,6 @@ import { ClockEventKind } from '@petitio/applications';
 import { OPEN_STATUSES } from '@petitio/applications';
 import type { ChangeContext } from './application-changes';
 
-
 /**
  * Drives an application's SLA clocks from its life, inside the change that causes each step: routing
  * starts them, waiting for the citizen pauses or restarts them as their terms say, the reply resumes
@@ -53,7 +52,13 @@ export class ApplicationDeadlines {
   async onReopened(ctx: ChangeContext): Promise<void> {
     const open = new Set((await this.clocks.openClocks(ctx.manager, ctx.app.id)).map((c) => c.kind));
     const wanted: ClockKind[] = ctx.app.type === 'information_request' ? ['answer', 'information'] : ['answer'];
-    await this.start(ctx, wanted.filter((kind) => !open.has(kind)), await this.topicOf(ctx), ctx.now, 'appeal_opened');
+    await this.start(
+      ctx,
+      wanted.filter((kind) => !open.has(kind)),
+      await this.topicOf(ctx),
+      ctx.now,
+      'appeal_opened',
+    );
   }
 
   /**
@@ -179,10 +184,14 @@ export class ApplicationDeadlines {
       ...(clock.pausedAt ? { remainingMinutes: clock.remainingMinutes } : {}),
       ...(kind === 'deadline_extended' ? { extended: true } : {}),
     };
-    await ctx.manager.query(
-      `INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, data) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [ctx.app.id, ctx.now, kind, ctx.actor.type, ctx.actor.id ?? null, JSON.stringify(data)],
-    );
+    await ctx.manager.query(`INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, data) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      ctx.app.id,
+      ctx.now,
+      kind,
+      ctx.actor.type,
+      ctx.actor.id ?? null,
+      JSON.stringify(data),
+    ]);
   }
 }
 

@@ -20,10 +20,9 @@ export class AutoAssignmentSettings {
   async get(principal: StaffPrincipal, agencyId: string): Promise<AssignmentSettingsView> {
     if (!hasRole(principal, 'center_admin') && principal.agencyId !== agencyId) throw new ForbiddenError("you may see your own agency's settings only");
     await this.assertAgency(agencyId);
-    const rows: { mode: AssignmentMode }[] = await this.dataSource.query(
-      'SELECT assignment_mode AS mode FROM agency_settings WHERE agency_id = $1',
-      [agencyId],
-    );
+    const rows: { mode: AssignmentMode }[] = await this.dataSource.query('SELECT assignment_mode AS mode FROM agency_settings WHERE agency_id = $1', [
+      agencyId,
+    ]);
     return { agencyId, mode: rows[0]?.mode ?? 'manual' };
   }
 

@@ -5,8 +5,7 @@ import { CaseAssignment } from './assignment';
 import type { AssignmentMode } from './auto-assignment-settings';
 
 export type AutoAssignmentOutcome =
-  | { assigned: true; officerId: string; mode: Exclude<AssignmentMode, 'manual'> }
-  | { assigned: false; reason: 'not_routed' | 'manual' | 'nobody_on_duty' };
+  { assigned: true; officerId: string; mode: Exclude<AssignmentMode, 'manual'> } | { assigned: false; reason: 'not_routed' | 'manual' | 'nobody_on_duty' };
 
 /**
  * Assigns a newly routed application by its agency's mode: round robin gives it to the next

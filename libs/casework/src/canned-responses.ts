@@ -85,10 +85,13 @@ export class CannedResponses {
     const agency: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
     if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown', message: 'unknown agency' }]);
     const [row]: Omit<CannedResponseView, 'placeholders'>[] = await this.unique(() =>
-      this.dataSource.query(
-        `INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
-        [agencyId, input.code, input.language, input.title.trim(), input.body.trim()],
-      ),
+      this.dataSource.query(`INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`, [
+        agencyId,
+        input.code,
+        input.language,
+        input.title.trim(),
+        input.body.trim(),
+      ]),
     );
     return view(row);
   }

@@ -42,7 +42,13 @@ export class CitizenReplies {
    * A reply from the status page, by whoever holds the tracking number and access code. With `replyKey` (the form's
    * submission key, or an API client's Idempotency-Key) a retried post is recognised and attached only once.
    */
-  async fromWeb(trackingNumber: string, accessCode: string, client: string, text: string, replyKey?: string): Promise<ReceivedReply & { trackingNumber: string }> {
+  async fromWeb(
+    trackingNumber: string,
+    accessCode: string,
+    client: string,
+    text: string,
+    replyKey?: string,
+  ): Promise<ReceivedReply & { trackingNumber: string }> {
     requiredText('text', text, REPLY_MAX);
     const proved = await this.proof.verify(trackingNumber, accessCode, client);
     // Scoped to the application: a key is the citizen's own, and must never match another application's message.

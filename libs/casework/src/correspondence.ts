@@ -48,9 +48,8 @@ export class Correspondence {
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
       // The status first: an answer to an application that cannot be answered is refused as such, whatever its text.
       assertTransition(ctx.app.status, 'answered');
-      const body = 'cannedResponseId' in input
-        ? await this.cannedResponses.compose(ctx, principal, input.cannedResponseId, input.placeholders)
-        : (ownWords as string);
+      const body =
+        'cannedResponseId' in input ? await this.cannedResponses.compose(ctx, principal, input.cannedResponseId, input.placeholders) : (ownWords as string);
       if (body.length > ANSWER_MAX) {
         throw new InvalidInputError([{ field: 'placeholders', code: 'too_long', message: `the filled answer must have at most ${ANSWER_MAX} characters` }]);
       }

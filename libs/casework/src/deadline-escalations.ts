@@ -2,7 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@petitio/platform';
 import { NotificationsService } from '@petitio/notifications';
 import {
-  BusinessCalendarProvider, EscalationLadder, EscalationStep, EscalationTimer, EscalationTimers, SlaClocksRepository, StoredSlaClock,
+  BusinessCalendarProvider,
+  EscalationLadder,
+  EscalationStep,
+  EscalationTimer,
+  EscalationTimers,
+  SlaClocksRepository,
+  StoredSlaClock,
 } from '@petitio/sla';
 import { DataSource } from 'typeorm';
 import { ESCALATION_EVENT_KINDS } from '@petitio/applications';
@@ -59,11 +65,17 @@ export class DeadlineEscalations {
     return fired;
   }
 
-  private fire(applicationId: string, clockId: string, expected: Pick<EscalationTimer, 'run' | 'version' | 'step'> | undefined, source: EscalationSource): Promise<EscalationOutcome> {
+  private fire(
+    applicationId: string,
+    clockId: string,
+    expected: Pick<EscalationTimer, 'run' | 'version' | 'step'> | undefined,
+    source: EscalationSource,
+  ): Promise<EscalationOutcome> {
     return this.changes.change({ system: true }, applicationId, undefined, async (ctx) => {
       const clock = await this.clocks.lockedClock(ctx.manager, clockId);
       if (!clock || clock.applicationId !== applicationId || clock.stoppedAt || clock.pausedAt) return 'stale';
-      if (expected && (clock.escalationRun !== expected.run || clock.deadlineVersion !== expected.version || clock.nextEscalationStep !== expected.step)) return 'stale';
+      if (expected && (clock.escalationRun !== expected.run || clock.deadlineVersion !== expected.version || clock.nextEscalationStep !== expected.step))
+        return 'stale';
       const calendar = await this.calendars.calendar();
       const step = EscalationLadder.dueStep(clock, ctx.now, calendar);
       if (!step) {
@@ -87,7 +99,11 @@ export class DeadlineEscalations {
       await this.note(ctx, clock, step);
       await this.alertStaff(ctx, clock, step);
       if (step.kind === 'breach' && clock.terms.notifyCitizenOnBreach && !(await this.citizenToldOfBreach(ctx, clock))) {
-        await this.notices.send(ctx, { template: 'deadline_breached', kind: 'deadline_notice', params: { deadline: clock.deadlineAt.toISOString(), clockKind: clock.kind } });
+        await this.notices.send(ctx, {
+          template: 'deadline_breached',
+          kind: 'deadline_notice',
+          params: { deadline: clock.deadlineAt.toISOString(), clockKind: clock.kind },
+        });
       }
       return 'fired';
     });

@@ -35,10 +35,7 @@ export class ReasonCodes {
 
   /** Active reasons first, each kind in code order; inactive ones stay listed so old history can be read. */
   list(kind?: ReasonKind): Promise<ReasonCode[]> {
-    return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM reason_codes WHERE $1::text IS NULL OR kind = $1 ORDER BY kind, active DESC, code`,
-      [kind ?? null],
-    );
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM reason_codes WHERE $1::text IS NULL OR kind = $1 ORDER BY kind, active DESC, code`, [kind ?? null]);
   }
 
   /** The active reason, or a 400 on `field` saying which codes are allowed. */

@@ -96,8 +96,12 @@ export class TopicAdmin {
       // Only what the patch changes is checked: a topic loaded in bulk with a name these rules refuse can still be
       // deactivated. An unchanged default is checked again when the topic comes back into use: it may have been
       // deactivated while the topic was (agencies only look at active topics).
-      const problems = [...(patch.names !== undefined ? namesProblems(names, patch.names) : []), ...(patch.keywords !== undefined ? keywordProblems(keywords) : [])];
-      if (defaultAgencyCode !== current.defaultAgencyCode || (active && !current.active)) problems.push(...(await defaultAgencyProblems(manager, defaultAgencyCode)));
+      const problems = [
+        ...(patch.names !== undefined ? namesProblems(names, patch.names) : []),
+        ...(patch.keywords !== undefined ? keywordProblems(keywords) : []),
+      ];
+      if (defaultAgencyCode !== current.defaultAgencyCode || (active && !current.active))
+        problems.push(...(await defaultAgencyProblems(manager, defaultAgencyCode)));
       if (problems.length) throw new InvalidInputError(problems);
       await manager.query(
         `UPDATE topics SET names = $2::jsonb, keywords = $3, default_agency_id = (SELECT id FROM agencies WHERE code = $4), active = $5 WHERE id = $1`,

@@ -14,14 +14,7 @@ import { TopicGuess } from './sms/topic-guess';
 import { VoiceMenu } from './voice/voice-menu';
 
 /** The ways in by phone: the SMS conversation and the voice menu. */
-const SERVICES = [
-  SmsConversation,
-  InboundMessages,
-  PhoneApplications,
-  SmsOptOuts,
-  TopicGuess,
-  VoiceMenu,
-];
+const SERVICES = [SmsConversation, InboundMessages, PhoneApplications, SmsOptOuts, TopicGuess, VoiceMenu];
 
 @Module({
   imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule, IntakeModule, CaseworkModule],

@@ -125,7 +125,10 @@ export class AgencyAdmin {
       const active = patch.active ?? current.active;
 
       // Only what the patch changes is checked: an agency imported with a name these rules refuse can still be moved or deactivated.
-      const problems = [...(patch.names !== undefined ? namesProblems(names, patch.names) : []), ...(patch.contactEmail !== undefined ? contactEmailProblems(contactEmail) : [])];
+      const problems = [
+        ...(patch.names !== undefined ? namesProblems(names, patch.names) : []),
+        ...(patch.contactEmail !== undefined ? contactEmailProblems(contactEmail) : []),
+      ];
       const moving = parentCode !== current.parentCode;
       const reactivating = active && !current.active;
       // The parent is locked only when it matters: a rename locking upwards could deadlock with a move locking downwards.
@@ -150,7 +153,10 @@ export class AgencyAdmin {
   }
 
   private async read(manager: EntityManager, code: string): Promise<AgencyAdminView> {
-    const [row]: AgencyRow[] = await manager.query(`SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1`, [code]);
+    const [row]: AgencyRow[] = await manager.query(
+      `SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1`,
+      [code],
+    );
     return row;
   }
 
@@ -190,7 +196,9 @@ async function assertNothingDependsOn(manager: EntityManager, agency: AgencyRow)
     [agency.id],
   );
   if (found.children.length) {
-    throw new ConflictError('AGENCY_HAS_ACTIVE_CHILDREN', `deactivate or move the agencies under ${agency.code} first: ${found.children.join(', ')}`, { codes: found.children });
+    throw new ConflictError('AGENCY_HAS_ACTIVE_CHILDREN', `deactivate or move the agencies under ${agency.code} first: ${found.children.join(', ')}`, {
+      codes: found.children,
+    });
   }
   if (found.topics.length) {
     throw new ConflictError('AGENCY_IS_TOPIC_DEFAULT', `give these topics another default agency first: ${found.topics.join(', ')}`, { codes: found.topics });

@@ -61,7 +61,9 @@ export class AgencyBrowser {
 
   /** The names of these agencies by code, for pages that name a few agencies without offering them all. */
   async namesByCode(codes: string[]): Promise<Map<string, LocalisedNames>> {
-    const rows: { code: string; names: LocalisedNames }[] = await this.dataSource.query('SELECT code, names FROM agencies WHERE code = ANY($1::text[])', [codes]);
+    const rows: { code: string; names: LocalisedNames }[] = await this.dataSource.query('SELECT code, names FROM agencies WHERE code = ANY($1::text[])', [
+      codes,
+    ]);
     return new Map(rows.map((r) => [r.code, r.names]));
   }
 

@@ -10,7 +10,6 @@ import { AgencyRecord, DirectoryService } from './directory.service';
 /** Keeps each statement's JSON parameter small while 50,000 rows still take only 100 round trips. */
 const BATCH_SIZE = 500;
 
-
 /** Agencies of the file that the stored tree, with the file applied, puts above themselves. $1 the file's codes. */
 const LOOPED_CODES = `
   WITH RECURSIVE up(start, id) AS (
@@ -63,7 +62,7 @@ export class AgencyCsvImporter {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`SELECT pg_advisory_xact_lock(${AGENCY_TREE_LOCK})`);
         options.onProgress?.(0, ordered.length);
-        for (let done = 0; done < ordered.length; ) {
+        for (let done = 0; done < ordered.length;) {
           const batch = ordered.slice(done, done + BATCH_SIZE);
           done += await this.directory.upsertAgencies(batch, manager);
           options.onProgress?.(done, ordered.length);
@@ -75,7 +74,12 @@ export class AgencyCsvImporter {
     } catch (error) {
       if (!(error instanceof TreeLoop)) throw error;
       const lineOf = new Map(sheet.rows.map((row) => [row.code, row.line]));
-      const loops = error.codes.map((code) => ({ line: lineOf.get(code) ?? 0, code, field: 'parent_code', message: 'this parent puts the agency under itself in the stored directory' }));
+      const loops = error.codes.map((code) => ({
+        line: lineOf.get(code) ?? 0,
+        code,
+        field: 'parent_code',
+        message: 'this parent puts the agency under itself in the stored directory',
+      }));
       return { ...report, problems: [...problems, ...loops] };
     }
     const created = records.filter((record) => !stored.agencyCodes.has(record.code)).length;

@@ -50,7 +50,10 @@ describe('reading an agency CSV', () => {
 
   it('reads a header whose names are quoted after the BOM', () => {
     const file = '\uFEFF"code","parent_code","kind","contact_email","region_code","name_tr"\n"MOH-34","MOH","directorate","","","İstanbul"\n';
-    expect(parseAgencyCsv(Buffer.from(file), stored)).toEqual({ records: [expect.objectContaining({ code: 'MOH-34', names: { tr: 'İstanbul' } })], problems: [] });
+    expect(parseAgencyCsv(Buffer.from(file), stored)).toEqual({
+      records: [expect.objectContaining({ code: 'MOH-34', names: { tr: 'İstanbul' } })],
+      problems: [],
+    });
   });
 
   it('numbers lines as the file does: header is line 1, blank lines and multi-line quoted fields count', () => {
@@ -135,7 +138,12 @@ describe('checking each row', () => {
     ['an email without a domain', 'MOH-34,MOH,directorate,il@,,İstanbul,', 'contact_email', /^not a valid email address$/],
     ['an email without an @', 'MOH-34,MOH,directorate,il.saglik.gov.tr,,İstanbul,', 'contact_email', /^not a valid email address$/],
     ['an unknown region', 'MOH-34,MOH,directorate,,TR-99,İstanbul,', 'region_code', /^unknown region TR-99$/],
-    ['a parent neither in the file nor stored', 'MOH-34,MOHH,directorate,,,İstanbul,', 'parent_code', /^unknown agency MOHH: neither in this file nor in the directory$/],
+    [
+      'a parent neither in the file nor stored',
+      'MOH-34,MOHH,directorate,,,İstanbul,',
+      'parent_code',
+      /^unknown agency MOHH: neither in this file nor in the directory$/,
+    ],
     ['a NUL character in a name', 'MOH-34,MOH,directorate,,,İstanbul\u0000,', 'name_tr', /^contains a line break or another control character$/],
     ['a line break in a name', 'MOH-34,MOH,directorate,,,"İstanbul\nİl Müdürlüğü",', 'name_tr', /^contains a line break or another control character$/],
     ['itself as parent', 'MOH-34,MOH-34,directorate,,,İstanbul,', 'parent_code', /^an agency cannot be its own parent$/],
@@ -156,7 +164,9 @@ describe('checking each row', () => {
 
   it('trims spaces around values', () => {
     const result = parseAgencyCsv(csv(' MOH-34 , MOH , directorate , il@saglik.gov.tr , TR-34 , İstanbul ,'), stored);
-    expect(result.records).toEqual([expect.objectContaining({ code: 'MOH-34', parentCode: 'MOH', kind: 'directorate', regionCode: 'TR-34', names: { tr: 'İstanbul' } })]);
+    expect(result.records).toEqual([
+      expect.objectContaining({ code: 'MOH-34', parentCode: 'MOH', kind: 'directorate', regionCode: 'TR-34', names: { tr: 'İstanbul' } }),
+    ]);
   });
 
   it('gives each problem its line, code, field and a message a person can act on', () => {
@@ -177,7 +187,10 @@ describe('checking each row', () => {
   });
 
   it('refuses a code that appears twice, keeping the first', () => {
-    const result = parseAgencyCsv(csv('MOH-34,MOH,directorate,,,İstanbul,', 'MOH-06,MOH,directorate,,,Ankara,', 'MOH-34,MOH,directorate,,,Istanbul again,'), stored);
+    const result = parseAgencyCsv(
+      csv('MOH-34,MOH,directorate,,,İstanbul,', 'MOH-06,MOH,directorate,,,Ankara,', 'MOH-34,MOH,directorate,,,Istanbul again,'),
+      stored,
+    );
     expect(result.problems).toEqual([{ line: 4, code: 'MOH-34', field: 'code', message: 'appears twice: already on line 2' }]);
     expect(result.records.map((r) => r.names.tr)).toEqual(['İstanbul', 'Ankara']);
   });
@@ -212,7 +225,12 @@ describe('checking parents', () => {
 
   it('refuses the whole branch below a bad row, reporting each row of it', () => {
     const result = parseAgencyCsv(
-      csv('MEB,,ministry,,,MEB,', 'MEB-34-KDK,MEB-34,district_office,,,Kadıköy,', 'MEB-34,MEB,directorate,bad-email,,İstanbul,', 'MEB-34-KDK-1,MEB-34-KDK,other,,,Okul,'),
+      csv(
+        'MEB,,ministry,,,MEB,',
+        'MEB-34-KDK,MEB-34,district_office,,,Kadıköy,',
+        'MEB-34,MEB,directorate,bad-email,,İstanbul,',
+        'MEB-34-KDK-1,MEB-34-KDK,other,,,Okul,',
+      ),
       stored,
     );
     expect(result.problems.map((p) => [p.line, p.code, p.field, p.message])).toEqual([

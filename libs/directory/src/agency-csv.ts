@@ -59,7 +59,9 @@ export function readAgencyCsv(content: Buffer | string): AgencyCsvSheet {
     return { rows: [], problems: [{ line, field: 'file', message: 'is not UTF-8 text; export it as "CSV UTF-8"' }] };
   }
   // csv-parse counts a CRLF inside a quoted field as two lines, so line numbers drift unless we normalise.
-  const text = String(content).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = String(content)
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
   const table: { cells: string[]; line: number; lastLine: number }[] = [];
   try {
     parse(text, {
@@ -88,9 +90,22 @@ export function readAgencyCsv(content: Buffer | string): AgencyCsvSheet {
       const name = (cells[index] ?? '').trim();
       if (name) names[language] = name;
     }
-    const row = { line, code: cell('code'), parentCode: cell('parent_code'), kind: cell('kind'), contactEmail: cell('contact_email'), regionCode: cell('region_code'), names };
+    const row = {
+      line,
+      code: cell('code'),
+      parentCode: cell('parent_code'),
+      kind: cell('kind'),
+      contactEmail: cell('contact_email'),
+      regionCode: cell('region_code'),
+      names,
+    };
     if (cells.length !== headerRow.cells.length) {
-      problems.push({ line, code: row.code || undefined, field: 'row', message: `has ${cells.length} values but the header has ${headerRow.cells.length} columns` });
+      problems.push({
+        line,
+        code: row.code || undefined,
+        field: 'row',
+        message: `has ${cells.length} values but the header has ${headerRow.cells.length} columns`,
+      });
     }
     return row;
   });
@@ -203,7 +218,8 @@ function checkRow(row: AgencyCsvRow, firstByCode: Map<string, AgencyCsvRow>, sto
 function checkTriage(rows: AgencyCsvRow[], stored: StoredDirectory, report: (row: AgencyCsvRow, field: string, message: string) => void): void {
   const triage = rows.filter((row) => row.kind === 'triage');
   for (const row of triage) {
-    if (stored.triageCode && row.code !== stored.triageCode) report(row, 'kind', `only one triage unit is allowed and the directory already has ${stored.triageCode}`);
+    if (stored.triageCode && row.code !== stored.triageCode)
+      report(row, 'kind', `only one triage unit is allowed and the directory already has ${stored.triageCode}`);
     else if (!stored.triageCode && row !== triage[0]) report(row, 'kind', `only one triage unit is allowed; line ${triage[0].line} is one already`);
   }
 }
@@ -229,7 +245,8 @@ function parentCycles(firstByCode: Map<string, AgencyCsvRow>): AgencyCsvRow[][] 
 
 function unreadableFile(error: CsvError, lastGoodLine: number): AgencyCsvProblem {
   // csv-parse names the line where it gave up, the end of the file; the quote was opened just after the last good record.
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return { line: lastGoodLine + 1, field: 'file', message: 'a quoted value starts on this line and is never closed' };
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED')
+    return { line: lastGoodLine + 1, field: 'file', message: 'a quoted value starts on this line and is never closed' };
   return { line: typeof error.lines === 'number' ? error.lines : lastGoodLine + 1, field: 'file', message: `cannot be read as CSV: ${error.message}` };
 }
 

@@ -42,9 +42,7 @@ export class DirectoryService {
   /** Active agencies, for pick lists (transfer to…): id, code and the name in the wanted language, by name. */
   async activeAgencies(language: string): Promise<{ id: string; code: string; name: string }[]> {
     const rows = await this.agencies.find({ where: { active: true } });
-    return rows
-      .map((a) => ({ id: a.id, code: a.code, name: localise(a.names, language) }))
-      .sort((a, b) => a.name.localeCompare(b.name, language));
+    return rows.map((a) => ({ id: a.id, code: a.code, name: localise(a.names, language) })).sort((a, b) => a.name.localeCompare(b.name, language));
   }
 
   findByCode(code: string): Promise<Agency | null> {

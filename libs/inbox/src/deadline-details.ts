@@ -83,7 +83,14 @@ export class DeadlineDetails {
         escalations: escalations.filter((e) => e.clockId === c.id).map(({ clockId: _clock, ...line }) => line),
       };
     });
-    return { deadlines, sla: slaOf(clocks.filter((c) => !c.stoppedAt), now, calendar) };
+    return {
+      deadlines,
+      sla: slaOf(
+        clocks.filter((c) => !c.stoppedAt),
+        now,
+        calendar,
+      ),
+    };
   }
 
   /** Every step fired on the application's clocks (sla_escalations_application_idx). */

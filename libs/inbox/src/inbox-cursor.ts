@@ -26,8 +26,15 @@ export function decodeCursor(cursor: string, sort: InboxSortField, order: SortOr
   } catch {
     parts = undefined;
   }
-  if (!Array.isArray(parts) || parts.length !== 4 || typeof parts[2] !== 'string' || typeof parts[3] !== 'string' ||
-      !TIMESTAMP.test(parts[2]) || !isRealInstant(parts[2]) || !isUuid(parts[3])) {
+  if (
+    !Array.isArray(parts) ||
+    parts.length !== 4 ||
+    typeof parts[2] !== 'string' ||
+    typeof parts[3] !== 'string' ||
+    !TIMESTAMP.test(parts[2]) ||
+    !isRealInstant(parts[2]) ||
+    !isUuid(parts[3])
+  ) {
     throw new InvalidInputError([{ field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor returned by this list' }]);
   }
   if (parts[0] !== sort || parts[1] !== order) {

@@ -20,13 +20,17 @@ export interface InboxSla {
   centerEscalated: boolean;
 }
 
-
-
 /**
  * The open clocks of a page of applications in one query (sla_clocks_one_open_per_kind_idx serves
  * `application_id = ANY(…) AND stopped_at IS NULL`), reduced to each application's governing one.
  */
-export async function governingDeadlines(clocks: SlaClocksRepository, manager: EntityManager, applicationIds: string[], now: Date, calendar: BusinessCalendar): Promise<Map<string, InboxSla>> {
+export async function governingDeadlines(
+  clocks: SlaClocksRepository,
+  manager: EntityManager,
+  applicationIds: string[],
+  now: Date,
+  calendar: BusinessCalendar,
+): Promise<Map<string, InboxSla>> {
   const result = new Map<string, InboxSla>();
   if (applicationIds.length === 0) return result;
   const rows = await clocks.openClocksOf(manager, applicationIds);

@@ -1,14 +1,5 @@
 import { LATE_ANSWER_CLOCK } from '@petitio/reporting';
-import {
-  ANSWERED,
-  FIRST_RESPONSE_GIVEN,
-  answeredFromDay,
-  answeredToDay,
-  atAgency,
-  inAgencySubtree,
-  receivedFromDay,
-  receivedToDay,
-} from '@petitio/reporting';
+import { ANSWERED, FIRST_RESPONSE_GIVEN, answeredFromDay, answeredToDay, atAgency, inAgencySubtree, receivedFromDay, receivedToDay } from '@petitio/reporting';
 
 const DAY_MS = 86_400_000;
 

@@ -8,9 +8,7 @@ import { IntakeModule } from '@petitio/intake';
 import { INBOX_PROVIDERS } from './inbox.providers';
 
 /** The staff-facing read side of applications: lists, search, detail and the personal-data reads they record. */
-const SERVICES = [
-  ...INBOX_PROVIDERS,
-];
+const SERVICES = [...INBOX_PROVIDERS];
 
 @Module({
   imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule, IntakeModule],

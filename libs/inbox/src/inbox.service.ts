@@ -168,11 +168,16 @@ export class InboxService {
     );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    const deadlines = await governingDeadlines(this.clocks, this.dataSource.manager, page.map((row) => row.id), now, await this.calendars.calendar());
+    const deadlines = await governingDeadlines(
+      this.clocks,
+      this.dataSource.manager,
+      page.map((row) => row.id),
+      now,
+      await this.calendars.calendar(),
+    );
     return {
       items: page.map((row) => toItem(row, language, deadlines.get(row.id) ?? null)),
-      nextCursor:
-        rows.length > query.limit ? encodeCursor({ sort: query.sort, order: query.order, value: last.sort_value, id: last.id }) : null,
+      nextCursor: rows.length > query.limit ? encodeCursor({ sort: query.sort, order: query.order, value: last.sort_value, id: last.id }) : null,
     };
   }
 }

@@ -2,15 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
-import {
-  ConflictError,
-  ENVIRONMENT,
-  Environment,
-  FieldProblem,
-  InvalidInputError,
-  isUniqueViolation,
-  supportedLanguages,
-} from '@petitio/platform';
+import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError, isUniqueViolation, supportedLanguages } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
 import type { AttachmentRecord } from './attachments/attachment-record';
@@ -45,7 +37,13 @@ export class IntakeService {
       const trackingNumber = generateTrackingNumber();
       try {
         const stored = await this.store.store({
-          application, trackingNumber, submittedBy: input.submittedBy, filedByStaffId, attachments, idempotencyKey: idempotencyKey ?? null, fingerprint,
+          application,
+          trackingNumber,
+          submittedBy: input.submittedBy,
+          filedByStaffId,
+          attachments,
+          idempotencyKey: idempotencyKey ?? null,
+          fingerprint,
         });
         // Nothing written: the Idempotency-Key was taken first.
         if (!stored) return this.replay(idempotencyKey!, fingerprint!);
@@ -67,11 +65,10 @@ export class IntakeService {
 
   /** A retried submission gets the first answer again; a different submission under the same key is refused. */
   private async replay(idempotencyKey: string, fingerprint: string): Promise<Receipt> {
-    const rows: { id: string; tracking_number: string; request_fingerprint: string; status: string; created_at: Date }[] =
-      await this.dataSource.query(
-        'SELECT id, tracking_number, request_fingerprint, status, created_at FROM applications WHERE idempotency_key = $1',
-        [idempotencyKey],
-      );
+    const rows: { id: string; tracking_number: string; request_fingerprint: string; status: string; created_at: Date }[] = await this.dataSource.query(
+      'SELECT id, tracking_number, request_fingerprint, status, created_at FROM applications WHERE idempotency_key = $1',
+      [idempotencyKey],
+    );
     const first = rows[0];
     if (first.request_fingerprint !== fingerprint) {
       throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different submission');
@@ -128,7 +125,7 @@ export class IntakeService {
     if (problems.length) throw new InvalidInputError(problems);
 
     // A district implies its province, so routing rules by province still match.
-    const impliedProvince = provinceCode ?? (districtCode ? (await this.directory.region(districtCode))?.parentCode ?? null : null);
+    const impliedProvince = provinceCode ?? (districtCode ? ((await this.directory.region(districtCode))?.parentCode ?? null) : null);
     const subject = (input.subject ?? '').trim() || deriveSubject(body);
     return {
       type: input.type,
@@ -160,6 +157,7 @@ function deriveSubject(body: string): string {
  */
 function fingerprintOf(a: PreparedApplication, filedByStaffId: string | null, attachments: AttachmentRecord[]): string {
   const files = attachments.length ? { attachments: attachments.map((f) => f.sha256) } : {};
-  return createHash('sha256').update(JSON.stringify({ ...a, ...(filedByStaffId ? { filedByStaffId } : {}), ...files })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ...a, ...(filedByStaffId ? { filedByStaffId } : {}), ...files }))
+    .digest('hex');
 }
-

@@ -30,7 +30,23 @@ export interface PublicStatus {
 }
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
-const PUBLIC_EVENT_KINDS = ['received', 'routed', 'assigned', 'status_changed', 'transferred', 'answered', 'closed', 'reopened', 'rejected', 'information_requested', 'citizen_replied', 'appeal_opened', 'merged_as_duplicate', INTERIM_ANSWER_KIND, ...CLOCK_EVENT_KINDS];
+const PUBLIC_EVENT_KINDS = [
+  'received',
+  'routed',
+  'assigned',
+  'status_changed',
+  'transferred',
+  'answered',
+  'closed',
+  'reopened',
+  'rejected',
+  'information_requested',
+  'citizen_replied',
+  'appeal_opened',
+  'merged_as_duplicate',
+  INTERIM_ANSWER_KIND,
+  ...CLOCK_EVENT_KINDS,
+];
 /** A breach shows only where its policy says so: the escalation service marks those lines data.public. */
 const BREACH_KIND = ESCALATION_EVENT_KINDS.breach;
 

@@ -48,9 +48,10 @@ export class MessageDelivery {
     try {
       if (message.channel !== 'web' && !message.recipient) throw new PermanentDeliveryError(`no recipient to send the ${message.channel} to`);
       if (message.channel === 'sms' && (await this.optedOut(message.recipient))) {
-        await this.dataSource.query(`UPDATE outgoing_messages SET status = 'suppressed', last_error = 'recipient opted out' WHERE id = $1 AND status = 'sending'`, [
-          message.id,
-        ]);
+        await this.dataSource.query(
+          `UPDATE outgoing_messages SET status = 'suppressed', last_error = 'recipient opted out' WHERE id = $1 AND status = 'sending'`,
+          [message.id],
+        );
         this.logger.log({ msg: 'message suppressed: recipient opted out', messageId, channel: message.channel, template: message.template });
         return { status: 'suppressed' };
       }
@@ -58,7 +59,13 @@ export class MessageDelivery {
       const channel = this.channels.get(message.channel);
       // Segments and encoding, never the text: what an SMS costs and whether transliteration kept it GSM-7.
       const sms = message.channel === 'sms' ? smsSegments(rendered.text) : undefined;
-      const logged = { messageId, channel: message.channel, template: message.template, attempt: message.attempts, ...(sms && { smsSegments: sms.segments, smsEncoding: sms.encoding }) };
+      const logged = {
+        messageId,
+        channel: message.channel,
+        template: message.template,
+        attempt: message.attempts,
+        ...(sms && { smsSegments: sms.segments, smsEncoding: sms.encoding }),
+      };
       // An earlier attempt that died mid-send (`sending`) or timed out may have gone out all the same.
       if ((message.previousStatus === 'sending' || message.attempts > 1) && canFindEarlierSend(channel)) {
         const earlier = await this.unrecorded(await channel.findEarlierSends(rendered, message.createdAt));
@@ -89,10 +96,9 @@ export class MessageDelivery {
   /** The first of the provider's ids that no message has recorded yet: an identical notice sent earlier keeps its own. */
   private async unrecorded(providerMessageIds: string[]): Promise<string | undefined> {
     if (providerMessageIds.length === 0) return undefined;
-    const rows: { id: string }[] = await this.dataSource.query(
-      'SELECT provider_message_id AS id FROM outgoing_messages WHERE provider_message_id = ANY($1)',
-      [providerMessageIds],
-    );
+    const rows: { id: string }[] = await this.dataSource.query('SELECT provider_message_id AS id FROM outgoing_messages WHERE provider_message_id = ANY($1)', [
+      providerMessageIds,
+    ]);
     const recorded = new Set(rows.map((r) => r.id));
     return providerMessageIds.find((id) => !recorded.has(id));
   }

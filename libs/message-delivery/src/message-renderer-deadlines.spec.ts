@@ -69,7 +69,9 @@ describe('rendering deadline messages to citizens', () => {
   it.each((['deadline_extended', 'deadline_breached', 'interim_answer'] as const).flatMap((t) => (['tr', 'en'] as const).map((l) => [t, l] as const)))(
     'keeps a %s SMS in %s, without staff words, to two GSM-7 segments',
     (template, language) => {
-      const sms = renderer.render(message(template, language, { trackingNumber: '48273915602', deadline: DEADLINE }, { channel: 'sms', recipient: '+905321234567' }));
+      const sms = renderer.render(
+        message(template, language, { trackingNumber: '48273915602', deadline: DEADLINE }, { channel: 'sms', recipient: '+905321234567' }),
+      );
       expect(smsSegments(sms.text)).toMatchObject({ encoding: 'GSM-7', segments: expect.any(Number) });
       expect(smsSegments(sms.text).segments).toBeLessThanOrEqual(2);
     },
@@ -109,14 +111,18 @@ describe('rendering deadline alerts to staff', () => {
   });
 
   it('says when the deadline passed', () => {
-    const { text } = renderer.render(message('deadline_escalation', 'en', { ...alert, stepKind: 'breach', level: 2, share: null, clockKind: 'first_response' }));
+    const { text } = renderer.render(
+      message('deadline_escalation', 'en', { ...alert, stepKind: 'breach', level: 2, share: null, clockKind: 'first_response' }),
+    );
     expect(text).toContain('The deadline for a first response to application 4827-3915-602 passed on March 17, 2026 at 12:30 AM.');
   });
 
   it('says how long past the deadline it was when the re-escalation was made, and at which level it reaches the reader', () => {
     const createdAt = new Date(new Date(DEADLINE).getTime() + (7 * 24 + 5) * 3_600_000);
     const en = renderer.render(message('deadline_escalation', 'en', { ...alert, stepKind: 're_escalation', level: 3, share: null }, { createdAt }));
-    expect(en.text).toContain('Application 4827-3915-602 is still unanswered 7 days after its deadline of March 17, 2026 at 12:30 AM — escalated to you as level 3.');
+    expect(en.text).toContain(
+      'Application 4827-3915-602 is still unanswered 7 days after its deadline of March 17, 2026 at 12:30 AM — escalated to you as level 3.',
+    );
     expect(en.subject).toBe('Escalated to you (level 3): application 4827-3915-602');
     const tr = renderer.render(message('deadline_escalation', 'tr', { ...alert, stepKind: 're_escalation', level: 3, share: null }, { createdAt }));
     expect(tr.text).toContain('7 gün geçti');

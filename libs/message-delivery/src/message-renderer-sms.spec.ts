@@ -91,7 +91,9 @@ describe('inviting a reply by SMS', () => {
   });
 
   it('says in English to text the reply to that number', () => {
-    expect(sms('information_requested', 'en', SENDERS['a sender ID with a reply number'])).toContain('Text your reply to +905550000002, or open the status page');
+    expect(sms('information_requested', 'en', SENDERS['a sender ID with a reply number'])).toContain(
+      'Text your reply to +905550000002, or open the status page',
+    );
   });
 
   it.each(['a sender ID alone', 'a Messaging Service alone'].flatMap((sender) => LANGUAGES.map((l) => [l, sender] as const)))(
@@ -104,7 +106,13 @@ describe('inviting a reply by SMS', () => {
   );
 
   it('never invites a reply to an email, which comes from a no-reply address', () => {
-    const { text } = rendererWith(SENDERS['a phone number']).render({ ...answer, channel: 'email', recipient: 'a@b.example', template: 'information_requested', language: 'en' });
+    const { text } = rendererWith(SENDERS['a phone number']).render({
+      ...answer,
+      channel: 'email',
+      recipient: 'a@b.example',
+      template: 'information_requested',
+      language: 'en',
+    });
     expect(text).toContain('To reply, open the status page with your access code.');
     expect(text).not.toContain('Reply to this message');
   });

@@ -90,7 +90,11 @@ describe('rendering outgoing messages', () => {
 
   it('refuses a lockout notice without its count, a hint that looks like anything but an address, or a date', () => {
     const good = { failures: 5, from: '203.0.113.x', lockedAt: '2026-03-02T09:30:00.000Z' };
-    for (const bad of [{ ...good, failures: 0 }, { ...good, from: '<b>x</b>' }, { ...good, lockedAt: 'soon' }]) {
+    for (const bad of [
+      { ...good, failures: 0 },
+      { ...good, from: '<b>x</b>' },
+      { ...good, lockedAt: 'soon' },
+    ]) {
       expect(() => renderer.render(message('staff_sign_in_locked', 'en', bad))).toThrow(PermanentDeliveryError);
     }
   });

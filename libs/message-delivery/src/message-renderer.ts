@@ -68,7 +68,12 @@ export class MessageRenderer {
       recipient: message.recipient,
       language: chosen.language,
       subject,
-      text: message.channel === 'email' ? `${text}\n\n-- \n${automaticNotice(chosen.language)}\n` : message.channel === 'sms' ? fitSmsText(text, this.env.SMS_TRANSLITERATE).text : text,
+      text:
+        message.channel === 'email'
+          ? `${text}\n\n-- \n${automaticNotice(chosen.language)}\n`
+          : message.channel === 'sms'
+            ? fitSmsText(text, this.env.SMS_TRANSLITERATE).text
+            : text,
       html: emailDocument(chosen.language, subject, html),
     };
   }
@@ -110,7 +115,8 @@ export class MessageRenderer {
   /** Picks each field it shows from the params by name, so nothing else the caller put there can reach staff inboxes. */
   private staffAlertContext(message: StoredMessage, language: string): StaffAlertContext {
     const { applicationId, clockKind, stepKind, level, share } = message.params;
-    if (typeof applicationId !== 'string' || !isUuid(applicationId)) throw new PermanentDeliveryError(`template ${message.template} needs params.applicationId`);
+    if (typeof applicationId !== 'string' || !isUuid(applicationId))
+      throw new PermanentDeliveryError(`template ${message.template} needs params.applicationId`);
     if (!isOneOf(CLOCK_KINDS, clockKind) || !isOneOf(ESCALATION_STEP_KINDS, stepKind)) {
       throw new PermanentDeliveryError(`template ${message.template} needs params.clockKind and params.stepKind`);
     }
@@ -144,7 +150,8 @@ export class MessageRenderer {
   /** Picks its fields by name: the stored hint is already cut to a network (see clientAddressHint in @petitio/staff). */
   private signInLockedContext(message: StoredMessage, language: string): SignInLockedContext {
     const { failures, from, lockedAt } = message.params;
-    if (typeof failures !== 'number' || !Number.isInteger(failures) || failures < 1) throw new PermanentDeliveryError(`template ${message.template} needs params.failures`);
+    if (typeof failures !== 'number' || !Number.isInteger(failures) || failures < 1)
+      throw new PermanentDeliveryError(`template ${message.template} needs params.failures`);
     if (typeof from !== 'string' || !/^[0-9a-fA-F.:x/]{1,50}$/.test(from)) throw new PermanentDeliveryError(`template ${message.template} needs params.from`);
     const at = typeof lockedAt === 'string' ? new Date(lockedAt) : undefined;
     if (!at || Number.isNaN(at.getTime())) throw new PermanentDeliveryError(`template ${message.template} needs params.lockedAt`);

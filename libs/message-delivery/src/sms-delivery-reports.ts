@@ -45,8 +45,14 @@ export class SmsDeliveryReports {
     );
     const known =
       updated > 0 ||
-      (await this.dataSource.query('SELECT 1 FROM outgoing_messages WHERE provider_message_id = $1 AND channel = $2', [report.providerMessageId, 'sms'])).length > 0;
-    this.logger.log({ msg: known ? 'SMS delivery report recorded' : 'SMS delivery report for an unknown message ignored', status: report.status, errorCode, stale: known && updated === 0 });
+      (await this.dataSource.query('SELECT 1 FROM outgoing_messages WHERE provider_message_id = $1 AND channel = $2', [report.providerMessageId, 'sms']))
+        .length > 0;
+    this.logger.log({
+      msg: known ? 'SMS delivery report recorded' : 'SMS delivery report for an unknown message ignored',
+      status: report.status,
+      errorCode,
+      stale: known && updated === 0,
+    });
     return known;
   }
 }

@@ -39,7 +39,8 @@ describe('SMS segments', () => {
 });
 
 describe('fitting an SMS text', () => {
-  const turkish = 'Kurum, 4827-3915-602 numaralı başvurunuzu yanıtladı. Yanıt: Su kesintisi giderildi; İSKİ ekipleri çalışmayı bitirdi. Öğle saatinde Üsküdar’da değil Kadıköy’de.';
+  const turkish =
+    'Kurum, 4827-3915-602 numaralı başvurunuzu yanıtladı. Yanıt: Su kesintisi giderildi; İSKİ ekipleri çalışmayı bitirdi. Öğle saatinde Üsküdar’da değil Kadıköy’de.';
 
   it('writes Turkish letters without their marks when only they keep the text out of GSM-7, saving segments', () => {
     const asIs = smsSegments(turkish.replace(/’/g, "'"));

@@ -16,9 +16,7 @@ export interface SmsSegments {
 }
 
 /** GSM 03.38 basic character set, without the escape to the extension table. */
-const GSM_BASIC = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
+const GSM_BASIC = new Set('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà');
 /** The extension table: each is sent as escape + character, two septets. */
 const GSM_EXTENSION = new Set('\f^{}\\[~]|€');
 
@@ -34,7 +32,14 @@ export function smsSegments(text: string): SmsSegments {
     return { encoding: 'GSM-7', ...pack(sizes, GSM_SINGLE, GSM_PART) };
   }
   // A character is never split across parts: an escape pair or a surrogate pair moves whole to the next part.
-  return { encoding: 'UCS-2', ...pack(chars.map((c) => c.length), UCS2_SINGLE, UCS2_PART) };
+  return {
+    encoding: 'UCS-2',
+    ...pack(
+      chars.map((c) => c.length),
+      UCS2_SINGLE,
+      UCS2_PART,
+    ),
+  };
 }
 
 function pack(sizes: number[], single: number, part: number): { segments: number; characters: number } {

@@ -11,16 +11,6 @@ import { ClockModule } from './time/clock.module';
 
 /** What every long-running process (api, worker) stands on: settings, logs, database, clock, metrics, outbox, health. */
 @Module({
-  imports: [
-    EnvironmentModule,
-    LoggingModule,
-    DatabaseModule,
-    ClockModule,
-    MetricsModule,
-    OutboxModule,
-    RateLimitModule,
-    SecurityModule,
-    HealthModule,
-  ],
+  imports: [EnvironmentModule, LoggingModule, DatabaseModule, ClockModule, MetricsModule, OutboxModule, RateLimitModule, SecurityModule, HealthModule],
 })
 export class PlatformModule {}

@@ -13,7 +13,11 @@ export const DIMENSION_BITS = { agency: 1, type: 2, topic: 4, channel: 8 } as co
 
 const KEY = 'agency_id, type_code, topic_id, channel';
 const COUNTERS = ['received', 'answered', 'answered_within', 'answered_within_public', 'transfers', 'transferred_twice', 'answered_in_period'];
-const ARRAYS: [string, number][] = [['answer_histogram', DURATION_BUCKETS], ['first_response_histogram', DURATION_BUCKETS], ['ratings', 5]];
+const ARRAYS: [string, number][] = [
+  ['answer_histogram', DURATION_BUCKETS],
+  ['first_response_histogram', DURATION_BUCKETS],
+  ['ratings', 5],
+];
 const COLUMNS = `dims, ${KEY}, ${COUNTERS.join(', ')}, ${ARRAYS.map(([c]) => c).join(', ')}`;
 
 /** Element-wise sum of an integer[] column, as one array (PostgreSQL has no such aggregate). `sign` -1 subtracts. */
@@ -21,7 +25,8 @@ export const sumArray = (column: string, length: number, sign = 1) =>
   `ARRAY[${Array.from({ length }, (_, i) => `COALESCE(sum(${column}[${i + 1}]), 0)${sign < 0 ? ' * -1' : ''}`).join(', ')}]::int[]`;
 
 /** The 1-based histogram bucket of a duration in seconds ($3 the bounds), null without one; negative counts as 0. */
-const bucketOf = (seconds: string) => `(SELECT CASE WHEN s IS NULL THEN NULL ELSE width_bucket(GREATEST(s, 0), $3::float8[]) END FROM (SELECT ${seconds} AS s) x)`;
+const bucketOf = (seconds: string) =>
+  `(SELECT CASE WHEN s IS NULL THEN NULL ELSE width_bucket(GREATEST(s, 0), $3::float8[]) END FROM (SELECT ${seconds} AS s) x)`;
 const buckets = (column: string) => Array.from({ length: DURATION_BUCKETS }, (_, i) => `count(*) FILTER (WHERE ${column} = ${i + 1})`).join(', ');
 const dimsOf = () =>
   Object.entries({ agency_id: DIMENSION_BITS.agency, type_code: DIMENSION_BITS.type, topic_id: DIMENSION_BITS.topic, channel: DIMENSION_BITS.channel })
@@ -81,10 +86,14 @@ export const RECOMPUTE_DAYS = `
  */
 export const addDaysToMonths = (sign: 1 | -1) => `
   INSERT INTO dashboard_monthly AS m (month, ${COLUMNS})
-  SELECT date_trunc('month', d.day)::date, d.dims, ${KEY.split(', ').map((c) => `d.${c}`).join(', ')},
+  SELECT date_trunc('month', d.day)::date, d.dims, ${KEY.split(', ')
+    .map((c) => `d.${c}`)
+    .join(', ')},
     ${COUNTERS.map((c) => `sum(d.${c})${sign < 0 ? ' * -1' : ''}`).join(', ')}, ${ARRAYS.map(([c, n]) => sumArray(`d.${c}`, n, sign)).join(', ')}
   FROM dashboard_daily d WHERE d.day = ANY($1::date[])
-  GROUP BY 1, d.dims, ${KEY.split(', ').map((c) => `d.${c}`).join(', ')}
+  GROUP BY 1, d.dims, ${KEY.split(', ')
+    .map((c) => `d.${c}`)
+    .join(', ')}
   ON CONFLICT (dims, month, ${KEY}) DO UPDATE SET
     ${COUNTERS.map((c) => `${c} = m.${c} + EXCLUDED.${c}`).join(', ')},
     ${ARRAYS.map(([c]) => `${c} = int_array_add(m.${c}, EXCLUDED.${c})`).join(', ')}`;

@@ -109,10 +109,9 @@ export class DashboardRollups {
                                    UNION SELECT date_trunc('hour', answered_at) FROM applications WHERE answered_at IS NOT NULL) x,
          (VALUES (interval '0'), (interval '59 minutes')) AS offsets(o)`,
     );
-    await manager.query(
-      `INSERT INTO dashboard_rollup_state (time_zone) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
-      [zone],
-    );
+    await manager.query(`INSERT INTO dashboard_rollup_state (time_zone) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET time_zone = EXCLUDED.time_zone`, [
+      zone,
+    ]);
     return true;
   }
 }

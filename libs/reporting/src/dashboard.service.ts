@@ -193,8 +193,17 @@ export class DashboardService {
     const add = (dimension: DeadlineDimension | 'total', key: string | null, row: CubeRow) => {
       const id = `${dimension}\u0000${key ?? ''}`;
       const line = lines.get(id) ?? {
-        dimension, key, names: null, received: 0, answered: 0, within: 0, transfers: 0, twice: 0,
-        ratings: [0, 0, 0, 0, 0], first: new Array<number>(DURATION_BUCKETS).fill(0), answer: new Array<number>(DURATION_BUCKETS).fill(0),
+        dimension,
+        key,
+        names: null,
+        received: 0,
+        answered: 0,
+        within: 0,
+        transfers: 0,
+        twice: 0,
+        ratings: [0, 0, 0, 0, 0],
+        first: new Array<number>(DURATION_BUCKETS).fill(0),
+        answer: new Array<number>(DURATION_BUCKETS).fill(0),
       };
       line.names = line.names ?? (dimension === 'agency' ? row.names : null);
       line.received += n(row.received);
@@ -263,7 +272,8 @@ export class DashboardService {
     const slices = rollupSlices(filter.from, filter.to);
     const params: unknown[] = [filter.from, filter.to, slices.months.from, slices.months.before, masks];
     const scope = `r.dims = ANY($5::smallint[]) AND ${scopeCondition(this.access, principal, filter, params, 'r')}`;
-    const columns = 'r.dims, r.agency_id, r.type_code, r.topic_id, r.channel, r.received, r.answered, r.answered_within, r.transfers, r.transferred_twice, r.ratings, r.answered_in_period, r.answer_histogram, r.first_response_histogram';
+    const columns =
+      'r.dims, r.agency_id, r.type_code, r.topic_id, r.channel, r.received, r.answered, r.answered_within, r.transfers, r.transferred_twice, r.ratings, r.answered_in_period, r.answer_histogram, r.first_response_histogram';
     return {
       rows: `SELECT r.month AS day, ${columns} FROM dashboard_monthly r WHERE r.month >= $3::date AND r.month < $4::date AND ${scope}
              UNION ALL

@@ -128,8 +128,14 @@ export class PublicStatisticsService {
       to: period.to,
       minCount,
       total: publishable(line(total), minCount),
-      byType: publishableList(rows.filter((r) => !r.is_total && r.type !== null).map((r) => ({ type: r.type!, ...line(r) })), minCount),
-      byAgency: publishableList(rows.filter((r) => !r.is_total && r.type === null && r.code !== null).map((r) => ({ code: r.code!, names: r.names!, ...line(r) })), minCount),
+      byType: publishableList(
+        rows.filter((r) => !r.is_total && r.type !== null).map((r) => ({ type: r.type!, ...line(r) })),
+        minCount,
+      ),
+      byAgency: publishableList(
+        rows.filter((r) => !r.is_total && r.type === null && r.code !== null).map((r) => ({ code: r.code!, names: r.names!, ...line(r) })),
+        minCount,
+      ),
     };
   }
 }

@@ -12,7 +12,12 @@ describe('public statistics lines', () => {
   });
 
   it('withholds the smallest other line too when a list would withhold only one, so it cannot be had by subtraction', () => {
-    const lines = [{ type: 'complaint', ...line(40) }, { type: 'petition', ...line(3) }, { type: 'request', ...line(12) }, { type: 'suggestion', ...line(15) }];
+    const lines = [
+      { type: 'complaint', ...line(40) },
+      { type: 'petition', ...line(3) },
+      { type: 'request', ...line(12) },
+      { type: 'suggestion', ...line(15) },
+    ];
     expect(publishableList(lines, 10).map((l) => [l.type, l.withheld, l.received])).toEqual([
       ['complaint', false, 40],
       ['petition', true, null],
@@ -22,9 +27,17 @@ describe('public statistics lines', () => {
   });
 
   it('leaves a list alone when it withholds none, or two or more already', () => {
-    const none = [{ type: 'complaint', ...line(40) }, { type: 'request', ...line(12) }];
+    const none = [
+      { type: 'complaint', ...line(40) },
+      { type: 'request', ...line(12) },
+    ];
     expect(publishableList(none, 10).map((l) => l.withheld)).toEqual([false, false]);
-    const two = [{ type: 'complaint', ...line(40) }, { type: 'petition', ...line(3) }, { type: 'request', ...line(4) }, { type: 'suggestion', ...line(15) }];
+    const two = [
+      { type: 'complaint', ...line(40) },
+      { type: 'petition', ...line(3) },
+      { type: 'request', ...line(4) },
+      { type: 'suggestion', ...line(15) },
+    ];
     expect(publishableList(two, 10).map((l) => l.withheld)).toEqual([false, true, true, false]);
   });
 });

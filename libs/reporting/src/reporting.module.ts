@@ -9,11 +9,7 @@ import { DashboardService } from './dashboard.service';
 import { PublicStatisticsService } from './public-statistics.service';
 
 /** Figures over many applications: the SLA dashboard, its rollups and the public statistics. */
-const SERVICES = [
-  DashboardService,
-  DashboardRollups,
-  PublicStatisticsService,
-];
+const SERVICES = [DashboardService, DashboardRollups, PublicStatisticsService];
 
 @Module({
   imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule],

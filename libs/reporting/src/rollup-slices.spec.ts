@@ -17,7 +17,7 @@ describe('rollup slices', () => {
     expect(across.from).toBe(across.before);
   });
 
-  it('counts a period\'s days with both ends included', () => {
+  it("counts a period's days with both ends included", () => {
     expect(periodLength('2026-11-26', '2026-11-26')).toBe(1);
     expect(periodLength('2026-10-28', '2026-11-26')).toBe(30);
     expect(periodLength('2026-03-01', '2026-03-31')).toBe(31);

@@ -45,7 +45,8 @@ export function routingRuleDraftProblems(d: RoutingRuleDraft): FieldProblem[] {
   } else {
     const i = d.keywords.findIndex((k) => typeof k !== 'string' || !KEYWORD.test(k) || k.length > ROUTING_RULE_KEYWORD_MAX);
     if (i >= 0) bad('keywords', 'keyword_format', `keywords.${i} must be one word of letters or digits, optionally ending in * (e.g. bribe*)`);
-    else if (new Set(d.keywords.map((k) => k.toLocaleLowerCase('tr'))).size !== d.keywords.length) bad('keywords', 'duplicate_keyword', 'keywords names the same word twice');
+    else if (new Set(d.keywords.map((k) => k.toLocaleLowerCase('tr'))).size !== d.keywords.length)
+      bad('keywords', 'duplicate_keyword', 'keywords names the same word twice');
   }
   if (!d.agencyCode) bad('agencyCode', 'required', 'agencyCode is required: the agency that receives what the rule matches');
   if (!d.typeCode && !d.topicCode && !d.provinceCode && !d.districtCode && d.keywords?.length === 0) {

@@ -110,7 +110,13 @@ export class RoutingRulesAdmin {
       const { id: _id, agencyId: _agency, topicId: _topic, createdAt: _created, ...current } = rows[0];
       const changed = definedOnly(patch);
       // null clears a criterion; for the keywords and the description that is the empty list and text.
-      const draft: RoutingRuleDraft = { ...current, ...changed, keywords: changed.keywords ?? current.keywords, description: changed.description ?? current.description, code: current.code };
+      const draft: RoutingRuleDraft = {
+        ...current,
+        ...changed,
+        keywords: changed.keywords ?? current.keywords,
+        description: changed.description ?? current.description,
+        code: current.code,
+      };
       const refs = await this.assertValid(manager, draft);
       await manager.query(
         `UPDATE routing_rules SET position = $2, description = $3, type_code = $4, topic_id = $5, province_code = $6, district_code = $7,
@@ -145,7 +151,12 @@ export class RoutingRulesAdmin {
   async preview(input: RoutingPreviewInput): Promise<RoutingPreview> {
     const [rows, refs, triageId] = await Promise.all([
       this.dataSource.query(`${SELECT_RULES} WHERE r.active`) as Promise<RuleRow[]>,
-      this.references(this.dataSource.manager, { typeCode: input.type, topicCode: input.topicCode, provinceCode: input.provinceCode, districtCode: input.districtCode }),
+      this.references(this.dataSource.manager, {
+        typeCode: input.type,
+        topicCode: input.topicCode,
+        provinceCode: input.provinceCode,
+        districtCode: input.districtCode,
+      }),
       this.directory.triageAgencyId(),
     ]);
     // Naming the topic reloads a cache filled before an admin created it, as the router does.
@@ -156,7 +167,15 @@ export class RoutingRulesAdmin {
     const ordered = orderRules(rows);
     // As intake stores it: a district implies its province, so rules by province still match.
     const provinceCode = input.provinceCode || refs.districtParent;
-    const app = { type: input.type, topicId: refs.topicId, provinceCode, districtCode: input.districtCode || null, subject: input.subject, body: input.body, language: input.language };
+    const app = {
+      type: input.type,
+      topicId: refs.topicId,
+      provinceCode,
+      districtCode: input.districtCode || null,
+      subject: input.subject,
+      body: input.body,
+      language: input.language,
+    };
     const decision = decideRouting(ordered, app, triageId, topics);
     const [agency]: { code: string }[] = await this.dataSource.query('SELECT code FROM agencies WHERE id = $1', [decision.agencyId]);
     const rule = decision.rule && { ...decision.rule, specificity: specificity(decision.rule), order: ordered.indexOf(decision.rule) + 1 };
@@ -168,7 +187,8 @@ export class RoutingRulesAdmin {
     if (problems.length) throw new InvalidInputError(problems);
     const refs = await this.references(manager, draft);
     if (!refs.agencyId) refs.problems.push({ field: 'agencyCode', code: 'unknown_agency', message: `there is no agency ${draft.agencyCode}` });
-    else if (draft.active && !refs.agencyActive) refs.problems.push({ field: 'agencyCode', code: 'unknown_agency', message: `agency ${draft.agencyCode} is inactive: choose an active agency` });
+    else if (draft.active && !refs.agencyActive)
+      refs.problems.push({ field: 'agencyCode', code: 'unknown_agency', message: `agency ${draft.agencyCode} is inactive: choose an active agency` });
     if (refs.problems.length) throw new InvalidInputError(refs.problems);
     return refs;
   }
@@ -195,7 +215,8 @@ export class RoutingRulesAdmin {
     const problems: FieldProblem[] = [];
     if (!found.type) problems.push({ field: 'typeCode', code: 'unknown_type', message: `there is no application type ${codes.typeCode}` });
     if (codes.topicCode && !found.topicId) problems.push({ field: 'topicCode', code: 'unknown_topic', message: `there is no topic ${codes.topicCode}` });
-    if (codes.provinceCode && found.provinceKind !== 'province') problems.push({ field: 'provinceCode', code: 'unknown_province', message: `there is no province ${codes.provinceCode}` });
+    if (codes.provinceCode && found.provinceKind !== 'province')
+      problems.push({ field: 'provinceCode', code: 'unknown_province', message: `there is no province ${codes.provinceCode}` });
     if (codes.districtCode && found.districtKind !== 'district') {
       problems.push({ field: 'districtCode', code: 'unknown_district', message: `there is no district ${codes.districtCode}` });
     } else if (codes.districtCode && codes.provinceCode && found.districtParent !== codes.provinceCode) {
@@ -216,8 +237,15 @@ interface References {
 /** The columns both insert and update write, from position to active. */
 function columnValues(d: RoutingRuleDraft, refs: References): unknown[] {
   return [
-    d.position, d.description.trim(), d.typeCode || null, refs.topicId, d.provinceCode || null, d.districtCode || null,
-    d.keywords.length ? d.keywords.map((k) => k.normalize('NFC')) : null, refs.agencyId, d.active,
+    d.position,
+    d.description.trim(),
+    d.typeCode || null,
+    refs.topicId,
+    d.provinceCode || null,
+    d.districtCode || null,
+    d.keywords.length ? d.keywords.map((k) => k.normalize('NFC')) : null,
+    refs.agencyId,
+    d.active,
   ];
 }
 

@@ -16,9 +16,7 @@ interface RoutingChoice {
   reason: RoutingReason | typeof TRIAGE_AFTER_FAILURE;
 }
 
-export type RoutingOutcome =
-  | ({ routed: true } & RoutingChoice)
-  | { routed: false; reason: 'not_found' | 'already_routed'; status?: string };
+export type RoutingOutcome = ({ routed: true } & RoutingChoice) | { routed: false; reason: 'not_found' | 'already_routed'; status?: string };
 
 /** Why an application went to central triage when the rules failed on it (the `routed` history line's reason). */
 export const TRIAGE_AFTER_FAILURE = 'triage_after_failure';
@@ -71,10 +69,7 @@ export class RoutingService {
     return this.routeEach(applicationIds, async () => ({ agencyId: triageId, ruleId: null, reason: TRIAGE_AFTER_FAILURE }));
   }
 
-  private async routeEach(
-    applicationIds: string[],
-    decide: (app: RoutableApplication) => Promise<RoutingChoice>,
-  ): Promise<Map<string, RoutingOutcome>> {
+  private async routeEach(applicationIds: string[], decide: (app: RoutableApplication) => Promise<RoutingChoice>): Promise<Map<string, RoutingOutcome>> {
     const ids = [...new Set(applicationIds)].sort();
     const rows = await this.prepared.rows<RoutableApplication & { id: string; status: ApplicationStatus }>(
       'routing-load-many',
@@ -153,10 +148,9 @@ export class RoutingService {
 
   /** Which of these applications are still waiting to be routed. */
   async stillReceived(applicationIds: string[]): Promise<Set<string>> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM applications WHERE id = ANY($1::uuid[]) AND status = 'received'`,
-      [applicationIds],
-    );
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM applications WHERE id = ANY($1::uuid[]) AND status = 'received'`, [
+      applicationIds,
+    ]);
     return new Set(rows.map((r) => r.id));
   }
 

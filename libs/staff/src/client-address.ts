@@ -19,7 +19,10 @@ export function clientAddressHint(address: string): string {
     const left = head ? head.split(':') : [];
     const right = address.includes('::') ? (tail ? tail.split(':') : []) : [];
     const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/48`;
+    return `${groups
+      .slice(0, 3)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::/48`;
   }
   return 'x';
 }

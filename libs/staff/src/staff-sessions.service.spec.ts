@@ -16,15 +16,31 @@ interface Setup {
 /** The service over typed fakes: a database answering the sign-in query, a counting hasher, a fixed clock. */
 function service({ user, failedFromClient = 0 }: Setup) {
   const verified: (string | null)[] = [];
-  const hasher = { verify: async (hash: string | null, password: string) => (verified.push(hash), hash === 'hash-of-right' && password === 'right') } as unknown as PasswordHasher;
-  const row = user && { id: 'u1', email: 'o@example.org', language: 'en', password_hash: 'hash-of-right', status: 'active', locked_until: null, client_locked_until: null, ...user };
+  const hasher = {
+    verify: async (hash: string | null, password: string) => (verified.push(hash), hash === 'hash-of-right' && password === 'right'),
+  } as unknown as PasswordHasher;
+  const row = user && {
+    id: 'u1',
+    email: 'o@example.org',
+    language: 'en',
+    password_hash: 'hash-of-right',
+    status: 'active',
+    locked_until: null,
+    client_locked_until: null,
+    ...user,
+  };
   const manager = { query: async (sql: string) => (sql.includes('INSERT INTO staff_sign_in_failures') ? [{ failures: 1 }] : []) };
   const dataSource = {
     query: async (sql: string) =>
-      sql.trim().startsWith('SELECT u.id') ? (row ? [row] : [])
-      : sql.includes('RETURNING id') ? [{ id: 's1' }]
-      : sql.includes('AS agency_kind') ? [{ agency_id: 'a1', roles: ['officer'], agency_kind: 'district' }]
-      : [],
+      sql.trim().startsWith('SELECT u.id')
+        ? row
+          ? [row]
+          : []
+        : sql.includes('RETURNING id')
+          ? [{ id: 's1' }]
+          : sql.includes('AS agency_kind')
+            ? [{ agency_id: 'a1', roles: ['officer'], agency_kind: 'district' }]
+            : [],
     transaction: async (work: (m: typeof manager) => Promise<unknown>) => work(manager),
   } as unknown as DataSource;
   const attempts = {

@@ -70,7 +70,11 @@ export class StaffSessionsService {
       throw new TooManyRequestsError(fromClient.retryAfterSeconds, 'TOO_MANY_SIGN_IN_FAILURES', 'too many failed sign-ins from your address; try again later');
     }
     if (user?.client_locked_until && user.client_locked_until > now) {
-      throw new TooManyRequestsError(secondsUntil(user.client_locked_until, now), 'ACCOUNT_LOCKED', 'too many wrong passwords: this account is locked for a while');
+      throw new TooManyRequestsError(
+        secondsUntil(user.client_locked_until, now),
+        'ACCOUNT_LOCKED',
+        'too many wrong passwords: this account is locked for a while',
+      );
     }
     if (user?.locked_until && user.locked_until > now) {
       throw new TooManyRequestsError(secondsUntil(user.locked_until, now), 'ACCOUNT_BACKOFF', 'many failed sign-ins on this account: wait before trying again');

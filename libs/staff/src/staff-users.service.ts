@@ -177,9 +177,9 @@ export class StaffUsersService {
   }
 
   list(agencyId?: string): Promise<StaffUserView[]> {
-    return this.dataSource.query(
-      `SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE ($1::uuid IS NULL OR u.agency_id = $1) ORDER BY u.display_name LIMIT 1000`,
-      [agencyId ?? null, this.clock.now()],
-    );
+    return this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE ($1::uuid IS NULL OR u.agency_id = $1) ORDER BY u.display_name LIMIT 1000`, [
+      agencyId ?? null,
+      this.clock.now(),
+    ]);
   }
 }

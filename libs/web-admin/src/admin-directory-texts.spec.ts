@@ -12,8 +12,20 @@ function keysOf(value: unknown, prefix = ''): string[] {
 
 /** Every code the domain raises on these forms, as written in AgencyAdmin, TopicAdmin and the rules they share. */
 const DOMAIN_CODES = [
-  'invalid_code', 'invalid_topic_code', 'name_required', 'unknown_language', 'control_character', 'triage_taken', 'unknown_agency',
-  'own_parent', 'parent_cycle', 'inactive_parent', 'inactive_agency', 'invalid_keyword', 'AGENCY_CODE_TAKEN', 'TOPIC_CODE_TAKEN',
+  'invalid_code',
+  'invalid_topic_code',
+  'name_required',
+  'unknown_language',
+  'control_character',
+  'triage_taken',
+  'unknown_agency',
+  'own_parent',
+  'parent_cycle',
+  'inactive_parent',
+  'inactive_agency',
+  'invalid_keyword',
+  'AGENCY_CODE_TAKEN',
+  'TOPIC_CODE_TAKEN',
 ];
 
 describe('directory admin texts', () => {

@@ -85,7 +85,13 @@ export interface AdminDirectoryTexts {
 }
 
 const en: AdminDirectoryTexts = {
-  names: { legend: 'Name', tr: 'Turkish name', en: 'English name', ar: 'Arabic name', hint: 'At least one. Each language’s pages show its own name, else the English one.' },
+  names: {
+    legend: 'Name',
+    tr: 'Turkish name',
+    en: 'English name',
+    ar: 'Arabic name',
+    hint: 'At least one. Each language’s pages show its own name, else the English one.',
+  },
   kinds: {
     center: 'Center',
     triage: 'Triage unit',
@@ -131,7 +137,12 @@ const en: AdminDirectoryTexts = {
     inactiveNow: 'This agency is inactive: nothing new is sent to it.',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
-    done: { created: 'The agency was added.', updated: 'The changes were saved.', deactivated: 'The agency was deactivated.', reactivated: 'The agency was reactivated.' },
+    done: {
+      created: 'The agency was added.',
+      updated: 'The changes were saved.',
+      deactivated: 'The agency was deactivated.',
+      reactivated: 'The agency was reactivated.',
+    },
   },
   topics: {
     title: 'Topics',
@@ -156,7 +167,12 @@ const en: AdminDirectoryTexts = {
     inactiveNow: 'This topic is inactive: it is not offered and new applications cannot use it.',
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
-    done: { created: 'The topic was added.', updated: 'The changes were saved.', deactivated: 'The topic was deactivated.', reactivated: 'The topic was reactivated.' },
+    done: {
+      created: 'The topic was added.',
+      updated: 'The changes were saved.',
+      deactivated: 'The topic was deactivated.',
+      reactivated: 'The topic was reactivated.',
+    },
   },
   refusals: {
     AGENCY_IS_TRIAGE: 'The triage unit receives whatever no rule claims; it cannot be deactivated.',
@@ -191,7 +207,13 @@ const en: AdminDirectoryTexts = {
 };
 
 const tr: AdminDirectoryTexts = {
-  names: { legend: 'Ad', tr: 'Türkçe ad', en: 'İngilizce ad', ar: 'Arapça ad', hint: 'En az biri. Her dilin sayfaları kendi adını, yoksa İngilizce adı gösterir.' },
+  names: {
+    legend: 'Ad',
+    tr: 'Türkçe ad',
+    en: 'İngilizce ad',
+    ar: 'Arapça ad',
+    hint: 'En az biri. Her dilin sayfaları kendi adını, yoksa İngilizce adı gösterir.',
+  },
   kinds: {
     center: 'Merkez',
     triage: 'Ön inceleme birimi',
@@ -237,7 +259,12 @@ const tr: AdminDirectoryTexts = {
     inactiveNow: 'Bu kurum pasif: ona yeni bir şey gönderilmez.',
     deactivate: 'Pasifleştir',
     reactivate: 'Yeniden etkinleştir',
-    done: { created: 'Kurum eklendi.', updated: 'Değişiklikler kaydedildi.', deactivated: 'Kurum pasifleştirildi.', reactivated: 'Kurum yeniden etkinleştirildi.' },
+    done: {
+      created: 'Kurum eklendi.',
+      updated: 'Değişiklikler kaydedildi.',
+      deactivated: 'Kurum pasifleştirildi.',
+      reactivated: 'Kurum yeniden etkinleştirildi.',
+    },
   },
   topics: {
     title: 'Konular',
@@ -262,7 +289,12 @@ const tr: AdminDirectoryTexts = {
     inactiveNow: 'Bu konu pasif: listelerde yer almaz ve yeni başvurular onu kullanamaz.',
     deactivate: 'Pasifleştir',
     reactivate: 'Yeniden etkinleştir',
-    done: { created: 'Konu eklendi.', updated: 'Değişiklikler kaydedildi.', deactivated: 'Konu pasifleştirildi.', reactivated: 'Konu yeniden etkinleştirildi.' },
+    done: {
+      created: 'Konu eklendi.',
+      updated: 'Değişiklikler kaydedildi.',
+      deactivated: 'Konu pasifleştirildi.',
+      reactivated: 'Konu yeniden etkinleştirildi.',
+    },
   },
   refusals: {
     AGENCY_IS_TRIAGE: 'Ön inceleme birimi hiçbir kuralın almadığı başvuruları alır; pasifleştirilemez.',

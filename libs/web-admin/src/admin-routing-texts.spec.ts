@@ -16,7 +16,10 @@ describe('routing and SLA admin texts', () => {
 
   it.each(CONSOLE_LANGUAGES)('words every rule of the forms’ DTOs in %s, with its own sentences or the console’s', (language) => {
     const codes = [CreateRoutingRuleDto, UpdateRoutingRuleDto, RoutingPreviewDto, UpdateSlaPolicyDto, DeadlinePeriodDto].flatMap((dto) =>
-      getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).filter((m) => m.type !== 'conditionalValidation').map((m) => m.name ?? m.type),
+      getMetadataStorage()
+        .getTargetValidationMetadatas(dto, '', true, false)
+        .filter((m) => m.type !== 'conditionalValidation')
+        .map((m) => m.name ?? m.type),
     );
     const unworded = [...new Set(codes)]
       .filter((code) => !['nestedValidation', 'customValidation', 'whitelistValidation'].includes(code))

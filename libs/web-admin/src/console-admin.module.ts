@@ -20,7 +20,21 @@ import { ConsoleUsersController } from './users.controller';
 
 /** The console's admin pages: staff users, the agency directory, topics, routing rules and SLA policies. */
 @Module({
-  imports: [ConsoleModule, ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
+  imports: [
+    ConsoleModule,
+    ApplicationsModule,
+    IntakeModule,
+    CaseworkModule,
+    InboxModule,
+    ReportingModule,
+    AuditModule,
+    ChannelsModule,
+    StaffModule,
+    DirectoryModule,
+    CatalogueModule,
+    RoutingModule,
+    SlaModule,
+  ],
   controllers: [ConsoleUsersController, ConsoleDirectoryController, ConsoleTopicsController, ConsoleRoutingController, ConsoleSlaPoliciesController],
 })
 export class ConsoleAdminModule {}

@@ -82,19 +82,34 @@ export class ConsoleDirectoryController {
 
   @Get(':code')
   @Roles('center_admin')
-  async edit(@Param('code') code: string, @Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async edit(
+    @Param('code') code: string,
+    @Query('done') done: unknown,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const agency = await this.agencies.get(code);
     await this.renderEdit(reply, 200, consoleLanguage(request), staff, agency, { done: doneOf(done) });
   }
 
   @Post(':code')
   @Roles('center_admin')
-  async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async update(
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const field = (name: string) => formText(body, name);
     const values: AgencyEditValues = { names: namesOf(field), contactEmail: field('contactEmail').trim(), parentCode: field('parentCode') };
     const refuse = async (problems: FieldProblem[]) =>
-      this.renderEdit(reply, 400, language, staff, await this.agencies.get(code), { values, errors: directoryFormErrors(language, problems, EDIT_CONTROLS, 'names') });
+      this.renderEdit(reply, 400, language, staff, await this.agencies.get(code), {
+        values,
+        errors: directoryFormErrors(language, problems, EDIT_CONTROLS, 'names'),
+      });
     // Every field is on the form: an emptied name or email is removed, an empty parent makes a root.
     const sent = { names: values.names, contactEmail: values.contactEmail || null, parentCode: values.parentCode || null };
     const save = (dto: UpdateAgencyDto) => this.agencies.update(code, agencyPatch(dto));
@@ -103,7 +118,13 @@ export class ConsoleDirectoryController {
 
   @Post(':code/status')
   @Roles('center_admin')
-  async setStatus(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async setStatus(
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const active = formText(body, 'active') === 'true';
     try {
@@ -141,7 +162,12 @@ export class ConsoleDirectoryController {
       return;
     }
     const tree = await this.agencies.tree(reach);
-    const parents = mayManage ? agencyChoices(language, tree.filter((e) => e.active)) : [];
+    const parents = mayManage
+      ? agencyChoices(
+          language,
+          tree.filter((e) => e.active),
+        )
+      : [];
     sendConsolePage(reply, status, directoryPage(language, { ...page, tree, parents, values: NO_VALUES, ...extra }));
   }
 
@@ -169,7 +195,10 @@ export class ConsoleDirectoryController {
   private async moveTargets(language: ConsoleLanguage, agency: AgencyAdminView) {
     const tree = await this.agencies.tree();
     const own = subtreeOf(tree, agency.code);
-    return agencyChoices(language, tree.filter((e) => !own.has(e.code) && (e.active || e.code === agency.parentCode)));
+    return agencyChoices(
+      language,
+      tree.filter((e) => !own.has(e.code) && (e.active || e.code === agency.parentCode)),
+    );
   }
 }
 

@@ -19,11 +19,31 @@ import { ConsoleSessionGuard } from '@petitio/web-console';
 import { ConsoleLanguage, consoleTexts } from '@petitio/web-console';
 import { adminFieldError, adminRoutingTexts } from './admin-routing-texts';
 import {
-  PreviewFormValues, ROUTING_DONE, RoutingChoices, RoutingDone, RoutingPageModel, RuleFormValues, routingPage, ruleDeletePage, ruleEditPage,
+  PreviewFormValues,
+  ROUTING_DONE,
+  RoutingChoices,
+  RoutingDone,
+  RoutingPageModel,
+  RuleFormValues,
+  routingPage,
+  ruleDeletePage,
+  ruleEditPage,
 } from './views/routing.view';
 
 const PAGE = '/staff/admin/routing';
-const RULE_FIELDS = ['code', 'description', 'typeCode', 'topicCode', 'provinceCode', 'districtCode', 'keywords', 'agencyCode', 'position', 'active', 'criteria'];
+const RULE_FIELDS = [
+  'code',
+  'description',
+  'typeCode',
+  'topicCode',
+  'provinceCode',
+  'districtCode',
+  'keywords',
+  'agencyCode',
+  'position',
+  'active',
+  'criteria',
+];
 const PREVIEW_FIELDS = ['type', 'topicCode', 'provinceCode', 'districtCode', 'subject', 'body', 'language'];
 
 /**
@@ -93,7 +113,13 @@ export class ConsoleRoutingController {
   }
 
   @Post(':id')
-  async update(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async update(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const rule = await this.rules.get(id);
     const values = { ...ruleValuesOf(body), code: rule.code };
@@ -111,11 +137,17 @@ export class ConsoleRoutingController {
         agencyCode: dto.agencyCode ?? '',
         active: dto.active ?? false,
       });
-    if (await savedForm(UpdateRoutingRuleDto, ruleBodyOf(values), save, refuse, { alsoChecked: () => draftProblemsOf(values) })) seeOther(reply, `${PAGE}?done=updated`);
+    if (await savedForm(UpdateRoutingRuleDto, ruleBodyOf(values), save, refuse, { alsoChecked: () => draftProblemsOf(values) }))
+      seeOther(reply, `${PAGE}?done=updated`);
   }
 
   @Get(':id/delete')
-  async confirmDelete(@Param('id') id: string, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async confirmDelete(
+    @Param('id') id: string,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const rule = await this.rules.get(id);
     sendConsolePage(reply, 200, ruleDeletePage(consoleLanguage(request), { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, rule }));
   }
@@ -126,7 +158,13 @@ export class ConsoleRoutingController {
     seeOther(reply, `${PAGE}?done=deleted`);
   }
 
-  private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<RoutingPageModel>): Promise<void> {
+  private async renderList(
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    extra: Partial<RoutingPageModel>,
+  ): Promise<void> {
     const rules = await this.rules.list();
     const choices = await this.choices(language, [...rules.map((r) => r.agencyCode), ...(extra.preview?.result ? [extra.preview.result.agencyCode] : [])]);
     const model: RoutingPageModel = {
@@ -134,7 +172,18 @@ export class ConsoleRoutingController {
       roles: staff.roles,
       rules,
       choices,
-      values: { code: '', description: '', typeCode: '', topicCode: '', provinceCode: '', districtCode: '', keywords: '', agencyCode: '', position: '100', active: true },
+      values: {
+        code: '',
+        description: '',
+        typeCode: '',
+        topicCode: '',
+        provinceCode: '',
+        districtCode: '',
+        keywords: '',
+        agencyCode: '',
+        position: '100',
+        active: true,
+      },
       errors: {},
       preview: { values: { type: '', topicCode: '', provinceCode: '', districtCode: '', subject: '', body: '', language }, errors: {} },
       ...extra,
@@ -143,7 +192,13 @@ export class ConsoleRoutingController {
   }
 
   private async renderEdit(
-    reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, rule: RoutingRuleView, values: RuleFormValues, errors: FieldErrors,
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    rule: RoutingRuleView,
+    values: RuleFormValues,
+    errors: FieldErrors,
   ): Promise<void> {
     const choices = await this.choices(language, [rule.agencyCode]);
     // An inactive topic or agency the rule still names stays choosable, or saving would silently drop it.
@@ -180,7 +235,10 @@ export class ConsoleRoutingController {
     return {
       types: APPLICATION_TYPES.map((t) => ({ value: t, label: types[t] ?? t })),
       topics: topics.map((t) => ({ value: t.code, label: localise(t.names, language) })).sort(byName),
-      provinces: regions.filter((r) => r.kind === 'province').map((r) => ({ value: r.code, label: localise(r.names, language) })).sort(byName),
+      provinces: regions
+        .filter((r) => r.kind === 'province')
+        .map((r) => ({ value: r.code, label: localise(r.names, language) }))
+        .sort(byName),
       districts: regions
         .filter((r) => r.kind === 'district')
         .map((r) => ({ value: r.code, label: `${localise(r.names, language)} (${regionName.get(r.parentCode ?? '') ?? r.parentCode})` }))
@@ -226,7 +284,15 @@ function ruleBodyOf(v: RuleFormValues): Record<string, unknown> {
 
 /** The rule's own checks on what was typed, so that a form refused for its shape also says what else is wrong. */
 function draftProblemsOf(v: RuleFormValues): FieldProblem[] {
-  return routingRuleDraftProblems({ ...v, position: Number(v.position || 100), keywords: keywordsFromText(v.keywords), typeCode: v.typeCode || null, topicCode: v.topicCode || null, provinceCode: v.provinceCode || null, districtCode: v.districtCode || null });
+  return routingRuleDraftProblems({
+    ...v,
+    position: Number(v.position || 100),
+    keywords: keywordsFromText(v.keywords),
+    typeCode: v.typeCode || null,
+    topicCode: v.topicCode || null,
+    provinceCode: v.provinceCode || null,
+    districtCode: v.districtCode || null,
+  });
 }
 
 function valuesOfRule(rule: RoutingRuleView): RuleFormValues {

@@ -23,9 +23,26 @@ import { POLICY_FLAGS, PolicyEditModel, PolicyFormValues, slaPolicyEditPage } fr
 
 /** Fields of the form a problem may name; nested API fields (`period.amount`, `ladder.2`) become `period-amount`, `ladder-2`. */
 const FORM_FIELDS = [
-  'applicationType', 'topicId', 'agencyId', 'period', 'period-amount', 'period-unit', 'onAwaitingCitizen', 'onTransfer', 'extension', 'extension-amount',
-  'extension-unit', 'warningShares', 'ladder', ...Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => `ladder-${i}`), 'reEscalation', 'reEscalation-amount',
-  'reEscalation-unit', 'legalBasis', 'applyToOpen', ...POLICY_FLAGS,
+  'applicationType',
+  'topicId',
+  'agencyId',
+  'period',
+  'period-amount',
+  'period-unit',
+  'onAwaitingCitizen',
+  'onTransfer',
+  'extension',
+  'extension-amount',
+  'extension-unit',
+  'warningShares',
+  'ladder',
+  ...Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => `ladder-${i}`),
+  'reEscalation',
+  'reEscalation-amount',
+  'reEscalation-unit',
+  'legalBasis',
+  'applyToOpen',
+  ...POLICY_FLAGS,
 ];
 
 /**
@@ -50,14 +67,21 @@ export class ConsoleSlaPoliciesController {
   async list(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
     const policies = await this.policies.list();
-    const choices = await this.choices(language, policies.flatMap((p) => p.agencyId ?? []));
+    const choices = await this.choices(
+      language,
+      policies.flatMap((p) => p.agencyId ?? []),
+    );
     sendConsolePage(reply, 200, slaPoliciesPage(language, { csrf: this.csrf.tokenFor(staff.sessionId), roles: staff.roles, policies, ...choices }));
   }
 
   @Get(':code')
   async edit(
-    @Param('code') code: string, @Query('done') done: unknown, @Query('moving') moving: unknown,
-    @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply,
+    @Param('code') code: string,
+    @Query('done') done: unknown,
+    @Query('moving') moving: unknown,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const policy = await this.policies.get(code);
     const count = typeof moving === 'string' && /^\d{1,9}$/.test(moving) ? Number(moving) : null;
@@ -68,10 +92,17 @@ export class ConsoleSlaPoliciesController {
   }
 
   @Post(':code')
-  async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async update(
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const values = formValuesOf(body);
-    const refuse = async (problems: FieldProblem[]) => this.render(reply, 400, language, staff, await this.policies.get(code), values, fieldErrors(language, problems));
+    const refuse = async (problems: FieldProblem[]) =>
+      this.render(reply, 400, language, staff, await this.policies.get(code), values, fieldErrors(language, problems));
     let moving: number | null = null;
     const save = async (dto: UpdateSlaPolicyDto) => {
       moving = (await this.policies.update(staff, code, slaPolicyPatch(dto), { applyToOpen: values.applyToOpen })).openClocksToMove;
@@ -87,7 +118,13 @@ export class ConsoleSlaPoliciesController {
   }
 
   private async render(
-    reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, policy: SlaPolicyView, values: PolicyFormValues, errors: FieldErrors,
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    policy: SlaPolicyView,
+    values: PolicyFormValues,
+    errors: FieldErrors,
     done?: PolicyEditModel['done'],
   ): Promise<void> {
     const types = consoleTexts(language).types;
@@ -199,7 +236,14 @@ function bodyOf(v: PolicyFormValues): Record<string, unknown> {
   const optionalPeriod = (amount: string, unit: string) => (amount === '' ? null : period(amount, unit));
   const lastRung = v.ladder.reduce((last, rung, i) => (rung.length ? i : last), -1);
   // Separated by a semicolon or a space (so "50, 75" is two); a comma between digits is a decimal comma ("62,5").
-  const shares = v.warningShares === '' ? [] : v.warningShares.split(/[\s;]+/u).map((s) => s.replace(/,$/, '').replace(/%$/, '')).filter(Boolean).map((s) => Number(s.replace(',', '.')) / 100);
+  const shares =
+    v.warningShares === ''
+      ? []
+      : v.warningShares
+          .split(/[\s;]+/u)
+          .map((s) => s.replace(/,$/, '').replace(/%$/, ''))
+          .filter(Boolean)
+          .map((s) => Number(s.replace(',', '.')) / 100);
   return {
     applicationType: v.applicationType || null,
     topicId: v.topicId || null,
@@ -224,4 +268,3 @@ function bodyOf(v: PolicyFormValues): Record<string, unknown> {
 function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
   return formErrors(problems, FORM_FIELDS, 'legalBasis', (p) => adminFieldError(language, p));
 }
-

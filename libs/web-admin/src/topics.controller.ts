@@ -46,22 +46,40 @@ export class ConsoleTopicsController {
   async create(@Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
     const values = valuesOf(body);
-    const refuse = (problems: FieldProblem[]) => this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, CONTROLS, 'code') });
-    const sent = { code: values.code || undefined, names: values.names, defaultAgencyCode: values.defaultAgencyCode || undefined, keywords: keywordsOf(values.keywords) };
+    const refuse = (problems: FieldProblem[]) =>
+      this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, CONTROLS, 'code') });
+    const sent = {
+      code: values.code || undefined,
+      names: values.names,
+      defaultAgencyCode: values.defaultAgencyCode || undefined,
+      keywords: keywordsOf(values.keywords),
+    };
     const save = (dto: CreateTopicDto) => this.topics.create(newTopic(dto));
     if (await savedForm(CreateTopicDto, sent, save, refuse)) seeOther(reply, `${TOPICS_PATH}?done=created`);
   }
 
   @Get(':code')
   @Roles('center_admin')
-  async edit(@Param('code') code: string, @Query('done') done: unknown, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async edit(
+    @Param('code') code: string,
+    @Query('done') done: unknown,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const topic = await this.topics.get(code);
     await this.renderEdit(reply, 200, consoleLanguage(request), staff, topic, { done: doneOf(done) });
   }
 
   @Post(':code')
   @Roles('center_admin')
-  async update(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async update(
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const values = valuesOf(body);
     const refuse = async (problems: FieldProblem[]) =>
@@ -73,7 +91,13 @@ export class ConsoleTopicsController {
 
   @Post(':code/status')
   @Roles('center_admin')
-  async setStatus(@Param('code') code: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async setStatus(
+    @Param('code') code: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const active = formText(body, 'active') === 'true';
     try {
@@ -87,7 +111,13 @@ export class ConsoleTopicsController {
     seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
   }
 
-  private async renderList(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, extra: Partial<TopicsPageModel>): Promise<void> {
+  private async renderList(
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    extra: Partial<TopicsPageModel>,
+  ): Promise<void> {
     const topics = await this.topics.list();
     const menu = await this.browser.fitInAMenu();
     const tree = menu ? await this.agencies.tree() : [];
@@ -98,7 +128,12 @@ export class ConsoleTopicsController {
       roles: staff.roles,
       topics,
       agencyNames: new Map([...names].map(([code, n]) => [code, localise(n, language)])),
-      agencies: menu ? agencyChoices(language, tree.filter((e) => e.active)) : undefined,
+      agencies: menu
+        ? agencyChoices(
+            language,
+            tree.filter((e) => e.active),
+          )
+        : undefined,
       mayManage: hasRole(staff, 'center_admin'),
       values: NO_VALUES,
       errors: {},
@@ -107,7 +142,14 @@ export class ConsoleTopicsController {
     sendConsolePage(reply, status, topicsPage(language, model));
   }
 
-  private async renderEdit(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, topic: TopicAdminView, extra: Partial<TopicEditModel>): Promise<void> {
+  private async renderEdit(
+    reply: FastifyReply,
+    status: number,
+    language: ConsoleLanguage,
+    staff: StaffPrincipal,
+    topic: TopicAdminView,
+    extra: Partial<TopicEditModel>,
+  ): Promise<void> {
     const menu = await this.browser.fitInAMenu();
     const tree = menu ? await this.agencies.tree() : [];
     const model: TopicEditModel = {
@@ -115,7 +157,12 @@ export class ConsoleTopicsController {
       roles: staff.roles,
       topic,
       // Its current default stays offered even if inactive since, so that saving the names does not change it.
-      agencies: menu ? agencyChoices(language, tree.filter((e) => e.active || e.code === topic.defaultAgencyCode)) : undefined,
+      agencies: menu
+        ? agencyChoices(
+            language,
+            tree.filter((e) => e.active || e.code === topic.defaultAgencyCode),
+          )
+        : undefined,
       values: { code: topic.code, names: nameValues(topic.names), defaultAgencyCode: topic.defaultAgencyCode ?? '', keywords: topic.keywords.join(', ') },
       errors: {},
       ...extra,
@@ -131,5 +178,8 @@ function valuesOf(body: FormBody): TopicFormValues {
 
 /** "park*, bahçe ,," → ["park*", "bahçe"]. */
 function keywordsOf(typed: string): string[] {
-  return typed.split(',').map((k) => k.trim()).filter(Boolean);
+  return typed
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
 }

@@ -53,7 +53,12 @@ export class ConsoleUsersController {
       roles: (Array.isArray(given) ? given : given ? [given] : []).filter((r) => r !== ''),
     };
     const refuse = (problems: FieldProblem[]) => this.render(reply, 400, language, staff, { values, errors: fieldErrors(language, problems) });
-    const sent = { email: values.email || undefined, displayName: values.displayName || undefined, agencyId: values.agencyId || undefined, roles: values.roles };
+    const sent = {
+      email: values.email || undefined,
+      displayName: values.displayName || undefined,
+      agencyId: values.agencyId || undefined,
+      roles: values.roles,
+    };
     const save = (dto: InviteStaffUserDto) => this.users.invite(dto, staff.userId);
     if (await savedForm(InviteStaffUserDto, sent, save, refuse, { conflicts: { EMAIL_TAKEN: 'email' } })) seeOther(reply, '/staff/users?done=invited');
   }

@@ -33,13 +33,19 @@ export class ConsoleErrorFilter implements ExceptionFilter {
     const { problem, headers } = toProblem(error);
     const status = error instanceof ConsoleFormRefusedError || error instanceof ForbiddenError ? 403 : problem.statusCode;
     const kind: ConsoleErrorKind =
-      error instanceof ConsoleFormRefusedError ? 'formExpired'
-      : status === 403 ? 'forbidden'
-      : status === 404 ? 'notFound'
-      : status === 409 || status === 422 ? 'conflict'
-      : status === 429 ? 'tooMany'
-      : status < 500 ? 'badRequest'
-      : 'server';
+      error instanceof ConsoleFormRefusedError
+        ? 'formExpired'
+        : status === 403
+          ? 'forbidden'
+          : status === 404
+            ? 'notFound'
+            : status === 409 || status === 422
+              ? 'conflict'
+              : status === 429
+                ? 'tooMany'
+                : status < 500
+                  ? 'badRequest'
+                  : 'server';
     if (problem.statusCode >= 500) {
       const e = error as Error;
       this.logger.error({ msg: 'console page failed', reqId: request.id, err: { name: e?.name, message: e?.message, stack: e?.stack } });

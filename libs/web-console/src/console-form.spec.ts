@@ -12,12 +12,18 @@ describe('console form refusals', () => {
       { field: 'body', code: 'control_character', message: '' },
     ];
     expect(formErrors(problems, ['names-tr', 'keywords', 'roles', 'code'], 'code', word)).toEqual({
-      'names-tr': 'maxLength', keywords: 'invalid_keyword', roles: 'isIn', code: 'control_character',
+      'names-tr': 'maxLength',
+      keywords: 'invalid_keyword',
+      roles: 'isIn',
+      code: 'control_character',
     });
   });
 
   it('show the first problem of a control only', () => {
-    const problems = [{ field: 'code', code: 'first', message: '' }, { field: 'code', code: 'second', message: '' }];
+    const problems = [
+      { field: 'code', code: 'first', message: '' },
+      { field: 'code', code: 'second', message: '' },
+    ];
     expect(formErrors(problems, ['code'], 'code', word)).toEqual({ code: 'first' });
   });
 

@@ -47,7 +47,8 @@ export class ConsoleSetPasswordController {
     const password = formText(body, 'password');
     const { problems } = await validateAs(SetPasswordDto, { token, password });
     if (problems.some((p) => p.field === 'token')) return this.send(reply, 400, invalidPasswordLinkPage(language));
-    if (!password) return this.send(reply, 400, setPasswordPage(language, { token, errors: { password: consoleTexts(language).setPassword.passwordRequired } }));
+    if (!password)
+      return this.send(reply, 400, setPasswordPage(language, { token, errors: { password: consoleTexts(language).setPassword.passwordRequired } }));
     if (problems.length) return this.send(reply, 400, setPasswordPage(language, { token, errors: fieldErrors(language, problems) }));
     try {
       const userId = await this.users.setPassword(token, password);

@@ -16,7 +16,21 @@ import { ConsoleDashboardAssetsController, ConsoleDashboardController } from './
 
 /** The console's SLA dashboard and its CSV. */
 @Module({
-  imports: [ConsoleModule, ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
+  imports: [
+    ConsoleModule,
+    ApplicationsModule,
+    IntakeModule,
+    CaseworkModule,
+    InboxModule,
+    ReportingModule,
+    AuditModule,
+    ChannelsModule,
+    StaffModule,
+    DirectoryModule,
+    CatalogueModule,
+    RoutingModule,
+    SlaModule,
+  ],
   controllers: [ConsoleDashboardController, ConsoleDashboardAssetsController],
 })
 export class ConsoleDashboardModule {}

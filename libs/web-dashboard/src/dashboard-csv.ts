@@ -13,10 +13,18 @@ export function dashboardCsv(f: DashboardFigures): string {
     lines.push([`within_deadline_by_${s.dimension}`, s.key ?? '', 'within_deadline', s.withinDeadline]);
   }
   for (const [measure, d] of Object.entries({ first_response: f.responseTimes.firstResponse, answer: f.responseTimes.answer })) {
-    lines.push(['response_time_seconds', measure, 'count', d.count], ['response_time_seconds', measure, 'median', d.median], ['response_time_seconds', measure, 'p90', d.p90]);
+    lines.push(
+      ['response_time_seconds', measure, 'count', d.count],
+      ['response_time_seconds', measure, 'median', d.median],
+      ['response_time_seconds', measure, 'p90', d.p90],
+    );
   }
   for (const [bucket, count] of Object.entries(f.aging)) lines.push(['aging_days', bucket, 'open', count]);
-  lines.push(['transfers', '', 'applications', f.transfers.applications], ['transfers', '', 'transfers', f.transfers.transfers], ['transfers', '', 'transferred_twice_or_more', f.transfers.transferredTwiceOrMore]);
+  lines.push(
+    ['transfers', '', 'applications', f.transfers.applications],
+    ['transfers', '', 'transfers', f.transfers.transfers],
+    ['transfers', '', 'transferred_twice_or_more', f.transfers.transferredTwiceOrMore],
+  );
   for (const c of f.channels) lines.push(['channel_mix', c.channel, 'received', c.count]);
   lines.push(['satisfaction', '', 'ratings', f.satisfaction.ratings], ['satisfaction', '', 'average', f.satisfaction.average]);
   f.satisfaction.distribution.forEach((count, i) => lines.push(['satisfaction', String(i + 1), 'ratings', count]));

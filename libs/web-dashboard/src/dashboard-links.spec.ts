@@ -3,7 +3,7 @@ import { DashboardLinks, inboxAddress } from './dashboard-links';
 const NONE = { agency: '', type: '', topic: '', channel: '' };
 const PERIOD = { from: '2026-01-15', to: '2026-03-10' };
 
-describe('the dashboard figures\' links to the inbox', () => {
+describe("the dashboard figures' links to the inbox", () => {
   it('links the headline to the deadline and open filters alone while nothing narrows the dashboard', () => {
     const links = new DashboardLinks(NONE, PERIOD, '2026-03-10');
     expect(links.headline('breached')).toBe('/staff/inbox?due=overdue');
@@ -13,7 +13,7 @@ describe('the dashboard figures\' links to the inbox', () => {
     expect(links.headline('receivedToday')).toBe('/staff/inbox?receivedFrom=2026-03-10');
   });
 
-  it('carries the agency subtree, type, topic and channel to every figure, and the period to the period\'s figures only', () => {
+  it("carries the agency subtree, type, topic and channel to every figure, and the period to the period's figures only", () => {
     const links = new DashboardLinks({ agency: 'ISKI', type: 'complaint', topic: '', channel: 'sms' }, PERIOD, '2026-03-10');
     expect(links.headline('open')).toBe('/staff/inbox?agency=ISKI&type=complaint&channel=sms&status=open');
     expect(links.aging('8-15')).toBe('/staff/inbox?agency=ISKI&type=complaint&channel=sms&status=open&ageMin=8&ageMax=15');
@@ -23,7 +23,9 @@ describe('the dashboard figures\' links to the inbox', () => {
   it('links a within-deadline row to its exact agency, or to no agency and no topic for the rows without one', () => {
     const links = new DashboardLinks({ ...NONE, agency: 'ISKI' }, PERIOD, '2026-03-10');
     const inPeriod = 'receivedFrom=2026-01-15&receivedTo=2026-03-10';
-    expect(links.withinDeadline({ dimension: 'agency', key: 'ISKI-KDK' }, 'within')).toBe(`/staff/inbox?${inPeriod}&agency=ISKI&assignedAgency=ISKI-KDK&answered=within`);
+    expect(links.withinDeadline({ dimension: 'agency', key: 'ISKI-KDK' }, 'within')).toBe(
+      `/staff/inbox?${inPeriod}&agency=ISKI&assignedAgency=ISKI-KDK&answered=within`,
+    );
     expect(links.withinDeadline({ dimension: 'agency', key: null }, 'answered')).toBe(`/staff/inbox?${inPeriod}&agency=ISKI&noAgency=true&answered=yes`);
     expect(links.withinDeadline({ dimension: 'topic', key: null }, 'answered')).toBe(`/staff/inbox?${inPeriod}&agency=ISKI&noTopic=true&answered=yes`);
   });

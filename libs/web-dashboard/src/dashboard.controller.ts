@@ -66,7 +66,11 @@ export class ConsoleDashboardController implements BeforeApplicationShutdown {
   async csv(@Query() query: Params, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const language = consoleLanguage(request);
     const { params, filter, errors } = await this.filterOf(query, language);
-    if (!filter) return void consoleHeaders(reply).status(400).headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).send({ errors });
+    if (!filter)
+      return void consoleHeaders(reply)
+        .status(400)
+        .headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        .send({ errors });
     const figures = await this.dashboard.figures(staff, filter, language);
     void consoleHeaders(reply)
       .headers({
@@ -81,7 +85,11 @@ export class ConsoleDashboardController implements BeforeApplicationShutdown {
   @Get('dashboard/events')
   async events(@Query() query: Params, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const { filter, errors } = await this.filterOf(query, consoleLanguage(request));
-    if (!filter) return void consoleHeaders(reply).status(400).headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).send({ errors });
+    if (!filter)
+      return void consoleHeaders(reply)
+        .status(400)
+        .headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+        .send({ errors });
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, {
@@ -123,7 +131,14 @@ export class ConsoleDashboardController implements BeforeApplicationShutdown {
 
   private async filterOf(query: Params, language: ConsoleLanguage): Promise<{ params: DashboardParams; filter: DashboardFilter | null; errors: FieldErrors }> {
     const one = (name: keyof DashboardParams) => formText(query, name);
-    const params: DashboardParams = { from: one('from'), to: one('to'), agency: one('agency'), type: one('type'), topic: one('topic'), channel: one('channel') };
+    const params: DashboardParams = {
+      from: one('from'),
+      to: one('to'),
+      agency: one('agency'),
+      type: one('type'),
+      topic: one('topic'),
+      channel: one('channel'),
+    };
     const given = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== ''));
     const { dto, problems } = await validateAs(DashboardQueryDto, given);
     const errors: FieldErrors = {};

@@ -92,15 +92,18 @@ function figuresOf(t: ConsoleTexts, m: DashboardPageModel, query: string): SafeH
 </section>
 <h2>${d.withinDeadlineTitle}</h2>
 ${DIMENSIONS.map((dimension) => {
-    const rows = f.withinDeadline.filter((s) => s.dimension === dimension);
-    return html`<table id="within-${dimension}"><caption>${d.dimensions[dimension]}</caption>
+  const rows = f.withinDeadline.filter((s) => s.dimension === dimension);
+  return html`<table id="within-${dimension}"><caption>${d.dimensions[dimension]}</caption>
 <thead><tr><th scope="col">${d.dimensions[dimension]}</th><th scope="col">${d.answered}</th><th scope="col">${d.withinDeadline}</th><th scope="col">${d.share}</th></tr></thead>
-<tbody>${rows.length === 0
+<tbody>${
+    rows.length === 0
       ? html`<tr><td colspan="4">${d.empty}</td></tr>`
       : rows.map(
-          (s) => html`<tr data-key="${s.key ?? ''}"><th scope="row">${s.label ?? d.none}</th><td>${figureLink(links.withinDeadline(s, 'answered'), s.answered)}</td><td>${figureLink(links.withinDeadline(s, 'within'), s.withinDeadline)}</td><td>${percent(s.withinDeadline, s.answered)}</td></tr>`,
-        )}</tbody></table>`;
-  })}
+          (s) =>
+            html`<tr data-key="${s.key ?? ''}"><th scope="row">${s.label ?? d.none}</th><td>${figureLink(links.withinDeadline(s, 'answered'), s.answered)}</td><td>${figureLink(links.withinDeadline(s, 'within'), s.withinDeadline)}</td><td>${percent(s.withinDeadline, s.answered)}</td></tr>`,
+        )
+  }</tbody></table>`;
+})}
 <h2>${d.responseTimesTitle}</h2>
 <table id="response-times"><caption>${d.responseTimesTitle}</caption>
 <thead><tr><th scope="col">${d.measure}</th><th scope="col">${d.measured}</th><th scope="col">${d.median}</th><th scope="col">${d.p90}</th></tr></thead>
@@ -110,7 +113,8 @@ ${DIMENSIONS.map((dimension) => {
 <table id="aging"><caption>${d.agingTitle}</caption>
 <thead><tr><th scope="col">${d.ageDays}</th><th scope="col">${d.count}</th></tr></thead>
 <tbody>${AGING_BUCKETS.map(
-    (b) => html`<tr data-key="${b}"><th scope="row">${b === '31+' ? d.agingOver : d.agingBucket.replace('{range}', b.replace('-', '–'))}</th><td>${figureLink(links.aging(b), f.aging[b])}</td></tr>`,
+    (b) =>
+      html`<tr data-key="${b}"><th scope="row">${b === '31+' ? d.agingOver : d.agingBucket.replace('{range}', b.replace('-', '–'))}</th><td>${figureLink(links.aging(b), f.aging[b])}</td></tr>`,
   )}</tbody></table>
 <h2>${d.transfersTitle}</h2>
 <table id="transfers"><caption>${d.transfersTitle}</caption>
@@ -154,8 +158,9 @@ function trendChart(t: ConsoleTexts, days: TrendDay[]): SafeHtml | string {
   return html`<svg class="chart" role="img" aria-labelledby="trend-chart-title" viewBox="0 0 ${days.length * slot} ${height}" width="100%" height="${height}" preserveAspectRatio="none">
 <title id="trend-chart-title">${description}</title>
 ${days.map(
-    (day, i) => html`<rect x="${i * slot + 1}" y="${height - bar(day.received)}" width="5" height="${bar(day.received)}" fill="#1d4ed8"></rect><rect x="${i * slot + 7}" y="${height - bar(day.answered)}" width="5" height="${bar(day.answered)}" fill="#0b6e2e"></rect>`,
-  )}
+  (day, i) =>
+    html`<rect x="${i * slot + 1}" y="${height - bar(day.received)}" width="5" height="${bar(day.received)}" fill="#1d4ed8"></rect><rect x="${i * slot + 7}" y="${height - bar(day.answered)}" width="5" height="${bar(day.answered)}" fill="#0b6e2e"></rect>`,
+)}
 </svg>
 <p class="hint"><span class="key key-received"></span> ${t.dashboard.received} <span class="key key-answered"></span> ${t.dashboard.answeredOnDay}</p>`;
 }

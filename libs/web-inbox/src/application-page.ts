@@ -2,7 +2,17 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationDetail, ApplicationDetailService } from '@petitio/inbox';
 import { CannedResponses, ReasonCodes, ReasonKind } from '@petitio/casework';
 import { DirectoryService, localise } from '@petitio/directory';
-import { ConflictError, ENVIRONMENT, Environment, ForbiddenError, IllegalTransitionError, InvalidInputError, NotFoundError, StaleVersionError, isUuid } from '@petitio/platform';
+import {
+  ConflictError,
+  ENVIRONMENT,
+  Environment,
+  ForbiddenError,
+  IllegalTransitionError,
+  InvalidInputError,
+  NotFoundError,
+  StaleVersionError,
+  isUuid,
+} from '@petitio/platform';
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '@petitio/web-kit';
@@ -32,7 +42,15 @@ export class ConsoleApplicationPage {
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  async act(request: FastifyRequest, reply: FastifyReply, staff: StaffPrincipal, id: string, form: FormKey, values: Record<string, string>, perform: () => Promise<void>): Promise<void> {
+  async act(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    staff: StaffPrincipal,
+    id: string,
+    form: FormKey,
+    values: Record<string, string>,
+    perform: () => Promise<void>,
+  ): Promise<void> {
     const language = consoleLanguage(request);
     const t = consoleTexts(language);
     const action = (form.startsWith('extend-') ? 'extend' : form) as ConsoleAction;
@@ -84,7 +102,13 @@ export class ConsoleApplicationPage {
     if (!isUuid(cannedResponseId)) {
       throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
     }
-    const app = { assignedAgencyId: a.agency?.id ?? null, trackingNumber: a.trackingNumber, confidential: a.confidential, citizenName: a.citizen?.name ?? null, language: a.language };
+    const app = {
+      assignedAgencyId: a.agency?.id ?? null,
+      trackingNumber: a.trackingNumber,
+      confidential: a.confidential,
+      citizenName: a.citizen?.name ?? null,
+      language: a.language,
+    };
     return this.cannedResponses.draft(staff, app, cannedResponseId);
   }
 

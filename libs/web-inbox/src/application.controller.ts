@@ -42,12 +42,21 @@ export class ConsoleApplicationController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const action = done && Object.hasOwn(CONSOLE_ACTIONS, done) ? (done as ConsoleAction) : undefined;
-    await this.page.render(reply, 200, consoleLanguage(request), staff, applicationId(id), { done: action, cannedResponseId: typeof canned === 'string' ? canned : undefined });
+    await this.page.render(reply, 200, consoleLanguage(request), staff, applicationId(id), {
+      done: action,
+      cannedResponseId: typeof canned === 'string' ? canned : undefined,
+    });
   }
 
   @Post(CONSOLE_ACTIONS.claim.path)
   @Roles(...CONSOLE_ACTIONS.claim.roles)
-  async claim(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async claim(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     await this.page.act(request, reply, staff, id, 'claim', {}, async () => {
       const dto = await valid(VersionedActionDto, { version: versionIn(body) });
       await this.assignment.claim(staff, applicationId(id), dto.version);
@@ -56,7 +65,13 @@ export class ConsoleApplicationController {
 
   @Post(CONSOLE_ACTIONS.start.path)
   @Roles(...CONSOLE_ACTIONS.start.roles)
-  async start(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async start(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     await this.page.act(request, reply, staff, id, 'start', {}, async () => {
       const dto = await valid(VersionedActionDto, { version: versionIn(body) });
       await this.assignment.start(staff, applicationId(id), dto.version);
@@ -65,7 +80,13 @@ export class ConsoleApplicationController {
 
   @Post(CONSOLE_ACTIONS.assign.path)
   @Roles(...CONSOLE_ACTIONS.assign.roles)
-  async assign(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async assign(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const officerId = formText(body, 'officerId');
     await this.page.act(request, reply, staff, id, 'assign', { 'assign-officerId': officerId }, async () => {
       const dto = await valid(AssignDto, { version: versionIn(body), officerId: officerId || undefined });
@@ -75,7 +96,13 @@ export class ConsoleApplicationController {
 
   @Post(CONSOLE_ACTIONS.note.path)
   @Roles(...CONSOLE_ACTIONS.note.roles)
-  async note(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async note(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const text = formText(body, 'text');
     await this.page.act(request, reply, staff, id, 'note', { 'note-text': text }, async () => {
       const dto = await valid(NoteDto, { version: versionIn(body), text });
@@ -85,7 +112,13 @@ export class ConsoleApplicationController {
 
   @Post(CONSOLE_ACTIONS.ask.path)
   @Roles(...CONSOLE_ACTIONS.ask.roles)
-  async ask(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async ask(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const question = formText(body, 'question');
     await this.page.act(request, reply, staff, id, 'ask', { 'ask-question': question }, async () => {
       const dto = await valid(InformationRequestDto, { version: versionIn(body), question });
@@ -95,7 +128,13 @@ export class ConsoleApplicationController {
 
   @Post(CONSOLE_ACTIONS.interim.path)
   @Roles(...CONSOLE_ACTIONS.interim.roles)
-  async interim(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async interim(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const text = formText(body, 'text');
     await this.page.act(request, reply, staff, id, 'interim', { 'interim-text': text }, async () => {
       const dto = await valid(InterimAnswerDto, { version: versionIn(body), text });
@@ -106,7 +145,13 @@ export class ConsoleApplicationController {
   /** The answer goes out as the officer's words: a canned response was filled into the text beforehand ("Use this response"). */
   @Post(CONSOLE_ACTIONS.answer.path)
   @Roles(...CONSOLE_ACTIONS.answer.roles)
-  async answer(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async answer(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const text = formText(body, 'text');
     await this.page.act(request, reply, staff, id, 'answer', { 'answer-text': text }, async () => {
       const dto = await valid(AnswerDto, { version: versionIn(body), text });

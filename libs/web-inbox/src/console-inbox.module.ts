@@ -20,7 +20,21 @@ import { ConsoleInboxController } from './inbox.controller';
 
 /** The console's casework pages: the inbox, an application's page with its actions, and the call-center agent's intake. */
 @Module({
-  imports: [ConsoleModule, ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, StaffModule, DirectoryModule, CatalogueModule, RoutingModule, SlaModule],
+  imports: [
+    ConsoleModule,
+    ApplicationsModule,
+    IntakeModule,
+    CaseworkModule,
+    InboxModule,
+    ReportingModule,
+    AuditModule,
+    ChannelsModule,
+    StaffModule,
+    DirectoryModule,
+    CatalogueModule,
+    RoutingModule,
+    SlaModule,
+  ],
   controllers: [ConsoleInboxController, ConsoleApplicationController, ConsoleDispositionController, ConsoleCallsController],
   providers: [ConsoleApplicationPage],
 })

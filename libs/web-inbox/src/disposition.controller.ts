@@ -31,18 +31,35 @@ export class ConsoleDispositionController {
 
   @Post(CONSOLE_ACTIONS.transfer.path)
   @Roles(...CONSOLE_ACTIONS.transfer.roles)
-  async transfer(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async transfer(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const [toAgencyId, reasonCode, note] = ['toAgencyId', 'reasonCode', 'note'].map((f) => formText(body, f));
     const values = { 'transfer-toAgencyId': toAgencyId, 'transfer-reasonCode': reasonCode, 'transfer-note': note };
     await this.page.act(request, reply, staff, id, 'transfer', values, async () => {
-      const dto = await valid(TransferDto, { version: versionIn(body), toAgencyId: toAgencyId || undefined, reasonCode: reasonCode || undefined, note: optionalText(body, 'note') });
+      const dto = await valid(TransferDto, {
+        version: versionIn(body),
+        toAgencyId: toAgencyId || undefined,
+        reasonCode: reasonCode || undefined,
+        note: optionalText(body, 'note'),
+      });
       await this.transfers.transfer(staff, applicationId(id), dto.version, { toAgencyId: dto.toAgencyId, reasonCode: dto.reasonCode, note: dto.note });
     });
   }
 
   @Post(CONSOLE_ACTIONS.reject.path)
   @Roles(...CONSOLE_ACTIONS.reject.roles)
-  async reject(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async reject(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const [reasonCode, text] = ['reasonCode', 'text'].map((f) => formText(body, f));
     await this.page.act(request, reply, staff, id, 'reject', { 'reject-reasonCode': reasonCode, 'reject-text': text }, async () => {
       const dto = await valid(RejectionDto, { version: versionIn(body), reasonCode: reasonCode || undefined, text });
@@ -52,7 +69,13 @@ export class ConsoleDispositionController {
 
   @Post(CONSOLE_ACTIONS.duplicate.path)
   @Roles(...CONSOLE_ACTIONS.duplicate.roles)
-  async duplicate(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async duplicate(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     const originalId = formText(body, 'originalId').trim();
     await this.page.act(request, reply, staff, id, 'duplicate', { 'duplicate-originalId': originalId }, async () => {
       const dto = await valid(DuplicateOfDto, { version: versionIn(body), originalId: originalId || undefined });
@@ -62,7 +85,13 @@ export class ConsoleDispositionController {
 
   @Post(CONSOLE_ACTIONS.close.path)
   @Roles(...CONSOLE_ACTIONS.close.roles)
-  async close(@Param('id') id: string, @Body() body: FormBody, @CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest, @Res() reply: FastifyReply) {
+  async close(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ) {
     await this.page.act(request, reply, staff, id, 'close', {}, async () => {
       const dto = await valid(CloseDto, { version: versionIn(body) });
       await this.closing.close(staff, applicationId(id), dto.version);

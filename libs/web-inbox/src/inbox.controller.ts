@@ -40,13 +40,28 @@ export class ConsoleInboxController {
     const drillDown = drillDownOf(one);
     const cursor = one('cursor');
     const given = Object.fromEntries(
-      Object.entries({ ...drillDown, status: filters.status, due: filters.due, escalated: filters.escalated, q: filters.q, assignedToMe: filters.mine, limit: filters.limit, cursor }).filter(
-        ([, v]) => v !== '',
-      ),
+      Object.entries({
+        ...drillDown,
+        status: filters.status,
+        due: filters.due,
+        escalated: filters.escalated,
+        q: filters.q,
+        assignedToMe: filters.mine,
+        limit: filters.limit,
+        cursor,
+      }).filter(([, v]) => v !== ''),
     );
     const { dto, problems } = await validateAs(InboxQueryDto, given);
     const confirmation = one('done') === 'transfer' ? consoleTexts(language).detail.transfer.done : undefined;
-    const model = { filters, drillDown, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, page: request.url, confirmation, roles: staff.roles };
+    const model = {
+      filters,
+      drillDown,
+      csrf: this.csrf.tokenFor(staff.sessionId),
+      timeZone: this.env.CALENDAR_TIME_ZONE,
+      page: request.url,
+      confirmation,
+      roles: staff.roles,
+    };
     if (problems.length) {
       return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, problems), items: [], nextCursor: null, paged: false }));
     }
@@ -56,7 +71,11 @@ export class ConsoleInboxController {
     } catch (error) {
       // A cursor from another query or tampered with: say so on the page, like a refused filter.
       if (!(error instanceof InvalidInputError)) throw error;
-      return sendConsolePage(reply, 400, inboxPage(language, { ...model, errors: fieldErrors(language, error.problems), items: [], nextCursor: null, paged: true }));
+      return sendConsolePage(
+        reply,
+        400,
+        inboxPage(language, { ...model, errors: fieldErrors(language, error.problems), items: [], nextCursor: null, paged: true }),
+      );
     }
     sendConsolePage(reply, 200, inboxPage(language, { ...model, errors: {}, items: page.items, nextCursor: page.nextCursor, paged: cursor !== '' }));
   }

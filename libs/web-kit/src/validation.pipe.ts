@@ -52,7 +52,9 @@ class TextSafeValidationPipe extends ValidationPipe {
 
 function controlCharacterProblems(value: unknown, field: string): FieldProblem[] {
   if (typeof value === 'string') {
-    return CONTROL_CHARACTER.test(value) ? [{ field: field || 'body', code: 'control_character', message: `${field || 'the request'} must not contain control characters` }] : [];
+    return CONTROL_CHARACTER.test(value)
+      ? [{ field: field || 'body', code: 'control_character', message: `${field || 'the request'} must not contain control characters` }]
+      : [];
   }
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, inner]) => controlCharacterProblems(inner, field ? `${field}.${key}` : key));

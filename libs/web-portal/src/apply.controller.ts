@@ -112,8 +112,19 @@ export class ApplyController {
 }
 
 const EMPTY_FORM: ApplyFormValues = {
-  type: '', topic: '', subject: '', body: '', provinceCode: '', districtCode: '', name: '', phone: '', email: '',
-  confidential: false, consent: false, submissionKey: '', preferredLanguage: '',
+  type: '',
+  topic: '',
+  subject: '',
+  body: '',
+  provinceCode: '',
+  districtCode: '',
+  name: '',
+  phone: '',
+  email: '',
+  confidential: false,
+  consent: false,
+  submissionKey: '',
+  preferredLanguage: '',
 };
 
 function readForm(body: FormBody): ApplyFormValues {

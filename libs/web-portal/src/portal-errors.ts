@@ -29,7 +29,6 @@ export function sendPortalError(error: unknown, language: PortalLanguage, reques
 function classify(error: unknown): { status: number; kind: PortalErrorKind; headers: Record<string, string> } {
   const { problem, headers } = toProblem(error);
   const status = problem.statusCode;
-  const kind: PortalErrorKind =
-    status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : status === 429 ? 'tooMany' : status < 500 ? 'badRequest' : 'server';
+  const kind: PortalErrorKind = status === 404 ? 'notFound' : status === 413 ? 'tooLarge' : status === 429 ? 'tooMany' : status < 500 ? 'badRequest' : 'server';
   return { status, kind, headers };
 }

@@ -18,7 +18,10 @@ export class PortalPagesController {
   @Get()
   chooseLanguage(@Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): void {
     const language = negotiateLanguage([...PORTAL_LANGUAGES], acceptLanguage);
-    void securityHeaders(reply).status(302).headers({ location: `/${language}/`, vary: 'Accept-Language', 'cache-control': 'no-store' }).send();
+    void securityHeaders(reply)
+      .status(302)
+      .headers({ location: `/${language}/`, vary: 'Accept-Language', 'cache-control': 'no-store' })
+      .send();
   }
 
   @Get('assets/portal.css')

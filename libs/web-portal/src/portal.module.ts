@@ -17,8 +17,7 @@ import { OpenDataStatisticsController, PortalStatisticsController } from './stat
 /** The citizen portal: server-rendered pages over the same services as the JSON API, usable without JavaScript. */
 @Module({
   imports: [ApplicationsModule, IntakeModule, CaseworkModule, InboxModule, ReportingModule, AuditModule, ChannelsModule, CatalogueModule, DirectoryModule],
-  controllers: [PortalPagesController, ApplyController, StatusController,
-    PortalStatisticsController, OpenDataStatisticsController],
+  controllers: [PortalPagesController, ApplyController, StatusController, PortalStatisticsController, OpenDataStatisticsController],
   providers: [PortalChoices],
 })
 export class PortalModule {}

@@ -30,10 +30,15 @@ export class OpenDataStatisticsController {
   constructor(private readonly statistics: PublicStatisticsService) {}
 
   @Get('statistics.json')
-  @ApiOkResponse({ description: 'Applications received, answered, answered within the legal deadline and median days to answer, over the last 12 months, in total, per type and per top-level agency' })
+  @ApiOkResponse({
+    description:
+      'Applications received, answered, answered within the legal deadline and median days to answer, over the last 12 months, in total, per type and per top-level agency',
+  })
   async json(@Res() reply: FastifyReply): Promise<void> {
     const s = await this.statistics.statistics();
-    void securityHeaders(reply).headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': PUBLIC_CACHE, 'access-control-allow-origin': '*' }).send(s);
+    void securityHeaders(reply)
+      .headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': PUBLIC_CACHE, 'access-control-allow-origin': '*' })
+      .send(s);
   }
 
   @Get('statistics.csv')

@@ -131,7 +131,11 @@ export class StatusController {
     } catch (error) {
       const refused = textsFor(language).status.refused;
       if (error instanceof InvalidInputError && error.problems.every((p) => p.field !== 'trackingNumber' && p.field !== 'accessCode')) {
-        const errors = localised(language, error.problems.map((p) => ({ ...p, field: `${form}-${p.field}` })), (field) => field.slice(form.length + 1));
+        const errors = localised(
+          language,
+          error.problems.map((p) => ({ ...p, field: `${form}-${p.field}` })),
+          (field) => field.slice(form.length + 1),
+        );
         return this.renderStatus(reply, 400, language, proof, { errors, values });
       }
       if (error instanceof ConflictError || error instanceof IllegalTransitionError) {

@@ -8,9 +8,7 @@ import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { PasswordHasher } from '@petitio/staff';
 import { DEMO_STAFF_PASSWORD, demoAgencies, demoRegions, demoRoutingRules, demoStaff, demoTopics } from './demo-data';
 
-export type DemoSeedOutcome =
-  | { loaded: true; regions: number; agencies: number; topics: number; rules: number; staff: number }
-  | { loaded: false };
+export type DemoSeedOutcome = { loaded: true; regions: number; agencies: number; topics: number; rules: number; staff: number } | { loaded: false };
 
 /**
  * Loads the demo directory, topics, rules and staff into a database whose directory is empty. Once there is any agency

@@ -58,10 +58,7 @@ export class ApplicationAccess {
    */
   async assertVisible(principal: StaffPrincipal, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const params: unknown[] = [applicationId];
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM applications a WHERE a.id = $1 AND ${this.condition(principal, params)}`,
-      params,
-    );
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM applications a WHERE a.id = $1 AND ${this.condition(principal, params)}`, params);
     if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
   }
 

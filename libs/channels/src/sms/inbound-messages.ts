@@ -42,11 +42,9 @@ export class InboundMessages {
   /** The first answer is final: a later delivery never rewrites it, whatever it would be judged now. */
 
   async settle(providerSid: string, outcome: string, reply: string | null, applicationId: string | null = null): Promise<void> {
-    await this.dataSource.query(`UPDATE inbound_messages SET outcome = $2, reply = $3, application_id = $4 WHERE provider_sid = $1 AND outcome = 'processing'`, [
-      providerSid,
-      outcome,
-      reply,
-      applicationId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE inbound_messages SET outcome = $2, reply = $3, application_id = $4 WHERE provider_sid = $1 AND outcome = 'processing'`,
+      [providerSid, outcome, reply, applicationId],
+    );
   }
 }

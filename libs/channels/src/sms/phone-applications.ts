@@ -44,7 +44,11 @@ export class PhoneApplications {
     return rows[0].tracking_number;
   }
 
-  private query(where: string, params: unknown[], limit: number): Promise<{ tracking_number: string; status: ApplicationStatus; names: Record<string, string> | null }[]> {
+  private query(
+    where: string,
+    params: unknown[],
+    limit: number,
+  ): Promise<{ tracking_number: string; status: ApplicationStatus; names: Record<string, string> | null }[]> {
     return this.dataSource.query(
       `SELECT a.tracking_number, a.status, g.names FROM applications a LEFT JOIN agencies g ON g.id = a.assigned_agency_id
        WHERE ${where} ORDER BY a.created_at DESC LIMIT ${Number(limit)}`,

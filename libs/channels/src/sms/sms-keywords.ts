@@ -14,7 +14,15 @@ const HELP: Record<string, PhoneLanguage> = { help: 'en', yardim: 'tr' };
 const STATUS: Record<string, PhoneLanguage> = { status: 'en', durum: 'tr' };
 // Twilio's own opt-out/opt-in words plus the Turkish ones; they count only as the whole message,
 // so "Stop the noise at night" is a complaint, not an opt-out.
-const STOP: Record<string, PhoneLanguage | undefined> = { stop: undefined, stopall: undefined, unsubscribe: 'en', cancel: 'en', end: 'en', quit: 'en', iptal: 'tr' };
+const STOP: Record<string, PhoneLanguage | undefined> = {
+  stop: undefined,
+  stopall: undefined,
+  unsubscribe: 'en',
+  cancel: 'en',
+  end: 'en',
+  quit: 'en',
+  iptal: 'tr',
+};
 const START: Record<string, PhoneLanguage | undefined> = { start: undefined, unstop: undefined, basla: 'tr' };
 const LANGUAGE_SWITCH: Record<string, PhoneLanguage> = { en: 'en', english: 'en', tr: 'tr', turkce: 'tr' };
 

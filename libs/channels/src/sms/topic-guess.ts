@@ -34,7 +34,11 @@ function keywordMatches(keyword: string, words: Set<string>): boolean {
 }
 
 function wordsOf(text: string, language: string): Set<string> {
-  return new Set(lower(text, language).split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  return new Set(
+    lower(text, language)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean),
+  );
 }
 
 /** Lower-case by the message's language, so Turkish I/İ become ı/i as the writer meant. */

@@ -102,7 +102,8 @@ export class VoiceMenu {
     }
     const spokenNumber = spokenDigits(trackingNumber, [4, 4, 3]);
     // Past the provider's retry window only a replayed capture arrives: it does not hear the access code.
-    if (earlier && earlier.ageSeconds > this.env.WEBHOOK_RETRY_WINDOW_SECONDS) return { kind: 'hangup', language, say: [w.recordedBefore(spokenNumber), w.goodbye] };
+    if (earlier && earlier.ageSeconds > this.env.WEBHOOK_RETRY_WINDOW_SECONDS)
+      return { kind: 'hangup', language, say: [w.recordedBefore(spokenNumber), w.goodbye] };
     const code = this.accessCodes.issue(trackingNumber);
     return { kind: 'hangup', language, say: [w.recorded(spokenNumber, spokenDigits(code, [4, 4])), w.goodbye] };
   }
@@ -139,7 +140,12 @@ export function spokenDigits(value: string, groups: number[]): string {
   const parts: string[] = [];
   let at = 0;
   for (const size of groups) {
-    parts.push(value.slice(at, at + size).split('').join(' '));
+    parts.push(
+      value
+        .slice(at, at + size)
+        .split('')
+        .join(' '),
+    );
     at += size;
   }
   return parts.filter(Boolean).join(', ');

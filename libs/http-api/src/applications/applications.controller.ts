@@ -13,7 +13,6 @@ import { PublicStatusResponse, ReceiptResponse } from './dto/application-respons
 import { CreateApplicationDto } from './dto/create-application.dto';
 import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from './intake-request';
 
-
 @ApiTags('applications')
 @Controller('api/v1/applications')
 @UseGuards(JsonBodyGuard)
@@ -59,7 +58,9 @@ export class ApplicationsController {
     @LookupClient() client: string,
   ): Promise<PublicStatusResponse> {
     if (!accessCode || typeof accessCode !== 'string') {
-      throw new InvalidInputError([{ field: 'accessCode', code: 'required', message: 'the access code given at submission is required in the X-Access-Code header' }]);
+      throw new InvalidInputError([
+        { field: 'accessCode', code: 'required', message: 'the access code given at submission is required in the X-Access-Code header' },
+      ]);
     }
     const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage, lang);
     const status = await this.statusLookup.lookup(trackingNumber, accessCode, client, language);

@@ -22,7 +22,8 @@ export class AgenciesController {
   @Roles('center_admin', 'supervisor')
   @ApiOperation({
     summary: 'The agency tree, parents before children; or one level of it (under), or a search (q)',
-    description: 'Supervisors get their own agency as the one root. For a national directory read a level at a time or search: entries then carry childCount instead of depth.',
+    description:
+      'Supervisors get their own agency as the one root. For a national directory read a level at a time or search: entries then carry childCount instead of depth.',
   })
   @ApiOkResponse({ type: [AgencyTreeEntryResponse] })
   async list(@Query() query: AgencyListQueryDto, @CurrentStaff() staff: StaffPrincipal): Promise<AgencyTreeEntry[] | AgencyLevelEntry[]> {
@@ -57,10 +58,14 @@ export class AgenciesController {
 
   @Patch(':code')
   @Roles('center_admin')
-  @ApiOperation({ summary: 'Rename, move, deactivate or reactivate an agency', description: 'Fields left out keep their value. The code and the kind never change.' })
+  @ApiOperation({
+    summary: 'Rename, move, deactivate or reactivate an agency',
+    description: 'Fields left out keep their value. The code and the kind never change.',
+  })
   @ApiOkResponse({ type: AgencyResponse })
   @ApiConflictResponse({
-    description: 'Deactivation refused: AGENCY_IS_TRIAGE, AGENCY_HAS_ACTIVE_CHILDREN, AGENCY_IS_TOPIC_DEFAULT, AGENCY_IS_ROUTING_TARGET; AGENCY_PARENT_INACTIVE on reactivation',
+    description:
+      'Deactivation refused: AGENCY_IS_TRIAGE, AGENCY_HAS_ACTIVE_CHILDREN, AGENCY_IS_TOPIC_DEFAULT, AGENCY_IS_ROUTING_TARGET; AGENCY_PARENT_INACTIVE on reactivation',
   })
   update(@Param('code') code: string, @Body() dto: UpdateAgencyDto): Promise<AgencyAdminView> {
     return this.agencies.update(code, agencyPatch(dto));

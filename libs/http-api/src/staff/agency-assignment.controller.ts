@@ -28,7 +28,11 @@ export class AgencyAssignmentController {
     description: 'manual; round_robin (the next on-duty officer in turn); least_loaded (the on-duty officer with the fewest open applications).',
   })
   @ApiOkResponse({ type: AssignmentSettingsResponse })
-  set(@Param('agencyId', ParseUUIDPipe) agencyId: string, @Body() dto: AssignmentSettingsDto, @CurrentStaff() staff: StaffPrincipal): Promise<AssignmentSettingsView> {
+  set(
+    @Param('agencyId', ParseUUIDPipe) agencyId: string,
+    @Body() dto: AssignmentSettingsDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<AssignmentSettingsView> {
     return this.settings.set(staff, agencyId, dto.mode);
   }
 }

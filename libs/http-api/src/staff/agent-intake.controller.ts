@@ -44,10 +44,7 @@ export class AgentIntakeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AgentReceiptResponse> {
     const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage);
-    const receipt = await this.intake.submit(
-      toNewApplication(dto, 'agent', { type: 'staff', id: staff.userId }, language),
-      idempotencyKeyOf(idempotencyKey),
-    );
+    const receipt = await this.intake.submit(toNewApplication(dto, 'agent', { type: 'staff', id: staff.userId }, language), idempotencyKeyOf(idempotencyKey));
     if (receipt.replayed) void reply.header('idempotent-replayed', 'true');
     return { applicationId: receipt.applicationId, ...toReceiptResponse(receipt) };
   }

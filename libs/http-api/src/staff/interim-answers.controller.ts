@@ -20,7 +20,8 @@ export class InterimAnswersController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Send the citizen a progress update',
-    description: 'An interim answer, not the answer: the status stays and every deadline keeps running. 409 INTERIM_ANSWER_NOT_ALLOWED unless the application is open at an agency.',
+    description:
+      'An interim answer, not the answer: the status stays and every deadline keeps running. 409 INTERIM_ANSWER_NOT_ALLOWED unless the application is open at an agency.',
   })
   @ApiCreatedResponse({ type: CaseStateResponse })
   send(@Param('id', ParseUUIDPipe) id: string, @Body() dto: InterimAnswerDto, @CurrentStaff() staff: StaffPrincipal): Promise<CaseState> {

@@ -1,9 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RoutingPreview, RoutingRuleView, RoutingRulesAdmin } from '@petitio/routing';
 import { JsonBodyGuard } from '../json-body.guard';
 import {
-  CreateRoutingRuleDto, RoutingPreviewDto, RoutingPreviewResponse, RoutingRuleResponse, UpdateRoutingRuleDto, newRoutingRule, routingPreviewInput,
+  CreateRoutingRuleDto,
+  RoutingPreviewDto,
+  RoutingPreviewResponse,
+  RoutingRuleResponse,
+  UpdateRoutingRuleDto,
+  newRoutingRule,
+  routingPreviewInput,
 } from './dto/routing-rule.dto';
 import { Roles, StaffAuthGuard } from './staff-auth.guard';
 
@@ -36,7 +51,10 @@ export class RoutingRulesController {
   /** Must come before `:id` routes: "preview" is no rule id. */
   @Post('preview')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Where an application like this would go now, and by which rule', description: 'The router’s own decision over the active rules as stored; nothing is written.' })
+  @ApiOperation({
+    summary: 'Where an application like this would go now, and by which rule',
+    description: 'The router’s own decision over the active rules as stored; nothing is written.',
+  })
   @ApiOkResponse({ type: RoutingPreviewResponse })
   preview(@Body() dto: RoutingPreviewDto): Promise<RoutingPreview> {
     return this.rules.preview(routingPreviewInput(dto));
@@ -50,7 +68,10 @@ export class RoutingRulesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a rule', description: 'Only the fields sent change; null clears a criterion; active: false keeps the rule but stops trying it.' })
+  @ApiOperation({
+    summary: 'Change a rule',
+    description: 'Only the fields sent change; null clears a criterion; active: false keeps the rule but stops trying it.',
+  })
   @ApiOkResponse({ type: RoutingRuleResponse })
   update(@Param('id') id: string, @Body() dto: UpdateRoutingRuleDto): Promise<RoutingRuleView> {
     return this.rules.update(id, {

@@ -3,9 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { SlaPolicyAdmin, SlaPolicyUpdate, SlaPolicyView } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import {
-  CreateSlaPolicyDto, SlaPolicyResponse, SlaPolicyUpdateResponse, UpdateSlaPolicyDto, newSlaPolicy, slaPolicyPatch,
-} from './dto/sla-policy.dto';
+import { CreateSlaPolicyDto, SlaPolicyResponse, SlaPolicyUpdateResponse, UpdateSlaPolicyDto, newSlaPolicy, slaPolicyPatch } from './dto/sla-policy.dto';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The deadlines the law and the deployment set, per type, topic and agency, with their escalation ladders. */
@@ -43,7 +41,8 @@ export class SlaPoliciesController {
   @Patch(':code')
   @ApiOperation({
     summary: 'Change a policy',
-    description: 'Open deadlines keep the terms they started with unless applyToOpen is true; then they move in the background, keeping the share of time used.',
+    description:
+      'Open deadlines keep the terms they started with unless applyToOpen is true; then they move in the background, keeping the share of time used.',
   })
   @ApiOkResponse({ type: SlaPolicyUpdateResponse })
   @ApiConflictResponse({ description: 'SLA_POLICY_SCOPE_TAKEN: another active policy has the same kind and scope' })

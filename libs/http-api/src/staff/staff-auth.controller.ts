@@ -21,7 +21,8 @@ export class StaffAuthController {
   @HttpCode(201)
   @ApiOperation({
     summary: 'Sign in',
-    description: 'Returns a session token and sets it as an HttpOnly cookie. 429 with Retry-After: ACCOUNT_LOCKED (this address, after wrong passwords), ACCOUNT_BACKOFF (the account, after many from everywhere), TOO_MANY_SIGN_IN_FAILURES (this address, across accounts).',
+    description:
+      'Returns a session token and sets it as an HttpOnly cookie. 429 with Retry-After: ACCOUNT_LOCKED (this address, after wrong passwords), ACCOUNT_BACKOFF (the account, after many from everywhere), TOO_MANY_SIGN_IN_FAILURES (this address, across accounts).',
   })
   async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const signedIn = await this.sessions.signIn(dto.email, dto.password, request.ip);

@@ -52,8 +52,7 @@ export class StaffUsersController {
   async setDuty(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DutyDto, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
     const user = await this.users.find(id);
     if (!user) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
-    const allowed =
-      hasRole(staff, 'center_admin') || id === staff.userId || (hasRole(staff, 'supervisor') && user.agencyId === staff.agencyId);
+    const allowed = hasRole(staff, 'center_admin') || id === staff.userId || (hasRole(staff, 'supervisor') && user.agencyId === staff.agencyId);
     if (!allowed) throw new ForbiddenError();
     await this.users.setOnDuty(id, dto.onDuty);
   }

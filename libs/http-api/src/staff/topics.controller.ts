@@ -42,7 +42,10 @@ export class TopicsController {
 
   @Patch(':code')
   @Roles('center_admin')
-  @ApiOperation({ summary: 'Rename a topic, change its default agency or keywords, deactivate or reactivate it', description: 'Fields left out keep their value.' })
+  @ApiOperation({
+    summary: 'Rename a topic, change its default agency or keywords, deactivate or reactivate it',
+    description: 'Fields left out keep their value.',
+  })
   @ApiOkResponse({ type: TopicResponse })
   update(@Param('code') code: string, @Body() dto: UpdateTopicDto): Promise<TopicAdminView> {
     return this.topics.update(code, topicPatch(dto));

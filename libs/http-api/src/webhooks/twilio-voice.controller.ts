@@ -68,7 +68,8 @@ export class TwilioVoiceController {
 
   private render(step: VoiceStep): string {
     const answer: TwimlVoiceAnswer = { language: step.language === 'tr' ? 'tr-TR' : 'en-US', say: step.say };
-    if (step.kind === 'gather') answer.gather = { action: `${this.callbackBase}/${step.stage}?try=${step.attempt}`, numDigits: step.numDigits, finishOnKey: step.finishOnKey };
+    if (step.kind === 'gather')
+      answer.gather = { action: `${this.callbackBase}/${step.stage}?try=${step.attempt}`, numDigits: step.numDigits, finishOnKey: step.finishOnKey };
     if (step.kind === 'dial') answer.dial = step.number;
     if (step.kind === 'record') answer.record = { action: `${this.callbackBase}/recorded`, maxLengthSeconds: step.maxLengthSeconds };
     return voiceTwiml(answer);

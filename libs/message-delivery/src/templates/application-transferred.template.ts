@@ -25,10 +25,7 @@ export const applicationTransferred: MessageTemplateDefinition = {
     ar: (c) =>
       citizenMessage(c, {
         subject: 'تم تحويل طلبك رقم {tracking} إلى جهة أخرى',
-        paragraphs: [
-          'تم تحويل طلبك رقم {tracking} إلى الجهة المختصة به.',
-          'يمكنك مواصلة متابعته في صفحة الحالة بنفس رقم التتبع ورمز الوصول.',
-        ],
+        paragraphs: ['تم تحويل طلبك رقم {tracking} إلى الجهة المختصة به.', 'يمكنك مواصلة متابعته في صفحة الحالة بنفس رقم التتبع ورمز الوصول.'],
         linkLabel: 'حالة طلبك',
       }),
   },

@@ -17,7 +17,9 @@ export function citizenMessage(context: CitizenContext, wording: CitizenWording)
   const withDeadline = (sentence: string) => sentence.split('{deadline}').join(context.deadline ?? '');
   const withNumber = (sentence: string) => withDeadline(sentence).split('{tracking}').join(context.trackingNumber);
   const withNumberHtml = (sentence: string): SafeHtml =>
-    html`${withDeadline(sentence).split('{tracking}').map((part, i) => (i === 0 ? html`${part}` : html`${trackingNumberHtml(context.trackingNumber)}${part}`))}`;
+    html`${withDeadline(sentence)
+      .split('{tracking}')
+      .map((part, i) => (i === 0 ? html`${part}` : html`${trackingNumberHtml(context.trackingNumber)}${part}`))}`;
 
   const text = [
     ...wording.paragraphs.map(withNumber),

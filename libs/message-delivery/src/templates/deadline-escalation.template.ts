@@ -48,37 +48,49 @@ export const deadlineEscalation: MessageTemplateDefinition = {
     en: (c) =>
       staffAlert(c, {
         subject: (a) =>
-          a.stepKind === 'warning' ? 'Deadline approaching: application {tracking}'
-          : a.stepKind === 'breach' ? 'Deadline passed: application {tracking}'
-          : `Escalated to you (level ${a.level}): application {tracking}`,
+          a.stepKind === 'warning'
+            ? 'Deadline approaching: application {tracking}'
+            : a.stepKind === 'breach'
+              ? 'Deadline passed: application {tracking}'
+              : `Escalated to you (level ${a.level}): application {tracking}`,
         sentence: (a) =>
-          a.stepKind === 'warning' ? `${a.share ?? 'Most'} of the time ${EN_DUTY[a.clockKind]} has passed; it is due ${a.deadline}.`
-          : a.stepKind === 'breach' ? `The deadline ${EN_DUTY[a.clockKind]} passed on ${a.deadline}.`
-          : `Application {tracking} ${EN_PENDING[a.clockKind]} ${a.overdue ? `${a.overdue} after its deadline` : 'after its deadline'} of ${a.deadline} — escalated to you as level ${a.level}.`,
+          a.stepKind === 'warning'
+            ? `${a.share ?? 'Most'} of the time ${EN_DUTY[a.clockKind]} has passed; it is due ${a.deadline}.`
+            : a.stepKind === 'breach'
+              ? `The deadline ${EN_DUTY[a.clockKind]} passed on ${a.deadline}.`
+              : `Application {tracking} ${EN_PENDING[a.clockKind]} ${a.overdue ? `${a.overdue} after its deadline` : 'after its deadline'} of ${a.deadline} — escalated to you as level ${a.level}.`,
         linkLabel: 'Open the application in the staff console',
       }),
     tr: (c) =>
       staffAlert(c, {
         subject: (a) =>
-          a.stepKind === 'warning' ? 'Süre uyarısı: {tracking} numaralı başvuru'
-          : a.stepKind === 'breach' ? 'Süre doldu: {tracking} numaralı başvuru'
-          : `Size iletildi (${a.level}. kademe): {tracking} numaralı başvuru`,
+          a.stepKind === 'warning'
+            ? 'Süre uyarısı: {tracking} numaralı başvuru'
+            : a.stepKind === 'breach'
+              ? 'Süre doldu: {tracking} numaralı başvuru'
+              : `Size iletildi (${a.level}. kademe): {tracking} numaralı başvuru`,
         sentence: (a) =>
-          a.stepKind === 'warning' ? `{tracking} numaralı başvurunun ${TR_DUTY[a.clockKind]} süresi ${a.share ? `${a.share} oranında doldu` : 'dolmak üzere'}; son tarih ${a.deadline}.`
-          : a.stepKind === 'breach' ? `{tracking} numaralı başvurunun ${TR_DUTY[a.clockKind]} süresi ${a.deadline} itibarıyla doldu.`
-          : `{tracking} numaralı başvurunun ${TR_DUTY[a.clockKind]} süresi ${a.deadline} itibarıyla doldu${a.overdue ? ` ve ${a.overdue} geçti` : ''}; başvuru hâlâ sonuçlanmadı — ${a.level}. kademe olarak size iletildi.`,
+          a.stepKind === 'warning'
+            ? `{tracking} numaralı başvurunun ${TR_DUTY[a.clockKind]} süresi ${a.share ? `${a.share} oranında doldu` : 'dolmak üzere'}; son tarih ${a.deadline}.`
+            : a.stepKind === 'breach'
+              ? `{tracking} numaralı başvurunun ${TR_DUTY[a.clockKind]} süresi ${a.deadline} itibarıyla doldu.`
+              : `{tracking} numaralı başvurunun ${TR_DUTY[a.clockKind]} süresi ${a.deadline} itibarıyla doldu${a.overdue ? ` ve ${a.overdue} geçti` : ''}; başvuru hâlâ sonuçlanmadı — ${a.level}. kademe olarak size iletildi.`,
         linkLabel: 'Başvuruyu personel konsolunda açın',
       }),
     ar: (c) =>
       staffAlert(c, {
         subject: (a) =>
-          a.stepKind === 'warning' ? 'تنبيه بشأن المهلة: الطلب رقم {tracking}'
-          : a.stepKind === 'breach' ? 'انقضت المهلة: الطلب رقم {tracking}'
-          : `تمت إحالته إليك (المستوى ${a.level}): الطلب رقم {tracking}`,
+          a.stepKind === 'warning'
+            ? 'تنبيه بشأن المهلة: الطلب رقم {tracking}'
+            : a.stepKind === 'breach'
+              ? 'انقضت المهلة: الطلب رقم {tracking}'
+              : `تمت إحالته إليك (المستوى ${a.level}): الطلب رقم {tracking}`,
         sentence: (a) =>
-          a.stepKind === 'warning' ? `انقضى ${a.share ? `${a.share} من` : 'معظم'} مهلة ${AR_DUTY[a.clockKind]} على الطلب رقم {tracking}؛ الموعد النهائي ${a.deadline}.`
-          : a.stepKind === 'breach' ? `انقضت مهلة ${AR_DUTY[a.clockKind]} على الطلب رقم {tracking} في ${a.deadline}.`
-          : `لا يزال الطلب رقم {tracking} دون ${AR_DUTY[a.clockKind]}${a.overdue ? ` بعد ${a.overdue}` : ''} من انقضاء مهلته في ${a.deadline} — تمت إحالته إليك بمستوى التصعيد ${a.level}.`,
+          a.stepKind === 'warning'
+            ? `انقضى ${a.share ? `${a.share} من` : 'معظم'} مهلة ${AR_DUTY[a.clockKind]} على الطلب رقم {tracking}؛ الموعد النهائي ${a.deadline}.`
+            : a.stepKind === 'breach'
+              ? `انقضت مهلة ${AR_DUTY[a.clockKind]} على الطلب رقم {tracking} في ${a.deadline}.`
+              : `لا يزال الطلب رقم {tracking} دون ${AR_DUTY[a.clockKind]}${a.overdue ? ` بعد ${a.overdue}` : ''} من انقضاء مهلته في ${a.deadline} — تمت إحالته إليك بمستوى التصعيد ${a.level}.`,
         linkLabel: 'فتح الطلب في لوحة الموظفين',
       }),
   },

@@ -30,30 +30,21 @@ export const informationRequested: MessageTemplateDefinition = {
     en: (c) =>
       citizenMessage(c, {
         subject: 'More information needed for application {tracking}',
-        paragraphs: [
-          'The agency handling your application {tracking} needs more information from you.',
-          REPLY.en(c),
-        ],
+        paragraphs: ['The agency handling your application {tracking} needs more information from you.', REPLY.en(c)],
         answerHeading: 'Question',
         linkLabel: 'See the question and reply',
       }),
     tr: (c) =>
       citizenMessage(c, {
         subject: '{tracking} numaralı başvurunuz için ek bilgi gerekiyor',
-        paragraphs: [
-          '{tracking} numaralı başvurunuzu inceleyen kurum sizden ek bilgi istiyor.',
-          REPLY.tr(c),
-        ],
+        paragraphs: ['{tracking} numaralı başvurunuzu inceleyen kurum sizden ek bilgi istiyor.', REPLY.tr(c)],
         answerHeading: 'Soru',
         linkLabel: 'Soruyu görün ve yanıtlayın',
       }),
     ar: (c) =>
       citizenMessage(c, {
         subject: 'مطلوب معلومات إضافية للطلب رقم {tracking}',
-        paragraphs: [
-          'تحتاج الجهة التي تتولى طلبك رقم {tracking} إلى معلومات إضافية منك.',
-          REPLY.ar(c),
-        ],
+        paragraphs: ['تحتاج الجهة التي تتولى طلبك رقم {tracking} إلى معلومات إضافية منك.', REPLY.ar(c)],
         answerHeading: 'السؤال',
         linkLabel: 'الاطلاع على السؤال والرد',
       }),

@@ -22,7 +22,6 @@ export interface CitizenContext {
   replyBy: SmsReplyRoute;
 }
 
-
 /** What a deadline alert to staff may show: which application and deadline, never its subject, text or citizen. */
 export interface StaffAlertContext {
   trackingNumber: string;

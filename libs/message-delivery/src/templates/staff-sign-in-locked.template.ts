@@ -27,7 +27,8 @@ export const staffSignInLocked: MessageTemplateDefinition = {
     en: (c) =>
       signInLocked(c, {
         subject: 'Failed sign-ins to your Petitio account',
-        what: ({ failures, from, at }) => `Someone failed to sign in to your Petitio staff account ${failures} times from the address ${from}, the last time at ${at}.`,
+        what: ({ failures, from, at }) =>
+          `Someone failed to sign in to your Petitio staff account ${failures} times from the address ${from}, the last time at ${at}.`,
         meaning: 'Sign-ins to your account from that address are blocked for a while. Sign-ins from anywhere else still work.',
         ifYou: 'If it was you, wait a little and try again, or ask a center admin to unlock your account.',
         ifNotYou: 'If it was not you, your password has not been given away, but tell a center admin: someone is trying to guess it.',
@@ -36,7 +37,8 @@ export const staffSignInLocked: MessageTemplateDefinition = {
     tr: (c) =>
       signInLocked(c, {
         subject: 'Petitio hesabınıza başarısız giriş denemeleri',
-        what: ({ failures, from, at }) => `Birisi ${from} adresinden Petitio personel hesabınıza ${failures} kez giriş yapmayı denedi ve başaramadı; son deneme ${at}.`,
+        what: ({ failures, from, at }) =>
+          `Birisi ${from} adresinden Petitio personel hesabınıza ${failures} kez giriş yapmayı denedi ve başaramadı; son deneme ${at}.`,
         meaning: 'Bu adresten hesabınıza girişler bir süreliğine engellendi. Başka yerlerden girişler çalışmaya devam ediyor.',
         ifYou: 'Bu siz idiyseniz biraz bekleyip yeniden deneyin ya da bir merkez yöneticisinden hesabınızın kilidini açmasını isteyin.',
         ifNotYou: 'Bu siz değilseniz parolanız ele geçirilmedi, ancak bir merkez yöneticisine haber verin: birisi parolanızı tahmin etmeye çalışıyor.',

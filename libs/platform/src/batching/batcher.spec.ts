@@ -28,7 +28,11 @@ describe('Batcher', () => {
     const calls: string[][] = [];
     const batches: number[] = [];
     const failures: [string, number][] = [];
-    const options = { maxSize: 10, onBatch: (size: number) => batches.push(size), onBatchFailed: (error: unknown, size: number) => failures.push([(error as Error).message, size]) };
+    const options = {
+      maxSize: 10,
+      onBatch: (size: number) => batches.push(size),
+      onBatchFailed: (error: unknown, size: number) => failures.push([(error as Error).message, size]),
+    };
     const batcher = new Batcher<string, string>(options, async (keys) => {
       calls.push(keys);
       if (keys.includes('poison')) throw new Error('cannot route poison');
@@ -107,10 +111,13 @@ describe('Batcher with maxRunning', () => {
       }
       return new Map(keys.map((k) => [k, k]));
     });
-    const settled = await Promise.allSettled([batcher.run('a'), (async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return batcher.run('b');
-    })()]);
+    const settled = await Promise.allSettled([
+      batcher.run('a'),
+      (async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return batcher.run('b');
+      })(),
+    ]);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled']);
   });
 });

@@ -93,7 +93,9 @@ export const environmentSchema = Joi.object<Environment>({
     .uri({ scheme: ['postgres', 'postgresql'] })
     .default('postgres://postgres@127.0.0.1:54329/petitio'),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(20),
-  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).default('redis://127.0.0.1:63799'),
+  REDIS_URL: Joi.string()
+    .uri({ scheme: ['redis', 'rediss'] })
+    .default('redis://127.0.0.1:63799'),
   QUEUE_PREFIX: Joi.string()
     .pattern(/^[A-Za-z0-9_{}-]+$/)
     .default('{petitio}')
@@ -101,19 +103,46 @@ export const environmentSchema = Joi.object<Environment>({
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   ACCESS_CODE_SECRET: Joi.string().min(32).default(DEMO_ACCESS_CODE_SECRET),
   DEFAULT_COUNTRY: Joi.string().length(2).uppercase().default('TR'),
-  SUPPORTED_LANGUAGES: Joi.string().pattern(/^[a-z]{2}(,[a-z]{2})*$/).default('tr,en,ar'),
-  HTTP_BODY_LIMIT_BYTES: Joi.number().integer().min(1024).default(64 * 1024),
+  SUPPORTED_LANGUAGES: Joi.string()
+    .pattern(/^[a-z]{2}(,[a-z]{2})*$/)
+    .default('tr,en,ar'),
+  HTTP_BODY_LIMIT_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .default(64 * 1024),
   ATTACHMENTS_DIR: Joi.string().default('.data/attachments').description('where attachments are stored; never a served path'),
   ATTACHMENTS_MAX_FILES: Joi.number().integer().min(0).max(20).default(3),
-  ATTACHMENTS_MAX_BYTES: Joi.number().integer().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  ATTACHMENTS_MAX_BYTES: Joi.number()
+    .integer()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   STATUS_LOOKUP_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
-  STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number().integer().min(1).default(10)
+  STATUS_LOOKUP_LIMIT_PER_NUMBER_PER_HOUR: Joi.number()
+    .integer()
+    .min(1)
+    .default(10)
     .description('failed lookups of one tracking number allowed per client address per hour'),
-  STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: Joi.number().integer().min(1).max(100_000).default(300)
+  STATUS_LOOKUP_CEILING_PER_NUMBER_PER_DAY: Joi.number()
+    .integer()
+    .min(1)
+    .max(100_000)
+    .default(300)
     .description('failed lookups of one tracking number allowed per day from all clients together'),
-  INTAKE_WRITERS: Joi.number().integer().min(1).max(100).default(4)
-    .description('intake statements each api process runs at once (at most DATABASE_POOL_SIZE - 1); submissions that arrive meanwhile are stored together in the next one'),
-  ROUTING_CONCURRENCY: Joi.number().integer().min(1).max(500).default(64).description("routing jobs run at once per worker; those running together are routed in one transaction"),
+  INTAKE_WRITERS: Joi.number()
+    .integer()
+    .min(1)
+    .max(100)
+    .default(4)
+    .description(
+      'intake statements each api process runs at once (at most DATABASE_POOL_SIZE - 1); submissions that arrive meanwhile are stored together in the next one',
+    ),
+  ROUTING_CONCURRENCY: Joi.number()
+    .integer()
+    .min(1)
+    .max(500)
+    .default(64)
+    .description('routing jobs run at once per worker; those running together are routed in one transaction'),
   ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).default(100),
   OUTBOX_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(500),
@@ -129,22 +158,75 @@ export const environmentSchema = Joi.object<Environment>({
   ESCALATION_SWEEP_GRACE_MS: Joi.number().integer().min(0).default(10_000),
   ESCALATION_SWEEP_BATCH: Joi.number().integer().min(1).max(10_000).default(500),
   ESCALATION_CONCURRENCY: Joi.number().integer().min(1).max(200).default(20),
-  DASHBOARD_LIVE_INTERVAL_MS: Joi.number().integer().min(200).max(600_000).default(5000).description('how often the live dashboard pushes fresh headline figures to each open page'),
-  DASHBOARD_REFRESH_MS: Joi.number().integer().min(100).max(600_000).default(5000).description('how often a worker brings the dashboard rollups up to date: period figures lag the applications by about this much'),
-  PUBLIC_STATISTICS_CACHE_SECONDS: Joi.number().integer().min(0).max(86_400).default(600).description('how long one computation of the public statistics serves every reader'),
-  PUBLIC_STATISTICS_MIN_COUNT: Joi.number().integer().min(1).max(1000).default(10).description('the public statistics withhold a line (a type, an agency, the total) made up of fewer applications than this'),
-  SLA_DUE_SOON_HOURS: Joi.number().integer().min(1).max(24 * 90).default(24).description('the inbox filter due=soon: a running deadline within this many hours'),
-  STAFF_SESSION_IDLE_SECONDS: Joi.number().integer().min(1).default(30 * 60),
-  STAFF_SESSION_MAX_SECONDS: Joi.number().integer().min(1).default(12 * 3600),
-  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).default(5).description('wrong passwords for one account from one client address before that address is locked out of that account'),
-  LOGIN_LOCK_SECONDS: Joi.number().integer().min(1).default(15 * 60).description('the first lock of an (account, client address); each further failure doubles it, up to a day'),
-  LOGIN_ACCOUNT_MAX_FAILURES: Joi.number().integer().min(1).default(50)
+  DASHBOARD_LIVE_INTERVAL_MS: Joi.number()
+    .integer()
+    .min(200)
+    .max(600_000)
+    .default(5000)
+    .description('how often the live dashboard pushes fresh headline figures to each open page'),
+  DASHBOARD_REFRESH_MS: Joi.number()
+    .integer()
+    .min(100)
+    .max(600_000)
+    .default(5000)
+    .description('how often a worker brings the dashboard rollups up to date: period figures lag the applications by about this much'),
+  PUBLIC_STATISTICS_CACHE_SECONDS: Joi.number()
+    .integer()
+    .min(0)
+    .max(86_400)
+    .default(600)
+    .description('how long one computation of the public statistics serves every reader'),
+  PUBLIC_STATISTICS_MIN_COUNT: Joi.number()
+    .integer()
+    .min(1)
+    .max(1000)
+    .default(10)
+    .description('the public statistics withhold a line (a type, an agency, the total) made up of fewer applications than this'),
+  SLA_DUE_SOON_HOURS: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 90)
+    .default(24)
+    .description('the inbox filter due=soon: a running deadline within this many hours'),
+  STAFF_SESSION_IDLE_SECONDS: Joi.number()
+    .integer()
+    .min(1)
+    .default(30 * 60),
+  STAFF_SESSION_MAX_SECONDS: Joi.number()
+    .integer()
+    .min(1)
+    .default(12 * 3600),
+  LOGIN_MAX_FAILURES: Joi.number()
+    .integer()
+    .min(1)
+    .default(5)
+    .description('wrong passwords for one account from one client address before that address is locked out of that account'),
+  LOGIN_LOCK_SECONDS: Joi.number()
+    .integer()
+    .min(1)
+    .default(15 * 60)
+    .description('the first lock of an (account, client address); each further failure doubles it, up to a day'),
+  LOGIN_ACCOUNT_MAX_FAILURES: Joi.number()
+    .integer()
+    .min(1)
+    .default(50)
     .description('wrong passwords for one account from all addresses together, since its last sign-in, before every further attempt must wait'),
   LOGIN_ACCOUNT_BACKOFF_SECONDS: Joi.number().integer().min(1).default(30).description('the first account-wide wait; it doubles with each further failure'),
-  LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: Joi.number().integer().min(1).default(15 * 60).description('the longest account-wide wait'),
-  LOGIN_CLIENT_MAX_FAILURES: Joi.number().integer().min(1).default(20)
+  LOGIN_ACCOUNT_BACKOFF_MAX_SECONDS: Joi.number()
+    .integer()
+    .min(1)
+    .default(15 * 60)
+    .description('the longest account-wide wait'),
+  LOGIN_CLIENT_MAX_FAILURES: Joi.number()
+    .integer()
+    .min(1)
+    .default(20)
     .description('wrong passwords or unknown addresses from one client address, across all accounts, before it gets 429 until the window ends'),
-  LOGIN_CLIENT_WINDOW_SECONDS: Joi.number().integer().min(1).default(15 * 60).description('the window LOGIN_CLIENT_MAX_FAILURES counts in'),
+  LOGIN_CLIENT_WINDOW_SECONDS: Joi.number()
+    .integer()
+    .min(1)
+    .default(15 * 60)
+    .description('the window LOGIN_CLIENT_MAX_FAILURES counts in'),
   INVITATION_VALID_HOURS: Joi.number().integer().min(1).default(72),
   SMTP_URL: Joi.string()
     .uri({ scheme: ['smtp', 'smtps'] })
@@ -160,7 +242,10 @@ export const environmentSchema = Joi.object<Environment>({
   POOR_RATING_AT_MOST: Joi.number().integer().min(0).max(5).default(2),
   AUTO_ASSIGNMENT_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   SMS_PROVIDER: Joi.string().valid('none', 'twilio').default('none'),
-  TWILIO_ACCOUNT_SID: Joi.string().pattern(/^AC[0-9a-fA-F]{32}$/).allow('').default(''),
+  TWILIO_ACCOUNT_SID: Joi.string()
+    .pattern(/^AC[0-9a-fA-F]{32}$/)
+    .allow('')
+    .default(''),
   TWILIO_AUTH_TOKEN: Joi.string().allow('').default(''),
   TWILIO_FROM_NUMBER: Joi.string()
     .allow('')
@@ -169,7 +254,8 @@ export const environmentSchema = Joi.object<Environment>({
       smsSenderKind(value)
         ? value
         : helpers.message({
-            custom: '"TWILIO_FROM_NUMBER" must be a phone number in E.164 form (+905550000001), an alphanumeric sender ID of 1 to 11 letters, digits or spaces with at least one letter (PETITIO), or a Messaging Service SID (MG followed by 32 hex digits)',
+            custom:
+              '"TWILIO_FROM_NUMBER" must be a phone number in E.164 form (+905550000001), an alphanumeric sender ID of 1 to 11 letters, digits or spaces with at least one letter (PETITIO), or a Messaging Service SID (MG followed by 32 hex digits)',
           }),
     )
     .description('who SMS come from: E.164 number, alphanumeric sender ID, or Messaging Service SID'),
@@ -182,7 +268,11 @@ export const environmentSchema = Joi.object<Environment>({
   SMS_TRANSLITERATE: Joi.boolean().default(true).description('write ş ğ ı İ ç without marks in SMS when that keeps the text GSM-7 (fewer segments)'),
   TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
   VOICE_AGENT_NUMBER: Joi.string().pattern(E164_PATTERN).allow('').default(''),
-  SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number().integer().min(1).default(10).description('texts one number may send in 10 minutes before it is answered once, then ignored'),
+  SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number()
+    .integer()
+    .min(1)
+    .default(10)
+    .description('texts one number may send in 10 minutes before it is answered once, then ignored'),
   WEBHOOK_RETRY_WINDOW_SECONDS: Joi.number()
     .integer()
     .min(0)
@@ -195,12 +285,16 @@ export const environmentSchema = Joi.object<Environment>({
       return zone;
     })
     .default('Europe/Istanbul')
-    .description("IANA time zone in which working days, working hours and legal deadlines are counted, and dates in messages are written"),
+    .description('IANA time zone in which working days, working hours and legal deadlines are counted, and dates in messages are written'),
   CALENDAR_COUNTRY: Joi.string().length(2).uppercase().default('TR').description('country whose public holidays close the business calendar'),
-  CALENDAR_REGION: Joi.string().pattern(/^[A-Za-z0-9]{1,6}$/).allow('').default('').description('optional state/region code for regional holidays'),
+  CALENDAR_REGION: Joi.string()
+    .pattern(/^[A-Za-z0-9]{1,6}$/)
+    .allow('')
+    .default('')
+    .description('optional state/region code for regional holidays'),
   CALENDAR_PUBLIC_HOLIDAYS: Joi.boolean()
     .default(true)
-    .description("false: only closures entered by center admins close the calendar (for holidays decreed year by year)"),
+    .description('false: only closures entered by center admins close the calendar (for holidays decreed year by year)'),
   WORKING_DAYS: Joi.string()
     .pattern(/^[1-7](,[1-7])*$/)
     .default('1,2,3,4,5')
@@ -210,7 +304,8 @@ export const environmentSchema = Joi.object<Environment>({
     .custom((value: string) => {
       // Ranges must be in order and not overlap: '08:30-12:30,13:30-17:30' leaves a lunch break.
       const minutes = value.split(/[-,]/).map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
-      if (minutes.some((m, i) => i > 0 && m <= minutes[i - 1] && !(i % 2 === 0 && m === minutes[i - 1]))) throw new Error('ranges must be ascending and must not overlap');
+      if (minutes.some((m, i) => i > 0 && m <= minutes[i - 1] && !(i % 2 === 0 && m === minutes[i - 1])))
+        throw new Error('ranges must be ascending and must not overlap');
       return value;
     })
     .default('08:30-17:30')

@@ -27,7 +27,11 @@ export class HealthController {
   ready() {
     return this.health.check([
       () => this.db.pingCheck('postgres').withTimeout(1500),
-      () => this.indicators.check('redis').attempt(() => this.redis.ping()).withTimeout(1500),
+      () =>
+        this.indicators
+          .check('redis')
+          .attempt(() => this.redis.ping())
+          .withTimeout(1500),
     ]);
   }
 }

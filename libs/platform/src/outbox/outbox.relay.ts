@@ -129,7 +129,13 @@ export class OutboxRelay implements OnApplicationShutdown {
    * held up every other event while thousands of deadlines moved. One left behind by a crash only fires stale.
    */
   private async removeSuperseded(replacedByQueue: Map<string, string[]>): Promise<void> {
-    const removals = [...replacedByQueue].flatMap(([queueName, ids]) => ids.map((id) => this.queue(queueName).remove(id).catch(() => 0)));
+    const removals = [...replacedByQueue].flatMap(([queueName, ids]) =>
+      ids.map((id) =>
+        this.queue(queueName)
+          .remove(id)
+          .catch(() => 0),
+      ),
+    );
     await Promise.all(removals);
   }
 

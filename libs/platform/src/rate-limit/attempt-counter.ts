@@ -29,12 +29,11 @@ export class AttemptCounter implements OnApplicationShutdown {
   /** Adds one to `key` in a window of `windowSeconds` and returns the new count. */
   async increment(key: string, windowSeconds: number): Promise<WindowCount> {
     try {
-      const [[, count], [, ttl]] = (await this.redis
-        .multi()
-        .incr(key)
-        .expire(key, windowSeconds, 'NX')
-        .ttl(key)
-        .exec()) as [[null, number], [null, number], [null, number]];
+      const [[, count], [, ttl]] = (await this.redis.multi().incr(key).expire(key, windowSeconds, 'NX').ttl(key).exec()) as [
+        [null, number],
+        [null, number],
+        [null, number],
+      ];
       this.recovered();
       return { count, retryAfterSeconds: Math.max(Number(ttl), 1) };
     } catch {

@@ -45,14 +45,23 @@ describe('BusinessCalendar — working time in Türkiye', () => {
     expect(withLunch.isWorkingInstant(at('2026-01-06 13:30'))).toBe(true);
   });
 
-  it.each(['2026-01-01', '2026-04-23', '2026-05-01', '2026-05-19', '2026-07-15', '2026-10-29', '2027-01-01', '2027-04-23', '2027-07-15', '2027-08-30', '2027-10-29'])(
-    'closes on the fixed public holiday %s',
-    (date) => {
-      expect(DateTime.fromISO(date).weekday).toBeLessThan(6);
-      expect(periods(calendar, date)).toEqual([]);
-      expect(calendar.isWorkingInstant(at(`${date} 10:00`))).toBe(false);
-    },
-  );
+  it.each([
+    '2026-01-01',
+    '2026-04-23',
+    '2026-05-01',
+    '2026-05-19',
+    '2026-07-15',
+    '2026-10-29',
+    '2027-01-01',
+    '2027-04-23',
+    '2027-07-15',
+    '2027-08-30',
+    '2027-10-29',
+  ])('closes on the fixed public holiday %s', (date) => {
+    expect(DateTime.fromISO(date).weekday).toBeLessThan(6);
+    expect(periods(calendar, date)).toEqual([]);
+    expect(calendar.isWorkingInstant(at(`${date} 10:00`))).toBe(false);
+  });
 
   it('works on ordinary days next to fixed holidays', () => {
     expect(periods(calendar, '2026-04-22')).toEqual(['08:30-17:30']);
@@ -171,7 +180,12 @@ describe('BusinessCalendar — working hours', () => {
   });
 
   it('answers a Korean "immediate" petition within 3 working hours, Saturdays and holidays excluded', () => {
-    const seoul = new BusinessCalendar({ timeZone: 'Asia/Seoul', country: 'KR', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('09:00-12:00,13:00-18:00') });
+    const seoul = new BusinessCalendar({
+      timeZone: 'Asia/Seoul',
+      country: 'KR',
+      workingDays: [1, 2, 3, 4, 5],
+      workingHours: parseWorkingHours('09:00-12:00,13:00-18:00'),
+    });
     expect(local(seoul.add(at('2026-06-12 16:30', 'Asia/Seoul'), { amount: 3, unit: 'working_hours' }), 'Asia/Seoul')).toBe('2026-06-15 10:30');
     // 2026-06-06 (Memorial Day) falls on a Saturday; 2026-08-14 (Fri) 17:00 + 3 h skips the weekend and Liberation Day (Sat).
     expect(seoul.workingMinutesBetween(at('2026-06-12 09:00', 'Asia/Seoul'), at('2026-06-13 09:00', 'Asia/Seoul'))).toBe(8 * 60);
@@ -179,9 +193,24 @@ describe('BusinessCalendar — working hours', () => {
 });
 
 describe('BusinessCalendar — daylight saving time', () => {
-  const berlin = new BusinessCalendar({ timeZone: 'Europe/Berlin', country: 'DE', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('08:00-16:00') });
-  const berlinAllWeek = new BusinessCalendar({ timeZone: 'Europe/Berlin', country: 'DE', workingDays: [1, 2, 3, 4, 5, 6, 7], workingHours: parseWorkingHours('00:00-24:00') });
-  const newYork = new BusinessCalendar({ timeZone: 'America/New_York', country: 'US', workingDays: [1, 2, 3, 4, 5], workingHours: parseWorkingHours('09:00-17:00') });
+  const berlin = new BusinessCalendar({
+    timeZone: 'Europe/Berlin',
+    country: 'DE',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHours: parseWorkingHours('08:00-16:00'),
+  });
+  const berlinAllWeek = new BusinessCalendar({
+    timeZone: 'Europe/Berlin',
+    country: 'DE',
+    workingDays: [1, 2, 3, 4, 5, 6, 7],
+    workingHours: parseWorkingHours('00:00-24:00'),
+  });
+  const newYork = new BusinessCalendar({
+    timeZone: 'America/New_York',
+    country: 'US',
+    workingDays: [1, 2, 3, 4, 5],
+    workingHours: parseWorkingHours('09:00-17:00'),
+  });
 
   it('opens at local 09:00 on both sides of the spring switch in New York', () => {
     expect(newYork.workingPeriodsOn('2026-03-06')[0].start.toISOString()).toBe('2026-03-06T14:00:00.000Z');

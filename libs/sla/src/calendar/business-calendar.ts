@@ -95,7 +95,8 @@ export class BusinessCalendar {
     if (unit === 'working_hours') {
       const seconds = amount * 3600;
       // Whole seconds, allowing for binary fractions: 0.0025 h × 3600 is 9.000000000000002.
-      if (!Number.isFinite(amount) || amount < 0 || Math.abs(seconds - Math.round(seconds)) > 1e-6) throw new RangeError('working hours must be a non-negative whole number of seconds');
+      if (!Number.isFinite(amount) || amount < 0 || Math.abs(seconds - Math.round(seconds)) > 1e-6)
+        throw new RangeError('working hours must be a non-negative whole number of seconds');
       return this.addWorkingMinutes(start, Math.round(seconds) / 60);
     }
     if (!Number.isInteger(amount) || amount < 1) throw new RangeError(`${unit} must be a whole number of at least 1`);

@@ -46,7 +46,8 @@ export class CalendarClosures {
     assertCenterAdmin(principal);
     const reason = input.reason?.trim() ?? '';
     const problems = [];
-    if (!(input.endsAt.getTime() > input.startsAt.getTime())) problems.push({ field: 'endsAt', code: 'after_starts_at', message: 'endsAt must be after startsAt' });
+    if (!(input.endsAt.getTime() > input.startsAt.getTime()))
+      problems.push({ field: 'endsAt', code: 'after_starts_at', message: 'endsAt must be after startsAt' });
     if (!reason) problems.push({ field: 'reason', code: 'required', message: 'reason is required' });
     if (problems.length) throw new InvalidInputError(problems);
     const rows: CalendarClosureView[] = await this.dataSource.query(
@@ -59,10 +60,7 @@ export class CalendarClosures {
 
   async remove(principal: StaffPrincipal, id: string): Promise<void> {
     assertCenterAdmin(principal);
-    const deleted: unknown[] = await this.dataSource.query(
-      'WITH gone AS (DELETE FROM calendar_closures WHERE id = $1 RETURNING id) SELECT id FROM gone',
-      [id],
-    );
+    const deleted: unknown[] = await this.dataSource.query('WITH gone AS (DELETE FROM calendar_closures WHERE id = $1 RETURNING id) SELECT id FROM gone', [id]);
     this.cached = undefined;
     if (deleted.length === 0) throw new NotFoundError('CALENDAR_CLOSURE_NOT_FOUND', 'no such calendar closure');
   }

@@ -68,7 +68,11 @@ describe('PublicHolidays — Turkish half days against the official list', () =>
   });
 
   it('keeps every Turkish half day in one table: both bayram eves and 28 October, all off from 13:00, and not 31 December', () => {
-    expect(HALF_DAYS.TR.map((rule) => ('eveOf' in rule ? `eve of ${rule.eveOf}` : rule.date))).toEqual(['eve of 1 Shawwal PT90H', 'eve of 10 Dhu al-Hijjah PT114H', '10-28']);
+    expect(HALF_DAYS.TR.map((rule) => ('eveOf' in rule ? `eve of ${rule.eveOf}` : rule.date))).toEqual([
+      'eve of 1 Shawwal PT90H',
+      'eve of 10 Dhu al-Hijjah PT114H',
+      '10-28',
+    ]);
     expect(HALF_DAYS.TR.every((rule) => rule.offFromMinute === 13 * 60)).toBe(true);
   });
 
@@ -77,9 +81,12 @@ describe('PublicHolidays — Turkish half days against the official list', () =>
     const startsOffMidnight = (h: { start: number }) => DateTime.fromMillis(h.start, { zone: berlin }).toFormat('HH:mm') !== '00:00';
     expect(new PublicHolidays('DE', undefined, berlin).inYear(2026).filter(startsOffMidnight)).toEqual([]);
     const pack = new PublicHolidays('DE', undefined, berlin, [{ date: '12-24', offFromMinute: 12 * 60, name: 'Heiligabend' }]);
-    expect(pack.inYear(2026).filter(startsOffMidnight).map((h) => [new Date(h.start).toISOString(), new Date(h.end).toISOString(), h.name])).toEqual([
-      ['2026-12-24T11:00:00.000Z', '2026-12-24T23:00:00.000Z', 'Heiligabend'],
-    ]);
+    expect(
+      pack
+        .inYear(2026)
+        .filter(startsOffMidnight)
+        .map((h) => [new Date(h.start).toISOString(), new Date(h.end).toISOString(), h.name]),
+    ).toEqual([['2026-12-24T11:00:00.000Z', '2026-12-24T23:00:00.000Z', 'Heiligabend']]);
   });
 });
 

@@ -90,7 +90,15 @@ describe('SlaClock.reterm — paused, extended and breached clocks', () => {
     const paused = SlaClock.pause(started, fortyPercent, calendar);
     expect(paused.remainingMinutes).toBe(5184);
     const moved = SlaClock.reterm(paused, thirtyDays, at('2026-01-20 10:00'), calendar);
-    expect(moved).toMatchObject({ remainingMinutes: 10044, totalMinutes: 16740, pausedAt: fortyPercent, deadlineAt: paused.deadlineAt, nextEscalationStep: null, nextEscalationAt: null, deadlineVersion: 3 });
+    expect(moved).toMatchObject({
+      remainingMinutes: 10044,
+      totalMinutes: 16740,
+      pausedAt: fortyPercent,
+      deadlineAt: paused.deadlineAt,
+      nextEscalationStep: null,
+      nextEscalationAt: null,
+      deadlineVersion: 3,
+    });
     expect(SlaClock.state(moved, at('2026-01-20 10:00'), calendar)).toMatchObject({ paused: true, minutesLeft: 10044 });
     // Resumed Wednesday 21 January at opening: 18 full days to 13 February, then 324 min of 16 February.
     const resumed = SlaClock.resume(moved, at('2026-01-21 08:30'), calendar);
@@ -172,7 +180,14 @@ describe('SlaClock.reterm — terms, versions and refusals', () => {
   it('copies the new terms, which later edits of the policy no longer reach', () => {
     const changed = policy(
       { amount: 20, unit: 'working_days' },
-      { id: 'policy-2', warningShares: [0.9, 0.6], ladder: [['assigned_officer'], ['center_queue']], reEscalation: null, publicLateFlag: false, notifyCitizenOnBreach: false },
+      {
+        id: 'policy-2',
+        warningShares: [0.9, 0.6],
+        ladder: [['assigned_officer'], ['center_queue']],
+        reEscalation: null,
+        publicLateFlag: false,
+        notifyCitizenOnBreach: false,
+      },
     );
     const moved = SlaClock.reterm(started, changed, fortyPercent, calendar);
     changed.period.amount = 99;

@@ -4,7 +4,10 @@ import { SlaClock } from './sla-clock';
 const calendar = turkishCalendar();
 
 /** Law 4982: 15 working days, once extendable by 15 more if the applicant is told before the deadline. */
-const informationRequest = policy({ amount: 15, unit: 'working_days' }, { extension: { amount: 15, unit: 'working_days' }, requiresNoticeBeforeDeadline: true });
+const informationRequest = policy(
+  { amount: 15, unit: 'working_days' },
+  { extension: { amount: 15, unit: 'working_days' }, requiresNoticeBeforeDeadline: true },
+);
 const petition = policy({ amount: 30, unit: 'calendar_days' }, { onAwaitingCitizen: 'continue' });
 
 describe('SlaClock — starting', () => {

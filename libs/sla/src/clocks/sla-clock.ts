@@ -43,22 +43,25 @@ export interface SlaClockState {
 function start(policy: SlaPolicy, at: Date, calendar: BusinessCalendar): SlaClock {
   const terms = termsOf(policy);
   const deadlineAt = calendar.add(at, terms.period);
-  return EscalationLadder.plan({
-    ...NO_ESCALATION,
-    policyId: policy.id,
-    kind: policy.kind,
-    terms,
-    startedAt: at,
-    deadlineAt,
-    totalMinutes: measure(terms.period.unit, at, deadlineAt, calendar),
-    pausedAt: null,
-    remainingMinutes: null,
-    extended: false,
-    extensionReason: null,
-    stoppedAt: null,
-    deadlineVersion: 1,
-    breachedAt: null,
-  }, calendar);
+  return EscalationLadder.plan(
+    {
+      ...NO_ESCALATION,
+      policyId: policy.id,
+      kind: policy.kind,
+      terms,
+      startedAt: at,
+      deadlineAt,
+      totalMinutes: measure(terms.period.unit, at, deadlineAt, calendar),
+      pausedAt: null,
+      remainingMinutes: null,
+      extended: false,
+      extensionReason: null,
+      stoppedAt: null,
+      deadlineVersion: 1,
+      breachedAt: null,
+    },
+    calendar,
+  );
 }
 
 /** Stops the clock keeping the time left: working minutes for working units, real minutes for calendar days. */
@@ -74,7 +77,10 @@ function pause(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock 
 function resume(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock {
   assertOpen(clock);
   if (!clock.pausedAt || clock.remainingMinutes == null) throw new ConflictError('SLA_CLOCK_NOT_PAUSED', 'the clock is not paused');
-  const deadlineAt = clock.terms.period.unit === 'calendar_days' ? calendarDeadline(at, clock.remainingMinutes, calendar) : calendar.addWorkingMinutes(at, clock.remainingMinutes);
+  const deadlineAt =
+    clock.terms.period.unit === 'calendar_days'
+      ? calendarDeadline(at, clock.remainingMinutes, calendar)
+      : calendar.addWorkingMinutes(at, clock.remainingMinutes);
   return EscalationLadder.plan({ ...clock, deadlineAt, pausedAt: null, remainingMinutes: null, deadlineVersion: clock.deadlineVersion + 1 }, calendar);
 }
 
@@ -99,7 +105,14 @@ function extend(clock: SlaClock, at: Date, reason: string, calendar: BusinessCal
   }
   const deadlineAt = calendar.add(clock.deadlineAt, extension);
   const added = measure(clock.terms.period.unit, clock.deadlineAt, deadlineAt, calendar);
-  const extended = { ...clock, deadlineAt, totalMinutes: clock.totalMinutes + added, extended: true, extensionReason: why, deadlineVersion: clock.deadlineVersion + 1 };
+  const extended = {
+    ...clock,
+    deadlineAt,
+    totalMinutes: clock.totalMinutes + added,
+    extended: true,
+    extensionReason: why,
+    deadlineVersion: clock.deadlineVersion + 1,
+  };
   return EscalationLadder.newRunKeepingPassed(extended, at, calendar);
 }
 

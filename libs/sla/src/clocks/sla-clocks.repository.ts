@@ -20,13 +20,19 @@ const COLUMNS = `id, application_id AS "applicationId", policy_id AS "policyId",
 export class SlaClocksRepository {
   /** The clocks still running or paused, oldest first. */
   async openClocks(manager: EntityManager, applicationId: string): Promise<StoredSlaClock[]> {
-    return withTerms(await manager.query(`SELECT ${COLUMNS} FROM sla_clocks WHERE application_id = $1 AND stopped_at IS NULL ORDER BY created_at, kind, id`, [applicationId]));
+    return withTerms(
+      await manager.query(`SELECT ${COLUMNS} FROM sla_clocks WHERE application_id = $1 AND stopped_at IS NULL ORDER BY created_at, kind, id`, [applicationId]),
+    );
   }
 
   /** The clocks still running or paused of several applications at once (a page of the inbox), in one query. */
   async openClocksOf(manager: EntityManager, applicationIds: string[]): Promise<StoredSlaClock[]> {
     if (applicationIds.length === 0) return [];
-    return withTerms(await manager.query(`SELECT ${COLUMNS} FROM sla_clocks WHERE application_id = ANY($1::uuid[]) AND stopped_at IS NULL ORDER BY created_at, kind, id`, [applicationIds]));
+    return withTerms(
+      await manager.query(`SELECT ${COLUMNS} FROM sla_clocks WHERE application_id = ANY($1::uuid[]) AND stopped_at IS NULL ORDER BY created_at, kind, id`, [
+        applicationIds,
+      ]),
+    );
   }
 
   /** Every clock the application ever ran, oldest first. */
@@ -58,9 +64,29 @@ export class SlaClocksRepository {
          extended, extension_reason, stopped_at, deadline_version, breached_at, escalation_run, last_escalation_step, next_escalation_step,
          next_escalation_at, escalation_level, center_escalated_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
-      [applicationId, clock.policyId, clock.kind, JSON.stringify(clock.terms), clock.startedAt, clock.deadlineAt, clock.totalMinutes,
-        clock.pausedAt, clock.remainingMinutes, clock.extended, clock.extensionReason, clock.stoppedAt, clock.deadlineVersion, clock.breachedAt,
-        clock.escalationRun, clock.lastEscalationStep, clock.nextEscalationStep, clock.nextEscalationAt, clock.escalationLevel, clock.centerEscalatedAt, at],
+      [
+        applicationId,
+        clock.policyId,
+        clock.kind,
+        JSON.stringify(clock.terms),
+        clock.startedAt,
+        clock.deadlineAt,
+        clock.totalMinutes,
+        clock.pausedAt,
+        clock.remainingMinutes,
+        clock.extended,
+        clock.extensionReason,
+        clock.stoppedAt,
+        clock.deadlineVersion,
+        clock.breachedAt,
+        clock.escalationRun,
+        clock.lastEscalationStep,
+        clock.nextEscalationStep,
+        clock.nextEscalationAt,
+        clock.escalationLevel,
+        clock.centerEscalatedAt,
+        at,
+      ],
     );
     return { ...clock, id: row.id, applicationId };
   }
@@ -73,9 +99,27 @@ export class SlaClocksRepository {
          escalation_run = $14, last_escalation_step = $15, next_escalation_step = $16, next_escalation_at = $17, escalation_level = $18,
          center_escalated_at = $19
        WHERE id = $1`,
-      [clock.id, clock.policyId, JSON.stringify(clock.terms), clock.startedAt, clock.deadlineAt, clock.totalMinutes, clock.pausedAt,
-        clock.remainingMinutes, clock.extended, clock.extensionReason, clock.stoppedAt, clock.deadlineVersion, clock.breachedAt,
-        clock.escalationRun, clock.lastEscalationStep, clock.nextEscalationStep, clock.nextEscalationAt, clock.escalationLevel, clock.centerEscalatedAt],
+      [
+        clock.id,
+        clock.policyId,
+        JSON.stringify(clock.terms),
+        clock.startedAt,
+        clock.deadlineAt,
+        clock.totalMinutes,
+        clock.pausedAt,
+        clock.remainingMinutes,
+        clock.extended,
+        clock.extensionReason,
+        clock.stoppedAt,
+        clock.deadlineVersion,
+        clock.breachedAt,
+        clock.escalationRun,
+        clock.lastEscalationStep,
+        clock.nextEscalationStep,
+        clock.nextEscalationAt,
+        clock.escalationLevel,
+        clock.centerEscalatedAt,
+      ],
     );
   }
 }

@@ -44,7 +44,13 @@ export class SlaPolicies {
    * The most specific active policy for a clock of `kind`: one naming the agency beats one naming the topic,
    * which beats one naming the type; NULL in a policy matches anything. Undefined when none applies.
    */
-  async policyFor(applicationType: string, topicId: string | null, agencyId: string | null, kind: ClockKind, manager?: EntityManager): Promise<SlaPolicy | undefined> {
+  async policyFor(
+    applicationType: string,
+    topicId: string | null,
+    agencyId: string | null,
+    kind: ClockKind,
+    manager?: EntityManager,
+  ): Promise<SlaPolicy | undefined> {
     const rows: PolicyRow[] = await (manager ?? this.dataSource).query(
       `SELECT ${POLICY_COLUMNS} FROM sla_policies
        WHERE active AND kind = $4

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Clock, ConflictError, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError, OutboxTopic, OutboxWriter, definedOnly, isUniqueViolation,
+  Clock,
+  ConflictError,
+  FieldProblem,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  OutboxTopic,
+  OutboxWriter,
+  definedOnly,
+  isUniqueViolation,
 } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { DataSource, EntityManager } from 'typeorm';
@@ -131,7 +140,9 @@ export class SlaPolicyAdmin {
           `SELECT count(*)::int AS count FROM sla_clocks WHERE policy_id = $1 AND stopped_at IS NULL AND terms IS DISTINCT FROM $2::jsonb`,
           [id, JSON.stringify(await this.termsOf(policy))],
         );
-        await this.outbox.append(manager, [{ topic: OutboxTopic.SlaPolicyChanged, aggregateId: id, payload: { policyId: id, requestedAt: now.toISOString() } }]);
+        await this.outbox.append(manager, [
+          { topic: OutboxTopic.SlaPolicyChanged, aggregateId: id, payload: { policyId: id, requestedAt: now.toISOString() } },
+        ]);
         return { policy, openClocksToMove: count };
       });
     } catch (error) {
@@ -203,7 +214,11 @@ export class SlaPolicyAdmin {
     const calendar = await this.calendars.calendar();
     const now = this.clock.now();
     const problems: FieldProblem[] = [];
-    for (const [field, period] of [['period', draft.period], ['extension', draft.extension], ['reEscalation', draft.reEscalation]] as const) {
+    for (const [field, period] of [
+      ['period', draft.period],
+      ['extension', draft.extension],
+      ['reEscalation', draft.reEscalation],
+    ] as const) {
       if (!period) continue;
       try {
         calendar.add(now, period);
@@ -239,9 +254,22 @@ function viewFrom(row: ViewRow): SlaPolicyView {
 /** The columns both insert and update write, from amount to notify_citizen_on_extension. */
 function columnValues(d: SlaPolicyDraft): unknown[] {
   return [
-    d.period.amount, d.period.unit, d.onAwaitingCitizen, d.onTransfer, d.extension?.amount ?? null, d.extension?.unit ?? null,
-    d.requiresNoticeBeforeDeadline, d.warningShares, d.legalBasis.trim(), d.active, JSON.stringify(d.ladder),
-    d.reEscalation?.amount ?? null, d.reEscalation?.unit ?? null, d.publicLateFlag, d.notifyCitizenOnBreach, d.notifyCitizenOnExtension,
+    d.period.amount,
+    d.period.unit,
+    d.onAwaitingCitizen,
+    d.onTransfer,
+    d.extension?.amount ?? null,
+    d.extension?.unit ?? null,
+    d.requiresNoticeBeforeDeadline,
+    d.warningShares,
+    d.legalBasis.trim(),
+    d.active,
+    JSON.stringify(d.ladder),
+    d.reEscalation?.amount ?? null,
+    d.reEscalation?.unit ?? null,
+    d.publicLateFlag,
+    d.notifyCitizenOnBreach,
+    d.notifyCitizenOnExtension,
   ];
 }
 

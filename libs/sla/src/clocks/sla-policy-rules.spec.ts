@@ -61,8 +61,24 @@ describe('SLA policy rules', () => {
 
   it('names every other bad field: code, kind, the choices, the scope ids, the legal basis and the flags', () => {
     expect(
-      fieldsOf({ code: 'lower case', kind: 'reply', onAwaitingCitizen: 'sleep', onTransfer: 'forget', topicId: 'water', legalBasis: '  ', publicLateFlag: 'yes' }),
-    ).toEqual(['code:format', 'kind:invalid', 'topicId:format', 'onAwaitingCitizen:invalid', 'onTransfer:invalid', 'legalBasis:required', 'publicLateFlag:boolean']);
+      fieldsOf({
+        code: 'lower case',
+        kind: 'reply',
+        onAwaitingCitizen: 'sleep',
+        onTransfer: 'forget',
+        topicId: 'water',
+        legalBasis: '  ',
+        publicLateFlag: 'yes',
+      }),
+    ).toEqual([
+      'code:format',
+      'kind:invalid',
+      'topicId:format',
+      'onAwaitingCitizen:invalid',
+      'onTransfer:invalid',
+      'legalBasis:required',
+      'publicLateFlag:boolean',
+    ]);
     expect(fieldsOf({ period: undefined, kind: undefined })).toEqual(['kind:required', 'period:required']);
   });
 });

@@ -43,7 +43,8 @@ export function policyDraftProblems(d: SlaPolicyDraft): FieldProblem[] {
   if (d.reEscalation !== null) periodProblems(d.reEscalation, 'reEscalation', bad);
   warningShareProblems(d.warningShares, bad);
   ladderProblems(d.ladder, bad);
-  if (typeof d.legalBasis !== 'string' || !/\S/.test(d.legalBasis)) bad('legalBasis', 'required', 'legalBasis must name the law or rule that sets this deadline');
+  if (typeof d.legalBasis !== 'string' || !/\S/.test(d.legalBasis))
+    bad('legalBasis', 'required', 'legalBasis must name the law or rule that sets this deadline');
   else if (d.legalBasis.length > LEGAL_BASIS_MAX) bad('legalBasis', 'too_long', `legalBasis must be at most ${LEGAL_BASIS_MAX} characters`);
   for (const flag of ['requiresNoticeBeforeDeadline', 'active', 'publicLateFlag', 'notifyCitizenOnBreach', 'notifyCitizenOnExtension'] as const) {
     if (typeof d[flag] !== 'boolean') bad(flag, 'boolean', `${flag} must be true or false`);
@@ -79,7 +80,8 @@ function periodProblems(value: unknown, field: string, bad: Report): void {
   }
   if (unit === 'working_hours') {
     const seconds = amount * 3600;
-    if (Math.abs(seconds - Math.round(seconds)) > 1e-6) bad(`${field}.amount`, 'whole_seconds', `${field}.amount in working_hours must be a whole number of seconds (1.5 is 90 minutes)`);
+    if (Math.abs(seconds - Math.round(seconds)) > 1e-6)
+      bad(`${field}.amount`, 'whole_seconds', `${field}.amount in working_hours must be a whole number of seconds (1.5 is 90 minutes)`);
     else if (amount > MAX_WORKING_HOURS) bad(`${field}.amount`, 'too_large', `${field}.amount must be at most ${MAX_WORKING_HOURS} working hours`);
   } else if (unit === 'calendar_days' || unit === 'working_days') {
     if (!Number.isInteger(amount)) bad(`${field}.amount`, 'whole_number', `${field}.amount in ${unit} must be a whole number`);
@@ -107,7 +109,11 @@ function warningShareProblems(shares: unknown, bad: Report): void {
 /** Rung 1 gets the warnings, rung 2 the breach, each rung above a re-escalation; every rung tells someone. */
 function ladderProblems(ladder: unknown, bad: Report): void {
   if (!Array.isArray(ladder) || ladder.length < 1 || ladder.length > LADDER_MAX_RUNGS) {
-    bad('ladder', 'rungs', `ladder must be a list of 1 to ${LADDER_MAX_RUNGS} rungs, each a list of whom to tell, e.g. [["assigned_officer"], ["agency_supervisors"]]`);
+    bad(
+      'ladder',
+      'rungs',
+      `ladder must be a list of 1 to ${LADDER_MAX_RUNGS} rungs, each a list of whom to tell, e.g. [["assigned_officer"], ["agency_supervisors"]]`,
+    );
     return;
   }
   ladder.forEach((rung, i) => {

@@ -7,7 +7,10 @@ const calendar = turkishCalendar();
 const withLunch = turkishCalendar('08:30-12:30,13:30-17:30');
 
 /** Law 4982: 15 working days, once extendable by 15 more if the applicant is told before the deadline. */
-const informationRequest = policy({ amount: 15, unit: 'working_days' }, { extension: { amount: 15, unit: 'working_days' }, requiresNoticeBeforeDeadline: true });
+const informationRequest = policy(
+  { amount: 15, unit: 'working_days' },
+  { extension: { amount: 15, unit: 'working_days' }, requiresNoticeBeforeDeadline: true },
+);
 
 /** Each step as [ordinal, kind, share, level, due] in local time. */
 function described(steps: EscalationStep[]) {
@@ -86,9 +89,19 @@ describe('EscalationLadder.steps — when each step falls', () => {
   });
 
   it('re-escalates one period apart, one rung at a time, up to the top of the ladder', () => {
-    const ladder = [['assigned_officer'], ['agency_supervisors'], ['parent_agency'], ['center_queue'], ['parent_agency', 'center_queue']] as SlaPolicy['ladder'];
+    const ladder = [
+      ['assigned_officer'],
+      ['agency_supervisors'],
+      ['parent_agency'],
+      ['center_queue'],
+      ['parent_agency', 'center_queue'],
+    ] as SlaPolicy['ladder'];
     // 10 working hours from Monday's opening: due Tuesday 09:30.
-    const clock = SlaClock.start(policy({ amount: 10, unit: 'working_hours' }, { ladder, reEscalation: { amount: 4, unit: 'working_hours' } }), at('2026-01-05 08:30'), calendar);
+    const clock = SlaClock.start(
+      policy({ amount: 10, unit: 'working_hours' }, { ladder, reEscalation: { amount: 4, unit: 'working_hours' } }),
+      at('2026-01-05 08:30'),
+      calendar,
+    );
     const steps = EscalationLadder.steps(clock, calendar);
     expect(described(steps.slice(3))).toEqual([
       [3, 'breach', 1, 2, '2026-01-06 09:30'],
@@ -123,8 +136,17 @@ describe('EscalationLadder.steps — when each step falls', () => {
   });
 
   it('ends at the breach on a two-rung ladder', () => {
-    const clock = SlaClock.start(policy({ amount: 10, unit: 'working_hours' }, { ladder: [['assigned_officer'], ['agency_supervisors']] }), at('2026-01-05 08:30'), calendar);
-    expect(EscalationLadder.steps(clock, calendar).map((s) => [s.kind, s.level])).toEqual([['warning', 1], ['warning', 1], ['warning', 1], ['breach', 2]]);
+    const clock = SlaClock.start(
+      policy({ amount: 10, unit: 'working_hours' }, { ladder: [['assigned_officer'], ['agency_supervisors']] }),
+      at('2026-01-05 08:30'),
+      calendar,
+    );
+    expect(EscalationLadder.steps(clock, calendar).map((s) => [s.kind, s.level])).toEqual([
+      ['warning', 1],
+      ['warning', 1],
+      ['warning', 1],
+      ['breach', 2],
+    ]);
   });
 
   it('has no re-escalation steps without a re-escalation period, however tall the ladder', () => {
@@ -165,13 +187,24 @@ describe('EscalationLadder.plan — the next step to wait for', () => {
   });
 
   it('waits for nothing while paused or once stopped', () => {
-    expect(EscalationLadder.plan({ ...started, pausedAt: at('2026-05-12 10:00') }, calendar)).toMatchObject({ nextEscalationStep: null, nextEscalationAt: null });
-    expect(EscalationLadder.plan({ ...started, stoppedAt: at('2026-05-12 10:00') }, calendar)).toMatchObject({ nextEscalationStep: null, nextEscalationAt: null });
+    expect(EscalationLadder.plan({ ...started, pausedAt: at('2026-05-12 10:00') }, calendar)).toMatchObject({
+      nextEscalationStep: null,
+      nextEscalationAt: null,
+    });
+    expect(EscalationLadder.plan({ ...started, stoppedAt: at('2026-05-12 10:00') }, calendar)).toMatchObject({
+      nextEscalationStep: null,
+      nextEscalationAt: null,
+    });
   });
 
   it('changes nothing else of the clock', () => {
     const planned = EscalationLadder.plan({ ...started, lastEscalationStep: 1 }, calendar);
-    expect({ ...planned, nextEscalationStep: null, nextEscalationAt: null }).toEqual({ ...started, lastEscalationStep: 1, nextEscalationStep: null, nextEscalationAt: null });
+    expect({ ...planned, nextEscalationStep: null, nextEscalationAt: null }).toEqual({
+      ...started,
+      lastEscalationStep: 1,
+      nextEscalationStep: null,
+      nextEscalationAt: null,
+    });
   });
 });
 
@@ -241,13 +274,22 @@ describe('EscalationLadder.escalate — recording a step that fired', () => {
 
   it('keeps the first instant the center was escalated, and the first breach', () => {
     const earlier = { ...started, centerEscalatedAt: at('2026-04-01 10:00'), breachedAt: at('2026-04-01 09:00'), escalationLevel: 3 };
-    const again = EscalationLadder.escalate(EscalationLadder.escalate(earlier, steps[3], at('2026-06-05 17:30'), calendar), steps[4], at('2026-06-12 17:30'), calendar);
+    const again = EscalationLadder.escalate(
+      EscalationLadder.escalate(earlier, steps[3], at('2026-06-05 17:30'), calendar),
+      steps[4],
+      at('2026-06-12 17:30'),
+      calendar,
+    );
     expect(local(again.centerEscalatedAt)).toBe('2026-04-01 10:00');
     expect(local(again.breachedAt)).toBe('2026-04-01 09:00');
   });
 
   it('marks the center escalated on a warning when rung 1 is the center queue', () => {
-    const clock = SlaClock.start(policy({ amount: 10, unit: 'working_hours' }, { ladder: [['center_queue'], ['agency_supervisors']] }), at('2026-01-05 08:30'), calendar);
+    const clock = SlaClock.start(
+      policy({ amount: 10, unit: 'working_hours' }, { ladder: [['center_queue'], ['agency_supervisors']] }),
+      at('2026-01-05 08:30'),
+      calendar,
+    );
     const warned = EscalationLadder.escalate(clock, EscalationLadder.steps(clock, calendar)[0], at('2026-01-05 13:30'), calendar);
     expect(local(warned.centerEscalatedAt)).toBe('2026-01-05 13:30');
     expect(warned.breachedAt).toBeNull();
@@ -275,7 +317,14 @@ describe('EscalationLadder.escalate — recording a step that fired', () => {
 describe('SlaClock transitions keep the ladder right', () => {
   it('plans the 50% warning when a clock starts', () => {
     const started = SlaClock.start(informationRequest, at('2026-05-11 10:00'), calendar);
-    expect(started).toMatchObject({ escalationRun: 1, lastEscalationStep: null, nextEscalationStep: 0, escalationLevel: 0, centerEscalatedAt: null, breachedAt: null });
+    expect(started).toMatchObject({
+      escalationRun: 1,
+      lastEscalationStep: null,
+      nextEscalationStep: 0,
+      escalationLevel: 0,
+      centerEscalatedAt: null,
+      breachedAt: null,
+    });
     expect(local(started.nextEscalationAt)).toBe('2026-05-21 16:00');
   });
 
@@ -300,7 +349,14 @@ describe('SlaClock transitions keep the ladder right', () => {
     expect(local(breached.breachedAt)).toBe('2026-01-26 17:30');
     const restarted = SlaClock.restart(breached, informationRequest, at('2026-02-02 09:00'), calendar);
     expect(local(restarted.deadlineAt)).toBe('2026-02-23 17:30');
-    expect(restarted).toMatchObject({ escalationRun: 2, lastEscalationStep: null, escalationLevel: 0, centerEscalatedAt: null, breachedAt: null, nextEscalationStep: 0 });
+    expect(restarted).toMatchObject({
+      escalationRun: 2,
+      lastEscalationStep: null,
+      escalationLevel: 0,
+      centerEscalatedAt: null,
+      breachedAt: null,
+      nextEscalationStep: 0,
+    });
     // 8610 minutes; 4305 left: 17-23 February (3240), 13 February (540), 525 of 12 February.
     expect(local(restarted.nextEscalationAt)).toBe('2026-02-12 08:45');
   });
@@ -308,7 +364,11 @@ describe('SlaClock transitions keep the ladder right', () => {
   it('starts a new run on extension in which the warnings fire again once the time used falls below them', () => {
     // From Monday's opening: 16 × 540 = 8640 minutes, due 26 January; the 90% warning (864 left) falls on 23 January 12:06.
     const clock = SlaClock.start(informationRequest, at('2026-01-05 08:30'), calendar);
-    expect(described(EscalationLadder.steps(clock, calendar)).slice(0, 3).map((s) => s[4])).toEqual(['2026-01-15 08:30', '2026-01-21 08:30', '2026-01-23 12:06']);
+    expect(
+      described(EscalationLadder.steps(clock, calendar))
+        .slice(0, 3)
+        .map((s) => s[4]),
+    ).toEqual(['2026-01-15 08:30', '2026-01-21 08:30', '2026-01-23 12:06']);
     const warned = fired(clock, [0, 1, 2]);
     const extended = SlaClock.extend(warned, at('2026-01-23 14:00'), 'another ministry must be consulted', calendar);
     // 16740 minutes, 8850 still left (210 + 540 + 15 × 540): 47% used, so the new 50% warning is ahead.

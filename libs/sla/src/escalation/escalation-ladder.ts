@@ -105,7 +105,9 @@ function escalate<C extends LadderClock>(clock: C, step: EscalationStep, at: Dat
 function newRunKeepingPassed<C extends LadderClock>(clock: C, at: Date, calendar: BusinessCalendar, before: LadderClock = clock): C {
   const firedUpTo = firedRank(before, calendar);
   const passed = running(clock)
-    ? steps(clock, calendar).filter((s) => s.dueAt.getTime() <= at.getTime() && rank(s) <= firedUpTo).pop()?.ordinal
+    ? steps(clock, calendar)
+        .filter((s) => s.dueAt.getTime() <= at.getTime() && rank(s) <= firedUpTo)
+        .pop()?.ordinal
     : undefined;
   return plan({ ...clock, escalationRun: clock.escalationRun + 1, lastEscalationStep: passed ?? null }, calendar);
 }

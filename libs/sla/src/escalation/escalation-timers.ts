@@ -37,7 +37,9 @@ export class EscalationTimers {
     }
     const timer = timerOf(clock);
     if (before && replaces === escalationTimerJobId(clock.id, timer)) return;
-    await this.outbox.append(manager, [{ topic: OutboxTopic.SlaEscalationDue, aggregateId: clock.id, payload: { ...timer, ...(replaces ? { replaces } : {}) } }]);
+    await this.outbox.append(manager, [
+      { topic: OutboxTopic.SlaEscalationDue, aggregateId: clock.id, payload: { ...timer, ...(replaces ? { replaces } : {}) } },
+    ]);
   }
 }
 

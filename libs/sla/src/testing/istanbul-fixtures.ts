@@ -27,8 +27,20 @@ export function local(instant: Date | null): string | null {
 /** An answer policy pausing while the citizen is asked, warning at 50/75/90%, on the default ladder. */
 export function policy(period: DeadlinePeriod, overrides: Partial<SlaPolicy> = {}): SlaPolicy {
   return {
-    id: 'policy-1', code: 'TEST', applicationType: null, topicId: null, agencyId: null, kind: 'answer', legalBasis: 'test', active: true,
-    period, onAwaitingCitizen: 'pause', onTransfer: 'keep', extension: null, requiresNoticeBeforeDeadline: false, warningShares: [0.5, 0.75, 0.9],
+    id: 'policy-1',
+    code: 'TEST',
+    applicationType: null,
+    topicId: null,
+    agencyId: null,
+    kind: 'answer',
+    legalBasis: 'test',
+    active: true,
+    period,
+    onAwaitingCitizen: 'pause',
+    onTransfer: 'keep',
+    extension: null,
+    requiresNoticeBeforeDeadline: false,
+    warningShares: [0.5, 0.75, 0.9],
     ...DEFAULT_ESCALATION_TERMS,
     ...overrides,
   };

@@ -36,7 +36,8 @@ export function agencyField(
   o: { id: string; label: string; placeholder: string; hint?: string; codeHint?: string; optional?: string; options?: Choice[]; value: string },
   errors: FieldErrors,
 ): SafeHtml {
-  if (o.options) return selectField({ id: o.id, name: o.id, label: o.label, hint: o.hint, placeholder: o.placeholder, options: o.options, value: o.value }, errors);
+  if (o.options)
+    return selectField({ id: o.id, name: o.id, label: o.label, hint: o.hint, placeholder: o.placeholder, options: o.options, value: o.value }, errors);
   const hint = [o.hint, o.codeHint ?? d.agencies.agencyCodeHint].filter(Boolean).join(' ');
   return textField({ id: o.id, label: o.label, hint, optional: o.optional, value: o.value, maxlength: 64, autocomplete: 'off' }, errors);
 }

@@ -52,11 +52,13 @@ export function directoryPage(language: ConsoleLanguage, m: DirectoryPageModel):
     html`<h1>${a.title}</h1>
 ${notice(m.done ? { kind: 'done', text: a.done[m.done] } : undefined, 'confirmation')}
 ${m.mayManage ? '' : html`<p>${a.readOnly}</p>`}
-${m.browse
+${
+  m.browse
     ? levelView(language, m, m.browse)
     : m.tree.length === 0
       ? html`<p id="agencies-empty">${a.empty}</p>`
-      : html`<nav id="agencies" aria-label="${a.treeLabel}">${branch(language, m, childrenByParent(m.tree), null)}</nav>`}
+      : html`<nav id="agencies" aria-label="${a.treeLabel}">${branch(language, m, childrenByParent(m.tree), null)}</nav>`
+}
 ${m.mayManage ? createForm(language, m) : ''}`,
   );
 }
@@ -73,17 +75,22 @@ function levelView(language: ConsoleLanguage, m: DirectoryPageModel, level: Dire
   const at = (code: string) => `${AGENCIES_PATH}?under=${encodeURIComponent(code)}`;
   const list = (entries: AgencyLevelEntry[], id: string, label: string) =>
     html`<ul id="${id}" aria-label="${label}">${entries.map(
-      (e) => html`<li data-code="${e.code}">${agencyLine(language, m, e)}${e.childCount ? html` <a href="${at(e.code)}" class="level-link">${fill(a.unitsUnder, { n: e.childCount })}</a>` : ''}</li>`,
+      (e) =>
+        html`<li data-code="${e.code}">${agencyLine(language, m, e)}${e.childCount ? html` <a href="${at(e.code)}" class="level-link">${fill(a.unitsUnder, { n: e.childCount })}</a>` : ''}</li>`,
     )}</ul>${entries.length >= AGENCY_LIST_LIMIT ? html`<p>${fill(a.listLimited, { n: AGENCY_LIST_LIMIT })}</p>` : ''}`;
   return html`<form method="get" action="${AGENCIES_PATH}" role="search" id="agency-search">
 ${textField({ id: 'q', label: a.searchLabel, value: level.query, maxlength: 100, autocomplete: 'off' }, {})}
 <button type="submit">${a.search}</button>
 </form>
-${level.results
+${
+  level.results
     ? html`<section aria-labelledby="results-title"><h2 id="results-title">${fill(a.resultsTitle, { q: level.query })}</h2>${
-        level.results.length ? list(level.results, 'agency-results', a.resultsTitle.replace('{q}', level.query)) : html`<p id="agency-no-results">${a.noResults}</p>`
+        level.results.length
+          ? list(level.results, 'agency-results', a.resultsTitle.replace('{q}', level.query))
+          : html`<p id="agency-no-results">${a.noResults}</p>`
       }</section>`
-    : ''}
+    : ''
+}
 <nav aria-label="${a.pathLabel}" id="agency-path"><ol><li><a href="${AGENCIES_PATH}">${a.topLevel}</a></li>${level.path.map(
     (p) => html`<li><a href="${at(p.code)}">${localise(p.names, language)}</a></li>`,
   )}</ol></nav>
@@ -123,5 +130,9 @@ ${parentField(language, m.browse ? undefined : m.parents, v.parentCode, m.errors
 export function parentField(language: ConsoleLanguage, parents: Choice[] | undefined, value: string, errors: FieldErrors): SafeHtml {
   const d = adminDirectoryTexts(language);
   const a = d.agencies;
-  return agencyField(d, { id: 'parentCode', label: a.parentCode, placeholder: a.noParent, codeHint: a.parentCodeHint, optional: d.optional, options: parents, value }, errors);
+  return agencyField(
+    d,
+    { id: 'parentCode', label: a.parentCode, placeholder: a.noParent, codeHint: a.parentCodeHint, optional: d.optional, options: parents, value },
+    errors,
+  );
 }

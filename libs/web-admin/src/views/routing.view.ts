@@ -82,17 +82,21 @@ export function routingPage(language: ConsoleLanguage, m: RoutingPageModel): Saf
     html`<h1>${r.title}</h1>
 ${notice(m.done ? { kind: 'done', text: r.done[m.done] } : undefined, 'confirmation')}
 <p>${r.intro}</p>
-${m.rules.length === 0
-  ? html`<p id="rules-empty">${r.empty}</p>`
-  : html`<table id="rules">
+${
+  m.rules.length === 0
+    ? html`<p id="rules-empty">${r.empty}</p>`
+    : html`<table id="rules">
 <caption>${r.caption}</caption>
 <thead><tr><th scope="col">${k.order}</th><th scope="col">${k.code}</th><th scope="col">${k.criteria}</th><th scope="col">${k.agency}</th><th scope="col">${k.position}</th><th scope="col">${k.status}</th><th scope="col">${k.actions}</th></tr></thead>
 <tbody>${m.rules.map(
-      (rule) => html`<tr data-id="${rule.id}" data-code="${rule.code}"><td>${rule.order ?? '—'}</td><td>${rule.code}${rule.description ? html`<br>${rule.description}` : ''}</td><td>${criteriaInWords(a, m.choices, rule)}</td><td>${
-        agencyLabel(m.choices, rule.agencyCode)
-      }</td><td>${rule.position}</td><td>${rule.active ? a.active : a.inactive}</td><td><a href="${PAGE}/${rule.id}">${fill(r.edit, { code: rule.code })}</a></td></tr>`,
-    )}</tbody>
-</table>`}
+        (rule) =>
+          html`<tr data-id="${rule.id}" data-code="${rule.code}"><td>${rule.order ?? '—'}</td><td>${rule.code}${rule.description ? html`<br>${rule.description}` : ''}</td><td>${criteriaInWords(a, m.choices, rule)}</td><td>${agencyLabel(
+            m.choices,
+            rule.agencyCode,
+          )}</td><td>${rule.position}</td><td>${rule.active ? a.active : a.inactive}</td><td><a href="${PAGE}/${rule.id}">${fill(r.edit, { code: rule.code })}</a></td></tr>`,
+      )}</tbody>
+</table>`
+}
 <section aria-labelledby="create-title">
 <h2 id="create-title">${r.createTitle}</h2>
 ${errorSummary(consoleTexts(language).errorSummary, m.errors)}

@@ -30,11 +30,12 @@ export function slaPoliciesPage(language: ConsoleLanguage, m: SlaPoliciesPageMod
 <caption>${s.caption}</caption>
 <thead><tr><th scope="col">${k.code}</th><th scope="col">${k.type}</th><th scope="col">${k.kind}</th><th scope="col">${k.period}</th><th scope="col">${k.paused}</th><th scope="col">${k.transfer}</th><th scope="col">${k.ladder}</th><th scope="col">${k.status}</th><th scope="col">${k.actions}</th></tr></thead>
 <tbody>${m.policies.map(
-      (p) => html`<tr data-code="${p.code}"><td>${p.code}</td><td>${scopeInWords(language, a, m, p)}</td><td>${consoleTexts(language).detail.clockKinds[p.kind]}</td><td>${periodInWords(a, p.period)}</td><td>${
-        s.onAwaitingCitizen[p.onAwaitingCitizen]
-      }</td><td>${s.onTransfer[p.onTransfer]}</td><td><ul class="ladder">${ladderInWords(a, p).map((line) => html`<li>${line}</li>`)}</ul></td><td>${
-        p.active ? a.active : a.inactive
-      }</td><td><a href="${SLA_PAGE}/${encodeURIComponent(p.code)}">${fill(s.edit, { code: p.code })}</a></td></tr>`,
+      (p) =>
+        html`<tr data-code="${p.code}"><td>${p.code}</td><td>${scopeInWords(language, a, m, p)}</td><td>${consoleTexts(language).detail.clockKinds[p.kind]}</td><td>${periodInWords(a, p.period)}</td><td>${
+          s.onAwaitingCitizen[p.onAwaitingCitizen]
+        }</td><td>${s.onTransfer[p.onTransfer]}</td><td><ul class="ladder">${ladderInWords(a, p).map((line) => html`<li>${line}</li>`)}</ul></td><td>${
+          p.active ? a.active : a.inactive
+        }</td><td><a href="${SLA_PAGE}/${encodeURIComponent(p.code)}">${fill(s.edit, { code: p.code })}</a></td></tr>`,
     )}</tbody>
 </table>`,
   );

@@ -1,7 +1,5 @@
 import { SafeHtml, html } from '@petitio/platform';
-import {
-  DEADLINE_UNITS, ESCALATION_TARGETS, LADDER_MAX_RUNGS, ON_AWAITING_CITIZEN_OPTIONS, ON_TRANSFER_OPTIONS, SlaPolicyView,
-} from '@petitio/sla';
+import { DEADLINE_UNITS, ESCALATION_TARGETS, LADDER_MAX_RUNGS, ON_AWAITING_CITIZEN_OPTIONS, ON_TRANSFER_OPTIONS, SlaPolicyView } from '@petitio/sla';
 import type { StaffRole } from '@petitio/staff';
 import { FieldErrors, checked, described, errorSummary, fieldError, hidden, textArea, textField } from '@petitio/web-kit';
 import { CSRF_FIELD } from '@petitio/web-console';
@@ -78,8 +76,20 @@ ${selectField({ id: 'topicId', name: 'topicId', label: s.topic, placeholder: a.a
 ${agencyField(adminDirectoryTexts(language), { id: 'agencyId', label: s.agency, placeholder: a.any, options: m.agencies, value: v.agencyId }, e)}
 <h2>${s.deadlineTitle}</h2>
 ${periodFields(a, 'period', s.periodLegend, undefined, v.periodAmount, v.periodUnit, e)}
-${radios('onAwaitingCitizen', s.onAwaitingCitizenLegend, ON_AWAITING_CITIZEN_OPTIONS.map((o) => ({ value: o, label: s.onAwaitingCitizen[o] })), v.onAwaitingCitizen, e)}
-${radios('onTransfer', s.onTransferLegend, ON_TRANSFER_OPTIONS.map((o) => ({ value: o, label: s.onTransfer[o] })), v.onTransfer, e)}
+${radios(
+  'onAwaitingCitizen',
+  s.onAwaitingCitizenLegend,
+  ON_AWAITING_CITIZEN_OPTIONS.map((o) => ({ value: o, label: s.onAwaitingCitizen[o] })),
+  v.onAwaitingCitizen,
+  e,
+)}
+${radios(
+  'onTransfer',
+  s.onTransferLegend,
+  ON_TRANSFER_OPTIONS.map((o) => ({ value: o, label: s.onTransfer[o] })),
+  v.onTransfer,
+  e,
+)}
 ${periodFields(a, 'extension', s.extensionLegend, s.extensionHint, v.extensionAmount, v.extensionUnit, e)}
 ${checkbox('requiresNoticeBeforeDeadline', s.requiresNoticeBeforeDeadline, v.requiresNoticeBeforeDeadline, e)}
 ${textField({ id: 'warningShares', label: s.warningShares, hint: s.warningSharesHint, value: v.warningShares, autocomplete: 'off' }, e)}
@@ -126,7 +136,8 @@ ${Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => {
   const rung = ladder[i] ?? [];
   return html`<fieldset id="${id}"${described(id, e)}><legend>${fill(s.rung, { n: i + 1 })} (${role(i)})</legend>${fieldError(id, e)}
 ${ESCALATION_TARGETS.map(
-  (t) => html`<div class="choice"><input type="checkbox" id="${id}-${t}" name="${id}" value="${t}"${checked(rung.includes(t))}><label for="${id}-${t}">${s.targets[t]}</label></div>`,
+  (t) =>
+    html`<div class="choice"><input type="checkbox" id="${id}-${t}" name="${id}" value="${t}"${checked(rung.includes(t))}><label for="${id}-${t}">${s.targets[t]}</label></div>`,
 )}
 </fieldset>`;
 })}
@@ -136,9 +147,10 @@ ${ESCALATION_TARGETS.map(
 function radios(id: string, legend: string, options: { value: string; label: string; hint?: string }[], value: string, e: FieldErrors): SafeHtml {
   return html`<fieldset id="${id}"${described(id, e)}><legend>${legend}</legend>${fieldError(id, e)}
 ${options.map(
-  (o) => html`<div class="choice"><input type="radio" id="${id}-${o.value}" name="${id}" value="${o.value}"${checked(o.value === value)}${
-    o.hint ? html` aria-describedby="${id}-${o.value}-hint"` : ''
-  }><label for="${id}-${o.value}">${o.label}</label>${o.hint ? html`<p class="hint" id="${id}-${o.value}-hint">${o.hint}</p>` : ''}</div>`,
+  (o) =>
+    html`<div class="choice"><input type="radio" id="${id}-${o.value}" name="${id}" value="${o.value}"${checked(o.value === value)}${
+      o.hint ? html` aria-describedby="${id}-${o.value}-hint"` : ''
+    }><label for="${id}-${o.value}">${o.label}</label>${o.hint ? html`<p class="hint" id="${id}-${o.value}-hint">${o.hint}</p>` : ''}</div>`,
 )}
 </fieldset>`;
 }

@@ -52,18 +52,20 @@ export function topicsPage(language: ConsoleLanguage, m: TopicsPageModel): SafeH
     html`<h1>${p.title}</h1>
 ${notice(m.done ? { kind: 'done', text: p.done[m.done] } : undefined, 'confirmation')}
 ${m.mayManage ? '' : html`<p>${p.readOnly}</p>`}
-${m.topics.length === 0
-  ? html`<p id="topics-empty">${p.empty}</p>`
-  : html`<table id="topics">
+${
+  m.topics.length === 0
+    ? html`<p id="topics-empty">${p.empty}</p>`
+    : html`<table id="topics">
 <caption>${p.caption}</caption>
 <thead><tr><th scope="col">${k.name}</th><th scope="col">${k.code}</th><th scope="col">${k.defaultAgency}</th><th scope="col">${k.keywords}</th><th scope="col">${k.status}</th></tr></thead>
 <tbody>${m.topics.map((topic) => {
-      const name = localise(topic.names, language);
-      return html`<tr data-code="${topic.code}"><td>${m.mayManage ? html`<a href="${TOPICS_PATH}/${topic.code}">${name}</a>` : name}</td><td>${topic.code}</td><td>${
-        topic.defaultAgencyCode ? (m.agencyNames.get(topic.defaultAgencyCode) ?? topic.defaultAgencyCode) : p.toTriage
-      }</td><td>${topic.keywords.join(', ')}</td><td>${topic.active ? p.active : d.inactive}</td></tr>`;
-    })}</tbody>
-</table>`}
+        const name = localise(topic.names, language);
+        return html`<tr data-code="${topic.code}"><td>${m.mayManage ? html`<a href="${TOPICS_PATH}/${topic.code}">${name}</a>` : name}</td><td>${topic.code}</td><td>${
+          topic.defaultAgencyCode ? (m.agencyNames.get(topic.defaultAgencyCode) ?? topic.defaultAgencyCode) : p.toTriage
+        }</td><td>${topic.keywords.join(', ')}</td><td>${topic.active ? p.active : d.inactive}</td></tr>`;
+      })}</tbody>
+</table>`
+}
 ${m.mayManage ? createForm(language, m) : ''}`,
   );
 }

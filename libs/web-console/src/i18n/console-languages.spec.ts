@@ -28,11 +28,32 @@ describe('console languages', () => {
 describe('console field errors', () => {
   // Every DTO a console form is checked with: each rule they can break needs a sentence in each language.
   const DTOS = [
-    CreateApplicationDto, InviteStaffUserDto, SignInDto, InboxQueryDto, DashboardQueryDto,
-    AnswerDto, AssignDto, CloseDto, DuplicateOfDto, InformationRequestDto, NoteDto, RejectionDto, TransferDto,
-    ExtensionDto, InterimAnswerDto,
+    CreateApplicationDto,
+    InviteStaffUserDto,
+    SignInDto,
+    InboxQueryDto,
+    DashboardQueryDto,
+    AnswerDto,
+    AssignDto,
+    CloseDto,
+    DuplicateOfDto,
+    InformationRequestDto,
+    NoteDto,
+    RejectionDto,
+    TransferDto,
+    ExtensionDto,
+    InterimAnswerDto,
   ];
-  const codes = [...new Set(DTOS.flatMap((dto) => getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).filter((m) => m.type !== 'conditionalValidation').map((m) => m.name ?? m.type)))]
+  const codes = [
+    ...new Set(
+      DTOS.flatMap((dto) =>
+        getMetadataStorage()
+          .getTargetValidationMetadatas(dto, '', true, false)
+          .filter((m) => m.type !== 'conditionalValidation')
+          .map((m) => m.name ?? m.type),
+      ),
+    ),
+  ]
     .filter((code) => !['nestedValidation', 'customValidation', 'whitelistValidation'].includes(code))
     .sort();
 

@@ -270,8 +270,20 @@ export const en: ConsoleTexts = {
     actions: 'Actions',
     claim: { title: 'Take this application', intro: 'It becomes yours: you are the officer in charge.', submit: 'Take it', done: 'You took this application.' },
     note: { title: 'Internal note', text: 'Note for colleagues', hint: 'Never shown to the citizen.', submit: 'Add the note', done: 'Your note was added.' },
-    ask: { title: 'Ask the citizen', text: 'Question', hint: 'The citizen is told; the deadline pauses until they reply.', submit: 'Send the question', done: 'Your question was sent to the citizen.' },
-    answer: { title: 'Answer', text: 'Answer to the citizen', hint: 'The final answer: the application becomes answered and the citizen is told.', submit: 'Send the answer', done: 'Your answer was sent to the citizen.' },
+    ask: {
+      title: 'Ask the citizen',
+      text: 'Question',
+      hint: 'The citizen is told; the deadline pauses until they reply.',
+      submit: 'Send the question',
+      done: 'Your question was sent to the citizen.',
+    },
+    answer: {
+      title: 'Answer',
+      text: 'Answer to the citizen',
+      hint: 'The final answer: the application becomes answered and the citizen is told.',
+      submit: 'Send the answer',
+      done: 'Your answer was sent to the citizen.',
+    },
     start: { title: 'Start work', intro: 'The application is in progress from now.', submit: 'Start work', done: 'The application is in progress.' },
     assign: {
       title: 'Assign to an officer',
@@ -308,7 +320,12 @@ export const en: ConsoleTexts = {
       submit: 'Merge into the original',
       done: 'The application was merged into the original and closed.',
     },
-    close: { title: 'Close', intro: 'The file is done; the citizen may still rate or appeal.', submit: 'Close the application', done: 'The application was closed.' },
+    close: {
+      title: 'Close',
+      intro: 'The file is done; the citizen may still rate or appeal.',
+      submit: 'Close the application',
+      done: 'The application was closed.',
+    },
     interim: {
       title: 'Interim answer',
       text: 'Progress so far',

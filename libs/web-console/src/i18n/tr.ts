@@ -270,8 +270,20 @@ export const tr: ConsoleTexts = {
     actions: 'İşlemler',
     claim: { title: 'Bu başvuruyu üstlen', intro: 'Başvuru sizin olur: sorumlu görevli siz olursunuz.', submit: 'Üstlen', done: 'Bu başvuruyu üstlendiniz.' },
     note: { title: 'İç not', text: 'Çalışma arkadaşlarınıza not', hint: 'Vatandaşa asla gösterilmez.', submit: 'Notu ekle', done: 'Notunuz eklendi.' },
-    ask: { title: 'Vatandaşa sor', text: 'Soru', hint: 'Vatandaşa bildirilir; süre, vatandaş yanıtlayana kadar durur.', submit: 'Soruyu gönder', done: 'Sorunuz vatandaşa gönderildi.' },
-    answer: { title: 'Yanıt', text: 'Vatandaşa yanıt', hint: 'Son yanıt: başvuru yanıtlanmış olur ve vatandaşa bildirilir.', submit: 'Yanıtı gönder', done: 'Yanıtınız vatandaşa gönderildi.' },
+    ask: {
+      title: 'Vatandaşa sor',
+      text: 'Soru',
+      hint: 'Vatandaşa bildirilir; süre, vatandaş yanıtlayana kadar durur.',
+      submit: 'Soruyu gönder',
+      done: 'Sorunuz vatandaşa gönderildi.',
+    },
+    answer: {
+      title: 'Yanıt',
+      text: 'Vatandaşa yanıt',
+      hint: 'Son yanıt: başvuru yanıtlanmış olur ve vatandaşa bildirilir.',
+      submit: 'Yanıtı gönder',
+      done: 'Yanıtınız vatandaşa gönderildi.',
+    },
     start: { title: 'Çalışmaya başla', intro: 'Başvuru bundan sonra işlemde olur.', submit: 'Çalışmaya başla', done: 'Başvuru işlemde.' },
     assign: {
       title: 'Bir görevliye ver',
@@ -308,7 +320,12 @@ export const tr: ConsoleTexts = {
       submit: 'Asıl başvuruyla birleştir',
       done: 'Başvuru asıl başvuruyla birleştirildi ve kapatıldı.',
     },
-    close: { title: 'Kapat', intro: 'Dosya tamamlandı; vatandaş yine de puan verebilir ya da itiraz edebilir.', submit: 'Başvuruyu kapat', done: 'Başvuru kapatıldı.' },
+    close: {
+      title: 'Kapat',
+      intro: 'Dosya tamamlandı; vatandaş yine de puan verebilir ya da itiraz edebilir.',
+      submit: 'Başvuruyu kapat',
+      done: 'Başvuru kapatıldı.',
+    },
     interim: {
       title: 'Ara yanıt',
       text: 'Şu ana kadarki gelişme',

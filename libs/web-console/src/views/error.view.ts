@@ -8,8 +8,13 @@ export type ConsoleErrorKind = 'badRequest' | 'conflict' | 'tooMany' | 'notFound
 export function consoleErrorPage(language: ConsoleLanguage, kind: ConsoleErrorKind, signedIn?: { csrf: string; roles: readonly StaffRole[] }): SafeHtml {
   const e = consoleTexts(language).errors;
   const title = {
-    badRequest: e.badRequestTitle, conflict: e.conflictTitle, tooMany: e.tooManyTitle, notFound: e.notFoundTitle,
-    forbidden: e.forbiddenTitle, formExpired: e.forbiddenTitle, server: e.serverTitle,
+    badRequest: e.badRequestTitle,
+    conflict: e.conflictTitle,
+    tooMany: e.tooManyTitle,
+    notFound: e.notFoundTitle,
+    forbidden: e.forbiddenTitle,
+    formExpired: e.forbiddenTitle,
+    server: e.serverTitle,
   }[kind];
   return consoleLayout(
     { language, title, signedIn },

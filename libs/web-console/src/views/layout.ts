@@ -20,7 +20,16 @@ export interface ConsoleFrame {
 export function consoleLayout(frame: ConsoleFrame, content: SafeHtml): SafeHtml {
   const t = consoleTexts(frame.language);
   return pageDocument(
-    { language: frame.language, dir: 'ltr', title: frame.title, siteName: t.siteName, skipToContent: t.skipToContent, stylesheet: CONSOLE_CSS_PATH, script: frame.script, bodyClass: 'console' },
+    {
+      language: frame.language,
+      dir: 'ltr',
+      title: frame.title,
+      siteName: t.siteName,
+      skipToContent: t.skipToContent,
+      stylesheet: CONSOLE_CSS_PATH,
+      script: frame.script,
+      bodyClass: 'console',
+    },
     html`<a class="brand" href="/staff/inbox">${t.siteName}</a>
 ${languageSwitcher(frame)}
 ${frame.signedIn ? signedInHeader(frame.signedIn, t) : ''}`,
@@ -53,10 +62,18 @@ function signedInHeader(user: { csrf: string; roles: readonly StaffRole[] }, t: 
   return html`<div class="who"><nav class="main" aria-label="${t.mainNavigation}"><a href="/staff/inbox">${t.inboxLink}</a>
 ${overseer ? html`<a href="/staff/dashboard">${t.dashboardLink}</a>` : ''}
 ${user.roles.includes('agent') ? html`<a href="/staff/calls/new">${t.callsLink}</a>` : ''}
-${overseer ? html`<a href="/staff/users">${t.usersLink}</a>
+${
+  overseer
+    ? html`<a href="/staff/users">${t.usersLink}</a>
 <a href="/staff/admin/agencies">${t.directoryLink}</a>
-<a href="/staff/admin/topics">${t.topicsLink}</a>` : ''}
-${user.roles.includes('center_admin') ? html`<a href="/staff/admin/routing">${t.routingLink}</a>
-<a href="/staff/admin/sla-policies">${t.slaPoliciesLink}</a>` : ''}</nav>
+<a href="/staff/admin/topics">${t.topicsLink}</a>`
+    : ''
+}
+${
+  user.roles.includes('center_admin')
+    ? html`<a href="/staff/admin/routing">${t.routingLink}</a>
+<a href="/staff/admin/sla-policies">${t.slaPoliciesLink}</a>`
+    : ''
+}</nav>
 <form method="post" action="/staff/sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${user.csrf}"><button type="submit">${t.signOut}</button></form></div>`;
 }

@@ -42,26 +42,30 @@ ${a.location.provinceCode ? html`<dt>${d.location}</dt><dd>${[a.location.provinc
 <dt>${d.confidential}</dt><dd>${a.confidential ? d.yes : d.no}</dd>
 </dl>
 <h2>${d.citizen}</h2>
-${a.citizen
-  ? html`<dl class="facts" id="citizen">
+${
+  a.citizen
+    ? html`<dl class="facts" id="citizen">
 <dt>${d.name}</dt><dd>${a.citizen.name ?? d.notGiven}</dd>
 <dt>${d.phone}</dt><dd class="ltr">${a.citizen.phone ?? d.notGiven}</dd>
 <dt>${d.email}</dt><dd>${a.citizen.email ?? d.notGiven}</dd>
 </dl>`
-  : html`<p id="citizen">${d.identityHidden}</p>`}
+    : html`<p id="citizen">${d.identityHidden}</p>`
+}
 <h2>${d.application}</h2>
 <h3 id="subject">${a.subject}</h3>
 <div class="body" id="body">${paragraphsOf(a.body)}</div>
 ${deadlines(t, a, when)}
 <h2>${d.messages}</h2>
-${a.messages.length
-  ? a.messages.map(
-      (msg) => html`<article class="message ${msg.direction}">
+${
+  a.messages.length
+    ? a.messages.map(
+        (msg) => html`<article class="message ${msg.direction}">
 <h3>${t.messageKinds[msg.kind] ?? (msg.direction === 'to_citizen' ? d.toCitizen : d.fromCitizen)} · ${when(msg.at)}${msg.author ? html` · ${msg.author.displayName}` : ''}</h3>
 ${paragraphsOf(msg.body)}
 </article>`,
-    )
-  : html`<p>${d.noMessages}</p>`}
+      )
+    : html`<p>${d.noMessages}</p>`
+}
 ${actions(t, m)}
 <h2>${d.history}</h2>
 <ol class="history" id="history">${a.history.map((h) => historyLine(t, h, when))}</ol>`,
@@ -86,7 +90,8 @@ function deadlines(t: ConsoleTexts, a: ApplicationDetail, when: (at: Date) => Sa
 function historyLine(t: ConsoleTexts, h: HistoryLine, when: (at: Date) => SafeHtml): SafeHtml {
   const d = t.detail;
   const who = h.actor.type === 'staff' ? (h.actor.displayName ?? d.system) : h.actor.type === 'citizen' ? d.citizenActor : d.system;
-  const status = h.toStatus && h.toStatus !== h.fromStatus && h.toStatus !== h.kind ? ` → ${t.statuses[h.toStatus as keyof ConsoleTexts['statuses']] ?? h.toStatus}` : '';
+  const status =
+    h.toStatus && h.toStatus !== h.fromStatus && h.toStatus !== h.kind ? ` → ${t.statuses[h.toStatus as keyof ConsoleTexts['statuses']] ?? h.toStatus}` : '';
   const note =
     h.kind === INTERNAL_NOTE_KIND && typeof h.data?.text === 'string'
       ? html`<div class="note-text">${h.data.text}</div>`
@@ -100,7 +105,16 @@ function actions(t: ConsoleTexts, m: ApplicationPageModel): SafeHtml {
   const d = t.detail;
   const forms: SafeHtml[] = [...caseworkActions(t, m), ...deadlineActions(t, m), ...dispositionActions(t, m)];
   if (mayAct(m, 'note')) {
-    forms.push(actionForm(t, m, 'note', d.note, actionPath(m, 'note'), textArea({ id: 'note-text', name: 'text', label: d.note.text, hint: d.note.hint, value: m.values['note-text'], rows: 3 }, m.errors)));
+    forms.push(
+      actionForm(
+        t,
+        m,
+        'note',
+        d.note,
+        actionPath(m, 'note'),
+        textArea({ id: 'note-text', name: 'text', label: d.note.text, hint: d.note.hint, value: m.values['note-text'], rows: 3 }, m.errors),
+      ),
+    );
   }
   // A form no longer offered (the page was stale) still says why it was refused, above the actions.
   const refusedElsewhere = m.refused && !forms.some((f) => f.value.includes(`id="action-${m.refused!.form}"`));

@@ -88,9 +88,10 @@ function callerApplications(language: ConsoleLanguage, timeZone: string, items: 
 <caption>${c.caption}</caption>
 <thead><tr><th scope="col">${k.trackingNumber}</th><th scope="col">${k.type}</th><th scope="col">${k.topic}</th><th scope="col">${k.status}</th><th scope="col">${k.agency}</th><th scope="col">${k.received}</th></tr></thead>
 <tbody>${items.map(
-    (a) => html`<tr data-id="${a.id}"><td class="number">${formatTrackingNumber(a.trackingNumber)}</td><td>${t.types[a.type] ?? a.type}</td><td>${a.topic ?? c.noTopic}</td><td>${
-      t.statuses[a.status] ?? a.status
-    }</td><td>${a.agency ?? c.noAgency}</td><td>${formatDate(language, timeZone, a.createdAt)}</td></tr>`,
+    (a) =>
+      html`<tr data-id="${a.id}"><td class="number">${formatTrackingNumber(a.trackingNumber)}</td><td>${t.types[a.type] ?? a.type}</td><td>${a.topic ?? c.noTopic}</td><td>${
+        t.statuses[a.status] ?? a.status
+      }</td><td>${a.agency ?? c.noAgency}</td><td>${formatDate(language, timeZone, a.createdAt)}</td></tr>`,
   )}</tbody>
 </table>`;
 }

@@ -39,7 +39,13 @@ export function drillDownWords(t: ConsoleTexts, d: DrillDown): string[] {
   const w = t.inbox.drillDown;
   const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
   const range = (from: string, to: string) =>
-    from && to ? (from === to ? fill(w.onDay, { day: from }) : fill(w.between, { from, to })) : from ? fill(w.fromDay, { day: from }) : fill(w.toDay, { day: to });
+    from && to
+      ? from === to
+        ? fill(w.onDay, { day: from })
+        : fill(w.between, { from, to })
+      : from
+        ? fill(w.fromDay, { day: from })
+        : fill(w.toDay, { day: to });
   const words: string[] = [];
   const add = (on: boolean, text: string) => on && words.push(text);
   add(Boolean(d.receivedFrom || d.receivedTo), fill(w.received, { range: range(d.receivedFrom, d.receivedTo) }));
@@ -52,7 +58,12 @@ export function drillDownWords(t: ConsoleTexts, d: DrillDown): string[] {
   add(d.noTopic === 'true', w.noTopic);
   add(d.channel !== '', fill(w.channel, { value: t.channels[d.channel] ?? d.channel }));
   add(Object.prototype.hasOwnProperty.call(w.answered, d.answered), w.answered[d.answered as keyof typeof w.answered]);
-  const age = d.ageMin && d.ageMax ? fill(w.ageBetween, { min: d.ageMin, max: d.ageMax }) : d.ageMin ? fill(w.ageFrom, { min: d.ageMin }) : fill(w.ageTo, { max: d.ageMax });
+  const age =
+    d.ageMin && d.ageMax
+      ? fill(w.ageBetween, { min: d.ageMin, max: d.ageMax })
+      : d.ageMin
+        ? fill(w.ageFrom, { min: d.ageMin })
+        : fill(w.ageTo, { max: d.ageMax });
   add(Boolean(d.ageMin || d.ageMax), fill(w.age, { range: age }));
   add(d.transfersMin !== '', fill(w.transfersMin, { n: d.transfersMin }));
   add(d.rated === 'true', w.rated);

@@ -68,13 +68,14 @@ ${textField({ id: 'q', label: i.search, value: f.q, hint: i.searchHint, maxlengt
 </div>
 ${f.limit ? hidden('limit', f.limit) : ''}${drillDownFields(m.drillDown)}<div><button type="submit">${i.apply}</button> <a href="/staff/inbox">${i.clear}</a></div>
 </form>
-${m.items.length === 0
-  ? html`<p id="inbox-empty">${i.empty}</p>`
-  : html`<table id="inbox">
+${
+  m.items.length === 0
+    ? html`<p id="inbox-empty">${i.empty}</p>`
+    : html`<table id="inbox">
 <caption>${i.caption}</caption>
 <thead><tr><th scope="col">${c.trackingNumber}</th><th scope="col">${c.subject}</th><th scope="col">${c.status}</th><th scope="col">${c.agency}</th><th scope="col">${c.received}</th><th scope="col">${c.deadline}</th></tr></thead>
 <tbody>${m.items.map(
-      (a) => html`<tr data-id="${a.id}">
+        (a) => html`<tr data-id="${a.id}">
 <td><a href="/staff/applications/${a.id}" class="number">${formatTrackingNumber(a.trackingNumber)}</a></td>
 <td>${a.subject}</td>
 <td>${t.statuses[a.status] ?? a.status}</td>
@@ -82,13 +83,16 @@ ${m.items.length === 0
 <td>${formatDate(language, m.timeZone, a.createdAt)}</td>
 <td>${slaBadge(t, a.sla)}</td>
 </tr>`,
-    )}</tbody>
-</table>`}
-${m.nextCursor || m.paged
-  ? html`<nav class="paging" aria-label="${i.paging}">${m.paged ? html`<a href="${pageLink(f, null, m.drillDown)}">${i.firstPage}</a>` : ''}${
-      m.nextCursor ? html`<a href="${pageLink(f, m.nextCursor, m.drillDown)}" rel="next">${i.nextPage}</a>` : ''
-    }</nav>`
-  : ''}`,
+      )}</tbody>
+</table>`
+}
+${
+  m.nextCursor || m.paged
+    ? html`<nav class="paging" aria-label="${i.paging}">${m.paged ? html`<a href="${pageLink(f, null, m.drillDown)}">${i.firstPage}</a>` : ''}${
+        m.nextCursor ? html`<a href="${pageLink(f, m.nextCursor, m.drillDown)}" rel="next">${i.nextPage}</a>` : ''
+      }</nav>`
+    : ''
+}`,
   );
 }
 

@@ -28,7 +28,17 @@ export function errorSummary(title: string, errors: FieldErrors, anchors: Record
 }
 
 export function textField(
-  o: { id: string; name?: string; label: string; value?: string; type?: 'text' | 'tel' | 'email'; hint?: string; optional?: string; autocomplete?: string; maxlength?: number },
+  o: {
+    id: string;
+    name?: string;
+    label: string;
+    value?: string;
+    type?: 'text' | 'tel' | 'email';
+    hint?: string;
+    optional?: string;
+    autocomplete?: string;
+    maxlength?: number;
+  },
   errors: FieldErrors,
 ): SafeHtml {
   return html`<div class="field">
@@ -38,7 +48,10 @@ ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : ''}${fieldErr
 </div>`;
 }
 
-export function textArea(o: { id: string; name?: string; label: string; value?: string; hint?: string; optional?: string; rows?: number }, errors: FieldErrors): SafeHtml {
+export function textArea(
+  o: { id: string; name?: string; label: string; value?: string; hint?: string; optional?: string; rows?: number },
+  errors: FieldErrors,
+): SafeHtml {
   return html`<div class="field">
 <label for="${o.id}">${o.label}${o.optional ? html` (${o.optional})` : ''}</label>
 ${o.hint ? html`<p class="hint" id="${o.id}-hint">${o.hint}</p>` : ''}${fieldError(o.id, errors)}

@@ -161,11 +161,20 @@ export const en: PortalTexts = {
   privacy: {
     title: 'Privacy notice',
     sections: [
-      { heading: 'What we store', text: 'Your application, its kind, topic and place, and — only if you give them — your name, phone number and email. We also keep a history of what happened to it.' },
+      {
+        heading: 'What we store',
+        text: 'Your application, its kind, topic and place, and — only if you give them — your name, phone number and email. We also keep a history of what happened to it.',
+      },
       { heading: 'Why', text: 'To pass your application to the public agency in charge, to send you its answer and updates, and to let you follow it.' },
-      { heading: 'Who sees it', text: 'The staff of the agency handling it and of the communication center. If you ask to keep your identity hidden, the agency does not see your name or contact details.' },
+      {
+        heading: 'Who sees it',
+        text: 'The staff of the agency handling it and of the communication center. If you ask to keep your identity hidden, the agency does not see your name or contact details.',
+      },
       { heading: 'How long', text: 'As long as the law on public records requires for applications; afterwards it is deleted or anonymised.' },
-      { heading: 'Your rights', text: 'You may ask to see, correct or delete your personal data by contacting the communication center with your tracking number.' },
+      {
+        heading: 'Your rights',
+        text: 'You may ask to see, correct or delete your personal data by contacting the communication center with your tracking number.',
+      },
     ],
   },
   errors: {
@@ -175,7 +184,8 @@ export const en: PortalTexts = {
     notFound: 'There is no page at this address.',
     tooManyTitle: 'Too many attempts',
     tooMany: 'Too many attempts in a short time. Please wait a few minutes and try again.',
-    tooManyBySms: 'You can still get the status of your application by SMS: from the phone number you gave with it, text STATUS and your tracking number to {number}.',
+    tooManyBySms:
+      'You can still get the status of your application by SMS: from the phone number you gave with it, text STATUS and your tracking number to {number}.',
     tooLargeTitle: 'Too much sent',
     tooLarge: 'The text or files you sent are too large. Please shorten the text or use smaller files and try again.',
     serverTitle: 'Something went wrong',

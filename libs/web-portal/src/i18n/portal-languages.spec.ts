@@ -12,7 +12,9 @@ describe('portal languages', () => {
   });
 
   it('prefers the field’s own sentence, then the code’s', () => {
-    expect(fieldErrorMessage('en', 'consent', { field: 'consent', code: 'required', message: 'x' })).toBe('Please agree to the privacy notice to submit your application.');
+    expect(fieldErrorMessage('en', 'consent', { field: 'consent', code: 'required', message: 'x' })).toBe(
+      'Please agree to the privacy notice to submit your application.',
+    );
     expect(fieldErrorMessage('tr', 'name', { field: 'citizen.name', code: 'maxLength', message: 'x' })).toBe('Bu çok uzun; lütfen kısaltın.');
   });
 

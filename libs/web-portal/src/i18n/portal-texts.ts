@@ -78,7 +78,15 @@ export interface PortalTexts {
     /** Which deadline a history line is about. */
     deadlineKinds: Record<'first_response' | 'answer' | 'information', string>;
     reply: { title: string; intro: string; text: string; submit: string; done: string };
-    rating: { title: string; score: string; scores: Record<'1' | '2' | '3' | '4' | '5', string>; comment: string; submit: string; done: string; reopened: string };
+    rating: {
+      title: string;
+      score: string;
+      scores: Record<'1' | '2' | '3' | '4' | '5', string>;
+      comment: string;
+      submit: string;
+      done: string;
+      reopened: string;
+    };
     appeal: { title: string; intro: string; text: string; submit: string; done: string };
     refused: Record<string, string>;
   };

@@ -161,11 +161,20 @@ export const tr: PortalTexts = {
   privacy: {
     title: 'Aydınlatma metni',
     sections: [
-      { heading: 'Ne saklıyoruz', text: 'Başvurunuzu, türünü, konusunu ve yerini; yalnızca verirseniz adınızı, telefon numaranızı ve e-postanızı. Başvuruya ne olduğunun geçmişini de saklarız.' },
+      {
+        heading: 'Ne saklıyoruz',
+        text: 'Başvurunuzu, türünü, konusunu ve yerini; yalnızca verirseniz adınızı, telefon numaranızı ve e-postanızı. Başvuruya ne olduğunun geçmişini de saklarız.',
+      },
       { heading: 'Neden', text: 'Başvurunuzu ilgili kamu kurumuna iletmek, yanıtını ve gelişmeleri size bildirmek ve izlemenizi sağlamak için.' },
-      { heading: 'Kimler görür', text: 'Başvuruyu işleyen kurumun ve iletişim merkezinin görevlileri. Kimliğinizin gizlenmesini isterseniz kurum adınızı ve iletişim bilgilerinizi görmez.' },
+      {
+        heading: 'Kimler görür',
+        text: 'Başvuruyu işleyen kurumun ve iletişim merkezinin görevlileri. Kimliğinizin gizlenmesini isterseniz kurum adınızı ve iletişim bilgilerinizi görmez.',
+      },
       { heading: 'Ne kadar süre', text: 'Kamu arşiv mevzuatının başvurular için öngördüğü süre boyunca; sonra silinir veya anonim hale getirilir.' },
-      { heading: 'Haklarınız', text: 'Takip numaranızla iletişim merkezine başvurarak kişisel verilerinizi görmeyi, düzeltilmesini veya silinmesini isteyebilirsiniz.' },
+      {
+        heading: 'Haklarınız',
+        text: 'Takip numaranızla iletişim merkezine başvurarak kişisel verilerinizi görmeyi, düzeltilmesini veya silinmesini isteyebilirsiniz.',
+      },
     ],
   },
   errors: {
@@ -175,7 +184,8 @@ export const tr: PortalTexts = {
     notFound: 'Bu adreste bir sayfa yok.',
     tooManyTitle: 'Çok fazla deneme',
     tooMany: 'Kısa sürede çok fazla deneme yapıldı. Lütfen birkaç dakika bekleyip yeniden deneyin.',
-    tooManyBySms: 'Başvurunuzun durumunu SMS ile yine de öğrenebilirsiniz: başvuruda verdiğiniz telefon numarasından DURUM yazıp takip numaranızı {number} numarasına gönderin.',
+    tooManyBySms:
+      'Başvurunuzun durumunu SMS ile yine de öğrenebilirsiniz: başvuruda verdiğiniz telefon numarasından DURUM yazıp takip numaranızı {number} numarasına gönderin.',
     tooLargeTitle: 'Gönderilen çok büyük',
     tooLarge: 'Gönderdiğiniz metin ya da dosyalar çok büyük. Lütfen kısaltıp ya da daha küçük dosyalarla yeniden deneyin.',
     serverTitle: 'Bir sorun oluştu',

@@ -57,7 +57,8 @@ ${hidden('submissionKey', v.submissionKey)}${hidden('preferredLanguage', languag
 <legend>${t.type}</legend>
 ${fieldError('type', errors)}
 ${APPLICATION_TYPES.map(
-  (type) => html`<div class="choice"><input type="radio" id="type-${type}" name="type" value="${type}"${checked(v.type === type)}><label for="type-${type}">${t.types[type]}</label></div>`,
+  (type) =>
+    html`<div class="choice"><input type="radio" id="type-${type}" name="type" value="${type}"${checked(v.type === type)}><label for="type-${type}">${t.types[type]}</label></div>`,
 )}
 </fieldset>
 <div class="field">
@@ -86,7 +87,8 @@ ${fieldError('districtCode', errors)}
 <select id="districtCode" name="districtCode"${described('districtCode', errors)}>
 <option value="">${t.notSpecified}</option>
 ${m.choices.provinces.map(
-  (p) => html`<optgroup label="${p.name}">${p.districts.map((d) => html`<option value="${d.code}"${selected(v.districtCode === d.code)}>${d.name}</option>`)}</optgroup>`,
+  (p) =>
+    html`<optgroup label="${p.name}">${p.districts.map((d) => html`<option value="${d.code}"${selected(v.districtCode === d.code)}>${d.name}</option>`)}</optgroup>`,
 )}
 </select>
 </div>

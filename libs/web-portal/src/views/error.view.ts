@@ -19,6 +19,10 @@ ${more}<p><a href="/${language}/">${t.backHome}</a></p>`,
 export function lookupLockedPage(language: PortalLanguage, smsNumber: string | undefined): SafeHtml {
   if (!smsNumber) return errorPage(language, 'tooMany');
   const [before, after] = textsFor(language).errors.tooManyBySms.split('{number}');
-  return errorPage(language, 'tooMany', html`<p id="status-by-sms">${before}<bdi dir="ltr">${smsNumber}</bdi>${after}</p>
-`);
+  return errorPage(
+    language,
+    'tooMany',
+    html`<p id="status-by-sms">${before}<bdi dir="ltr">${smsNumber}</bdi>${after}</p>
+`,
+  );
 }

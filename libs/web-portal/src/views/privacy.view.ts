@@ -7,7 +7,9 @@ export function privacyPage(language: PortalLanguage): SafeHtml {
   return layout(
     { language, title: t.title, page: 'privacy' },
     html`<h1>${t.title}</h1>
-${t.sections.map((s) => html`<h2>${s.heading}</h2>
-<p>${s.text}</p>`)}`,
+${t.sections.map(
+  (s) => html`<h2>${s.heading}</h2>
+<p>${s.text}</p>`,
+)}`,
   );
 }

@@ -67,23 +67,26 @@ ${app.topic ? html`<dt>${s.topic}</dt><dd>${app.topic}</dd>` : ''}
 ${deadline(app, s, when)}
 ${app.attachmentCount > 0 ? html`<dt>${s.attachments}</dt><dd id="attachment-count">${String(app.attachmentCount)}</dd>` : ''}
 </dl>
-${app.messages.length
-  ? html`<h2>${s.conversation}</h2>
+${
+  app.messages.length
+    ? html`<h2>${s.conversation}</h2>
 ${app.messages.map(
   (msg) => html`<article class="message ${msg.direction}">
 <h3>${s.messageKinds[msg.kind] ?? (msg.direction === 'to_citizen' ? s.fromAgency : s.fromYou)} · ${when(msg.at)}</h3>
 ${paragraphsOf(msg.body)}
 </article>`,
 )}`
-  : ''}
+    : ''
+}
 ${m.status.status === 'awaiting_citizen' ? textForm('reply', t.status.reply, language, proof, m) : ''}
 ${['answered', 'closed'].includes(app.status) ? ratingForm(language, t, proof, m) : ''}
 ${['answered', 'closed', 'rejected'].includes(app.status) ? textForm('appeal', t.status.appeal, language, proof, m) : ''}
 <h2>${s.history}</h2>
 <ol class="history">${app.history.map(
-      (h) => html`<li>${when(h.at)}: ${s.events[h.event] ?? (h.status ? (s.words as Record<string, string>)[h.status] : undefined) ?? h.event}${
-        h.deadline ? html` — ${s.deadlineKinds[h.deadline.kind as keyof typeof s.deadlineKinds] ?? h.deadline.kind}` : ''
-      }${h.deadline?.at ? html` (${when(h.deadline.at)})` : ''}</li>`,
+      (h) =>
+        html`<li>${when(h.at)}: ${s.events[h.event] ?? (h.status ? (s.words as Record<string, string>)[h.status] : undefined) ?? h.event}${
+          h.deadline ? html` — ${s.deadlineKinds[h.deadline.kind as keyof typeof s.deadlineKinds] ?? h.deadline.kind}` : ''
+        }${h.deadline?.at ? html` (${when(h.deadline.at)})` : ''}</li>`,
     )}</ol>`,
   );
 }
@@ -126,7 +129,8 @@ ${proof}
 <legend>${r.score}</legend>
 ${fieldError('rating-score', m.errors)}
 ${scores.map(
-  (score) => html`<div class="choice"><input type="radio" id="rating-score-${score}" name="score" value="${score}"${checked(m.values['rating-score'] === score)}><label for="rating-score-${score}">${r.scores[score]}</label></div>`,
+  (score) =>
+    html`<div class="choice"><input type="radio" id="rating-score-${score}" name="score" value="${score}"${checked(m.values['rating-score'] === score)}><label for="rating-score-${score}">${r.scores[score]}</label></div>`,
 )}
 </fieldset>
 ${textArea({ id: 'rating-comment', name: 'comment', label: r.comment, value: m.values['rating-comment'], optional: t.apply.optional, rows: 3 }, m.errors)}

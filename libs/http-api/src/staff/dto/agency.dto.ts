@@ -83,13 +83,19 @@ export class AgencyTreeEntryResponse extends AgencyResponse {
 
 /** A national directory is read a level at a time, or searched, rather than whole. */
 export class AgencyListQueryDto {
-  @ApiPropertyOptional({ example: 'MOH-34', description: 'List the agencies directly under this one (the top of your reach when empty), with childCount, instead of the whole tree' })
+  @ApiPropertyOptional({
+    example: 'MOH-34',
+    description: 'List the agencies directly under this one (the top of your reach when empty), with childCount, instead of the whole tree',
+  })
   @MaxLength(64)
   @IsString()
   @IsOptional()
   under?: string;
 
-  @ApiPropertyOptional({ example: 'Kadıköy', description: 'Find agencies whose code or a name contains this text, with childCount, instead of the whole tree (at most 500)' })
+  @ApiPropertyOptional({
+    example: 'Kadıköy',
+    description: 'Find agencies whose code or a name contains this text, with childCount, instead of the whole tree (at most 500)',
+  })
   @MaxLength(100)
   @IsNotEmpty()
   @IsString()

@@ -54,7 +54,7 @@ export class AnswerDto extends VersionedActionDto {
   cannedResponseId?: string;
 
   @ApiPropertyOptional({
-    description: 'Values for the canned response\'s own placeholders; trackingNumber, citizenName, agencyName and date are filled by Petitio',
+    description: "Values for the canned response's own placeholders; trackingNumber, citizenName, agencyName and date are filled by Petitio",
     example: { repairDate: '12 May' },
   })
   @IsObject({ message: 'placeholders must be an object of names and texts' })

@@ -3,17 +3,41 @@ import { validateAs } from '@petitio/web-kit';
 import { InboxQueryDto, inboxQueryOf } from './inbox-query.dto';
 
 describe('the inbox query', () => {
-  it('turns the drill-down parameters of a dashboard link into the domain\'s figure filter', async () => {
+  it("turns the drill-down parameters of a dashboard link into the domain's figure filter", async () => {
     const { dto, problems } = await validateAs(InboxQueryDto, {
-      status: 'open', agency: 'ISKI', assignedAgency: 'ISKI-KDK', receivedFrom: '2026-10-28', receivedTo: '2026-11-26', answered: 'late',
-      ageMin: '8', ageMax: '15', transfersMin: '2', rated: 'true', rating: '4', firstResponded: 'false', noTopic: 'true',
+      status: 'open',
+      agency: 'ISKI',
+      assignedAgency: 'ISKI-KDK',
+      receivedFrom: '2026-10-28',
+      receivedTo: '2026-11-26',
+      answered: 'late',
+      ageMin: '8',
+      ageMax: '15',
+      transfersMin: '2',
+      rated: 'true',
+      rating: '4',
+      firstResponded: 'false',
+      noTopic: 'true',
     });
     expect(problems).toEqual([]);
     const query = inboxQueryOf(dto);
     expect(query.statuses).toEqual([...OPEN_STATUSES]);
     expect(query.figure).toEqual({
-      agencySubtree: 'ISKI', assignedAgency: 'ISKI-KDK', noAgency: undefined, noTopic: true, receivedFrom: '2026-10-28', receivedTo: '2026-11-26',
-      answered: 'late', answeredFrom: undefined, answeredTo: undefined, ageMin: 8, ageMax: 15, transfersMin: 2, rated: true, rating: 4, firstResponded: false,
+      agencySubtree: 'ISKI',
+      assignedAgency: 'ISKI-KDK',
+      noAgency: undefined,
+      noTopic: true,
+      receivedFrom: '2026-10-28',
+      receivedTo: '2026-11-26',
+      answered: 'late',
+      answeredFrom: undefined,
+      answeredTo: undefined,
+      ageMin: 8,
+      ageMax: 15,
+      transfersMin: 2,
+      rated: true,
+      rating: 4,
+      firstResponded: false,
     });
   });
 
@@ -57,8 +81,11 @@ describe('the inbox query', () => {
     expect(problems).toEqual([expect.objectContaining({ field, message })]);
   });
 
-  it.each(['2026-02-30', '20260105', 'yesterday', '2026-1-5'])('gives a mistyped day %s one problem with its own code, so the console can word it', async (value) => {
-    const { problems } = await validateAs(InboxQueryDto, { receivedFrom: value });
-    expect(problems).toEqual([{ field: 'receivedFrom', code: 'isLocalDay', message: 'receivedFrom must be a real date, written YYYY-MM-DD' }]);
-  });
+  it.each(['2026-02-30', '20260105', 'yesterday', '2026-1-5'])(
+    'gives a mistyped day %s one problem with its own code, so the console can word it',
+    async (value) => {
+      const { problems } = await validateAs(InboxQueryDto, { receivedFrom: value });
+      expect(problems).toEqual([{ field: 'receivedFrom', code: 'isLocalDay', message: 'receivedFrom must be a real date, written YYYY-MM-DD' }]);
+    },
+  );
 });

@@ -4,7 +4,23 @@ import { APPLICATION_STATUSES, ApplicationStatus, CHANNELS, Channel, OPEN_STATUS
 import { InboxAnswered, InboxDue, InboxFigureFilter, InboxQuery, InboxSortField, SortOrder } from '@petitio/inbox';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidationArguments, registerDecorator } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidationArguments,
+  registerDecorator,
+} from 'class-validator';
 import { DATE_ONLY, IsLocalDay } from './local-day';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
@@ -32,15 +48,17 @@ const AgencyCode = (example: string, description: string) => stacked(ApiProperty
 const Flag = (name: string, description: string) =>
   stacked(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), IsBoolean({ message: `${name} must be true or false` }), Transform(toBoolean));
 /** A local calendar day in CALENDAR_TIME_ZONE, as the dashboard's period is given. */
-const LocalDay = (name: string, description: string) =>
-  stacked(
-    ApiPropertyOptional({ example: '2025-03-01', description }),
-    IsOptional(),
-    IsLocalDay(name),
-  );
+const LocalDay = (name: string, description: string) => stacked(ApiPropertyOptional({ example: '2025-03-01', description }), IsOptional(), IsLocalDay(name));
 const WholeNumber = (name: string, min: number, max: number, unit: string, description: string) => {
   const message = `${name} must be a whole number${unit} from ${min} to ${max}`;
-  return stacked(ApiPropertyOptional({ minimum: min, maximum: max, description }), IsOptional(), Max(max, { message }), Min(min, { message }), IsInt({ message }), Transform(toInteger));
+  return stacked(
+    ApiPropertyOptional({ minimum: min, maximum: max, description }),
+    IsOptional(),
+    Max(max, { message }),
+    Min(min, { message }),
+    IsInt({ message }),
+    Transform(toInteger),
+  );
 };
 
 /**
@@ -127,7 +145,11 @@ export class InboxQueryDto {
   @IsString()
   q?: string;
 
-  @ApiPropertyOptional({ enum: DUE, description: 'By the earliest running deadline. overdue: it has passed; soon: it falls due within SLA_DUE_SOON_HOURS (24 by default); today: it falls due later today (local day)' })
+  @ApiPropertyOptional({
+    enum: DUE,
+    description:
+      'By the earliest running deadline. overdue: it has passed; soon: it falls due within SLA_DUE_SOON_HOURS (24 by default); today: it falls due later today (local day)',
+  })
   @IsOptional()
   @IsIn(DUE, { message: `due must be one of: ${DUE.join(', ')}` })
   due?: InboxDue;
@@ -223,9 +245,7 @@ export function inboxQueryOf(dto: InboxQueryDto): InboxQuery {
     unassigned: dto.unassigned,
     agencyId: dto.agencyId,
     submittedFrom: dto.submittedFrom ? instant(dto.submittedFrom) : undefined,
-    submittedBefore: dto.submittedTo
-      ? new Date(instant(dto.submittedTo).getTime() + (DATE_ONLY.test(dto.submittedTo) ? DAY_MS : 1))
-      : undefined,
+    submittedBefore: dto.submittedTo ? new Date(instant(dto.submittedTo).getTime() + (DATE_ONLY.test(dto.submittedTo) ? DAY_MS : 1)) : undefined,
     text: dto.q?.trim(),
     figure: figureFilterOf(dto),
     due: dto.due,

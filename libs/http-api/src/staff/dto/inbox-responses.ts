@@ -13,7 +13,10 @@ export class StaffRefResponse {
 }
 
 export class InboxSlaResponse {
-  @ApiProperty({ enum: ['first_response', 'answer', 'information'], description: 'The governing open clock: the running one due first, or while all are paused the one with least time left' })
+  @ApiProperty({
+    enum: ['first_response', 'answer', 'information'],
+    description: 'The governing open clock: the running one due first, or while all are paused the one with least time left',
+  })
   kind: string;
   @ApiProperty({ enum: ['on_track', 'at_risk', 'breached'] }) state: string;
   @ApiProperty({ description: 'Negative once breached; in the unit of measure' }) minutesLeft: number;
@@ -107,7 +110,7 @@ export class DeadlineLineResponse {
   @ApiProperty() escalationLevel: number;
   @ApiPropertyOptional({ nullable: true }) breachedAt: string | null;
   @ApiProperty() extended: boolean;
-  @ApiProperty({ description: "Staff may extend this deadline now (POST …/deadlines/:kind/extension)" }) extendable: boolean;
+  @ApiProperty({ description: 'Staff may extend this deadline now (POST …/deadlines/:kind/extension)' }) extendable: boolean;
   @ApiPropertyOptional({ nullable: true }) extensionReason: string | null;
   @ApiProperty({ type: [EscalationLineResponse] }) escalations: EscalationLineResponse[];
 }

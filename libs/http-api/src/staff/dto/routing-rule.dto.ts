@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
-import {
-  ROUTING_RULE_DESCRIPTION_MAX, ROUTING_RULE_KEYWORDS_MAX, ROUTING_RULE_POSITION_MAX, RoutingPreviewInput, RoutingRuleDraft,
-} from '@petitio/routing';
+import { ROUTING_RULE_DESCRIPTION_MAX, ROUTING_RULE_KEYWORDS_MAX, ROUTING_RULE_POSITION_MAX, RoutingPreviewInput, RoutingRuleDraft } from '@petitio/routing';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 // The DTOs check the shape of the body; whether the named type, topic, regions and agency exist, and the rules of
@@ -38,12 +36,20 @@ class RoutingRuleTermsDto {
   @IsOptional()
   provinceCode?: string | null;
 
-  @ApiPropertyOptional({ example: 'TR-34-KDK', nullable: true, description: 'Only applications from this district (counts twice in specificity); null for any' })
+  @ApiPropertyOptional({
+    example: 'TR-34-KDK',
+    nullable: true,
+    description: 'Only applications from this district (counts twice in specificity); null for any',
+  })
   @IsString({ message: '$property must be a district code or null' })
   @IsOptional()
   districtCode?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['rüşvet', 'bribe*'], description: 'Any of these whole words in the subject or text; a word ending in * matches word beginnings' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['rüşvet', 'bribe*'],
+    description: 'Any of these whole words in the subject or text; a word ending in * matches word beginnings',
+  })
   @ArrayMaxSize(ROUTING_RULE_KEYWORDS_MAX, { message: `$property may hold at most ${ROUTING_RULE_KEYWORDS_MAX} words` })
   @IsString({ each: true, message: 'each of $property must be text' })
   @IsArray({ message: '$property must be a list of words' })
@@ -110,7 +116,11 @@ export class RoutingPreviewDto {
   @IsOptional()
   body?: string;
 
-  @ApiPropertyOptional({ enum: ['tr', 'en', 'ar'], default: 'tr', description: 'Keywords are compared by this language’s case rules (Turkish dotted and dotless i)' })
+  @ApiPropertyOptional({
+    enum: ['tr', 'en', 'ar'],
+    default: 'tr',
+    description: 'Keywords are compared by this language’s case rules (Turkish dotted and dotless i)',
+  })
   @IsIn(['tr', 'en', 'ar'], { message: '$property must be one of: tr, en, ar' })
   @IsOptional()
   language?: string;
@@ -159,14 +169,17 @@ export class RoutingRuleResponse {
   @ApiProperty({ example: 'ISKI-KDK' }) agencyCode: string;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() active: boolean;
-  @ApiProperty({ description: 'How narrow the rule is: a district counts 2, every other criterion 1; the most specific matching rule wins' }) specificity: number;
-  @ApiPropertyOptional({ nullable: true, description: 'Its place (1 = first) in the order the router tries active rules; null when inactive' }) order: number | null;
+  @ApiProperty({ description: 'How narrow the rule is: a district counts 2, every other criterion 1; the most specific matching rule wins' })
+  specificity: number;
+  @ApiPropertyOptional({ nullable: true, description: 'Its place (1 = first) in the order the router tries active rules; null when inactive' }) order:
+    number | null;
   @ApiProperty() createdAt: Date;
 }
 
 export class RoutingPreviewResponse {
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ example: 'ISKI-KDK' }) agencyCode: string;
-  @ApiProperty({ enum: ['rule', 'topic_default', 'triage'], description: 'A rule matched; else the topic’s default agency; else central triage' }) reason: string;
+  @ApiProperty({ enum: ['rule', 'topic_default', 'triage'], description: 'A rule matched; else the topic’s default agency; else central triage' })
+  reason: string;
   @ApiPropertyOptional({ type: RoutingRuleResponse, description: 'The rule that decided, when one did' }) rule?: RoutingRuleResponse;
 }

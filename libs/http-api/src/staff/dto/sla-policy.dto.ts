@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  CLOCK_KINDS, ClockKind, DEADLINE_UNITS, DeadlinePeriod, DeadlineUnit, ESCALATION_TARGETS, EscalationTarget, NewSlaPolicy, ON_AWAITING_CITIZEN_OPTIONS,
-  ON_TRANSFER_OPTIONS, OnAwaitingCitizen, OnTransfer, SlaPolicyPatch,
+  CLOCK_KINDS,
+  ClockKind,
+  DEADLINE_UNITS,
+  DeadlinePeriod,
+  DeadlineUnit,
+  ESCALATION_TARGETS,
+  EscalationTarget,
+  NewSlaPolicy,
+  ON_AWAITING_CITIZEN_OPTIONS,
+  ON_TRANSFER_OPTIONS,
+  OnAwaitingCitizen,
+  OnTransfer,
+  SlaPolicyPatch,
 } from '@petitio/sla';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsDefined, IsNumber, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
@@ -58,13 +69,21 @@ class SlaPolicyTermsDto {
   @IsOptional()
   requiresNoticeBeforeDeadline?: boolean;
 
-  @ApiPropertyOptional({ type: [Number], example: [0.5, 0.75, 0.9], description: 'Shares of the time at which warnings fire, strictly ascending, each in (0, 1)' })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [0.5, 0.75, 0.9],
+    description: 'Shares of the time at which warnings fire, strictly ascending, each in (0, 1)',
+  })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true, message: 'each of $property must be a number' })
   @IsArray({ message: '$property must be a list of numbers' })
   @IsOptional()
   warningShares?: number[];
 
-  @ApiPropertyOptional({ ...LADDER_SCHEMA, example: LADDER_EXAMPLE, description: 'Rung 1 gets the warnings, rung 2 the breach, each higher rung a re-escalation; 1 to 6 rungs' } as object)
+  @ApiPropertyOptional({
+    ...LADDER_SCHEMA,
+    example: LADDER_EXAMPLE,
+    description: 'Rung 1 gets the warnings, rung 2 the breach, each higher rung a re-escalation; 1 to 6 rungs',
+  } as object)
   @IsArray({ message: '$property must be a list of rungs, each a list of targets' })
   @IsOptional()
   ladder?: string[][];
@@ -149,7 +168,8 @@ export class UpdateSlaPolicyDto extends SlaPolicyTermsDto {
 
   @ApiPropertyOptional({
     default: false,
-    description: 'Move the open deadlines under this policy onto the new terms too, keeping the share of time used. Without it they keep the terms they started with.',
+    description:
+      'Move the open deadlines under this policy onto the new terms too, keeping the share of time used. Without it they keep the terms they started with.',
   })
   @IsBoolean({ message: '$property must be true or false' })
   @IsOptional()
@@ -187,7 +207,11 @@ export class SlaPolicyResponse {
 
 export class SlaPolicyUpdateResponse {
   @ApiProperty({ type: SlaPolicyResponse }) policy: SlaPolicyResponse;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Open deadlines that will move onto the new terms (applyToOpen); null when they keep their own' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Open deadlines that will move onto the new terms (applyToOpen); null when they keep their own',
+  })
   openClocksToMove: number | null;
 }
 

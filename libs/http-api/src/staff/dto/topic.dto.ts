@@ -20,7 +20,11 @@ export class CreateTopicDto {
   @IsDefined()
   names: LocalisedNamesDto;
 
-  @ApiPropertyOptional({ example: 'ISKI', nullable: true, description: 'Where an application on this topic goes when no routing rule claims it; null: the triage unit' })
+  @ApiPropertyOptional({
+    example: 'ISKI',
+    nullable: true,
+    description: 'Where an application on this topic goes when no routing rule claims it; null: the triage unit',
+  })
   @MaxLength(64)
   @IsString()
   @IsOptional()

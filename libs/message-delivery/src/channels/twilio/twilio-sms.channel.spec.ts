@@ -15,7 +15,13 @@ describe('the Twilio SMS channel with each kind of sender', () => {
 
   const channel = (from: string) =>
     new TwilioSmsChannel(
-      loadEnvironment({ SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: ACCOUNT, TWILIO_AUTH_TOKEN: 'token', TWILIO_FROM_NUMBER: from, TWILIO_API_BASE_URL: fake.url }),
+      loadEnvironment({
+        SMS_PROVIDER: 'twilio',
+        TWILIO_ACCOUNT_SID: ACCOUNT,
+        TWILIO_AUTH_TOKEN: 'token',
+        TWILIO_FROM_NUMBER: from,
+        TWILIO_API_BASE_URL: fake.url,
+      }),
     );
   const message = (recipient: string, text: string): RenderedMessage => ({ id: 'm1', channel: 'sms', recipient, language: 'en', subject: '', text, html: '' });
 

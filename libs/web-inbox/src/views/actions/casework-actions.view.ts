@@ -27,16 +27,45 @@ export function caseworkActions(t: ConsoleTexts, m: ApplicationPageModel): SafeH
         d.assign,
         actionPath(m, 'assign'),
         officers.length
-          ? selectField({ id: 'assign-officerId', name: 'officerId', label: d.assign.officer, hint: d.assign.hint, placeholder: d.assign.choose, options: officers, value: m.values['assign-officerId'] }, m.errors)
+          ? selectField(
+              {
+                id: 'assign-officerId',
+                name: 'officerId',
+                label: d.assign.officer,
+                hint: d.assign.hint,
+                placeholder: d.assign.choose,
+                options: officers,
+                value: m.values['assign-officerId'],
+              },
+              m.errors,
+            )
           : html`<p>${d.assign.noOfficer}</p>`,
       ),
     );
   }
   if (mayAct(m, 'ask') && canTransition(a.status, 'awaiting_citizen')) {
-    forms.push(actionForm(t, m, 'ask', d.ask, actionPath(m, 'ask'), textArea({ id: 'ask-question', name: 'question', label: d.ask.text, hint: d.ask.hint, value: m.values['ask-question'], rows: 4 }, m.errors)));
+    forms.push(
+      actionForm(
+        t,
+        m,
+        'ask',
+        d.ask,
+        actionPath(m, 'ask'),
+        textArea({ id: 'ask-question', name: 'question', label: d.ask.text, hint: d.ask.hint, value: m.values['ask-question'], rows: 4 }, m.errors),
+      ),
+    );
   }
   if (mayAct(m, 'interim') && canTakeInterimAnswer(a.status, a.agency?.id ?? null)) {
-    forms.push(actionForm(t, m, 'interim', d.interim, actionPath(m, 'interim'), textArea({ id: 'interim-text', name: 'text', label: d.interim.text, hint: d.interim.hint, value: m.values['interim-text'], rows: 4 }, m.errors)));
+    forms.push(
+      actionForm(
+        t,
+        m,
+        'interim',
+        d.interim,
+        actionPath(m, 'interim'),
+        textArea({ id: 'interim-text', name: 'text', label: d.interim.text, hint: d.interim.hint, value: m.values['interim-text'], rows: 4 }, m.errors),
+      ),
+    );
   }
   if (mayAct(m, 'answer') && canTransition(a.status, 'answered')) forms.push(cannedSection(t, m), answerForm(t, m));
   return forms;
@@ -51,12 +80,14 @@ function cannedSection(t: ConsoleTexts, m: ApplicationPageModel): SafeHtml {
   const responses = m.choices.cannedResponses;
   return html`<section aria-labelledby="canned-title" id="action-canned">
 <h3 id="canned-title">${d.canned.title}</h3>
-${responses.length
-  ? html`<form method="get" action="/staff/applications/${m.application.id}" novalidate>
+${
+  responses.length
+    ? html`<form method="get" action="/staff/applications/${m.application.id}" novalidate>
 ${selectField({ id: 'canned-response', name: 'canned', label: d.canned.response, hint: d.canned.hint, placeholder: d.transfer.choose, options: responses, value: m.values['canned-response'] }, m.errors)}
 <button type="submit">${d.canned.submit}</button>
 </form>`
-  : html`<p>${d.canned.none}</p>`}
+    : html`<p>${d.canned.none}</p>`
+}
 </section>`;
 }
 

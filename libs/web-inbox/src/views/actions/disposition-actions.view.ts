@@ -47,7 +47,10 @@ ${textArea({ id: 'reject-text', name: 'text', label: d.reject.text, hint: d.reje
         'duplicate',
         d.duplicate,
         actionPath(m, 'duplicate'),
-        textField({ id: 'duplicate-originalId', name: 'originalId', label: d.duplicate.original, hint: d.duplicate.hint, value: v['duplicate-originalId'] }, m.errors),
+        textField(
+          { id: 'duplicate-originalId', name: 'originalId', label: d.duplicate.original, hint: d.duplicate.hint, value: v['duplicate-originalId'] },
+          m.errors,
+        ),
       ),
     );
   }

@@ -36,13 +36,13 @@ module.exports = {
       severity: 'error',
       comment: 'Domain libs are what every channel and page uses; the channels, pages and the sending side use them, not the other way.',
       from: { path: '^libs/(applications|intake|casework|inbox|reporting|audit|routing|sla|staff|directory|catalogue|notifications)/' },
-      to: { path: '^libs/(channels|message-delivery|http-api|web-[^/]+)/' },
+      to: { path: '^libs/(channels|message-delivery|http-api|api-contracts|web-[^/]+)/' },
     },
     {
       name: 'libs-never-know-http',
       severity: 'error',
       comment: 'Below the HTTP edge there are domain errors, never requests or HttpExceptions: they are mapped once, in the filter.',
-      from: { path: '^libs/', pathNot: '^libs/(http-api|web-[^/]+)/' },
+      from: { path: '^libs/', pathNot: '^libs/(http-api|api-contracts|web-[^/]+)/' },
       to: { path: 'node_modules/(fastify|@fastify/[^/]+|@nestjs/platform-fastify)/' },
     },
     {

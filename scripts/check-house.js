@@ -40,6 +40,35 @@ for (const f of apps.flatMap((p) => p.files))
 for (const p of libs)
   if (p.lines > LIB_LINES_MAX) problems.push(`${p.name} has ${p.lines} lines (a lib: at most ${LIB_LINES_MAX}; split it along a domain line)`);
 
+// Libs use each other in one direction only (circles between files are dependency-cruiser's to find).
+const libNames = new Set(libs.map((p) => p.name.slice('libs/'.length)));
+const usesOf = new Map(
+  libs.map((p) => {
+    const used = new Set();
+    for (const f of p.files) {
+      for (const m of fs.readFileSync(path.join(root, f.file), 'utf8').matchAll(/from '@petitio\/([a-z-]+)/g)) {
+        if (libNames.has(m[1]) && `libs/${m[1]}` !== p.name) used.add(m[1]);
+      }
+    }
+    return [p.name.slice('libs/'.length), used];
+  }),
+);
+function circleFrom(start) {
+  const walk = (lib, trail) => {
+    for (const next of usesOf.get(lib)) {
+      if (next === start) return [...trail, next];
+      if (!trail.includes(next)) {
+        const found = walk(next, [...trail, next]);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return walk(start, [start]);
+}
+const circle = [...libNames].map(circleFrom).find(Boolean);
+if (circle) problems.push(`libs use each other in a circle: ${circle.join(' → ')}`);
+
 console.log(
   `house: apps ${appLines} of ${allLines} lines (${((100 * appLines) / allLines).toFixed(1)}%), largest lib ${Math.max(...libs.map((p) => p.lines))} lines`,
 );

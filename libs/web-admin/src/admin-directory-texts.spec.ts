@@ -1,7 +1,7 @@
 import { getMetadataStorage } from 'class-validator';
-import { CreateAgencyDto, UpdateAgencyDto } from '@petitio/http-api';
-import { LocalisedNamesDto } from '@petitio/http-api';
-import { CreateTopicDto, UpdateTopicDto } from '@petitio/http-api';
+import { CreateAgencyDto, UpdateAgencyDto } from '@petitio/api-contracts';
+import { LocalisedNamesDto } from '@petitio/api-contracts';
+import { CreateTopicDto, UpdateTopicDto } from '@petitio/api-contracts';
 import { CONSOLE_LANGUAGES, consoleTexts } from '@petitio/web-console';
 import { adminDirectoryTexts, directoryFieldError, directoryRefusal } from './admin-directory-texts';
 

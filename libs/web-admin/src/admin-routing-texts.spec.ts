@@ -1,6 +1,6 @@
 import { getMetadataStorage } from 'class-validator';
-import { CreateRoutingRuleDto, RoutingPreviewDto, UpdateRoutingRuleDto } from '@petitio/http-api';
-import { DeadlinePeriodDto, UpdateSlaPolicyDto } from '@petitio/http-api';
+import { CreateRoutingRuleDto, RoutingPreviewDto, UpdateRoutingRuleDto } from '@petitio/api-contracts';
+import { DeadlinePeriodDto, UpdateSlaPolicyDto } from '@petitio/api-contracts';
 import { CONSOLE_LANGUAGES, consoleTexts } from '@petitio/web-console';
 import { adminFieldError, adminRoutingTexts, fill } from './admin-routing-texts';
 

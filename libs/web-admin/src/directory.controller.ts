@@ -5,7 +5,7 @@ import { ConflictError, FieldProblem } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '@petitio/web-kit';
-import { CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from '@petitio/http-api';
+import { CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { ConsoleErrorFilter } from '@petitio/web-console';

@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '@petitio/web-kit';
 import { FieldErrors } from '@petitio/web-kit';
-import { CreateRoutingRuleDto, RoutingPreviewDto, UpdateRoutingRuleDto, newRoutingRule, routingPreviewInput } from '@petitio/http-api';
+import { CreateRoutingRuleDto, RoutingPreviewDto, UpdateRoutingRuleDto, newRoutingRule, routingPreviewInput } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { ConsoleErrorFilter } from '@petitio/web-console';

@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '@petitio/web-kit';
 import { FieldErrors } from '@petitio/web-kit';
-import { UpdateSlaPolicyDto, slaPolicyPatch } from '@petitio/http-api';
+import { UpdateSlaPolicyDto, slaPolicyPatch } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { ConsoleErrorFilter } from '@petitio/web-console';

@@ -6,7 +6,7 @@ import { FieldProblem, InvalidInputError } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '@petitio/web-kit';
-import { CreateTopicDto, UpdateTopicDto, newTopic, topicPatch } from '@petitio/http-api';
+import { CreateTopicDto, UpdateTopicDto, newTopic, topicPatch } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { ConsoleErrorFilter } from '@petitio/web-console';

@@ -6,7 +6,7 @@ import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '@petitio/web-kit';
 import { FieldErrors } from '@petitio/web-kit';
-import { InviteStaffUserDto } from '@petitio/http-api';
+import { InviteStaffUserDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { ConsoleErrorFilter } from '@petitio/web-console';

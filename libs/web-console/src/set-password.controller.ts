@@ -5,7 +5,7 @@ import { PASSWORD_MIN_LENGTH, StaffSessionsService, StaffUsersService } from '@p
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '@petitio/web-kit';
 import { FieldErrors } from '@petitio/web-kit';
-import { SetPasswordDto } from '@petitio/http-api';
+import { SetPasswordDto } from '@petitio/api-contracts';
 import { ConsoleErrorFilter } from './console-errors.filter';
 import { consoleLanguage } from './console-language';
 import { sendConsolePage, seeOther } from './console-response';

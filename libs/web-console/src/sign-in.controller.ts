@@ -5,7 +5,7 @@ import { StaffPrincipal, StaffSessionsService } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '@petitio/web-kit';
 import { FieldErrors } from '@petitio/web-kit';
-import { SignInDto } from '@petitio/http-api';
+import { SignInDto } from '@petitio/api-contracts';
 import { CurrentStaff } from '@petitio/http-api';
 import { ConsoleErrorFilter } from './console-errors.filter';
 import { consoleLanguage, consolePageToReturnTo, isConsoleLanguage, languageCookie } from './console-language';

@@ -1,7 +1,7 @@
 import { CHANNELS, Channel } from '@petitio/applications';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsLocalDay } from '@petitio/http-api';
+import { IsLocalDay } from '@petitio/api-contracts';
 
 /** The dashboard's filters as the query string carries them; every one optional (the period defaults to 30 days). */
 export class DashboardQueryDto {

@@ -4,8 +4,8 @@ import { CaseAssignment, Correspondence, InterimAnswers, InternalNotes } from '@
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText } from '@petitio/web-kit';
-import { AnswerDto, AssignDto, InformationRequestDto, NoteDto, VersionedActionDto } from '@petitio/http-api';
-import { InterimAnswerDto } from '@petitio/http-api';
+import { AnswerDto, AssignDto, InformationRequestDto, NoteDto, VersionedActionDto } from '@petitio/api-contracts';
+import { InterimAnswerDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleApplicationPage, applicationId, valid, versionIn } from './application-page';
 import { ConsoleErrorFilter } from '@petitio/web-console';

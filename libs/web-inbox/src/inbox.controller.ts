@@ -6,7 +6,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formText, validateAs } from '@petitio/web-kit';
 import { FieldErrors } from '@petitio/web-kit';
-import { InboxQueryDto, inboxQueryOf } from '@petitio/http-api';
+import { InboxQueryDto, inboxQueryOf } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { ConsoleErrorFilter } from '@petitio/web-console';

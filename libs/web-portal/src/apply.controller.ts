@@ -5,8 +5,8 @@ import { ATTACHMENTS_FIELD, ApplicationAttachments, IncomingAttachment } from '@
 import { formatTrackingNumber } from '@petitio/applications';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError } from '@petitio/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CreateApplicationDto } from '@petitio/http-api';
-import { idempotencyKeyOf, toNewApplication } from '@petitio/http-api';
+import { CreateApplicationDto } from '@petitio/api-contracts';
+import { idempotencyKeyOf, toNewApplication } from '@petitio/api-contracts';
 import { FormBody, applicationBodyOf, formText, validateAs } from '@petitio/web-kit';
 import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
 import { multipartBodyLimit, readMultipartForm } from './multipart-form';

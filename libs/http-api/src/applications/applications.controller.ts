@@ -9,9 +9,9 @@ import { StatusLookupRateLimitGuard } from '@petitio/web-kit';
 import { JsonBodyGuard } from '../json-body.guard';
 import { negotiateLanguage } from '@petitio/web-kit';
 import { LookupClient } from '@petitio/web-kit';
-import { PublicStatusResponse, ReceiptResponse } from './dto/application-responses';
-import { CreateApplicationDto } from './dto/create-application.dto';
-import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from './intake-request';
+import { PublicStatusResponse, ReceiptResponse } from '@petitio/api-contracts';
+import { CreateApplicationDto } from '@petitio/api-contracts';
+import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from '@petitio/api-contracts';
 
 @ApiTags('applications')
 @Controller('api/v1/applications')

@@ -5,7 +5,7 @@ import { AccessCodeNotInUrlGuard } from '@petitio/web-kit';
 import { StatusLookupRateLimitGuard } from '@petitio/web-kit';
 import { JsonBodyGuard } from '../json-body.guard';
 import { LookupClient } from '@petitio/web-kit';
-import { AppealDto, FeedbackResponse, RatingDto } from './dto/citizen-feedback.dto';
+import { AppealDto, FeedbackResponse, RatingDto } from '@petitio/api-contracts';
 
 /** The citizen's say on how their application was handled; proved by tracking number and access code. */
 @ApiTags('applications')

@@ -6,8 +6,8 @@ import { AccessCodeNotInUrlGuard } from '@petitio/web-kit';
 import { StatusLookupRateLimitGuard } from '@petitio/web-kit';
 import { JsonBodyGuard } from '../json-body.guard';
 import { LookupClient } from '@petitio/web-kit';
-import { CitizenReplyDto, CitizenReplyResponse } from './dto/citizen-reply.dto';
-import { idempotencyKeyOf } from './intake-request';
+import { CitizenReplyDto, CitizenReplyResponse } from '@petitio/api-contracts';
+import { idempotencyKeyOf } from '@petitio/api-contracts';
 
 /** The citizen writing to the agency about their application, proved by tracking number and access code. */
 @ApiTags('applications')

@@ -4,7 +4,7 @@ import { AgencyAdmin, AgencyAdminView, AgencyBrowser, AgencyLevelEntry, AgencyTr
 import { NotFoundError } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { AgencyListQueryDto, AgencyResponse, AgencyTreeEntryResponse, CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from './dto/agency.dto';
+import { AgencyListQueryDto, AgencyResponse, AgencyTreeEntryResponse, CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The agency directory: center admins keep it; supervisors read their own agency and what lies under it. */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { AssignmentSettingsView, AutoAssignmentSettings } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { AssignmentSettingsDto, AssignmentSettingsResponse } from './dto/casework.dto';
+import { AssignmentSettingsDto, AssignmentSettingsResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** How an agency's routed applications find an officer. */

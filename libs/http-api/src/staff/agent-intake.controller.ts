@@ -6,11 +6,11 @@ import { formatTrackingNumber } from '@petitio/applications';
 import { ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply } from 'fastify';
-import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from '../applications/intake-request';
-import { CreateApplicationDto } from '../applications/dto/create-application.dto';
+import { idempotencyKeyOf, toNewApplication, toReceiptResponse } from '@petitio/api-contracts';
+import { CreateApplicationDto } from '@petitio/api-contracts';
 import { JsonBodyGuard } from '../json-body.guard';
 import { negotiateLanguage } from '@petitio/web-kit';
-import { AgentReceiptResponse, CallerApplicationsResponse } from './dto/inbox-responses';
+import { AgentReceiptResponse, CallerApplicationsResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The same rule as web intake's Idempotency-Key. */

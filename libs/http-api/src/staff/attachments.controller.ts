@@ -4,7 +4,7 @@ import { ApplicationAttachments, extensionOf } from '@petitio/intake';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply } from 'fastify';
 import { JsonBodyGuard } from '../json-body.guard';
-import { AttachmentResponse } from './dto/inbox-responses';
+import { AttachmentResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 @ApiTags('staff: inbox')

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CalendarClosureView, CalendarClosures } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { CalendarClosureResponse, CreateCalendarClosureDto } from './dto/calendar-closure.dto';
+import { CalendarClosureResponse, CreateCalendarClosureDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** Ad-hoc closures of the business calendar (a disaster, a leave day by decree); they stop deadline clocks. */

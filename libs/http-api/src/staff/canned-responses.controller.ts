@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CannedResponseView, CannedResponses } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { CannedResponseQueryDto, CannedResponseResponse, CreateCannedResponseDto, UpdateCannedResponseDto } from './dto/canned-response.dto';
+import { CannedResponseQueryDto, CannedResponseResponse, CreateCannedResponseDto, UpdateCannedResponseDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** An agency's prepared answers, per language. Officers and supervisors keep their agency's; center admins anyone's. */

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApplicationClosing, ApplicationRejections, ApplicationTransfers, DuplicateMerges } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { CloseDto, DispositionResponse, DuplicateOfDto, DuplicateResponse, RejectionDto, TransferDto, TransferResponse } from './dto/casework-disposition.dto';
+import { CloseDto, DispositionResponse, DuplicateOfDto, DuplicateResponse, RejectionDto, TransferDto, TransferResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** How an application leaves an agency's hands: transferred, not processed, merged as a duplicate, or closed. */

@@ -4,7 +4,7 @@ import { AnswerInput, CaseAssignment, CaseState, Correspondence, InternalNotes }
 import { InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { AnswerDto, AssignDto, CaseStateResponse, InformationRequestDto, NoteDto, VersionedActionDto } from './dto/casework.dto';
+import { AnswerDto, AssignDto, CaseStateResponse, InformationRequestDto, NoteDto, VersionedActionDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** Working on an application: who takes it, notes among colleagues, questions to the citizen, and the answer. */

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { DeadlineExtensions } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { VersionedActionDto } from './dto/casework.dto';
-import { DeadlineParams, ExtensionDto, DeadlineResponse } from './dto/deadlines.dto';
+import { VersionedActionDto } from '@petitio/api-contracts';
+import { DeadlineParams, ExtensionDto, DeadlineResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** An application's legal deadlines, as staff may act on them. */

@@ -6,8 +6,8 @@ import { ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform'
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
 import { negotiateLanguage } from '@petitio/web-kit';
-import { InboxQueryDto, inboxQueryOf } from './dto/inbox-query.dto';
-import { ApplicationDetailResponse, InboxItemResponse, InboxPageResponse } from './dto/inbox-responses';
+import { InboxQueryDto, inboxQueryOf } from '@petitio/api-contracts';
+import { ApplicationDetailResponse, InboxItemResponse, InboxPageResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 @ApiTags('staff: inbox')

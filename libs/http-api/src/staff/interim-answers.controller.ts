@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { CaseState, InterimAnswers } from '@petitio/casework';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { CaseStateResponse } from './dto/casework.dto';
-import { InterimAnswerDto } from './dto/deadlines.dto';
+import { CaseStateResponse } from '@petitio/api-contracts';
+import { InterimAnswerDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** Progress updates to the citizen while the application is still being worked on. */

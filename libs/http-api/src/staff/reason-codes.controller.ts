@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { REASON_KINDS, ReasonCodes, ReasonKind } from '@petitio/casework';
 import { InvalidInputError } from '@petitio/platform';
 import { JsonBodyGuard } from '../json-body.guard';
-import { ReasonCodeResponse, ReasonCodeUpkeepDto } from './dto/reason-code.dto';
+import { ReasonCodeResponse, ReasonCodeUpkeepDto } from '@petitio/api-contracts';
 import { Roles, StaffAuthGuard } from './staff-auth.guard';
 
 const CODE = /^[a-z][a-z0-9_]{1,63}$/;

@@ -19,7 +19,7 @@ import {
   UpdateRoutingRuleDto,
   newRoutingRule,
   routingPreviewInput,
-} from './dto/routing-rule.dto';
+} from '@petitio/api-contracts';
 import { Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** "Applications like this go to that agency": the rules the router tries, most specific first. */

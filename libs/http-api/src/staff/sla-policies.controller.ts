@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, 
 import { SlaPolicyAdmin, SlaPolicyUpdate, SlaPolicyView } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { CreateSlaPolicyDto, SlaPolicyResponse, SlaPolicyUpdateResponse, UpdateSlaPolicyDto, newSlaPolicy, slaPolicyPatch } from './dto/sla-policy.dto';
+import { CreateSlaPolicyDto, SlaPolicyResponse, SlaPolicyUpdateResponse, UpdateSlaPolicyDto, newSlaPolicy, slaPolicyPatch } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The deadlines the law and the deployment set, per type, topic and agency, with their escalation ladders. */

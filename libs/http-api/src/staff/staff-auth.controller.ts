@@ -4,7 +4,7 @@ import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { StaffPrincipal, StaffSessionsService, StaffUsersService } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { JsonBodyGuard } from '../json-body.guard';
-import { SetPasswordDto, SignInDto } from './dto/staff-auth.dto';
+import { SetPasswordDto, SignInDto } from '@petitio/api-contracts';
 import { CurrentStaff, SESSION_COOKIE, StaffAuthGuard } from './staff-auth.guard';
 
 @ApiTags('staff: session')

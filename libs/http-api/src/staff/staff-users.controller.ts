@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { ForbiddenError, NotFoundError } from '@petitio/platform';
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
-import { DutyDto, InviteStaffUserDto } from './dto/staff-user.dto';
+import { DutyDto, InviteStaffUserDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
 @ApiTags('staff: users')

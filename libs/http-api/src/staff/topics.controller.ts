@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, UseGuards } from '
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TopicAdmin, TopicAdminView } from '@petitio/catalogue';
 import { JsonBodyGuard } from '../json-body.guard';
-import { CreateTopicDto, TopicResponse, UpdateTopicDto, newTopic, topicPatch } from './dto/topic.dto';
+import { CreateTopicDto, TopicResponse, UpdateTopicDto, newTopic, topicPatch } from '@petitio/api-contracts';
 import { Roles, StaffAuthGuard } from './staff-auth.guard';
 
 /** The topics citizens choose from, each with the agency that answers it when no routing rule does. */

@@ -1,11 +1,11 @@
 import { getMetadataStorage } from 'class-validator';
-import { CreateApplicationDto } from '@petitio/http-api';
-import { AnswerDto, AssignDto, InformationRequestDto, NoteDto } from '@petitio/http-api';
-import { CloseDto, DuplicateOfDto, RejectionDto, TransferDto } from '@petitio/http-api';
-import { ExtensionDto, InterimAnswerDto } from '@petitio/http-api';
-import { InboxQueryDto } from '@petitio/http-api';
-import { SignInDto } from '@petitio/http-api';
-import { InviteStaffUserDto } from '@petitio/http-api';
+import { CreateApplicationDto } from '@petitio/api-contracts';
+import { AnswerDto, AssignDto, InformationRequestDto, NoteDto } from '@petitio/api-contracts';
+import { CloseDto, DuplicateOfDto, RejectionDto, TransferDto } from '@petitio/api-contracts';
+import { ExtensionDto, InterimAnswerDto } from '@petitio/api-contracts';
+import { InboxQueryDto } from '@petitio/api-contracts';
+import { SignInDto } from '@petitio/api-contracts';
+import { InviteStaffUserDto } from '@petitio/api-contracts';
 import { DashboardQueryDto } from '@petitio/web-dashboard';
 import { CONSOLE_LANGUAGES, consoleFieldError, consoleTexts } from './console-languages';
 

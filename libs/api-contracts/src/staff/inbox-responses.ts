@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ReceiptResponse } from '../../applications/dto/application-responses';
+import { ReceiptResponse } from '../applications/application-responses';
 
 export class AgencyRefResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,7 +1,7 @@
 import { Actor, Channel, formatTrackingNumber } from '@petitio/applications';
 import { NewApplication, Receipt } from '@petitio/intake';
 import { InvalidInputError } from '@petitio/platform';
-import { CreateApplicationDto } from './dto/create-application.dto';
+import { CreateApplicationDto } from './create-application.dto';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 

@@ -1,3 +1,4 @@
+/** @petitio/api-contracts: the JSON API's request and response shapes, which pages validate with too. See docs/architecture.md. */
 export * from './applications/application-responses';
 export * from './applications/citizen-feedback.dto';
 export * from './applications/citizen-reply.dto';

@@ -1,3 +1,4 @@
+/** @petitio/applications: the application aggregate: entity, history entity and event kinds, status machine, tracking numbers, who may see which application. See docs/architecture.md. */
 export * from './application-event.entity';
 export * from './application-event-kinds';
 export * from './application-status';

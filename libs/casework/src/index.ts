@@ -1,3 +1,4 @@
+/** @petitio/casework: an agency's work: assignment, answers, dispositions, correspondence, replies, feedback, legal clocks, escalations, acknowledgements. See docs/architecture.md. */
 export * from './acknowledgements';
 export * from './application-changes';
 export * from './application-deadlines';

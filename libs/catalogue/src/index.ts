@@ -1,3 +1,4 @@
+/** @petitio/catalogue: application types and topics. See docs/architecture.md. */
 export * from './application-type';
 export * from './topic.entity';
 export * from './catalogue.service';

@@ -1,3 +1,4 @@
+/** @petitio/channels: the SMS conversation and the voice menu (ways in by phone). See docs/architecture.md. */
 export * from './channels.module';
 export * from './sms/citizen-language';
 export * from './sms/inbound-messages';

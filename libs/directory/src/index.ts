@@ -1,3 +1,4 @@
+/** @petitio/directory: agencies (a tree) and regions; CSV import. See docs/architecture.md. */
 export * from './agency.entity';
 export * from './agency-csv';
 export * from './agency-csv-importer';

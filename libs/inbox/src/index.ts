@@ -1,3 +1,4 @@
+/** @petitio/inbox: the staff read side: lists, search, detail, the personal-data reads they record. See docs/architecture.md. */
 export * from './application-detail.service';
 export * from './caller-applications.service';
 export * from './deadline-details';

@@ -1,3 +1,4 @@
+/** @petitio/intake: submission (validation, idempotency, batched writes), attachments, access codes, proving a citizen holds an application, the citizen's status view. See docs/architecture.md. */
 export * from './access-code';
 export * from './attachments';
 export * from './citizen-proof';

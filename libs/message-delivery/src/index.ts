@@ -1,3 +1,4 @@
+/** @petitio/message-delivery: rendering and sending messages: templates, SMS segments, Twilio and SMTP adapters (the only code that imports twilio or nodemailer). See docs/architecture.md. */
 export * from './channels/notification-channel';
 export * from './channels/twilio/twilio-webhook-signature';
 export * from './channels/twilio/twiml-responses';

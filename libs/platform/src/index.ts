@@ -1,3 +1,4 @@
+/** @petitio/platform: configuration schema, TypeORM data source, transactional outbox and relay, queue names, clock, signed tokens, rate-limit counters, logging, metrics, the html template. See docs/architecture.md. */
 export * from './config/environment';
 export * from './config/environment.module';
 export * from './config/sms-sender';

@@ -1,3 +1,4 @@
+/** @petitio/reporting: the SLA dashboard, its rollups, public statistics. See docs/architecture.md. */
 export * from './dashboard-figures';
 export * from './dashboard-filter';
 export * from './dashboard.service';

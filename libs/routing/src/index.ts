@@ -1,3 +1,4 @@
+/** @petitio/routing: routing rules and the router. See docs/architecture.md. */
 export * from './routing-rule.entity';
 export * from './rule-matcher';
 export * from './routing.service';

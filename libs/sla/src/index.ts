@@ -1,3 +1,4 @@
+/** @petitio/sla: business calendar (holidays, half days, closures), SLA policies, clocks, the escalation ladder. See docs/architecture.md. */
 export * from './calendar/calendar-config';
 export * from './calendar/public-holidays';
 export * from './calendar/business-calendar';

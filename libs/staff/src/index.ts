@@ -1,3 +1,4 @@
+/** @petitio/staff: staff users, roles, sessions, sign-in limits, invitations. See docs/architecture.md. */
 export * from './staff-role';
 export * from './staff-user.entity';
 export * from './staff-principal';

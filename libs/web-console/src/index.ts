@@ -1,3 +1,4 @@
+/** @petitio/web-console: the staff console: its shell — sign-in, set-password, session, CSRF, layout and texts. See docs/architecture.md. */
 export * from './console.module';
 export * from './i18n';
 export * from './console-csrf';

@@ -1,3 +1,4 @@
+/** @petitio/web-kit: what every HTTP surface shares: problem answers, validation pipe, language negotiation, client rate limits, forms, page document, styles, CSV. See docs/architecture.md. */
 export * from './access-code-not-in-url.guard';
 export * from './client-rate-limit.guard';
 export * from './form-values';

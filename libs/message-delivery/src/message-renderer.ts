@@ -147,7 +147,7 @@ export class MessageRenderer {
     return { setPasswordUrl: `${this.baseUrl}/staff/set-password?token=${token}`, linkValidHours: this.env.INVITATION_VALID_HOURS };
   }
 
-  /** Picks its fields by name: the stored hint is already cut to a network (see clientAddressHint in @petitio/staff). */
+  /** Picks its fields by name: the stored hint is already cut to a network (see clientAddressHint in @petitio/platform). */
   private signInLockedContext(message: StoredMessage, language: string): SignInLockedContext {
     const { failures, from, lockedAt } = message.params;
     if (typeof failures !== 'number' || !Number.isInteger(failures) || failures < 1)

@@ -23,6 +23,7 @@ export * from './health/health.module';
 export * from './health/redis-ping';
 export * from './database/prepared-query';
 export * from './security/signed-tokens';
+export * from './security/client-address';
 export * from './security/security.module';
 export * from './platform.module';
 export * from './html/safe-html';

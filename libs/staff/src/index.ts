@@ -6,4 +6,3 @@ export * from './password-hasher';
 export * from './staff-sessions.service';
 export * from './staff-users.service';
 export * from './staff.module';
-export * from './client-address';

@@ -1,9 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotificationsService } from '@petitio/notifications';
-import { AttemptCounter, Clock, ENVIRONMENT, Environment, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
+import {
+  AttemptCounter,
+  Clock,
+  ENVIRONMENT,
+  Environment,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  clientAddressHash,
+  clientAddressHint,
+} from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { clientAddressHash, clientAddressHint } from './client-address';
 import { PasswordHasher } from './password-hasher';
 import { StaffPrincipal } from './staff-principal';
 import type { StaffRole } from './staff-role';
@@ -53,7 +61,7 @@ export class StaffSessionsService {
    */
   async signIn(email: string, password: string, clientAddress: string): Promise<SignedIn> {
     const now = this.clock.now();
-    const client = clientAddressHash(this.env.ACCESS_CODE_SECRET, clientAddress);
+    const client = clientAddressHash(this.env.ACCESS_CODE_SECRET, clientAddress, 'sign-in-client');
     const clientKey = `sign-in-client:${client.toString('base64url')}`;
     const [rows, fromClient] = await Promise.all([
       this.dataSource.query(

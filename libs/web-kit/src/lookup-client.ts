@@ -1,5 +1,5 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
+import { clientAddressHash } from '@petitio/platform';
 import type { FastifyRequest } from 'fastify';
 
 export interface LookupClientRequest {
@@ -8,7 +8,7 @@ export interface LookupClientRequest {
 
 /** Who is looking up a status, as counters see them: a keyed hash of the address, so Redis never holds one. */
 export function lookupClientKey(address: string, secret: string): string {
-  return createHmac('sha256', secret).update(`lookup-client:${address}`).digest('base64url').slice(0, 22);
+  return clientAddressHash(secret, address, 'lookup-client').toString('base64url').slice(0, 22);
 }
 
 /** The client key StatusLookupRateLimitGuard put on the request; a route without that guard is a bug. */

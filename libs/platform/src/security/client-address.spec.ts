@@ -1,6 +1,6 @@
 import { clientAddressHash, clientAddressHint } from './client-address';
 
-describe('client addresses next to sign-in failures', () => {
+describe('client addresses as counters keep them', () => {
   it('hides the last part of an IPv4 address, mapped or not', () => {
     expect(clientAddressHint('203.0.113.7')).toBe('203.0.113.x');
     expect(clientAddressHint('::ffff:203.0.113.7')).toBe('203.0.113.x');
@@ -17,10 +17,11 @@ describe('client addresses next to sign-in failures', () => {
   });
 
   it('stores an address as a keyed hash that differs per secret and per address', () => {
-    const a = clientAddressHash('s'.repeat(32), '203.0.113.7');
+    const a = clientAddressHash('s'.repeat(32), '203.0.113.7', 'sign-in-client');
     expect(a).toHaveLength(32);
     expect(a.toString('hex')).not.toContain('203');
-    expect(a.equals(clientAddressHash('t'.repeat(32), '203.0.113.7'))).toBe(false);
-    expect(a.equals(clientAddressHash('s'.repeat(32), '203.0.113.8'))).toBe(false);
+    expect(a.equals(clientAddressHash('t'.repeat(32), '203.0.113.7', 'sign-in-client'))).toBe(false);
+    expect(a.equals(clientAddressHash('s'.repeat(32), '203.0.113.8', 'sign-in-client'))).toBe(false);
+    expect(a.equals(clientAddressHash('s'.repeat(32), '203.0.113.7', 'lookup-client'))).toBe(false);
   });
 });

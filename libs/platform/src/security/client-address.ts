@@ -1,9 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 
-/** A client address as stored next to sign-in failures: an HMAC with the server secret, never the address itself. */
-export function clientAddressHash(secret: string, address: string): Buffer {
-  return createHmac('sha256', secret).update(`sign-in-client:${address}`).digest();
+/**
+ * A client address as counters and tables keep it: an HMAC with the server secret, never the address itself.
+ * `purpose` keeps the keys of one limit from matching another's.
+ */
+export function clientAddressHash(secret: string, address: string, purpose: string): Buffer {
+  return createHmac('sha256', secret).update(`${purpose}:${address}`).digest();
 }
 
 /**

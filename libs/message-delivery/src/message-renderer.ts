@@ -53,7 +53,7 @@ export class MessageRenderer {
     private readonly tokens: SignedTokens,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {
-    this.baseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    this.baseUrl = env.PUBLIC_BASE_URL;
     this.smsReplyBy = smsReplyRoute(env);
   }
 

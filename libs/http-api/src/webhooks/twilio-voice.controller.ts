@@ -28,7 +28,7 @@ export class TwilioVoiceController {
     private readonly menu: VoiceMenu,
     @Inject(ENVIRONMENT) env: Environment,
   ) {
-    this.callbackBase = `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}${BASE}`;
+    this.callbackBase = `${env.PUBLIC_BASE_URL}${BASE}`;
   }
 
   @Post()

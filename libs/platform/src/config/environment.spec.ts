@@ -9,6 +9,11 @@ describe('configuration from the environment', () => {
     expect(env.SUPPORTED_LANGUAGES).toBe('tr,en,ar');
   });
 
+  it('keeps the public address without a trailing slash, so links join it with a path', () => {
+    expect(loadEnvironment({ PUBLIC_BASE_URL: 'https://gov.example/petitio/' }).PUBLIC_BASE_URL).toBe('https://gov.example/petitio');
+    expect(loadEnvironment({ PUBLIC_BASE_URL: 'https://gov.example' }).PUBLIC_BASE_URL).toBe('https://gov.example');
+  });
+
   it('converts numbers and booleans', () => {
     const env = loadEnvironment({ PORT: '8080', TRUST_PROXY: 'true', ROUTING_CONCURRENCY: '4' });
     expect(env).toMatchObject({ PORT: 8080, TRUST_PROXY: true, ROUTING_CONCURRENCY: 4 });

@@ -146,7 +146,11 @@ export const environmentSchema = Joi.object<Environment>({
   ROUTING_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   OUTBOX_POLL_MS: Joi.number().integer().min(10).default(100),
   OUTBOX_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(500),
-  PUBLIC_BASE_URL: Joi.string().uri().default('http://localhost:3000'),
+  PUBLIC_BASE_URL: Joi.string()
+    .uri()
+    .default('http://localhost:3000')
+    // Without its trailing slash, so every link and callback is this plus a path that starts with '/'.
+    .custom((url: string) => url.replace(/\/+$/, '')),
   TRUST_PROXY: Joi.alternatives()
     .try(Joi.boolean(), Joi.number().integer().min(1), Joi.string().pattern(/^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$/))
     .default(false)

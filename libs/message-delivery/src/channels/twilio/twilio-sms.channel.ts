@@ -27,7 +27,7 @@ export class TwilioSmsChannel implements SmsProvider {
 
   constructor(private readonly env: Environment) {
     this.client = twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, { httpClient: new TwilioApiClient(env.TWILIO_API_BASE_URL, 15_000) });
-    this.statusCallback = `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}${SMS_STATUS_PATH}`;
+    this.statusCallback = `${env.PUBLIC_BASE_URL}${SMS_STATUS_PATH}`;
     this.sender = smsSenderKind(env.TWILIO_FROM_NUMBER);
     if (env.TWILIO_API_BASE_URL) this.logger.warn({ msg: 'Twilio API calls go to TWILIO_API_BASE_URL, not to Twilio', baseUrl: env.TWILIO_API_BASE_URL });
   }

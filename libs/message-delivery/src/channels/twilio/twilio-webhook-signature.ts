@@ -12,7 +12,7 @@ export class TwilioWebhookSignature {
 
   isValid(signature: string | undefined, pathAndQuery: string, params: Record<string, string>): boolean {
     if (!signature || !this.env.TWILIO_AUTH_TOKEN) return false;
-    const url = `${this.env.PUBLIC_BASE_URL.replace(/\/$/, '')}${pathAndQuery}`;
+    const url = `${this.env.PUBLIC_BASE_URL}${pathAndQuery}`;
     return twilio.validateRequest(this.env.TWILIO_AUTH_TOKEN, signature, url, params);
   }
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
-import { ENVIRONMENT, Environment, TooManyRequestsError } from '@petitio/platform';
+import { ENVIRONMENT, Environment, TooManyRequestsError, smsNumberToText } from '@petitio/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isPortalLanguage } from './i18n';
 import { sendPage } from '@petitio/web-kit';
@@ -17,7 +17,8 @@ export class StatusLockoutFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const lang = (http.getRequest<FastifyRequest>().params as { lang?: string }).lang;
-    const smsNumber = this.env.SMS_PROVIDER === 'twilio' ? this.env.TWILIO_FROM_NUMBER : undefined;
+    // Only a number a phone can text: never an alphanumeric sender ID or a Messaging Service's id.
+    const smsNumber = (this.env.SMS_PROVIDER === 'twilio' && smsNumberToText(this.env)) || undefined;
     void reply.header('retry-after', String(error.retryAfterSeconds));
     sendPage(reply, 429, lookupLockedPage(lang && isPortalLanguage(lang) ? lang : 'tr', smsNumber));
   }

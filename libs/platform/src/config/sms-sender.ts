@@ -17,3 +17,11 @@ export function smsSenderKind(value: string): SmsSenderKind | undefined {
   if (ALPHANUMERIC_SENDER_PATTERN.test(value)) return 'alphanumeric';
   return undefined;
 }
+
+/**
+ * The number a citizen can text: the sender itself when it is a phone number, else TWILIO_REPLY_NUMBER, else ''
+ * (an alphanumeric sender ID cannot be answered, and a Messaging Service may send from one).
+ */
+export function smsNumberToText(env: { TWILIO_FROM_NUMBER: string; TWILIO_REPLY_NUMBER: string }): string {
+  return smsSenderKind(env.TWILIO_FROM_NUMBER) === 'phone_number' ? env.TWILIO_FROM_NUMBER : env.TWILIO_REPLY_NUMBER;
+}

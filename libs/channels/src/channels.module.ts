@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@petitio/catalogue';
-import { DirectoryModule } from '@petitio/directory';
-import { NotificationsModule } from '@petitio/notifications';
-import { SlaModule } from '@petitio/sla';
-import { ApplicationsModule } from '@petitio/applications';
 import { CaseworkModule } from '@petitio/casework';
 import { IntakeModule } from '@petitio/intake';
 import { InboundMessages } from './sms/inbound-messages';
@@ -17,7 +13,7 @@ import { VoiceMenu } from './voice/voice-menu';
 const SERVICES = [SmsConversation, InboundMessages, PhoneApplications, SmsOptOuts, TopicGuess, VoiceMenu];
 
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule, IntakeModule, CaseworkModule],
+  imports: [CatalogueModule, IntakeModule, CaseworkModule],
   providers: SERVICES,
   exports: SERVICES,
 })

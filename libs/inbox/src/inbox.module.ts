@@ -1,7 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '@petitio/catalogue';
-import { DirectoryModule } from '@petitio/directory';
-import { NotificationsModule } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
 import { ApplicationsModule } from '@petitio/applications';
 import { IntakeModule } from '@petitio/intake';
@@ -11,7 +8,7 @@ import { INBOX_PROVIDERS } from './inbox.providers';
 const SERVICES = [...INBOX_PROVIDERS];
 
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule, IntakeModule],
+  imports: [ApplicationsModule, SlaModule, IntakeModule],
   providers: SERVICES,
   exports: SERVICES,
 })

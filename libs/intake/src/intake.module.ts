@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
-import { NotificationsModule } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { ApplicationsModule } from '@petitio/applications';
@@ -25,7 +24,7 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule],
+  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, SlaModule],
   providers: SERVICES,
   exports: SERVICES,
 })

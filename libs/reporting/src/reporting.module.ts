@@ -1,8 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CatalogueModule } from '@petitio/catalogue';
-import { DirectoryModule } from '@petitio/directory';
-import { NotificationsModule } from '@petitio/notifications';
-import { SlaModule } from '@petitio/sla';
 import { ApplicationsModule } from '@petitio/applications';
 import { DashboardRollups } from './dashboard-rollups';
 import { DashboardService } from './dashboard.service';
@@ -12,7 +8,7 @@ import { PublicStatisticsService } from './public-statistics.service';
 const SERVICES = [DashboardService, DashboardRollups, PublicStatisticsService];
 
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule],
+  imports: [ApplicationsModule],
   providers: SERVICES,
   exports: SERVICES,
 })

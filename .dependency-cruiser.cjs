@@ -32,6 +32,13 @@ module.exports = {
       to: { path: '^libs/', pathNot: '^libs/platform/' },
     },
     {
+      name: 'i18n-knows-no-domain',
+      severity: 'error',
+      comment: 'The catalogs and their loader serve every lib; words about a domain live in the catalogs, not in imports.',
+      from: { path: '^libs/i18n/' },
+      to: { path: '^libs/', pathNot: '^libs/i18n/' },
+    },
+    {
       name: 'domain-libs-never-import-ways-in-or-out',
       severity: 'error',
       comment: 'Domain libs are what every channel and page uses; the channels, pages and the sending side use them, not the other way.',

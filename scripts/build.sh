@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 next="dist.next.$$"
 rm -rf "$next"
 npx swc apps libs migrations -d "$next" --config-file .swcrc --ignore '**/*.spec.ts' --quiet
+# The message catalogs are read at run time from beside the compiled i18n lib.
+cp -r libs/i18n/catalogs "$next/libs/i18n/catalogs"
 old="dist.old.$$"
 [ -d dist ] && mv dist "$old"
 mv "$next" dist

@@ -402,7 +402,7 @@ describe('directory and topics admin', () => {
       const cookie = await signIn(admin);
       const page = await get(cookie, '/staff/admin/agencies/GIB').expect(200);
       const refused = await post(cookie, '/staff/admin/agencies/GIB/status', { _csrf: hiddenIn(page.text, '_csrf'), active: 'false' }).expect(409);
-      expect(refused.text).toContain(escaped(d.refusals.AGENCY_IS_TOPIC_DEFAULT.replace('{codes}', 'tax')));
+      expect(refused.text).toContain(escaped(d.refusals.AGENCY_IS_TOPIC_DEFAULT({ codes: 'tax' })));
       const done = await post(cookie, '/staff/admin/agencies/MEB-35/status', { _csrf: hiddenIn(page.text, '_csrf'), active: 'false' }).expect(303);
       expect(done.headers.location).toBe('/staff/admin/agencies/MEB-35?done=deactivated');
       expect((await stack.db.query(`SELECT active FROM agencies WHERE code IN ('GIB', 'MEB-35') ORDER BY code`)).rows).toEqual([

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { adminRoutingTexts, fill } from '@petitio/web-admin';
+import { adminRoutingTexts } from '@petitio/web-admin';
 import { consoleTexts } from '@petitio/web-console';
 import { routedAgencyCode, validApplication } from './support/applications';
 import { Case, submitCase } from './support/casework';
@@ -328,10 +328,10 @@ describe('routing rules and SLA policies admin', () => {
       const rule = (await api(admin).post('', { code: 'health-uskudar', topicCode: 'health', districtCode: 'TR-34-USK', agencyCode: 'MOH-34' }).expect(201))
         .body as Rule;
       const editPage = await page(cookie, `/staff/admin/routing/${rule.id}`).expect(200);
-      expect(visibleText(editPage.text)).toContain(fill(en.routing.editTitle, { code: 'health-uskudar' }));
+      expect(visibleText(editPage.text)).toContain(en.routing.editTitle({ code: 'health-uskudar' }));
       expect(editPage.text).toMatch(/<option value="TR-34-USK" selected>/);
       const place = ((await api(admin).get().expect(200)).body as Rule[]).find((r) => r.code === 'health-uskudar')!.order;
-      expect(editPage.text).toContain(`<p id="place">${fill(en.routing.placeInOrder, { order: place! })}</p>`);
+      expect(editPage.text).toContain(`<p id="place">${en.routing.placeInOrder({ order: place! })}</p>`);
       const saved = await form(cookie, `/staff/admin/routing/${rule.id}`, {
         _csrf: hiddenIn(editPage.text, '_csrf'),
         description: 'Health in Üsküdar',
@@ -406,7 +406,7 @@ describe('routing rules and SLA policies admin', () => {
       const result = /<div class="notice" role="status" id="preview-result"[^>]*>([\s\S]*?)<\/div>/.exec(res.text)?.[1] ?? '';
       const kadikoy = ((await api(admin).get().expect(200)).body as Rule[]).find((r) => r.code === 'water-kadikoy')!;
       expect(visibleText(result)).toContain(
-        `${fill(en.routing.wouldGoTo, { agency: 'ISKI Kadikoy Branch' })} ${fill(en.routing.byRule, { code: 'water-kadikoy', order: kadikoy.order! })}`,
+        `${en.routing.wouldGoTo({ agency: 'ISKI Kadikoy Branch' })} ${en.routing.byRule({ code: 'water-kadikoy', order: kadikoy.order! })}`,
       );
       const triage = await form(cookie, '/staff/admin/routing/preview', { _csrf: hiddenIn(list.text, '_csrf'), type: 'suggestion', language: 'en' }).expect(
         200,
@@ -472,8 +472,8 @@ describe('routing rules and SLA policies admin', () => {
       const text = visibleText(row);
       expect(text).toContain(`15 ${en.sla.units.working_days}`);
       expect(text).toContain(en.sla.onAwaitingCitizen.pause);
-      expect(text).toContain(fill(en.sla.ladderWarnings, { targets: en.sla.targets.assigned_officer }));
-      expect(text).toContain(fill(en.sla.ladderBreach, { targets: en.sla.targets.agency_supervisors }));
+      expect(text).toContain(en.sla.ladderWarnings({ targets: en.sla.targets.assigned_officer }));
+      expect(text).toContain(en.sla.ladderBreach({ targets: en.sla.targets.agency_supervisors }));
       expect(res.text).toContain('href="/staff/admin/sla-policies/ISKI-WATER-PAGES"');
       const turkish = await page(cookie, '/staff/admin/sla-policies', 'tr').expect(200);
       expect(visibleText(turkish.text)).toContain(tr.sla.title);
@@ -533,7 +533,7 @@ describe('routing rules and SLA policies admin', () => {
 
       const moved = await form(cookie, '/staff/admin/sla-policies/ISKI-WATER-PAGES', { ...fields, 'period-amount': '40', applyToOpen: 'move' }).expect(303);
       expect(moved.headers.location).toBe('/staff/admin/sla-policies/ISKI-WATER-PAGES?done=updated&moving=1');
-      expect(visibleText((await page(cookie, moved.headers.location).expect(200)).text)).toContain(fill(en.sla.done.moving, { n: 1 }));
+      expect(visibleText((await page(cookie, moved.headers.location).expect(200)).text)).toContain(en.sla.done.moving({ n: 1 }));
       const after = await waitFor(
         async () => {
           const row = await answerClock(open);

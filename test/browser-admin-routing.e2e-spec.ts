@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { adminRoutingTexts, fill } from '@petitio/web-admin';
+import { adminRoutingTexts } from '@petitio/web-admin';
 import { consoleTexts } from '@petitio/web-console';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
 import { TestStack, startStack } from './support/stack';
@@ -80,12 +80,12 @@ describe('routing rules and SLA policies admin in a real browser', () => {
       await page.locator('#preview-body').fill('A pothole on Moda Caddesi.');
       await submit(page.locator('#preview-form'));
       const result = await page.locator('#preview-result').innerText();
-      expect(result).toContain(fill(a.routing.wouldGoTo, { agency: 'Ministry of Transport and Infrastructure' }));
+      expect(result).toContain(a.routing.wouldGoTo({ agency: 'Ministry of Transport and Infrastructure' }));
       expect(result).toContain('roads-kadikoy');
       await expectNoAccessibilityViolations(page, 'the routing rules page with a preview');
       await screenshot(page, 'console-admin-routing-preview-en');
 
-      await row.getByRole('link', { name: fill(a.routing.edit, { code: 'roads-kadikoy' }) }).click();
+      await row.getByRole('link', { name: a.routing.edit({ code: 'roads-kadikoy' }) }).click();
       await page.waitForLoadState('domcontentloaded');
       await expectNoAccessibilityViolations(page, 'the routing rule edit page');
       await screenshot(page, 'console-admin-routing-edit-en', { fullPage: true });
@@ -112,7 +112,7 @@ describe('routing rules and SLA policies admin in a real browser', () => {
       await expectNoAccessibilityViolations(page, 'the SLA policies page');
       await screenshot(page, 'console-admin-sla-policies-en');
 
-      await page.getByRole('link', { name: fill(a.sla.edit, { code: 'TR-3071-SUGGESTION' }) }).click();
+      await page.getByRole('link', { name: a.sla.edit({ code: 'TR-3071-SUGGESTION' }) }).click();
       await page.waitForLoadState('domcontentloaded');
       await expectNoAccessibilityViolations(page, 'the SLA policy edit page');
       await page.locator('#period-amount').fill('45');
@@ -145,7 +145,7 @@ describe('routing rules and SLA policies admin in a real browser', () => {
       await expectNoAccessibilityViolations(page, 'the Turkish routing rules page');
       await screenshot(page, 'console-admin-routing-tr');
       await page.goto(url('/staff/admin/sla-policies/TR-4982-INFORMATION-REQUEST'));
-      await expect(page.locator('h1').innerText()).resolves.toBe(fill(tr.sla.editTitle, { code: 'TR-4982-INFORMATION-REQUEST' }));
+      await expect(page.locator('h1').innerText()).resolves.toBe(tr.sla.editTitle({ code: 'TR-4982-INFORMATION-REQUEST' }));
       await expectNoAccessibilityViolations(page, 'the Turkish SLA policy edit page');
     });
   });

@@ -71,7 +71,7 @@ describe('SLA dashboard in a real browser', () => {
       for (const type of ['request', 'complaint']) {
         const withheld = page.locator(`#by-type tr[data-key="${type}"] td`);
         await expect(withheld.count()).resolves.toBe(1);
-        await expect(withheld.textContent()).resolves.toBe(textsFor('ar').statistics.withheld.replace('{n}', '2'));
+        await expect(withheld.textContent()).resolves.toBe(textsFor('ar').statistics.withheld({ n: 2 }));
       }
       await expectNoAccessibilityViolations(page, 'the public statistics in Arabic');
       await screenshot(page, 'portal-statistics-ar');

@@ -137,7 +137,7 @@ describe('staff console: call intake and users admin', () => {
       const cookie = await signIn(agent);
       const res = await get(cookie, `/staff/calls/lookup?phone=${encodeURIComponent('0533 111 22 99')}`).expect(200);
       expect(res.text).toContain(`<td class="number">${earlier.trackingNumber}</td>`);
-      expect(res.text).toContain(t.calls.found.replace('{n}', '1'));
+      expect(res.text).toContain(t.calls.found({ n: 1 }));
       const title = /<title>([^<]*)<\/title>/.exec(res.text)?.[1] ?? '';
       expect(title).toContain(t.calls.title);
       expect(title).not.toMatch(/0533|5331112299/);

@@ -92,7 +92,7 @@ describe('staff console pages (no JavaScript needed)', () => {
       for (let i = 0; i < 5; i++) await signInForm({ email: victim.email, password: `guess ${i}` }).expect(401);
       const res = await signInForm({ email: victim.email, password: STAFF_PASSWORD }).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(800);
-      expect(visibleText(res.text)).toContain(t.signIn.locked.replace('{minutes}', '15'));
+      expect(visibleText(res.text)).toContain(t.signIn.locked({ minutes: 15 }));
       expect(res.headers['set-cookie']).toBeUndefined();
     });
 
@@ -101,7 +101,7 @@ describe('staff console pages (no JavaScript needed)', () => {
       await stack.db.query(`UPDATE staff_users SET locked_until = now() + interval '10 minutes', failed_logins = 60 WHERE id = $1`, [victim.id]);
       const res = await signInForm({ email: victim.email, password: STAFF_PASSWORD }).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(500);
-      expect(visibleText(res.text)).toContain(t.signIn.backoff.replace('{minutes}', '10'));
+      expect(visibleText(res.text)).toContain(t.signIn.backoff({ minutes: 10 }));
       expect(res.headers['set-cookie']).toBeUndefined();
     });
 

@@ -148,7 +148,7 @@ describe('staff sign-in and sessions', () => {
       .send({ email: officer.email, password: 'Summer2026!' })
       .expect(429);
     expect(Number(page.headers['retry-after'])).toBeGreaterThan(0);
-    expect(page.text).toContain(consoleTexts('tr').signIn.tooManyFromClient.split('{minutes}')[0]);
+    expect(page.text).toContain(consoleTexts('tr').signIn.tooManyFromClient({ minutes: 1 }).split('1')[0]);
 
     await signIn(officer.email, STAFF_PASSWORD, nextAddress()).expect(201);
   });
@@ -176,7 +176,7 @@ describe('staff sign-in and sessions', () => {
     await lockOut(another);
     const cookie = await consoleCookie(stack, admin);
     const usersPage = (await consolePage(stack, cookie, '/staff/users').expect(200)).text;
-    expect(usersPage).toContain(t.users.unlock.replace('{name}', 'Locked Officer'));
+    expect(usersPage).toContain(t.users.unlock({ name: 'Locked Officer' }));
     expect(usersPage).toContain(`action="/staff/users/${officer.id}/unlock"`);
     const done = await consoleForm(stack, cookie, `/staff/users/${officer.id}/unlock`, { _csrf: hiddenIn(usersPage, '_csrf') }).expect(303);
     expect(done.headers.location).toBe('/staff/users?done=unlocked');
@@ -286,7 +286,7 @@ describe('staff user upkeep', () => {
       const page = await open(invited.linkToken).expect(200);
       expect(page.headers['referrer-policy']).toBe('no-referrer');
       expect(page.headers['cache-control']).toBe('no-store');
-      expect(page.text).toContain(t.setPassword.policy.replace('{min}', '12'));
+      expect(page.text).toContain(t.setPassword.policy({ min: 12 }));
       expect(hiddenIn(page.text, 'token')).toBe(invited.linkToken);
       expect(page.text).toContain('autocomplete="new-password"');
     });
@@ -295,7 +295,7 @@ describe('staff user upkeep', () => {
       const invited = await invitedUser(stack.db, stack.apiUrl, admin.token);
       const short = await post({ token: invited.linkToken, password: 'short' }).expect(400);
       expect(short.headers['referrer-policy']).toBe('no-referrer');
-      expect(errorNextTo(short.text, 'password')).toBe(t.setPassword.tooShort.replace('{min}', '12'));
+      expect(errorNextTo(short.text, 'password')).toBe(t.setPassword.tooShort({ min: 12 }));
       expect(hiddenIn(short.text, 'token')).toBe(invited.linkToken);
       expect(errorNextTo((await post({ token: invited.linkToken, password: '' }).expect(400)).text, 'password')).toBe(t.setPassword.passwordRequired);
 

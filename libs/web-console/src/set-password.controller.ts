@@ -69,6 +69,6 @@ export class ConsoleSetPasswordController {
 function fieldErrors(language: ConsoleLanguage, problems: FieldProblem[]): FieldErrors {
   const s = consoleTexts(language).setPassword;
   const p = problems.find((q) => q.field === 'password') ?? problems[0];
-  const text = p.code === 'too_short' ? s.tooShort.replace('{min}', String(PASSWORD_MIN_LENGTH)) : consoleFieldError(language, p);
+  const text = p.code === 'too_short' ? s.tooShort({ min: PASSWORD_MIN_LENGTH }) : consoleFieldError(language, p);
   return { password: text };
 }

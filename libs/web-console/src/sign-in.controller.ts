@@ -73,10 +73,10 @@ export class ConsoleSignInController {
       }
       if (error instanceof TooManyRequestsError) {
         void reply.header('retry-after', String(error.retryAfterSeconds));
-        const minutes = String(Math.max(1, Math.ceil(error.retryAfterSeconds / 60)));
+        const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
         const sentence =
           error.code === 'ACCOUNT_BACKOFF' ? t.signIn.backoff : error.code === 'TOO_MANY_SIGN_IN_FAILURES' ? t.signIn.tooManyFromClient : t.signIn.locked;
-        return sendConsolePage(reply, 429, signInPage(language, { email, errors: {}, refused: sentence.replace('{minutes}', minutes) }));
+        return sendConsolePage(reply, 429, signInPage(language, { email, errors: {}, refused: sentence({ minutes }) }));
       }
       throw error;
     }

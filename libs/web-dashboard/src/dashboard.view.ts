@@ -46,7 +46,7 @@ export function dashboardQuery(params: DashboardParams): string {
 const figureLink = (href: string, value: number) => html`<a href="${href}">${value}</a>`;
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((part / whole) * 1000) / 10}%`);
-const hours = (t: ConsoleTexts, seconds: number | null) => (seconds === null ? '–' : t.dashboard.hours.replace('{n}', (seconds / 3600).toFixed(1)));
+const hours = (t: ConsoleTexts, seconds: number | null) => (seconds === null ? '–' : t.dashboard.hours({ n: (seconds / 3600).toFixed(1) }));
 
 export function dashboardPage(language: ConsoleLanguage, m: DashboardPageModel): SafeHtml {
   const t = consoleTexts(language);
@@ -82,7 +82,7 @@ function figuresOf(t: ConsoleTexts, m: DashboardPageModel, query: string): SafeH
   return html`<p><a href="/staff/dashboard.csv${query}" id="export-csv">${d.exportCsv}</a></p>
 <section aria-labelledby="now-title" id="live" data-events="/staff/dashboard/events${query}">
 <h2 id="now-title">${d.now}</h2>
-<p id="live-status" data-template="${d.updatedAt}">${d.updatedAt.replace('{time}', m.asOf)}</p>
+<p id="live-status" data-template="${d.updatedAt({ time: '{time}' })}">${d.updatedAt({ time: m.asOf })}</p>
 <table id="headline"><caption>${d.now}</caption>
 <thead><tr><th scope="col">${d.figure}</th><th scope="col">${d.count}</th></tr></thead>
 <tbody>${HEADLINE.map((key) => {
@@ -114,7 +114,7 @@ ${DIMENSIONS.map((dimension) => {
 <thead><tr><th scope="col">${d.ageDays}</th><th scope="col">${d.count}</th></tr></thead>
 <tbody>${AGING_BUCKETS.map(
     (b) =>
-      html`<tr data-key="${b}"><th scope="row">${b === '31+' ? d.agingOver : d.agingBucket.replace('{range}', b.replace('-', '–'))}</th><td>${figureLink(links.aging(b), f.aging[b])}</td></tr>`,
+      html`<tr data-key="${b}"><th scope="row">${b === '31+' ? d.agingOver : d.agingBucket({ range: b.replace('-', '–') })}</th><td>${figureLink(links.aging(b), f.aging[b])}</td></tr>`,
   )}</tbody></table>
 <h2>${d.transfersTitle}</h2>
 <table id="transfers"><caption>${d.transfersTitle}</caption>
@@ -132,7 +132,7 @@ ${DIMENSIONS.map((dimension) => {
 <thead><tr><th scope="col">${d.figure}</th><th scope="col">${d.count}</th></tr></thead>
 <tbody><tr data-key="ratings"><th scope="row">${d.ratings}</th><td>${figureLink(links.rated(), f.satisfaction.ratings)}</td></tr>
 <tr data-key="average"><th scope="row">${d.average}</th><td>${f.satisfaction.average ?? '–'}</td></tr>
-${f.satisfaction.distribution.map((count, i) => html`<tr data-key="${i + 1}"><th scope="row">${d.stars.replace('{n}', String(i + 1))}</th><td>${figureLink(links.stars(i + 1), count)}</td></tr>`)}</tbody></table>
+${f.satisfaction.distribution.map((count, i) => html`<tr data-key="${i + 1}"><th scope="row">${d.stars({ n: i + 1 })}</th><td>${figureLink(links.stars(i + 1), count)}</td></tr>`)}</tbody></table>
 <h2 id="trend-title">${monthly ? d.trendTitleMonthly : d.trendTitle}</h2>
 ${trendChart(t, f.trend)}
 <table id="trend"><caption>${monthly ? d.trendTitleMonthly : d.trendTitle}</caption>
@@ -154,7 +154,7 @@ function trendChart(t: ConsoleTexts, days: TrendDay[]): SafeHtml | string {
   const slot = 14;
   const max = Math.max(1, ...days.map((day) => Math.max(day.received, day.answered)));
   const bar = (value: number) => Math.round((value / max) * height);
-  const description = t.dashboard.trendChart.replace('{from}', pointLabel(days[0])).replace('{to}', pointLabel(days[days.length - 1]));
+  const description = t.dashboard.trendChart({ from: pointLabel(days[0]), to: pointLabel(days[days.length - 1]) });
   return html`<svg class="chart" role="img" aria-labelledby="trend-chart-title" viewBox="0 0 ${days.length * slot} ${height}" width="100%" height="${height}" preserveAspectRatio="none">
 <title id="trend-chart-title">${description}</title>
 ${days.map(

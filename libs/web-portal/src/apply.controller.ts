@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CreateApplicationDto } from '@petitio/api-contracts';
 import { idempotencyKeyOf, toNewApplication } from '@petitio/api-contracts';
 import { FormBody, applicationBodyOf, formText, validateAs } from '@petitio/web-kit';
+import type { MessageValues } from '@petitio/i18n';
 import { PortalLanguage, fieldErrorMessage, textsFor } from './i18n';
 import { multipartBodyLimit, readMultipartForm } from './multipart-form';
 import { PortalChoices } from './portal-choices';
@@ -99,13 +100,11 @@ export class ApplyController {
    * files were sent and the form is refused for something else, the citizen is asked to choose them again.
    */
   private localised(language: PortalLanguage, problems: FieldProblem[], filesSent: boolean): FieldErrors {
-    const errors = localised(language, problems);
+    const { maxFiles, maxBytes } = this.attachments.limits;
+    const limits = { files: maxFiles, mb: megabytes(maxBytes) };
+    const errors = localised(language, problems, limits);
     if (filesSent && !errors.attachments) {
       errors.attachments = fieldErrorMessage(language, ATTACHMENTS_FIELD, { field: ATTACHMENTS_FIELD, code: 'again', message: 'choose the files again' });
-    }
-    if (errors.attachments) {
-      const { maxFiles, maxBytes } = this.attachments.limits;
-      errors.attachments = errors.attachments.replace('{files}', String(maxFiles)).replace('{mb}', megabytes(maxBytes));
     }
     return errors;
   }
@@ -146,11 +145,11 @@ function readForm(body: FormBody): ApplyFormValues {
   };
 }
 
-function localised(language: PortalLanguage, problems: FieldProblem[]): FieldErrors {
+function localised(language: PortalLanguage, problems: FieldProblem[], limits: MessageValues): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of problems) {
     const field = FORM_FIELD[problem.field] ?? problem.field;
-    errors[field] ??= fieldErrorMessage(language, field, problem);
+    errors[field] ??= fieldErrorMessage(language, field, problem, limits);
   }
   return errors;
 }

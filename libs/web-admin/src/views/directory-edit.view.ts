@@ -35,7 +35,7 @@ export function agencyEditPage(language: ConsoleLanguage, m: AgencyEditModel): S
   const d = adminDirectoryTexts(language);
   const a = d.agencies;
   const path = `${AGENCIES_PATH}/${m.agency.code}`;
-  const title = a.editTitle.replace('{code}', m.agency.code);
+  const title = a.editTitle({ code: m.agency.code });
   return consoleLayout(
     { language, title, signedIn: { csrf: m.csrf, roles: m.roles }, page: path },
     html`<p><a href="${AGENCIES_PATH}">${d.backToList}</a></p>

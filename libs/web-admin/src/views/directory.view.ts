@@ -7,7 +7,6 @@ import { ConsoleLanguage, consoleTexts } from '@petitio/web-console';
 import { Choice, selectField } from '@petitio/web-console';
 import { consoleLayout, notice } from '@petitio/web-console';
 import { adminDirectoryTexts } from '../admin-directory-texts';
-import { fill } from '../admin-routing-texts';
 import { NameValues, agencyField, namesFieldset } from './directory-fields';
 
 export const AGENCIES_PATH = '/staff/admin/agencies';
@@ -76,18 +75,16 @@ function levelView(language: ConsoleLanguage, m: DirectoryPageModel, level: Dire
   const list = (entries: AgencyLevelEntry[], id: string, label: string) =>
     html`<ul id="${id}" aria-label="${label}">${entries.map(
       (e) =>
-        html`<li data-code="${e.code}">${agencyLine(language, m, e)}${e.childCount ? html` <a href="${at(e.code)}" class="level-link">${fill(a.unitsUnder, { n: e.childCount })}</a>` : ''}</li>`,
-    )}</ul>${entries.length >= AGENCY_LIST_LIMIT ? html`<p>${fill(a.listLimited, { n: AGENCY_LIST_LIMIT })}</p>` : ''}`;
+        html`<li data-code="${e.code}">${agencyLine(language, m, e)}${e.childCount ? html` <a href="${at(e.code)}" class="level-link">${a.unitsUnder({ n: e.childCount })}</a>` : ''}</li>`,
+    )}</ul>${entries.length >= AGENCY_LIST_LIMIT ? html`<p>${a.listLimited({ n: AGENCY_LIST_LIMIT })}</p>` : ''}`;
   return html`<form method="get" action="${AGENCIES_PATH}" role="search" id="agency-search">
 ${textField({ id: 'q', label: a.searchLabel, value: level.query, maxlength: 100, autocomplete: 'off' }, {})}
 <button type="submit">${a.search}</button>
 </form>
 ${
   level.results
-    ? html`<section aria-labelledby="results-title"><h2 id="results-title">${fill(a.resultsTitle, { q: level.query })}</h2>${
-        level.results.length
-          ? list(level.results, 'agency-results', a.resultsTitle.replace('{q}', level.query))
-          : html`<p id="agency-no-results">${a.noResults}</p>`
+    ? html`<section aria-labelledby="results-title"><h2 id="results-title">${a.resultsTitle({ q: level.query })}</h2>${
+        level.results.length ? list(level.results, 'agency-results', a.resultsTitle({ q: level.query })) : html`<p id="agency-no-results">${a.noResults}</p>`
       }</section>`
     : ''
 }

@@ -7,7 +7,7 @@ import { ConsoleLanguage, consoleTexts } from '@petitio/web-console';
 import { Choice, selectField } from '@petitio/web-console';
 import { consoleLayout, notice } from '@petitio/web-console';
 import { adminDirectoryTexts } from '../admin-directory-texts';
-import { AdminRoutingTexts, adminRoutingTexts, fill } from '../admin-routing-texts';
+import { AdminRoutingTexts, adminRoutingTexts } from '../admin-routing-texts';
 import { agencyField } from './directory-fields';
 
 /** What the selects offer, each by code: the criteria and the agencies a rule may name. */
@@ -93,7 +93,7 @@ ${
           html`<tr data-id="${rule.id}" data-code="${rule.code}"><td>${rule.order ?? '—'}</td><td>${rule.code}${rule.description ? html`<br>${rule.description}` : ''}</td><td>${criteriaInWords(a, m.choices, rule)}</td><td>${agencyLabel(
             m.choices,
             rule.agencyCode,
-          )}</td><td>${rule.position}</td><td>${rule.active ? a.active : a.inactive}</td><td><a href="${PAGE}/${rule.id}">${fill(r.edit, { code: rule.code })}</a></td></tr>`,
+          )}</td><td>${rule.position}</td><td>${rule.active ? a.active : a.inactive}</td><td><a href="${PAGE}/${rule.id}">${r.edit({ code: rule.code })}</a></td></tr>`,
       )}</tbody>
 </table>`
 }
@@ -115,12 +115,12 @@ ${previewSection(language, a, m)}`,
 export function ruleEditPage(language: ConsoleLanguage, m: RuleEditModel): SafeHtml {
   const a = adminRoutingTexts(language);
   const r = a.routing;
-  const title = fill(r.editTitle, { code: m.rule.code });
+  const title = r.editTitle({ code: m.rule.code });
   return consoleLayout(
     { language, title, signedIn: { csrf: m.csrf, roles: m.roles }, page: `${PAGE}/${m.rule.id}` },
     html`<h1>${title}</h1>
 <p><a href="${PAGE}">${a.backToList}</a></p>
-<p id="place">${m.rule.order === null ? r.notTried : fill(r.placeInOrder, { order: m.rule.order })}</p>
+<p id="place">${m.rule.order === null ? r.notTried : r.placeInOrder({ order: m.rule.order })}</p>
 ${errorSummary(consoleTexts(language).errorSummary, m.errors)}
 <form method="post" action="${PAGE}/${m.rule.id}" novalidate id="edit-rule">
 ${hidden(CSRF_FIELD, m.csrf)}
@@ -135,7 +135,7 @@ ${ruleFields(language, a, m.choices, m.values, m.errors)}
 export function ruleDeletePage(language: ConsoleLanguage, m: Signed & { rule: RoutingRuleView }): SafeHtml {
   const a = adminRoutingTexts(language);
   const r = a.routing;
-  const title = fill(r.deleteTitle, { code: m.rule.code });
+  const title = r.deleteTitle({ code: m.rule.code });
   return consoleLayout(
     { language, title, signedIn: { csrf: m.csrf, roles: m.roles }, page: `${PAGE}/${m.rule.id}/delete` },
     html`<h1>${title}</h1>
@@ -191,10 +191,10 @@ ${selectField({ id: 'preview-language', name: 'language', label: r.language, pla
 
 function previewResult(a: AdminRoutingTexts, c: RoutingChoices, p: RoutingPreview): SafeHtml {
   const r = a.routing;
-  const why = p.rule ? fill(r.byRule, { code: p.rule.code, order: p.rule.order ?? '—' }) : p.reason === 'topic_default' ? r.byTopicDefault : r.byTriage;
+  const why = p.rule ? r.byRule({ code: p.rule.code, order: p.rule.order ?? '—' }) : p.reason === 'topic_default' ? r.byTopicDefault : r.byTriage;
   return html`<div class="notice" role="status" id="preview-result" data-agency="${p.agencyCode}" data-rule="${p.rule?.code ?? ''}">
 <h3>${r.previewResultTitle}</h3>
-<p>${fill(r.wouldGoTo, { agency: agencyLabel(c, p.agencyCode) })} ${why}</p>
+<p>${r.wouldGoTo({ agency: agencyLabel(c, p.agencyCode) })} ${why}</p>
 </div>`;
 }
 

@@ -4,7 +4,7 @@ import type { StaffRole } from '@petitio/staff';
 import { ConsoleLanguage, consoleTexts } from '@petitio/web-console';
 import { Choice } from '@petitio/web-console';
 import { consoleLayout } from '@petitio/web-console';
-import { AdminRoutingTexts, adminRoutingTexts, fill } from '../admin-routing-texts';
+import { AdminRoutingTexts, adminRoutingTexts } from '../admin-routing-texts';
 
 export interface SlaPoliciesPageModel {
   csrf: string;
@@ -35,7 +35,7 @@ export function slaPoliciesPage(language: ConsoleLanguage, m: SlaPoliciesPageMod
           s.onAwaitingCitizen[p.onAwaitingCitizen]
         }</td><td>${s.onTransfer[p.onTransfer]}</td><td><ul class="ladder">${ladderInWords(a, p).map((line) => html`<li>${line}</li>`)}</ul></td><td>${
           p.active ? a.active : a.inactive
-        }</td><td><a href="${SLA_PAGE}/${encodeURIComponent(p.code)}">${fill(s.edit, { code: p.code })}</a></td></tr>`,
+        }</td><td><a href="${SLA_PAGE}/${encodeURIComponent(p.code)}">${s.edit({ code: p.code })}</a></td></tr>`,
     )}</tbody>
 </table>`,
   );
@@ -50,13 +50,13 @@ export function ladderInWords(a: AdminRoutingTexts, p: Pick<SlaPolicy, 'ladder' 
   const s = a.sla;
   const targets = (rung: EscalationTarget[]) => rung.map((t) => s.targets[t]).join(` ${s.and} `);
   // A one-rung ladder tells its people both the warnings and the breach.
-  if (p.ladder.length === 1) return [fill(s.ladderWarnings, { targets: targets(p.ladder[0]) }), fill(s.ladderBreach, { targets: targets(p.ladder[0]) })];
+  if (p.ladder.length === 1) return [s.ladderWarnings({ targets: targets(p.ladder[0]) }), s.ladderBreach({ targets: targets(p.ladder[0]) })];
   return p.ladder.map((rung, i) => {
-    if (i === 0) return fill(s.ladderWarnings, { targets: targets(rung) });
-    if (i === 1) return fill(s.ladderBreach, { targets: targets(rung) });
+    if (i === 0) return s.ladderWarnings({ targets: targets(rung) });
+    if (i === 1) return s.ladderBreach({ targets: targets(rung) });
     return p.reEscalation
-      ? fill(s.ladderReEscalation, { period: periodInWords(a, p.reEscalation), targets: targets(rung) })
-      : fill(s.ladderReEscalationNoPeriod, { targets: targets(rung) });
+      ? s.ladderReEscalation({ period: periodInWords(a, p.reEscalation), targets: targets(rung) })
+      : s.ladderReEscalationNoPeriod({ targets: targets(rung) });
   });
 }
 

@@ -7,7 +7,7 @@ import { ConsoleLanguage, consoleTexts } from '@petitio/web-console';
 import { Choice, selectField } from '@petitio/web-console';
 import { consoleLayout, notice } from '@petitio/web-console';
 import { adminDirectoryTexts } from '../admin-directory-texts';
-import { AdminRoutingTexts, adminRoutingTexts, fill } from '../admin-routing-texts';
+import { AdminRoutingTexts, adminRoutingTexts } from '../admin-routing-texts';
 import { agencyField } from './directory-fields';
 import { SLA_PAGE } from './sla-policies.view';
 
@@ -57,9 +57,9 @@ export function slaPolicyEditPage(language: ConsoleLanguage, m: PolicyEditModel)
   const s = a.sla;
   const v = m.values;
   const e = m.errors;
-  const title = fill(s.editTitle, { code: m.policy.code });
+  const title = s.editTitle({ code: m.policy.code });
   const path = `${SLA_PAGE}/${encodeURIComponent(m.policy.code)}`;
-  const saved = m.done && (m.done.moving === null ? s.done.updated : m.done.moving === 0 ? s.done.noneToMove : fill(s.done.moving, { n: m.done.moving }));
+  const saved = m.done && (m.done.moving === null ? s.done.updated : m.done.moving === 0 ? s.done.noneToMove : s.done.moving({ n: m.done.moving }));
   const done = saved ? { kind: 'done' as const, text: saved } : undefined;
   return consoleLayout(
     { language, title, signedIn: { csrf: m.csrf, roles: m.roles }, page: path },
@@ -134,7 +134,7 @@ function ladderFields(a: AdminRoutingTexts, ladder: string[][], e: FieldErrors):
 ${Array.from({ length: LADDER_MAX_RUNGS }, (_, i) => {
   const id = `ladder-${i}`;
   const rung = ladder[i] ?? [];
-  return html`<fieldset id="${id}"${described(id, e)}><legend>${fill(s.rung, { n: i + 1 })} (${role(i)})</legend>${fieldError(id, e)}
+  return html`<fieldset id="${id}"${described(id, e)}><legend>${s.rung({ n: i + 1 })} (${role(i)})</legend>${fieldError(id, e)}
 ${ESCALATION_TARGETS.map(
   (t) =>
     html`<div class="choice"><input type="checkbox" id="${id}-${t}" name="${id}" value="${t}"${checked(rung.includes(t))}><label for="${id}-${t}">${s.targets[t]}</label></div>`,

@@ -96,7 +96,7 @@ export function topicEditPage(language: ConsoleLanguage, m: TopicEditModel): Saf
   const d = adminDirectoryTexts(language);
   const p = d.topics;
   const path = `${TOPICS_PATH}/${m.topic.code}`;
-  const title = p.editTitle.replace('{code}', m.topic.code);
+  const title = p.editTitle({ code: m.topic.code });
   return consoleLayout(
     { language, title, signedIn: { csrf: m.csrf, roles: m.roles }, page: path },
     html`<p><a href="${TOPICS_PATH}">${d.backToList}</a></p>

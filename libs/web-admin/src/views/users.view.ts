@@ -53,12 +53,12 @@ ${
             m.mayManage
               ? html`<td>${
                   user.locked
-                    ? html`<form method="post" action="/staff/users/${user.id}/unlock">${hidden(CSRF_FIELD, m.csrf)}<button type="submit">${u.unlock.replace('{name}', user.displayName)}</button></form>`
+                    ? html`<form method="post" action="/staff/users/${user.id}/unlock">${hidden(CSRF_FIELD, m.csrf)}<button type="submit">${u.unlock({ name: user.displayName })}</button></form>`
                     : ''
                 }${
                   user.status === 'disabled'
                     ? ''
-                    : html`<form method="post" action="/staff/users/${user.id}/disable">${hidden(CSRF_FIELD, m.csrf)}<button type="submit">${u.disable.replace('{name}', user.displayName)}</button></form>`
+                    : html`<form method="post" action="/staff/users/${user.id}/disable">${hidden(CSRF_FIELD, m.csrf)}<button type="submit">${u.disable({ name: user.displayName })}</button></form>`
                 }</td>`
               : ''
           }</tr>`,

@@ -1,19 +1,20 @@
 import type { FieldProblem } from '@petitio/platform';
-import type { ConsoleTexts } from './console-texts';
-import { en } from './en';
-import { tr } from './tr';
+import { catalogs, ConsoleCatalog, MessageValues } from '@petitio/i18n';
+
+/** Every sentence the staff console shows, in one language: `libs/i18n/catalogs/<language>/console.json`. */
+export type ConsoleTexts = ConsoleCatalog;
 
 /** The console's languages, the default first. */
-export const CONSOLE_LANGUAGES = ['tr', 'en'] as const;
+export const CONSOLE_LANGUAGES = ['tr', 'en', 'ar'] as const;
 export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
 
-const TEXTS: Record<ConsoleLanguage, ConsoleTexts> = { tr, en };
-
 export function consoleTexts(language: ConsoleLanguage): ConsoleTexts {
-  return TEXTS[language];
+  return catalogs.texts('console', language);
 }
 
 /** The sentence for a field error: the code's wording, else the API's English message. */
-export function consoleFieldError(language: ConsoleLanguage, problem: FieldProblem): string {
-  return TEXTS[language].fieldErrors[problem.code] ?? problem.message;
+export function consoleFieldError(language: ConsoleLanguage, problem: FieldProblem, values: MessageValues = {}): string {
+  const sentence = consoleTexts(language).fieldErrors[problem.code];
+  if (sentence === undefined) return problem.message;
+  return typeof sentence === 'string' ? sentence : (sentence as (values: MessageValues) => string)(values);
 }

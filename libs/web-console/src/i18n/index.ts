@@ -1,2 +1,1 @@
-export * from './console-texts';
 export * from './console-languages';

@@ -1,4 +1,5 @@
 import { SafeHtml, html } from '@petitio/platform';
+import { languageName, textDirection } from '@petitio/i18n';
 import { CONSOLE_LANGUAGES, ConsoleLanguage, consoleTexts } from '../i18n';
 import { CONSOLE_CSS_PATH } from '../console-stylesheet';
 import { CSRF_FIELD } from '../console-csrf';
@@ -22,7 +23,7 @@ export function consoleLayout(frame: ConsoleFrame, content: SafeHtml): SafeHtml 
   return pageDocument(
     {
       language: frame.language,
-      dir: 'ltr',
+      dir: textDirection(frame.language),
       title: frame.title,
       siteName: t.siteName,
       skipToContent: t.skipToContent,
@@ -42,7 +43,7 @@ function languageSwitcher(frame: ConsoleFrame): SafeHtml {
   const back = frame.page ? `?back=${encodeURIComponent(frame.page)}` : '';
   const others = CONSOLE_LANGUAGES.filter((l) => l !== frame.language);
   return html`<nav class="langs" aria-label="${consoleTexts(frame.language).languageSwitcher}"><ul>${others.map(
-    (l) => html`<li><a href="/staff/language/${l}${back}" hreflang="${l}" lang="${l}">${consoleTexts(l).languageName}</a></li>`,
+    (l) => html`<li><a href="/staff/language/${l}${back}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
   )}</ul></nav>`;
 }
 

@@ -14,7 +14,7 @@ export interface SetPasswordModel {
 export function setPasswordPage(language: ConsoleLanguage, m: SetPasswordModel): SafeHtml {
   const t = consoleTexts(language);
   const s = t.setPassword;
-  const min = String(PASSWORD_MIN_LENGTH);
+  const min = PASSWORD_MIN_LENGTH;
   const error = m.errors.password;
   return consoleLayout(
     { language, title: s.title, page: `/staff/set-password?token=${encodeURIComponent(m.token)}` },
@@ -25,7 +25,7 @@ ${errorSummary(t.errorSummary, m.errors)}
 ${hidden('token', m.token)}
 <div class="field">
 <label for="password">${s.password}</label>
-<p class="hint" id="password-policy">${s.policy.replace('{min}', min)}</p>
+<p class="hint" id="password-policy">${s.policy({ min })}</p>
 ${error ? html`<p class="error" id="password-error">${error}</p>` : ''}
 <input type="password" id="password" name="password" autocomplete="new-password" aria-describedby="password-policy${error ? ' password-error' : ''}"${error ? html` aria-invalid="true"` : ''}>
 </div>

@@ -26,7 +26,7 @@ export function slaBadge(t: ConsoleTexts, sla: SlaLike | null): SafeHtml {
 export function timeLeft(t: ConsoleTexts, sla: Pick<SlaLike, 'minutesLeft' | 'measure'>): string {
   const over = sla.minutesLeft < 0;
   const minutes = Math.abs(sla.minutesLeft);
-  const say = (template: string, n: number) => template.replace('{n}', String(n));
+  const say = (message: (values: { n: number }) => string, n: number) => message({ n });
   if (sla.measure === 'working_minutes') {
     if (minutes < 60) return say(over ? t.sla.workingMinutesOver : t.sla.workingMinutesLeft, Math.round(minutes));
     return say(over ? t.sla.workingHoursOver : t.sla.workingHoursLeft, Math.round(minutes / 60));

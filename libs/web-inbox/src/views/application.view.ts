@@ -1,3 +1,4 @@
+import { wordsAround } from '@petitio/i18n';
 import { ApplicationDetail, HistoryLine } from '@petitio/inbox';
 import { INTERNAL_NOTE_KIND } from '@petitio/casework';
 import { formatTrackingNumber } from '@petitio/applications';
@@ -21,9 +22,9 @@ export function applicationPage(language: ConsoleLanguage, m: ApplicationPageMod
   const a = m.application;
   const number = formatTrackingNumber(a.trackingNumber);
   const when = (at: Date) => formatDate(language, m.timeZone, at);
-  const [before, after = ''] = d.heading.split('{number}');
+  const [before, after] = wordsAround(d.heading, 'number');
   return consoleLayout(
-    { language, title: d.heading.replace('{number}', number), signedIn: { csrf: m.csrf, roles: m.viewer.roles }, page: `/staff/applications/${a.id}` },
+    { language, title: d.heading({ number }), signedIn: { csrf: m.csrf, roles: m.viewer.roles }, page: `/staff/applications/${a.id}` },
     html`<h1>${before}<span class="number" id="tracking-number">${number}</span>${after}</h1>
 ${notice(m.done ? { kind: 'done', text: d[m.done].done } : undefined, 'confirmation')}
 <p><a href="/staff/inbox">${d.backToInbox}</a></p>
@@ -46,7 +47,7 @@ ${
   a.citizen
     ? html`<dl class="facts" id="citizen">
 <dt>${d.name}</dt><dd>${a.citizen.name ?? d.notGiven}</dd>
-<dt>${d.phone}</dt><dd class="ltr">${a.citizen.phone ?? d.notGiven}</dd>
+<dt>${d.phone}</dt><dd>${a.citizen.phone ? html`<bdi dir="ltr">${a.citizen.phone}</bdi>` : d.notGiven}</dd>
 <dt>${d.email}</dt><dd>${a.citizen.email ?? d.notGiven}</dd>
 </dl>`
     : html`<p id="citizen">${d.identityHidden}</p>`

@@ -83,7 +83,7 @@ function callerApplications(language: ConsoleLanguage, timeZone: string, items: 
   const c = t.calls;
   const k = c.columns;
   if (items.length === 0) return html`<p id="caller-applications" role="status">${c.noneFound}</p>`;
-  return html`<p role="status">${c.found.replace('{n}', String(items.length))}</p>
+  return html`<p role="status">${c.found({ n: items.length })}</p>
 <table id="caller-applications">
 <caption>${c.caption}</caption>
 <thead><tr><th scope="col">${k.trackingNumber}</th><th scope="col">${k.type}</th><th scope="col">${k.topic}</th><th scope="col">${k.status}</th><th scope="col">${k.agency}</th><th scope="col">${k.received}</th></tr></thead>

@@ -37,38 +37,26 @@ export const hasDrillDown = (d: DrillDown): boolean => DRILL_DOWN_PARAMS.some((n
 /** The filters in words, in a fixed order: period first, then where, what and how. */
 export function drillDownWords(t: ConsoleTexts, d: DrillDown): string[] {
   const w = t.inbox.drillDown;
-  const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
   const range = (from: string, to: string) =>
-    from && to
-      ? from === to
-        ? fill(w.onDay, { day: from })
-        : fill(w.between, { from, to })
-      : from
-        ? fill(w.fromDay, { day: from })
-        : fill(w.toDay, { day: to });
+    from && to ? (from === to ? w.onDay({ day: from }) : w.between({ from, to })) : from ? w.fromDay({ day: from }) : w.toDay({ day: to });
   const words: string[] = [];
   const add = (on: boolean, text: string) => on && words.push(text);
-  add(Boolean(d.receivedFrom || d.receivedTo), fill(w.received, { range: range(d.receivedFrom, d.receivedTo) }));
-  add(Boolean(d.answeredFrom || d.answeredTo), fill(w.answeredOn, { range: range(d.answeredFrom, d.answeredTo) }));
-  add(d.agency !== '', fill(w.agencySubtree, { value: d.agency }));
-  add(d.assignedAgency !== '', fill(w.assignedAgency, { value: d.assignedAgency }));
+  add(Boolean(d.receivedFrom || d.receivedTo), w.received({ range: range(d.receivedFrom, d.receivedTo) }));
+  add(Boolean(d.answeredFrom || d.answeredTo), w.answeredOn({ range: range(d.answeredFrom, d.answeredTo) }));
+  add(d.agency !== '', w.agencySubtree({ value: d.agency }));
+  add(d.assignedAgency !== '', w.assignedAgency({ value: d.assignedAgency }));
   add(d.noAgency === 'true', w.noAgency);
-  add(d.type !== '', fill(w.type, { value: t.types[d.type] ?? d.type }));
-  add(d.topic !== '', fill(w.topic, { value: d.topic }));
+  add(d.type !== '', w.type({ value: t.types[d.type] ?? d.type }));
+  add(d.topic !== '', w.topic({ value: d.topic }));
   add(d.noTopic === 'true', w.noTopic);
-  add(d.channel !== '', fill(w.channel, { value: t.channels[d.channel] ?? d.channel }));
+  add(d.channel !== '', w.channel({ value: t.channels[d.channel] ?? d.channel }));
   add(Object.prototype.hasOwnProperty.call(w.answered, d.answered), w.answered[d.answered as keyof typeof w.answered]);
-  const age =
-    d.ageMin && d.ageMax
-      ? fill(w.ageBetween, { min: d.ageMin, max: d.ageMax })
-      : d.ageMin
-        ? fill(w.ageFrom, { min: d.ageMin })
-        : fill(w.ageTo, { max: d.ageMax });
-  add(Boolean(d.ageMin || d.ageMax), fill(w.age, { range: age }));
-  add(d.transfersMin !== '', fill(w.transfersMin, { n: d.transfersMin }));
+  const age = d.ageMin && d.ageMax ? w.ageBetween({ min: d.ageMin, max: d.ageMax }) : d.ageMin ? w.ageFrom({ min: d.ageMin }) : w.ageTo({ max: d.ageMax });
+  add(Boolean(d.ageMin || d.ageMax), w.age({ range: age }));
+  add(d.transfersMin !== '', w.transfersMin({ n: Number(d.transfersMin) }));
   add(d.rated === 'true', w.rated);
   add(d.rated === 'false', w.notRated);
-  add(d.rating !== '', fill(w.rating, { n: d.rating }));
+  add(d.rating !== '', w.rating({ n: d.rating }));
   add(d.firstResponded === 'true', w.firstResponded);
   add(d.firstResponded === 'false', w.noFirstResponse);
   return words;

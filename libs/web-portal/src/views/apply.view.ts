@@ -119,7 +119,7 @@ ${fieldError('consent', errors)}
 /** The file picker; the form works without it, and the server decides what a file is. */
 function attachmentsField(t: ReturnType<typeof textsFor>['apply'], limits: ApplyPageModel['attachmentLimits'], errors: FieldErrors): SafeHtml | string {
   if (limits.maxFiles === 0) return '';
-  const hint = t.attachmentsHint.replace('{files}', String(limits.maxFiles)).replace('{mb}', megabytes(limits.maxBytes));
+  const hint = t.attachmentsHint({ files: limits.maxFiles, mb: megabytes(limits.maxBytes) });
   return html`<div class="field">
 <label for="attachments">${t.attachments} (${t.optional})</label>
 <p class="hint" id="attachments-hint">${hint}</p>

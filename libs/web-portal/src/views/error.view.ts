@@ -1,3 +1,4 @@
+import { wordsAround } from '@petitio/i18n';
 import { SafeHtml, html } from '@petitio/platform';
 import { PortalLanguage, textsFor } from '../i18n';
 import { layout } from './layout';
@@ -18,7 +19,7 @@ ${more}<p><a href="/${language}/">${t.backHome}</a></p>`,
 /** Too many status lookups; with `smsNumber`, how to ask for the status by SMS instead. */
 export function lookupLockedPage(language: PortalLanguage, smsNumber: string | undefined): SafeHtml {
   if (!smsNumber) return errorPage(language, 'tooMany');
-  const [before, after] = textsFor(language).errors.tooManyBySms.split('{number}');
+  const [before, after] = wordsAround(textsFor(language).errors.tooManyBySms, 'number');
   return errorPage(
     language,
     'tooMany',

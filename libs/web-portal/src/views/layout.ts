@@ -1,4 +1,5 @@
 import { SafeHtml, html } from '@petitio/platform';
+import { languageName, textDirection } from '@petitio/i18n';
 import { PORTAL_LANGUAGES, PortalLanguage, textsFor } from '../i18n';
 import { PORTAL_CSS_PATH } from '@petitio/web-kit';
 import { pageDocument } from '@petitio/web-kit';
@@ -15,10 +16,17 @@ export function layout(frame: PageFrame, content: SafeHtml): SafeHtml {
   const t = textsFor(frame.language);
   const others = PORTAL_LANGUAGES.filter((l) => l !== frame.language);
   return pageDocument(
-    { language: frame.language, dir: t.dir, title: frame.title, siteName: t.siteName, skipToContent: t.skipToContent, stylesheet: PORTAL_CSS_PATH },
+    {
+      language: frame.language,
+      dir: textDirection(frame.language),
+      title: frame.title,
+      siteName: t.siteName,
+      skipToContent: t.skipToContent,
+      stylesheet: PORTAL_CSS_PATH,
+    },
     html`<a class="brand" href="/${frame.language}/">${t.siteName}</a>
 <nav class="langs" aria-label="${t.languageSwitcher}"><ul>${others.map(
-      (l) => html`<li><a href="/${l}/${frame.page}" hreflang="${l}" lang="${l}">${textsFor(l).languageName}</a></li>`,
+      (l) => html`<li><a href="/${l}/${frame.page}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
     )}</ul></nav>`,
     content,
   );

@@ -7,7 +7,7 @@ import { layout } from './layout';
 const share = (line: PublicStatisticsLine) => (!line.answered ? '–' : `${Math.round(((line.answeredWithinDeadline ?? 0) / line.answered) * 1000) / 10}%`);
 
 function cells(t: PortalTexts['statistics'], line: PublicStatisticsLine, minCount: number): SafeHtml {
-  if (line.withheld) return html`<td colspan="4" class="withheld">${t.withheld.replace('{n}', String(minCount))}</td>`;
+  if (line.withheld) return html`<td colspan="4" class="withheld">${t.withheld({ n: minCount })}</td>`;
   return html`<td>${line.received ?? 0}</td><td>${line.answered ?? 0}</td><td>${share(line)}</td><td>${line.medianDaysToAnswer ?? '–'}</td>`;
 }
 
@@ -26,7 +26,7 @@ export function statisticsPage(language: PortalLanguage, s: PublicStatistics): S
   return layout(
     { language, title: t.title, page: 'statistics' },
     html`<h1>${t.title}</h1>
-<p>${t.intro.replace('{from}', s.from).replace('{to}', s.to)}</p>
+<p>${t.intro({ from: s.from, to: s.to })}</p>
 <p>${t.lateNote}</p>
 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="total-caption"><table id="total"><caption id="total-caption">${t.totalCaption}</caption>${head(t, t.totalCaption)}
 <tbody><tr data-key="total"><th scope="row">${t.totalCaption}</th>${cells(t, s.total, minCount)}</tr></tbody></table></div>

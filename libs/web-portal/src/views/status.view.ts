@@ -1,3 +1,4 @@
+import { wordsAround } from '@petitio/i18n';
 import { randomUUID } from 'node:crypto';
 import { PublicStatus } from '@petitio/intake';
 import { formatTrackingNumber } from '@petitio/applications';
@@ -54,7 +55,7 @@ export function statusPage(language: PortalLanguage, m: StatusPageModel): SafeHt
   const proof = html`${hidden('trackingNumber', number)}${hidden('accessCode', m.accessCode)}`;
   const status = app.status as keyof PortalTexts['status']['words'];
   return layout(
-    { language, title: s.heading.replace('{number}', number), page: 'status' },
+    { language, title: s.heading({ number }), page: 'status' },
     html`<h1>${headingWithNumber(s.heading, number)}</h1>
 ${m.notice ? html`<div class="notice${m.notice.kind === 'refused' ? ' refused' : ''}" role="status"><p>${m.notice.text}</p></div>` : ''}
 ${errorSummary(t.apply.errorSummary, m.errors, { 'rating-score': 'rating-score-5' })}
@@ -140,7 +141,7 @@ ${textArea({ id: 'rating-comment', name: 'comment', label: r.comment, value: m.v
 }
 
 /** The heading with the tracking number kept on one line and left to right, also inside Arabic text. */
-function headingWithNumber(heading: string, number: string): SafeHtml {
-  const [before, after = ''] = heading.split('{number}');
+function headingWithNumber(heading: (values: { readonly number: string | number }) => string, number: string): SafeHtml {
+  const [before, after] = wordsAround(heading, 'number');
   return html`${before}<span class="number">${number}</span>${after}`;
 }

@@ -11,7 +11,7 @@ export function deadlineActions(t: ConsoleTexts, m: ApplicationPageModel): SafeH
     .filter((c) => c.extendable)
     .map((c) => {
       const key = `extend-${c.kind}` as const;
-      const title = d.extend.title.replace('{deadline}', d.clockKinds[c.kind] ?? c.kind);
+      const title = d.extend.title({ deadline: d.clockKinds[c.kind] ?? c.kind });
       return actionForm(
         t,
         m,

@@ -1,0 +1,9 @@
+import type { OpenMaps } from './catalog-typegen';
+
+/** The catalog objects read by a key known only at run time (see `OpenMaps`), by namespace. */
+export const OPEN_MAPS: OpenMaps = {
+  portal: ['status.messageKinds', 'status.events', 'status.refused', 'fieldErrors'],
+  console: ['users.statuses', 'users.roles', 'types', 'channels', 'messageKinds', 'historyKinds', 'refused', 'fieldErrors'],
+  'directory-admin': ['kinds', 'refusals', 'fieldErrors'],
+  'routing-admin': ['routing.languages', 'fieldErrors'],
+};

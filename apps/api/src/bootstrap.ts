@@ -3,7 +3,8 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Environment, Metrics, loadEnvironment, stripQuery } from '@petitio/platform';
+import { Environment, Metrics, loadEnvironment, stripQuery, supportedLanguages } from '@petitio/platform';
+import { offerLanguages } from '@petitio/i18n';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from '@petitio/web-kit';
@@ -14,6 +15,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Builds the api application; `main.ts` listens, tests and benchmarks may do the same. */
 export async function createApiApp(): Promise<{ app: NestFastifyApplication; env: Environment }> {
   const env = loadEnvironment();
+  offerLanguages(supportedLanguages(env));
   const adapter = new FastifyAdapter({
     bodyLimit: env.HTTP_BODY_LIMIT_BYTES,
     // The portal's apply form sends files. The parser only marks the request: bodies are read (and bounded) by

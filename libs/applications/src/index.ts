@@ -7,4 +7,3 @@ export * from './applications.module';
 export * from './phone-number';
 export * from './tracking-number';
 export * from './access/application-access';
-export * from './status-words';

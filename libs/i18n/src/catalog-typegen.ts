@@ -16,6 +16,9 @@ const VALUE_TYPES: Record<ArgumentKind, string> = {
   time: 'Date | number',
 };
 
+/** The formatter's print width: a generated line longer than this is broken where the formatter breaks it. */
+const PRINT_WIDTH = 160;
+
 /** The TypeScript source of `catalog-types.ts`: one interface per namespace, in the source catalog's shape. */
 export function catalogTypesSource(namespaces: Record<string, CatalogJson>, openMaps: OpenMaps): string {
   const lines = [
@@ -46,13 +49,15 @@ function objectType(value: CatalogJson, path: string, open: Set<string>, depth: 
     const innerPath = path ? `${path}.${key}` : key;
     const type = typeOf(inner, innerPath, open, depth + 1);
     members.add(type.startsWith('(') ? `(${type})` : type);
-    lines.push(`${pad}readonly ${quoteKey(key)}: ${type};`);
+    const line = `${pad}readonly ${quoteKey(key)}: ${type};`;
+    // A message of many values gets one value a line, as the formatter prints it.
+    lines.push(line.length <= PRINT_WIDTH || typeof inner !== 'string' ? line : `${pad}readonly ${quoteKey(key)}: ${messageType(inner, pad)};`);
   }
   if (open.has(path)) {
     const union = [...members, 'undefined'].join(' | ');
     const line = `${pad}readonly [key: string]: ${union};`;
     // Broken where the formatter breaks it, so the generated file passes the format check as written.
-    lines.push(line.length <= 160 ? line : `${pad}readonly [key: string]:\n${pad}  ${union};`);
+    lines.push(line.length <= PRINT_WIDTH ? line : `${pad}readonly [key: string]:\n${pad}  ${union};`);
   }
   lines.push(`${'  '.repeat(depth)}}`);
   return lines.join('\n');
@@ -64,10 +69,13 @@ function typeOf(value: string | CatalogJson | CatalogJson[], path: string, open:
   return objectType(value, path, open, depth);
 }
 
-function messageType(message: string): string {
+/** The type of a message: on one line, or with `pad`, the member's indent, one value a line. */
+function messageType(message: string, pad?: string): string {
   const args = [...messageArguments(message)].sort(([a], [b]) => a.localeCompare(b));
   if (args.length === 0) return 'string';
-  return `(values: { ${args.map(([name, arg]) => `readonly ${quoteKey(name)}: ${VALUE_TYPES[arg.kind]}`).join('; ')} }) => string`;
+  const values = args.map(([name, arg]) => `readonly ${quoteKey(name)}: ${VALUE_TYPES[arg.kind]}`);
+  if (pad === undefined) return `(values: { ${values.join('; ')} }) => string`;
+  return `(values: {\n${values.map((value) => `${pad}  ${value};\n`).join('')}${pad}}) => string`;
 }
 
 function quoteKey(key: string): string {

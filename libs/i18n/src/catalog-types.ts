@@ -688,6 +688,78 @@ export interface DirectoryAdminCatalog {
   };
 }
 
+export interface EmailCatalog {
+  readonly automaticNotice: string;
+  readonly applicationReceived: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly tracking: string | number }) => string;
+    readonly link: string;
+  };
+  readonly informationRequested: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly number: string | number; readonly replyBy: string; readonly tracking: string | number }) => string;
+    readonly heading: string;
+    readonly link: string;
+  };
+  readonly applicationAnswered: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly tracking: string | number }) => string;
+    readonly heading: string;
+    readonly link: string;
+  };
+  readonly applicationTransferred: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly tracking: string | number }) => string;
+    readonly link: string;
+  };
+  readonly applicationRejected: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly tracking: string | number }) => string;
+    readonly link: string;
+  };
+  readonly deadlineExtended: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly deadline: string | number; readonly tracking: string | number }) => string;
+    readonly heading: string;
+    readonly link: string;
+  };
+  readonly deadlineBreached: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly deadline: string | number; readonly tracking: string | number }) => string;
+    readonly link: string;
+  };
+  readonly interimAnswer: {
+    readonly subject: (values: { readonly tracking: string | number }) => string;
+    readonly body: (values: { readonly tracking: string | number }) => string;
+    readonly heading: string;
+    readonly link: string;
+  };
+  readonly deadlineEscalation: {
+    readonly subject: (values: { readonly level: string | number; readonly stepKind: string; readonly tracking: string | number }) => string;
+    readonly body: (values: {
+      readonly clockKind: string;
+      readonly deadline: string | number;
+      readonly level: string | number;
+      readonly overdue: string;
+      readonly share: string;
+      readonly stepKind: string;
+      readonly tracking: string | number;
+    }) => string;
+    readonly link: string;
+  };
+  readonly staffInvitation: {
+    readonly subject: string;
+    readonly body: (values: { readonly hours: number }) => string;
+    readonly afterLink: string;
+    readonly link: string;
+  };
+  readonly staffSignInLocked: {
+    readonly subject: string;
+    readonly body: (values: { readonly at: string | number; readonly failures: number; readonly from: string | number }) => string;
+    readonly link: string;
+  };
+}
+
 export interface PortalCatalog {
   readonly siteName: string;
   readonly skipToContent: string;
@@ -1146,10 +1218,77 @@ export interface RoutingAdminCatalog {
   };
 }
 
+export interface SmsCatalog {
+  readonly keywords: {
+    readonly language: string;
+    readonly help: string;
+    readonly status: string;
+    readonly stop: string;
+    readonly start: string;
+  };
+  readonly help: string;
+  readonly empty: string;
+  readonly received: (values: { readonly code: string | number; readonly tracking: string | number }) => string;
+  readonly receivedBefore: (values: { readonly tracking: string | number }) => string;
+  readonly replyAttached: (values: { readonly tracking: string | number }) => string;
+  readonly status: (values: { readonly status: string | number; readonly tracking: string | number }) => string;
+  readonly statusAtAgency: (values: { readonly agency: string | number; readonly status: string | number; readonly tracking: string | number }) => string;
+  readonly statuses: {
+    readonly received: string;
+    readonly routed: string;
+    readonly assigned: string;
+    readonly in_progress: string;
+    readonly awaiting_citizen: string;
+    readonly answered: string;
+    readonly closed: string;
+    readonly reopened: string;
+    readonly rejected: string;
+  };
+  readonly noApplications: string;
+  readonly notFound: string;
+  readonly checkDigits: string;
+  readonly trackingFormat: string;
+  readonly tooLong: (values: { readonly max: number }) => string;
+  readonly optedOut: string;
+  readonly optedIn: string;
+  readonly tooManyMessages: string;
+}
+
+export interface VoiceCatalog {
+  readonly menu: string;
+  readonly notAnOption: string;
+  readonly enterTrackingNumber: string;
+  readonly invalidNumber: string;
+  readonly notFound: string;
+  readonly status: (values: { readonly status: string | number; readonly tracking: string | number }) => string;
+  readonly statuses: {
+    readonly received: string;
+    readonly routed: string;
+    readonly assigned: string;
+    readonly in_progress: string;
+    readonly awaiting_citizen: string;
+    readonly answered: string;
+    readonly closed: string;
+    readonly reopened: string;
+    readonly rejected: string;
+  };
+  readonly connecting: string;
+  readonly noAgent: string;
+  readonly recordPrompt: string;
+  readonly nothingRecorded: string;
+  readonly recordedBefore: (values: { readonly tracking: string | number }) => string;
+  readonly recorded: (values: { readonly code: string | number; readonly tracking: string | number }) => string;
+  readonly goodbye: string;
+  readonly voiceMessageBody: (values: { readonly recording: string | number }) => string;
+}
+
 /** Every catalog namespace by name. */
 export interface CatalogNamespaces {
   readonly console: ConsoleCatalog;
   readonly 'directory-admin': DirectoryAdminCatalog;
+  readonly email: EmailCatalog;
   readonly portal: PortalCatalog;
   readonly 'routing-admin': RoutingAdminCatalog;
+  readonly sms: SmsCatalog;
+  readonly voice: VoiceCatalog;
 }

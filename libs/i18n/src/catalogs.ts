@@ -44,3 +44,19 @@ export function textDirection(language: string): 'ltr' | 'rtl' {
   const info = (new Intl.Locale(language) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
   return info?.direction === 'rtl' ? 'rtl' : 'ltr';
 }
+
+let offered: readonly string[] | undefined;
+
+/** The deployment's languages (`SUPPORTED_LANGUAGES`), its default first; set once as a process starts. */
+export function offerLanguages(languages: readonly string[]): void {
+  offered = [...languages];
+}
+
+/**
+ * The languages a surface speaks: the deployment's, in its order, that have the surface's namespace
+ * translated. Before a deployment says (a unit test), every language on disk, the source first.
+ */
+export function offeredLanguages(namespace: CatalogNamespace): string[] {
+  const preferred = offered ?? [SOURCE_LANGUAGE, ...languagesOnDisk().filter((language) => language !== SOURCE_LANGUAGE)];
+  return catalogs.languagesWith(namespace, preferred);
+}

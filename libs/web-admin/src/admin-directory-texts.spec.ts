@@ -2,7 +2,7 @@ import { getMetadataStorage } from 'class-validator';
 import { CreateAgencyDto, UpdateAgencyDto } from '@petitio/api-contracts';
 import { LocalisedNamesDto } from '@petitio/api-contracts';
 import { CreateTopicDto, UpdateTopicDto } from '@petitio/api-contracts';
-import { CONSOLE_LANGUAGES, consoleTexts } from '@petitio/web-console';
+import { consoleLanguages, consoleTexts } from '@petitio/web-console';
 import { adminDirectoryTexts, directoryFieldError, directoryRefusal } from './admin-directory-texts';
 
 /** Every code the domain raises on these forms, as written in AgencyAdmin, TopicAdmin and the rules they share. */
@@ -24,7 +24,7 @@ const DOMAIN_CODES = [
 ];
 
 describe('directory admin texts', () => {
-  it.each(CONSOLE_LANGUAGES)('words every rule of the agency and topic forms in %s', (language) => {
+  it.each(consoleLanguages())('words every rule of the agency and topic forms in %s', (language) => {
     const dtos = [CreateAgencyDto, UpdateAgencyDto, CreateTopicDto, UpdateTopicDto, LocalisedNamesDto];
     const dtoCodes = dtos.flatMap((dto) =>
       getMetadataStorage()

@@ -1,11 +1,11 @@
 import { getMetadataStorage } from 'class-validator';
 import { CreateRoutingRuleDto, RoutingPreviewDto, UpdateRoutingRuleDto } from '@petitio/api-contracts';
 import { DeadlinePeriodDto, UpdateSlaPolicyDto } from '@petitio/api-contracts';
-import { CONSOLE_LANGUAGES, consoleTexts } from '@petitio/web-console';
+import { consoleLanguages, consoleTexts } from '@petitio/web-console';
 import { adminFieldError, adminRoutingTexts } from './admin-routing-texts';
 
 describe('routing and SLA admin texts', () => {
-  it.each(CONSOLE_LANGUAGES)('words every rule of the forms’ DTOs in %s, with its own sentences or the console’s', (language) => {
+  it.each(consoleLanguages())('words every rule of the forms’ DTOs in %s, with its own sentences or the console’s', (language) => {
     const codes = [CreateRoutingRuleDto, UpdateRoutingRuleDto, RoutingPreviewDto, UpdateSlaPolicyDto, DeadlinePeriodDto].flatMap((dto) =>
       getMetadataStorage()
         .getTargetValidationMetadatas(dto, '', true, false)

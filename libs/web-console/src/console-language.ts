@@ -2,21 +2,21 @@ import type { Environment } from '@petitio/platform';
 import type { FastifyRequest } from 'fastify';
 import { negotiateLanguage } from '@petitio/web-kit';
 import { cookieValue } from '@petitio/http-api';
-import { CONSOLE_LANGUAGES, ConsoleLanguage } from './i18n';
+import { ConsoleLanguage, consoleLanguages } from './i18n';
 
 /** The cookie that keeps the language chosen in the console's header. */
 export const CONSOLE_LANGUAGE_COOKIE = 'petitio_staff_lang';
 
 export function isConsoleLanguage(value: string | undefined): value is ConsoleLanguage {
-  return (CONSOLE_LANGUAGES as readonly string[]).includes(value ?? '');
+  return consoleLanguages().includes(value ?? '');
 }
 
-/** The language chosen in the header, else the browser's among the console's own, Turkish when none matches. */
+/** The language chosen in the header, else the browser's among the console's own, the deployment's default when none matches. */
 export function consoleLanguage(request: FastifyRequest): ConsoleLanguage {
   const chosen = cookieValue(request, CONSOLE_LANGUAGE_COOKIE);
   if (isConsoleLanguage(chosen)) return chosen;
   const header = request.headers['accept-language'];
-  return negotiateLanguage([...CONSOLE_LANGUAGES], typeof header === 'string' ? header : undefined) as ConsoleLanguage;
+  return negotiateLanguage(consoleLanguages(), typeof header === 'string' ? header : undefined) as ConsoleLanguage;
 }
 
 /** A year; Lax so that following a link into the console keeps the language. */

@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { negotiateLanguage } from '@petitio/web-kit';
-import { PORTAL_LANGUAGES } from './i18n';
+import { portalLanguages } from './i18n';
 import { pageLanguage } from './portal-language';
 import { securityHeaders, sendPage } from '@petitio/web-kit';
 import { PORTAL_CSS } from '@petitio/web-kit';
@@ -17,7 +17,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 export class PortalPagesController {
   @Get()
   chooseLanguage(@Headers('accept-language') acceptLanguage: string | undefined, @Res() reply: FastifyReply): void {
-    const language = negotiateLanguage([...PORTAL_LANGUAGES], acceptLanguage);
+    const language = negotiateLanguage(portalLanguages(), acceptLanguage);
     void securityHeaders(reply)
       .status(302)
       .headers({ location: `/${language}/`, vary: 'Accept-Language', 'cache-control': 'no-store' })

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Inject } from '@nestjs/common';
 import { ENVIRONMENT, Environment, TooManyRequestsError, smsNumberToText } from '@petitio/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isPortalLanguage } from './i18n';
+import { isPortalLanguage, portalLanguages } from './i18n';
 import { sendPage } from '@petitio/web-kit';
 import { lookupLockedPage } from './views/error.view';
 
@@ -20,6 +20,6 @@ export class StatusLockoutFilter implements ExceptionFilter {
     // Only a number a phone can text: never an alphanumeric sender ID or a Messaging Service's id.
     const smsNumber = (this.env.SMS_PROVIDER === 'twilio' && smsNumberToText(this.env)) || undefined;
     void reply.header('retry-after', String(error.retryAfterSeconds));
-    sendPage(reply, 429, lookupLockedPage(lang && isPortalLanguage(lang) ? lang : 'tr', smsNumber));
+    sendPage(reply, 429, lookupLockedPage(lang && isPortalLanguage(lang) ? lang : portalLanguages()[0], smsNumber));
   }
 }

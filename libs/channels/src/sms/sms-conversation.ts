@@ -11,7 +11,7 @@ import { EarlierDelivery, InboundMessages } from './inbound-messages';
 import { PhoneApplications } from './phone-applications';
 import { SmsOptOuts } from './sms-opt-outs';
 import { SmsCommand, parseSmsCommand } from './sms-keywords';
-import { SMS_WORDING, SmsWording } from './sms-wording';
+import { SmsWording, smsWordingIn } from './sms-wording';
 import { TopicGuess } from './topic-guess';
 
 export interface InboundSms {
@@ -59,7 +59,7 @@ export class SmsConversation {
     }
     const command = parseSmsCommand(sms.body ?? '');
     const language = command.language ?? languageOfNumber(phone);
-    const wording = SMS_WORDING[language];
+    const wording = smsWordingIn(language);
 
     // The first delivery was counted; a crashed one handled again is the same text, not one more.
     if (!earlier) {
@@ -91,7 +91,7 @@ export class SmsConversation {
   private async repeat(earlier: EarlierDelivery, sms: InboundSms): Promise<string> {
     if (earlier.outcome !== 'application_created' || !earlier.applicationId) return earlier.reply ?? '';
     const phone = toE164(sms.from, this.env.DEFAULT_COUNTRY) ?? '';
-    const wording = SMS_WORDING[parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone)];
+    const wording = smsWordingIn(parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone));
     const trackingNumber = await this.applications.trackingNumberOf(earlier.applicationId);
     const formatted = formatTrackingNumber(trackingNumber);
     return this.withinRetryWindow(earlier) ? wording.received(formatted, this.accessCodes.issue(trackingNumber)) : wording.receivedBefore(formatted);

@@ -1,4 +1,5 @@
-import type { PhoneLanguage } from './citizen-language';
+import { catalogs } from '@petitio/i18n';
+import { PhoneLanguage, languageOfScript, smsLanguages } from './citizen-language';
 
 /** What an inbound text asks for, read from its first word. */
 export type SmsCommand =
@@ -9,22 +10,35 @@ export type SmsCommand =
   | { kind: 'start'; language?: PhoneLanguage }
   | { kind: 'text'; text: string; language?: PhoneLanguage };
 
-/** Keyword → the language it is written in, so the answer comes back in the same language. */
-const HELP: Record<string, PhoneLanguage> = { help: 'en', yardim: 'tr' };
-const STATUS: Record<string, PhoneLanguage> = { status: 'en', durum: 'tr' };
-// Twilio's own opt-out/opt-in words plus the Turkish ones; they count only as the whole message,
-// so "Stop the noise at night" is a complaint, not an opt-out.
-const STOP: Record<string, PhoneLanguage | undefined> = {
-  stop: undefined,
-  stopall: undefined,
-  unsubscribe: 'en',
-  cancel: 'en',
-  end: 'en',
-  quit: 'en',
-  iptal: 'tr',
-};
-const START: Record<string, PhoneLanguage | undefined> = { start: undefined, unstop: undefined, basla: 'tr' };
-const LANGUAGE_SWITCH: Record<string, PhoneLanguage> = { en: 'en', english: 'en', tr: 'tr', turkce: 'tr' };
+type KeywordKind = 'help' | 'status' | 'stop' | 'start' | 'language';
+
+// Twilio's own opt-out and opt-in words, in no language: the answer stays in the number's language.
+const NEUTRAL: Partial<Record<KeywordKind, string[]>> = { stop: ['stop', 'stopall'], start: ['start', 'unstop'] };
+
+let tables: Record<KeywordKind, Map<string, PhoneLanguage | undefined>> | undefined;
+
+/**
+ * Keyword → the language it is written in, so the answer comes back in the same language. Each language's
+ * words are in its `sms.json` (`keywords`, comma-separated), folded as the citizen's words are.
+ */
+function keywords(kind: KeywordKind): Map<string, PhoneLanguage | undefined> {
+  if (!tables) {
+    const built = { help: new Map(), status: new Map(), stop: new Map(), start: new Map(), language: new Map() } as Record<
+      KeywordKind,
+      Map<string, PhoneLanguage | undefined>
+    >;
+    for (const language of smsLanguages()) {
+      const words = catalogs.texts('sms', language).keywords;
+      for (const k of Object.keys(built) as KeywordKind[]) {
+        // The first language to claim a word keeps it: a translation that leaves STATUS as it is stays English.
+        for (const word of words[k].split(',').map(foldKeyword)) if (word && !built[k].has(word)) built[k].set(word, language);
+      }
+    }
+    for (const [k, words] of Object.entries(NEUTRAL) as [KeywordKind, string[]][]) for (const word of words) built[k].set(word, undefined);
+    tables = built;
+  }
+  return tables[kind];
+}
 
 /**
  * Folds a word for keyword comparison: any case, Turkish dotted/dotless i and the letters a
@@ -43,8 +57,8 @@ export function parseSmsCommand(body: string): SmsCommand {
   let text = body.trim();
   let language: PhoneLanguage | undefined;
   const first = firstWord(text);
-  if (first && Object.hasOwn(LANGUAGE_SWITCH, foldKeyword(first.word))) {
-    language = LANGUAGE_SWITCH[foldKeyword(first.word)];
+  if (first && keywords('language').has(foldKeyword(first.word))) {
+    language = keywords('language').get(foldKeyword(first.word));
     text = first.rest;
     // "EN" alone asks for the keywords in that language.
     if (!text) return { kind: 'help', language };
@@ -52,13 +66,17 @@ export function parseSmsCommand(body: string): SmsCommand {
   if (!text) return { kind: 'empty', language };
   const head = firstWord(text)!;
   const keyword = foldKeyword(head.word);
-  if (Object.hasOwn(STATUS, keyword)) return { kind: 'status', trackingNumber: head.rest, language: language ?? STATUS[keyword] };
-  if (!head.rest) {
-    if (Object.hasOwn(HELP, keyword)) return { kind: 'help', language: language ?? HELP[keyword] };
-    if (Object.hasOwn(STOP, keyword)) return { kind: 'stop', language: language ?? STOP[keyword] };
-    if (Object.hasOwn(START, keyword)) return { kind: 'start', language: language ?? START[keyword] };
+  // STATUS alone or before digits: "حالة الطريق سيئة" (the state of the road…) is a complaint, not a lookup.
+  if (keywords('status').has(keyword) && (!head.rest || /^\p{Nd}/u.test(head.rest))) {
+    return { kind: 'status', trackingNumber: head.rest, language: language ?? keywords('status').get(keyword) };
   }
-  return { kind: 'text', text, language };
+  // Opt-out, opt-in and help count only as the whole message, so "Stop the noise at night" is a complaint.
+  if (!head.rest) {
+    for (const kind of ['help', 'stop', 'start'] as const) {
+      if (keywords(kind).has(keyword)) return { kind, language: language ?? keywords(kind).get(keyword) };
+    }
+  }
+  return { kind: 'text', text, language: language ?? languageOfScript(text) };
 }
 
 function firstWord(text: string): { word: string; rest: string } | undefined {

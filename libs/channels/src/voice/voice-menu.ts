@@ -3,7 +3,7 @@ import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { AccessCodes } from '@petitio/intake';
 import { IntakeService } from '@petitio/intake';
 import { toE164 } from '@petitio/applications';
-import { PhoneLanguage, languageOfNumber } from '../sms/citizen-language';
+import { VoiceLanguage, languageOfNumber } from '../sms/citizen-language';
 import { InboundMessages } from '../sms/inbound-messages';
 import { PhoneApplications } from '../sms/phone-applications';
 import { TRACKING_NUMBER_LENGTH, parseTrackingNumber } from '@petitio/applications';
@@ -108,11 +108,11 @@ export class VoiceMenu {
     return { kind: 'hangup', language, say: [w.recorded(spokenNumber, spokenDigits(code, [4, 4])), w.goodbye] };
   }
 
-  private mainMenu(language: PhoneLanguage, attempt: number, before: string[]): VoiceStep {
+  private mainMenu(language: VoiceLanguage, attempt: number, before: string[]): VoiceStep {
     return { kind: 'gather', language, say: [...before, VOICE_WORDING[language].menu], stage: 'menu', attempt, numDigits: 1 };
   }
 
-  private askTrackingNumber(language: PhoneLanguage, attempt: number, before: string[]): VoiceStep {
+  private askTrackingNumber(language: VoiceLanguage, attempt: number, before: string[]): VoiceStep {
     return {
       kind: 'gather',
       language,
@@ -124,13 +124,13 @@ export class VoiceMenu {
     };
   }
 
-  private agent(language: PhoneLanguage, before: string[]): VoiceStep {
+  private agent(language: VoiceLanguage, before: string[]): VoiceStep {
     const w = VOICE_WORDING[language];
     if (!this.env.VOICE_AGENT_NUMBER) return { kind: 'hangup', language, say: [...before, w.noAgent] };
     return { kind: 'dial', language, say: [...before, w.connecting], number: this.env.VOICE_AGENT_NUMBER };
   }
 
-  private languageOf(from: string): PhoneLanguage {
+  private languageOf(from: string): VoiceLanguage {
     return languageOfNumber(toE164(from ?? '', this.env.DEFAULT_COUNTRY) ?? '');
   }
 }

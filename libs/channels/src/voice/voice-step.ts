@@ -1,4 +1,4 @@
-import type { PhoneLanguage } from '../sms/citizen-language';
+import type { VoiceLanguage } from '../sms/citizen-language';
 
 /** Where a keypad answer goes next; the webhook layer turns it into a URL. */
 export type VoiceStage = 'menu' | 'status';
@@ -6,7 +6,7 @@ export type VoiceStage = 'menu' | 'status';
 /** What the caller hears next, independent of TwiML: the controller renders it. */
 export type VoiceStep =
   /** Say the prompt and wait for keys; `attempt` counts wrong answers so far plus one. */
-  | { kind: 'gather'; language: PhoneLanguage; say: string[]; stage: VoiceStage; attempt: number; numDigits?: number; finishOnKey?: string }
-  | { kind: 'dial'; language: PhoneLanguage; say: string[]; number: string }
-  | { kind: 'record'; language: PhoneLanguage; say: string[]; maxLengthSeconds: number }
-  | { kind: 'hangup'; language: PhoneLanguage; say: string[] };
+  | { kind: 'gather'; language: VoiceLanguage; say: string[]; stage: VoiceStage; attempt: number; numDigits?: number; finishOnKey?: string }
+  | { kind: 'dial'; language: VoiceLanguage; say: string[]; number: string }
+  | { kind: 'record'; language: VoiceLanguage; say: string[]; maxLengthSeconds: number }
+  | { kind: 'hangup'; language: VoiceLanguage; say: string[] };

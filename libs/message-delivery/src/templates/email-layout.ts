@@ -1,12 +1,17 @@
+import { catalogs } from '@petitio/i18n';
 import { SafeHtml, html } from '@petitio/platform';
+import { emailLanguage } from './message-template';
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ur']);
 
-const AUTOMATIC_NOTICE: Record<string, string> = {
-  en: 'This message was sent automatically by Petitio. Please do not reply to it.',
-  tr: 'Bu ileti Petitio tarafından otomatik olarak gönderilmiştir. Lütfen yanıtlamayın.',
-  ar: 'أُرسلت هذه الرسالة تلقائيًا من Petitio. يُرجى عدم الرد عليها.',
-};
+/**
+ * Stands for the tracking number in a message formatted from the catalog, until it is written out: as it is in
+ * the text, set apart in the HTML. No catalog message contains it.
+ */
+export const TRACKING_NUMBER = '\u0000';
+
+/** Catalog messages of several paragraphs separate them by a blank line. */
+const PARAGRAPH_BREAK = '\n\n';
 
 /** A complete, self-contained HTML email: language and direction set, no external images or styles. */
 export function emailDocument(language: string, subject: string, body: SafeHtml): string {
@@ -24,7 +29,19 @@ ${body}
 }
 
 export function automaticNotice(language: string): string {
-  return AUTOMATIC_NOTICE[language] ?? AUTOMATIC_NOTICE.en;
+  return catalogs.texts('email', emailLanguage(language)).automaticNotice;
+}
+
+/** A message formatted with `TRACKING_NUMBER` for its tracking number, as text, the number written in. */
+export function textWithTrackingNumber(message: string, trackingNumber: string): string {
+  return message.split(TRACKING_NUMBER).join(trackingNumber);
+}
+
+/** A catalog message as HTML paragraphs, one a line, the tracking number set apart where `TRACKING_NUMBER` marks it. */
+export function paragraphsHtml(message: string, trackingNumber = ''): SafeHtml {
+  const paragraph = (words: string) =>
+    html`<p>${words.split(TRACKING_NUMBER).map((part, i) => (i === 0 ? html`${part}` : html`${trackingNumberHtml(trackingNumber)}${part}`))}</p>`;
+  return html`${message.split(PARAGRAPH_BREAK).map((words, i) => (i === 0 ? paragraph(words) : html`\n${paragraph(words)}`))}`;
 }
 
 /** A link written out in full too, for mail clients that strip links. */

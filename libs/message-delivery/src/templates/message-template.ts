@@ -1,4 +1,5 @@
 import type { ClockKind, EscalationStepKind } from '@petitio/sla';
+import { catalogs, EmailCatalog, SOURCE_LANGUAGE } from '@petitio/i18n';
 import { SafeHtml } from '@petitio/platform';
 import type { SmsReplyRoute } from '../sms-reply-route';
 
@@ -54,8 +55,8 @@ export interface InvitationContext {
   linkValidHours: number;
 }
 
-/** Wording per language; `en` is required because it is the fallback for languages without a translation. */
-export type Localized<C> = { en: (context: C) => MessageTexts } & Partial<Record<string, (context: C) => MessageTexts>>;
+/** What a template says, in the words of the `email` catalog of the language it is rendered in. */
+export type Localized<C> = (words: EmailCatalog, context: C) => MessageTexts;
 
 export type MessageTemplateDefinition =
   | { audience: 'citizen'; texts: Localized<CitizenContext> }
@@ -63,9 +64,22 @@ export type MessageTemplateDefinition =
   | { audience: 'staff_sign_in_locked'; texts: Localized<SignInLockedContext> }
   | { audience: 'staff_alert'; texts: Localized<StaffAlertContext> };
 
-/** The recipient's language if the template has it (tr-TR counts as tr), else English. */
+/** The recipient's language if the catalogs have its emails (tr-TR counts as tr), else English. */
 export function inLanguage<C>(texts: Localized<C>, language: string): { language: string; render: (context: C) => MessageTexts } {
-  const base = language.toLowerCase().split(/[-_]/)[0];
-  const render = texts[base];
-  return render ? { language: base, render } : { language: 'en', render: texts.en };
+  const chosen = emailLanguage(language);
+  const words = catalogs.texts('email', chosen);
+  return { language: chosen, render: (context) => texts(words, context) };
+}
+
+let translated: string[] | undefined;
+
+/**
+ * The language whose `email` catalog a message to a reader of `language` is written from: the catalog of that
+ * very tag (pt-BR), else of its language (tr-TR reads tr), else the source's.
+ */
+export function emailLanguage(language: string): string {
+  translated ??= catalogs.languagesWith('email');
+  const tag = language.toLowerCase().replace(/_/g, '-');
+  const base = tag.split('-')[0];
+  return translated.find((l) => l.toLowerCase() === tag) ?? translated.find((l) => l.toLowerCase() === base) ?? SOURCE_LANGUAGE;
 }

@@ -1,12 +1,16 @@
 import type { FieldProblem } from '@petitio/platform';
-import { catalogs, ConsoleCatalog, MessageValues } from '@petitio/i18n';
+import { catalogs, ConsoleCatalog, MessageValues, offeredLanguages } from '@petitio/i18n';
 
 /** Every sentence the staff console shows, in one language: `libs/i18n/catalogs/<language>/console.json`. */
 export type ConsoleTexts = ConsoleCatalog;
 
-/** The console's languages, the default first. */
-export const CONSOLE_LANGUAGES = ['tr', 'en', 'ar'] as const;
-export type ConsoleLanguage = (typeof CONSOLE_LANGUAGES)[number];
+/** A language the console speaks: one of `consoleLanguages()`. */
+export type ConsoleLanguage = string;
+
+/** The console's languages, the default first: the deployment's that have the console translated. */
+export function consoleLanguages(): ConsoleLanguage[] {
+  return offeredLanguages('console');
+}
 
 export function consoleTexts(language: ConsoleLanguage): ConsoleTexts {
   return catalogs.texts('console', language);

@@ -1,6 +1,6 @@
 import { SafeHtml, html } from '@petitio/platform';
 import { languageName, textDirection } from '@petitio/i18n';
-import { CONSOLE_LANGUAGES, ConsoleLanguage, consoleTexts } from '../i18n';
+import { ConsoleLanguage, consoleLanguages, consoleTexts } from '../i18n';
 import { CONSOLE_CSS_PATH } from '../console-stylesheet';
 import { CSRF_FIELD } from '../console-csrf';
 import { pageDocument } from '@petitio/web-kit';
@@ -41,7 +41,7 @@ ${frame.signedIn ? signedInHeader(frame.signedIn, t) : ''}`,
 /** Links to the page in the other languages: /staff/language/<lang> remembers the choice and comes back here. */
 function languageSwitcher(frame: ConsoleFrame): SafeHtml {
   const back = frame.page ? `?back=${encodeURIComponent(frame.page)}` : '';
-  const others = CONSOLE_LANGUAGES.filter((l) => l !== frame.language);
+  const others = consoleLanguages().filter((l) => l !== frame.language);
   return html`<nav class="langs" aria-label="${consoleTexts(frame.language).languageSwitcher}"><ul>${others.map(
     (l) => html`<li><a href="/staff/language/${l}${back}" hreflang="${l}" lang="${l}">${languageName(l)}</a></li>`,
   )}</ul></nav>`;

@@ -1,15 +1,19 @@
 import type { FieldProblem } from '@petitio/platform';
-import { catalogs, MessageValues, PortalCatalog } from '@petitio/i18n';
+import { catalogs, MessageValues, offeredLanguages, PortalCatalog } from '@petitio/i18n';
 
 /** Every sentence the citizen portal shows, in one language: `libs/i18n/catalogs/<language>/portal.json`. */
 export type PortalTexts = PortalCatalog;
 
-/** The portal's languages, the default first. */
-export const PORTAL_LANGUAGES = ['tr', 'en', 'ar'] as const;
-export type PortalLanguage = (typeof PORTAL_LANGUAGES)[number];
+/** A language the portal speaks: one of `portalLanguages()`. */
+export type PortalLanguage = string;
+
+/** The portal's languages, the default first: the deployment's that have the portal translated. */
+export function portalLanguages(): PortalLanguage[] {
+  return offeredLanguages('portal');
+}
 
 export function isPortalLanguage(value: unknown): value is PortalLanguage {
-  return typeof value === 'string' && (PORTAL_LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && portalLanguages().includes(value);
 }
 
 export function textsFor(language: PortalLanguage): PortalTexts {

@@ -1,8 +1,8 @@
-import { PORTAL_LANGUAGES } from '../i18n';
+import { portalLanguages } from '../i18n';
 import { lookupLockedPage } from './error.view';
 
 describe('the too-many-lookups page', () => {
-  it.each(PORTAL_LANGUAGES)('in %s, points to the SMS status with the SMS number kept left to right', (language) => {
+  it.each(portalLanguages())('in %s, points to the SMS status with the SMS number kept left to right', (language) => {
     const page = lookupLockedPage(language, '+905550000001').value;
     expect(page).toContain('<p id="status-by-sms">');
     expect(page).toContain('<bdi dir="ltr">+905550000001</bdi>');

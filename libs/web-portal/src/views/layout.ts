@@ -1,6 +1,6 @@
 import { SafeHtml, html } from '@petitio/platform';
 import { languageName, textDirection } from '@petitio/i18n';
-import { PORTAL_LANGUAGES, PortalLanguage, textsFor } from '../i18n';
+import { PortalLanguage, portalLanguages, textsFor } from '../i18n';
 import { PORTAL_CSS_PATH } from '@petitio/web-kit';
 import { pageDocument } from '@petitio/web-kit';
 
@@ -14,7 +14,7 @@ export interface PageFrame {
 /** The frame of every portal page: language and direction, skip link, language switcher, one stylesheet, no script. */
 export function layout(frame: PageFrame, content: SafeHtml): SafeHtml {
   const t = textsFor(frame.language);
-  const others = PORTAL_LANGUAGES.filter((l) => l !== frame.language);
+  const others = portalLanguages().filter((l) => l !== frame.language);
   return pageDocument(
     {
       language: frame.language,

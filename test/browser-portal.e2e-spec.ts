@@ -430,7 +430,7 @@ describe('citizen portal in a real browser', () => {
           await expectNoAccessibilityViolations(page, `${what} (${language})`);
           if (shot) await screenshot(page, `portal-${shot}-${language}`);
         };
-        await page.goto(url(`/${language}/`));
+        expect((await page.goto(url(`/${language}/`)))?.status()).toBe(200);
         await check('home', 'home');
 
         await page.goto(url(`/${language}/apply`));

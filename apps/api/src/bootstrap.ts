@@ -70,7 +70,8 @@ export async function createApiApp(): Promise<{ app: NestFastifyApplication; env
   return { app, env };
 }
 
-const PORTAL_HOME = /^\/(tr|en|ar)\/(\?|$)/;
+// Any two-letter first segment: the portal answers the languages it has and a 404 page for the rest.
+const PORTAL_HOME = /^\/[a-z]{2}\/(\?|$)/;
 
 function portalHomeWithoutSlash(url: string): string {
   return PORTAL_HOME.test(url) ? url.replace('/?', '?').replace(/\/$/, '') : url;

@@ -104,9 +104,9 @@ export const environmentSchema = Joi.object<Environment>({
   ACCESS_CODE_SECRET: Joi.string().min(32).default(DEMO_ACCESS_CODE_SECRET),
   DEFAULT_COUNTRY: Joi.string().length(2).uppercase().default('TR'),
   SUPPORTED_LANGUAGES: Joi.string()
-    .pattern(/^[a-z]{2,3}(-[A-Z]{2})?(,[a-z]{2,3}(-[A-Z]{2})?)*$/)
+    .pattern(/^[a-z]{2}(,[a-z]{2})*$/)
     .default('tr,en,ar')
-    .description('the languages offered, the default first (BCP 47: tr, ar, pt-BR); each needs its catalogs in libs/i18n/catalogs'),
+    .description('the languages offered, the default first (two-letter codes: tr, ar, pt); each needs its catalogs in libs/i18n/catalogs'),
   HTTP_BODY_LIMIT_BYTES: Joi.number()
     .integer()
     .min(1024)

@@ -7,6 +7,7 @@ export * from './lookup-client';
 export * from './page-response';
 export * from './page-stylesheet';
 export * from './problem-mapping';
+export * from './problem-language';
 export * from './validation.pipe';
 export * from './views/form-fields';
 export * from './views/page-document';

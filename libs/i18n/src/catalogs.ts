@@ -10,6 +10,8 @@ export type CatalogNamespace = keyof CatalogNamespaces;
  */
 export class Catalogs {
   private readonly compiled = new Map<string, unknown>();
+  /** Language → its namespaces, read from disk once: asked on every request (which languages a page offers). */
+  private layout?: Map<string, Set<string>>;
 
   constructor(private readonly dir = CATALOGS_DIR) {}
 
@@ -25,9 +27,24 @@ export class Catalogs {
     return texts as CatalogNamespaces[N];
   }
 
+  /** Every language with a folder of catalogs, the source first. */
+  languages(): string[] {
+    return [...this.onDisk().keys()];
+  }
+
   /** The languages that have this namespace translated, in the order given (a deployment's own order). */
-  languagesWith(namespace: CatalogNamespace, preferred: readonly string[] = languagesOnDisk(this.dir)): string[] {
-    return preferred.filter((language) => namespacesOnDisk(language, this.dir).includes(namespace));
+  languagesWith(namespace: CatalogNamespace, preferred: readonly string[] = this.languages()): string[] {
+    const layout = this.onDisk();
+    return preferred.filter((language) => layout.get(language)?.has(namespace));
+  }
+
+  private onDisk(): Map<string, Set<string>> {
+    if (!this.layout) {
+      const languages = languagesOnDisk(this.dir);
+      const ordered = [...languages.filter((l) => l === SOURCE_LANGUAGE), ...languages.filter((l) => l !== SOURCE_LANGUAGE)];
+      this.layout = new Map(ordered.map((language) => [language, new Set(namespacesOnDisk(language, this.dir))]));
+    }
+    return this.layout;
   }
 }
 
@@ -46,10 +63,12 @@ export function textDirection(language: string): 'ltr' | 'rtl' {
 }
 
 let offered: readonly string[] | undefined;
+const offeredBy = new Map<CatalogNamespace, string[]>();
 
 /** The deployment's languages (`SUPPORTED_LANGUAGES`), its default first; set once as a process starts. */
 export function offerLanguages(languages: readonly string[]): void {
   offered = [...languages];
+  offeredBy.clear();
 }
 
 /**
@@ -57,6 +76,8 @@ export function offerLanguages(languages: readonly string[]): void {
  * translated. Before a deployment says (a unit test), every language on disk, the source first.
  */
 export function offeredLanguages(namespace: CatalogNamespace): string[] {
-  const preferred = offered ?? [SOURCE_LANGUAGE, ...languagesOnDisk().filter((language) => language !== SOURCE_LANGUAGE)];
-  return catalogs.languagesWith(namespace, preferred);
+  let languages = offeredBy.get(namespace);
+  if (!languages) offeredBy.set(namespace, (languages = catalogs.languagesWith(namespace, offered ?? catalogs.languages())));
+  // A copy: callers filter and spread it, and none may change what the next request sees.
+  return [...languages];
 }

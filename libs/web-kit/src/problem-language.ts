@@ -1,4 +1,5 @@
 import { catalogs, offeredLanguages, SOURCE_LANGUAGE } from '@petitio/i18n';
+import { negotiateLanguage } from './language';
 import type { Problem } from './problem';
 
 /**
@@ -9,16 +10,7 @@ import type { Problem } from './problem';
  */
 export function problemLanguage(acceptLanguage: string | undefined): string {
   if (!acceptLanguage?.trim()) return SOURCE_LANGUAGE;
-  const offered = offeredLanguages('api');
-  for (const part of acceptLanguage.split(',')) {
-    const [tag, ...params] = part.split(';');
-    const wanted = tag.trim().toLowerCase();
-    if (params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)) || !wanted) continue;
-    const match = offered.find((language) => language.toLowerCase() === wanted) ?? offered.find((language) => wanted.split('-')[0] === language.toLowerCase());
-    if (match) return match;
-    if (wanted === '*') break;
-  }
-  return offered[0] ?? SOURCE_LANGUAGE;
+  return negotiateLanguage(offeredLanguages('api'), acceptLanguage);
 }
 
 /**

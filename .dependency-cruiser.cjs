@@ -29,7 +29,7 @@ module.exports = {
       severity: 'error',
       comment: 'Platform is the floor every domain stands on: database, queues, config, clock, security.',
       from: { path: '^libs/platform/' },
-      to: { path: '^libs/', pathNot: '^libs/platform/' },
+      to: { path: '^libs/', pathNot: '^libs/(platform|country-packs)/' },
     },
     {
       name: 'i18n-knows-no-domain',
@@ -37,6 +37,13 @@ module.exports = {
       comment: 'The catalogs and their loader serve every lib; words about a domain live in the catalogs, not in imports.',
       from: { path: '^libs/i18n/' },
       to: { path: '^libs/', pathNot: '^libs/i18n/' },
+    },
+    {
+      name: 'country-packs-know-no-domain',
+      severity: 'error',
+      comment: 'A pack is data (settings, law, a demo) that configuration and the installer read; its checks import nothing of the product.',
+      from: { path: '^libs/country-packs/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^libs/', pathNot: '^libs/country-packs/' },
     },
     {
       name: 'domain-libs-never-import-ways-in-or-out',

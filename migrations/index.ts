@@ -10,6 +10,7 @@ import { DashboardIndexes1765200000000 } from './1765200000000-DashboardIndexes'
 import { DashboardRollups1765300000000 } from './1765300000000-DashboardRollups';
 import { SearchDocuments1765400000000 } from './1765400000000-SearchDocuments';
 import { SignInFailures1765500000000 } from './1765500000000-SignInFailures';
+import { CountryPacks1765600000000 } from './1765600000000-CountryPacks';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   DashboardRollups1765300000000,
   SearchDocuments1765400000000,
   SignInFailures1765500000000,
+  CountryPacks1765600000000,
 ];

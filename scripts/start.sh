@@ -18,10 +18,13 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 if [ -z "${DATABASE_URL:-}" ]; then
-  log "starting private PostgreSQL on 127.0.0.1:54329 (data in .data/postgres)"
+  # Each country pack's demo gets a database of its own: one database holds one country's law.
+  DB_NAME=petitio
+  if [ -n "${COUNTRY_PACK:-}" ] && [ "$COUNTRY_PACK" != tr ]; then DB_NAME="petitio_${COUNTRY_PACK//[^a-z0-9]/_}"; fi
+  log "starting private PostgreSQL on 127.0.0.1:54329 (data in .data/postgres, database $DB_NAME)"
   start_postgres .data/postgres 54329
-  create_database 54329 petitio
-  export DATABASE_URL=postgres://postgres@127.0.0.1:54329/petitio
+  create_database 54329 "$DB_NAME"
+  export DATABASE_URL="postgres://postgres@127.0.0.1:54329/$DB_NAME"
   OWN_PG=1
 fi
 if [ -z "${REDIS_URL:-}" ]; then
@@ -30,6 +33,8 @@ if [ -z "${REDIS_URL:-}" ]; then
   start_redis .data/redis 63799
   export REDIS_URL=redis://127.0.0.1:63799
   OWN_REDIS=1
+  # The queues of one pack's demo database never meet another's.
+  if [ -n "${DB_NAME:-}" ] && [ "$DB_NAME" != petitio ] && [ -z "${QUEUE_PREFIX:-}" ]; then export QUEUE_PREFIX="{$DB_NAME}"; fi
 fi
 
 node dist/apps/cli/src/main.js migrate
@@ -55,10 +60,16 @@ node -e '
     console.error("the api did not become ready in 30 s");
   })();
 ' "http://127.0.0.1:$PORT/health/ready"
+LANGUAGES=$(node -e '
+  const { loadEnvironment, supportedLanguages } = require("./dist/libs/platform/src");
+  const { languageName } = require("./dist/libs/i18n/src");
+  const env = loadEnvironment();
+  console.log(`${env.COUNTRY_PACK} pack: ${supportedLanguages(env).map(languageName).join(", ")}`);
+')
 cat >&2 <<MSG
 
   Petitio is running.
-    Citizen portal         http://localhost:$PORT/   (Turkish, English, Arabic)
+    Citizen portal         http://localhost:$PORT/   ($LANGUAGES)
     Staff console          http://localhost:$PORT/staff/sign-in
     API and OpenAPI docs   http://localhost:$PORT/docs
     Submit an application  POST http://localhost:$PORT/api/v1/applications

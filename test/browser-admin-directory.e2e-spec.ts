@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { languageNameIn } from '@petitio/i18n';
 import { adminDirectoryTexts } from '@petitio/web-admin';
 import { consoleTexts } from '@petitio/web-console';
 import { TestBrowser, expectNoAccessibilityViolations, screenshot } from './support/browser';
@@ -50,14 +51,14 @@ describe('directory and topics admin pages in a real browser', () => {
       const form = page.locator('form[action="/staff/admin/agencies"]');
       // Refused first: the error is next to its field, the page still accessible.
       await page.getByLabel(d.agencies.code).fill('MOH 35');
-      await page.getByLabel(d.names.en).fill('Izmir Provincial Health Directorate');
+      await page.getByLabel(d.names.nameIn({ language: languageNameIn('en', 'en') })).fill('Izmir Provincial Health Directorate');
       await page.getByLabel(d.agencies.kind).selectOption('directorate');
       expect((await submitForm(form)).status()).toBe(400);
       expect(await page.locator('#code-error').textContent()).toBe(d.fieldErrors.invalid_code);
       await expectNoAccessibilityViolations(page, 'the refused directory form');
 
       await page.getByLabel(d.agencies.code).fill('MOH-35');
-      await page.getByLabel(d.names.tr).fill('İzmir İl Sağlık Müdürlüğü');
+      await page.getByLabel(d.names.nameIn({ language: languageNameIn('tr', 'en') })).fill('İzmir İl Sağlık Müdürlüğü');
       await page.getByLabel(d.agencies.parentCode).selectOption('MOH');
       expect((await submitForm(form)).status()).toBe(303);
       expect(new URL(page.url()).search).toBe('?done=created');
@@ -86,8 +87,8 @@ describe('directory and topics admin pages in a real browser', () => {
       await screenshot(page, 'console-admin-topics-tr');
 
       await page.getByLabel(d.topics.code, { exact: true }).fill('parks');
-      await page.getByLabel(d.names.tr).fill('Parklar');
-      await page.getByLabel(d.names.en).fill('Parks');
+      await page.getByLabel(d.names.nameIn({ language: languageNameIn('tr', 'tr') })).fill('Parklar');
+      await page.getByLabel(d.names.nameIn({ language: languageNameIn('en', 'tr') })).fill('Parks');
       await page.getByLabel(d.topics.defaultAgencyCode).selectOption('ASKI');
       await page.getByLabel(d.topics.keywords).fill('park*, bahçe');
       expect((await submitForm(page.locator('form[action="/staff/admin/topics"]'))).status()).toBe(303);

@@ -12,6 +12,8 @@ export interface StackOptions {
   redisUrl?: string;
   pgPort?: number;
   env?: Record<string, string>;
+  /** The database to copy instead of the run's template (migrated and seeded with Turkey's pack). */
+  template?: string;
 }
 
 /** A real api process and worker processes on their own database and queue prefix. */
@@ -120,7 +122,7 @@ async function launch(name: string, entry: string, env: Record<string, string>, 
 
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const pgPort = options.pgPort ?? testServices.pgPort;
-  const databaseName = await createTestDatabase(pgPort);
+  const databaseName = await createTestDatabase(pgPort, options.template);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(databaseName, pgPort),

@@ -11,6 +11,7 @@ import { DirectoryModule } from '@petitio/directory';
 import { ClockModule, DatabaseModule, EnvironmentModule, OutboxModule, RateLimitModule, SecurityModule } from '@petitio/platform';
 import { RoutingModule } from '@petitio/routing';
 import { StaffModule } from '@petitio/staff';
+import { CountryPackInstaller } from './country-pack/country-pack-installer';
 import { DemoSeeder } from './demo/demo-seeder';
 
 @Module({
@@ -33,6 +34,6 @@ import { DemoSeeder } from './demo/demo-seeder';
     ChannelsModule,
     StaffModule,
   ],
-  providers: [DemoSeeder],
+  providers: [CountryPackInstaller, DemoSeeder],
 })
 export class CliModule {}

@@ -10,6 +10,7 @@ import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations';
 import { CliModule } from './cli.module';
+import { CountryPackInstaller, CountryPackMismatchError } from './country-pack/country-pack-installer';
 import { DemoSeeder } from './demo/demo-seeder';
 
 const program = new Command().name('petitio').description('Petitio administration commands');
@@ -30,16 +31,28 @@ program
 
 program
   .command('seed')
-  .description('load the demo directory, topics, routing rules and staff into an empty database (does nothing once there are agencies)')
+  .description(
+    "write the country pack's law into a new database, then load its demo directory, topics, routing rules and staff into an empty one (changes nothing on later runs)",
+  )
   .action(async () => {
     const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
     try {
+      const pack = await app.get(CountryPackInstaller).install();
+      console.log(
+        pack.installed
+          ? `country pack ${pack.code} installed: ${pack.types} application types, ${pack.reasons} reasons, ${pack.policies} deadline policies`
+          : `country pack ${pack.code} already installed`,
+      );
       const outcome = await app.get(DemoSeeder).seed();
       console.log(
         outcome.loaded
           ? `demo data loaded: ${outcome.regions} regions, ${outcome.agencies} agencies, ${outcome.topics} topics, ${outcome.rules} routing rules, ${outcome.staff} staff users`
           : 'demo data not loaded: the directory already has agencies (the demo loaded earlier, or a real directory)',
       );
+    } catch (error) {
+      if (!(error instanceof CountryPackMismatchError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
     } finally {
       await app.close();
     }

@@ -9,3 +9,4 @@ export * from './sms/sms-opt-outs';
 export * from './sms/topic-guess';
 export * from './voice/voice-menu';
 export * from './voice/voice-step';
+export * from './voice/voice-wording';

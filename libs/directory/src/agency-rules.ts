@@ -1,12 +1,15 @@
 import { isEmail } from 'class-validator';
+import { deploymentLanguages } from '@petitio/i18n';
 import type { FieldProblem } from '@petitio/platform';
 import { AGENCY_KINDS, LocalisedNames } from './agency.entity';
 
 /** Every change of the tree's shape (admin moves, CSV imports) takes this transaction lock: checked moves cannot interleave into a loop. */
 export const AGENCY_TREE_LOCK = "hashtext('petitio.agency-tree')";
 
-/** The languages an admin names an agency or a topic in: the portal's and the console's. */
-export const NAME_LANGUAGES = ['tr', 'en', 'ar'] as const;
+/** The languages an admin names an agency or a topic in: the deployment's (SUPPORTED_LANGUAGES). */
+export function nameLanguages(): string[] {
+  return deploymentLanguages();
+}
 export const NAME_MAX_LENGTH = 200;
 export const AGENCY_CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
@@ -24,8 +27,8 @@ export function namesProblems(names: LocalisedNames | undefined, given: Partial<
   for (const [language, name] of Object.entries(given ?? {})) {
     if (name === undefined || name === '') continue;
     const field = `names.${language}`;
-    if (!(NAME_LANGUAGES as readonly string[]).includes(language)) {
-      problems.push({ field, code: 'unknown_language', message: `names are given in ${NAME_LANGUAGES.join(', ')}` });
+    if (!nameLanguages().includes(language)) {
+      problems.push({ field, code: 'unknown_language', message: `names are given in ${nameLanguages().join(', ')}` });
     } else if (typeof name !== 'string') {
       problems.push({ field, code: 'isString', message: `${field} must be text` });
     } else if (name.length > NAME_MAX_LENGTH) {

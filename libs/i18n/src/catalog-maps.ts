@@ -6,5 +6,5 @@ export const OPEN_MAPS: OpenMaps = {
   portal: ['status.messageKinds', 'status.events', 'status.refused', 'fieldErrors'],
   console: ['users.statuses', 'users.roles', 'types', 'channels', 'messageKinds', 'historyKinds', 'refused', 'fieldErrors'],
   'directory-admin': ['kinds', 'refusals', 'fieldErrors'],
-  'routing-admin': ['routing.languages', 'fieldErrors'],
+  'routing-admin': ['fieldErrors'],
 };

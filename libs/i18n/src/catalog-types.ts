@@ -720,9 +720,7 @@ export interface ConsoleCatalog {
 export interface DirectoryAdminCatalog {
   readonly names: {
     readonly legend: string;
-    readonly tr: string;
-    readonly en: string;
-    readonly ar: string;
+    readonly nameIn: (values: { readonly language: string | number }) => string;
     readonly hint: string;
   };
   readonly kinds: {
@@ -1242,12 +1240,6 @@ export interface RoutingAdminCatalog {
     readonly subject: string;
     readonly body: string;
     readonly language: string;
-    readonly languages: {
-      readonly tr: string;
-      readonly en: string;
-      readonly ar: string;
-      readonly [key: string]: string | undefined;
-    };
     readonly previewSubmit: string;
     readonly previewResultTitle: string;
     readonly wouldGoTo: (values: { readonly agency: string | number }) => string;
@@ -1416,6 +1408,7 @@ export interface SmsCatalog {
 }
 
 export interface VoiceCatalog {
+  readonly speechLanguage: string;
   readonly menu: string;
   readonly notAnOption: string;
   readonly enterTrackingNumber: string;

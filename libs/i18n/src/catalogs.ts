@@ -56,6 +56,11 @@ export function languageName(language: string): string {
   return name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
 }
 
+/** A language's name in another language, for labels (`languageNameIn('tr', 'pt')` is "turco"). */
+export function languageNameIn(language: string, inLanguage: string): string {
+  return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(language) ?? language;
+}
+
 /** Which way a language's script runs, from CLDR through `Intl.Locale`. */
 export function textDirection(language: string): 'ltr' | 'rtl' {
   const info = (new Intl.Locale(language) as Intl.Locale & { textInfo?: { direction?: string } }).textInfo;
@@ -69,6 +74,15 @@ const offeredBy = new Map<CatalogNamespace, string[]>();
 export function offerLanguages(languages: readonly string[]): void {
   offered = [...languages];
   offeredBy.clear();
+}
+
+/**
+ * The deployment's languages, its default first, that have catalogs at all: what names of agencies and topics are
+ * written in. Before a deployment says (a unit test), every language on disk, the source first.
+ */
+export function deploymentLanguages(): string[] {
+  const onDisk = catalogs.languages();
+  return offered ? offered.filter((language) => onDisk.includes(language)) : onDisk;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LocalisedNames, localise } from '@petitio/directory';
-import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
+import { Clock, ENVIRONMENT, Environment, supportedLanguages } from '@petitio/platform';
 import { BusinessCalendarProvider, SlaClocksRepository } from '@petitio/sla';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
@@ -125,7 +125,7 @@ export class InboxService {
     if (query.agencyId) add((p) => `a.assigned_agency_id = ${p}::uuid`, query.agencyId);
     if (query.submittedFrom) add((p) => `a.created_at >= ${p}`, query.submittedFrom);
     if (query.submittedBefore) add((p) => `a.created_at < ${p}`, query.submittedBefore);
-    if (query.text) where.push(textSearchCondition(query.text, params));
+    if (query.text) where.push(textSearchCondition(query.text, params, supportedLanguages(this.env)));
     const now = this.clock.now();
     if (query.figure) where.push(...figureConditions(query.figure, params, now, this.env.CALENDAR_TIME_ZONE));
     const openClock = (condition: string) => `EXISTS (SELECT 1 FROM sla_clocks c WHERE c.application_id = a.id AND c.stopped_at IS NULL AND ${condition})`;

@@ -3,13 +3,14 @@ import { FieldErrors } from '@petitio/web-kit';
 import { formErrors } from '@petitio/web-console';
 import { ConsoleLanguage } from '@petitio/web-console';
 import { directoryFieldError } from './admin-directory-texts';
+import { nameLanguages } from '@petitio/directory';
 import { NameValues } from './views/directory-fields';
 
 // Reading the agency and topic forms, and putting what the rules refused next to the fields.
 
-/** The three name fields as typed, trimmed. */
+/** The name fields as typed, trimmed, one per language. */
 export function namesOf(body: (name: string) => string): NameValues {
-  return { tr: body('names-tr').trim(), en: body('names-en').trim(), ar: body('names-ar').trim() };
+  return Object.fromEntries(nameLanguages().map((l) => [l, body(`names-${l}`).trim()]));
 }
 
 /** Problems next to the agency or topic form's controls, in these pages' words. */

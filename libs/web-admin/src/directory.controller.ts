@@ -16,13 +16,13 @@ import { ConsoleLanguage } from '@petitio/web-console';
 import { directoryRefusal } from './admin-directory-texts';
 import { savedForm } from '@petitio/web-console';
 import { directoryFormErrors, doneOf, namesOf } from './directory-form';
-import { NO_NAMES, agencyChoices, nameValues } from './views/directory-fields';
+import { agencyChoices, nameControls, nameValues } from './views/directory-fields';
 import { AgencyEditModel, AgencyEditValues, agencyEditPage } from './views/directory-edit.view';
 import { AGENCIES_PATH, DirectoryPageModel, NewAgencyValues, directoryPage } from './views/directory.view';
 
-const NEW_AGENCY_CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'kind', 'contactEmail', 'parentCode'];
-const EDIT_CONTROLS = ['names', 'names-tr', 'names-en', 'names-ar', 'contactEmail', 'parentCode'];
-const NO_VALUES: NewAgencyValues = { code: '', names: NO_NAMES, kind: '', contactEmail: '', parentCode: '' };
+const newAgencyControls = () => ['code', ...nameControls(), 'kind', 'contactEmail', 'parentCode'];
+const editControls = () => [...nameControls(), 'contactEmail', 'parentCode'];
+const noValues = (): NewAgencyValues => ({ code: '', names: nameValues(), kind: '', contactEmail: '', parentCode: '' });
 
 /**
  * The agency directory: center admins add, rename, move, deactivate and reactivate agencies; supervisors see their
@@ -65,7 +65,7 @@ export class ConsoleDirectoryController {
       parentCode: field('parentCode'),
     };
     const refuse = (problems: FieldProblem[]) =>
-      this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, NEW_AGENCY_CONTROLS, 'code') });
+      this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, newAgencyControls(), 'code') });
     const sent = {
       code: values.code || undefined,
       names: values.names,
@@ -108,7 +108,7 @@ export class ConsoleDirectoryController {
     const refuse = async (problems: FieldProblem[]) =>
       this.renderEdit(reply, 400, language, staff, await this.agencies.get(code), {
         values,
-        errors: directoryFormErrors(language, problems, EDIT_CONTROLS, 'names'),
+        errors: directoryFormErrors(language, problems, editControls(), 'names'),
       });
     // Every field is on the form: an emptied name or email is removed, an empty parent makes a root.
     const sent = { names: values.names, contactEmail: values.contactEmail || null, parentCode: values.parentCode || null };
@@ -157,7 +157,7 @@ export class ConsoleDirectoryController {
         query: where.query ?? '',
         results: where.query ? await this.browser.search(where.query, reach) : undefined,
       };
-      const values = { ...NO_VALUES, parentCode: parentCode ?? '' };
+      const values = { ...noValues(), parentCode: parentCode ?? '' };
       sendConsolePage(reply, status, directoryPage(language, { ...page, tree: [], parents: [], values, browse, ...extra }));
       return;
     }
@@ -168,7 +168,7 @@ export class ConsoleDirectoryController {
           tree.filter((e) => e.active),
         )
       : [];
-    sendConsolePage(reply, status, directoryPage(language, { ...page, tree, parents, values: NO_VALUES, ...extra }));
+    sendConsolePage(reply, status, directoryPage(language, { ...page, tree, parents, values: noValues(), ...extra }));
   }
 
   private async renderEdit(

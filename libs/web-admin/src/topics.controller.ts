@@ -16,11 +16,11 @@ import { ConsoleSessionGuard } from '@petitio/web-console';
 import { ConsoleLanguage } from '@petitio/web-console';
 import { savedForm } from '@petitio/web-console';
 import { directoryFormErrors, doneOf, namesOf } from './directory-form';
-import { NO_NAMES, agencyChoices, nameValues } from './views/directory-fields';
+import { agencyChoices, nameControls, nameValues } from './views/directory-fields';
 import { TOPICS_PATH, TopicEditModel, TopicFormValues, TopicsPageModel, topicEditPage, topicsPage } from './views/topics.view';
 
-const CONTROLS = ['code', 'names', 'names-tr', 'names-en', 'names-ar', 'defaultAgencyCode', 'keywords'];
-const NO_VALUES: TopicFormValues = { code: '', names: NO_NAMES, defaultAgencyCode: '', keywords: '' };
+const controls = () => ['code', ...nameControls(), 'defaultAgencyCode', 'keywords'];
+const noValues = (): TopicFormValues => ({ code: '', names: nameValues(), defaultAgencyCode: '', keywords: '' });
 
 /** Topics: center admins add, rename, re-point and deactivate them; supervisors read. TopicAdmin's rules. */
 @ApiExcludeController()
@@ -47,7 +47,7 @@ export class ConsoleTopicsController {
     const language = consoleLanguage(request);
     const values = valuesOf(body);
     const refuse = (problems: FieldProblem[]) =>
-      this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, CONTROLS, 'code') });
+      this.renderList(reply, 400, language, staff, { values, errors: directoryFormErrors(language, problems, controls(), 'code') });
     const sent = {
       code: values.code || undefined,
       names: values.names,
@@ -83,7 +83,10 @@ export class ConsoleTopicsController {
     const language = consoleLanguage(request);
     const values = valuesOf(body);
     const refuse = async (problems: FieldProblem[]) =>
-      this.renderEdit(reply, 400, language, staff, await this.topics.get(code), { values, errors: directoryFormErrors(language, problems, CONTROLS, 'names') });
+      this.renderEdit(reply, 400, language, staff, await this.topics.get(code), {
+        values,
+        errors: directoryFormErrors(language, problems, controls(), 'names'),
+      });
     const sent = { names: values.names, defaultAgencyCode: values.defaultAgencyCode || null, keywords: keywordsOf(values.keywords) };
     const save = (dto: UpdateTopicDto) => this.topics.update(code, topicPatch(dto));
     if (await savedForm(UpdateTopicDto, sent, save, refuse)) seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=updated`);
@@ -106,7 +109,7 @@ export class ConsoleTopicsController {
       // A reactivation whose default agency was deactivated since: said next to that field, to choose another.
       if (!(error instanceof InvalidInputError)) throw error;
       const topic = await this.topics.get(code);
-      return this.renderEdit(reply, 400, language, staff, topic, { errors: directoryFormErrors(language, error.problems, CONTROLS, 'names') });
+      return this.renderEdit(reply, 400, language, staff, topic, { errors: directoryFormErrors(language, error.problems, controls(), 'names') });
     }
     seeOther(reply, `${TOPICS_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
   }
@@ -135,7 +138,7 @@ export class ConsoleTopicsController {
           )
         : undefined,
       mayManage: hasRole(staff, 'center_admin'),
-      values: NO_VALUES,
+      values: noValues(),
       errors: {},
       ...extra,
     };

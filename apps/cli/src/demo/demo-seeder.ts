@@ -1,17 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
 import { AGENCY_TREE_LOCK, DirectoryService } from '@petitio/directory';
 import { RoutingRulesService } from '@petitio/routing';
 import { DataSource } from 'typeorm';
-import { Inject } from '@nestjs/common';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { PasswordHasher } from '@petitio/staff';
-import { DEMO_STAFF_PASSWORD, demoAgencies, demoRegions, demoRoutingRules, demoStaff, demoTopics } from './demo-data';
+import { countryPack } from '@petitio/country-packs';
+
+/** Every demo staff member's password: fine for a demo, and never created in production. */
+export const DEMO_STAFF_PASSWORD = 'petitio-demo-password';
 
 export type DemoSeedOutcome = { loaded: true; regions: number; agencies: number; topics: number; rules: number; staff: number } | { loaded: false };
 
 /**
- * Loads the demo directory, topics, rules and staff into a database whose directory is empty. Once there is any agency
+ * Loads the country pack's demo directory, topics, rules and staff into a database whose directory is empty. Once there is any agency
  * (the demo loaded before, or a real directory imported) it changes nothing: `start` and compose run it on every
  * start, and what admins changed, renamed or deleted since must stay so, and demo data never mixes with real data.
  */
@@ -27,6 +29,7 @@ export class DemoSeeder {
   ) {}
 
   async seed(): Promise<DemoSeedOutcome> {
+    const { regions, agencies, topics, routingRules, staff } = countryPack(this.env.COUNTRY_PACK).demo;
     // A known password is fine for a demo and never acceptable in production.
     const withStaff = this.env.NODE_ENV !== 'production';
     const passwordHash = withStaff ? await this.hasher.hash(DEMO_STAFF_PASSWORD) : '';
@@ -35,17 +38,17 @@ export class DemoSeeder {
       await manager.query(`SELECT pg_advisory_xact_lock(${AGENCY_TREE_LOCK})`);
       const [{ any }]: { any: boolean }[] = await manager.query('SELECT EXISTS (SELECT 1 FROM agencies) AS any');
       if (any) return false;
-      await this.directory.upsertRegions(demoRegions, manager);
-      await this.directory.upsertAgencies(demoAgencies, manager);
-      await this.catalogue.upsertTopics(demoTopics, manager);
-      await this.rules.upsert(demoRoutingRules, manager);
+      await this.directory.upsertRegions(regions, manager);
+      await this.directory.upsertAgencies(agencies, manager);
+      await this.catalogue.upsertTopics(topics, manager);
+      await this.rules.upsert(routingRules, manager);
       if (!withStaff) return true;
-      for (const user of demoStaff) {
+      for (const user of staff) {
         await manager.query(
           `INSERT INTO staff_users (agency_id, email, display_name, roles, password_hash, status, language)
-           SELECT id, $2, $3, $4, $5, 'active', 'en' FROM agencies WHERE code = $1
+           SELECT id, $2, $3, $4, $5, 'active', $6 FROM agencies WHERE code = $1
            ON CONFLICT (lower(email)) DO NOTHING`,
-          [user.agencyCode, user.email, user.displayName, user.roles, passwordHash],
+          [user.agencyCode, user.email, user.displayName, user.roles, passwordHash, user.language],
         );
       }
       return true;
@@ -53,11 +56,11 @@ export class DemoSeeder {
     if (!loaded) return { loaded: false };
     return {
       loaded: true,
-      regions: demoRegions.length,
-      agencies: demoAgencies.length,
-      topics: demoTopics.length,
-      rules: demoRoutingRules.length,
-      staff: withStaff ? demoStaff.length : 0,
+      regions: regions.length,
+      agencies: agencies.length,
+      topics: topics.length,
+      rules: routingRules.length,
+      staff: withStaff ? staff.length : 0,
     };
   }
 }

@@ -1,4 +1,5 @@
-import { offeredLanguages } from '@petitio/i18n';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { SOURCE_LANGUAGE, offeredLanguages } from '@petitio/i18n';
 
 /** A language the SMS answers are written in: one of `smsLanguages()`. */
 export type PhoneLanguage = string;
@@ -8,13 +9,19 @@ export function smsLanguages(): PhoneLanguage[] {
   return offeredLanguages('sms');
 }
 
-/** Languages the voice menu speaks: those the telephony provider has a voice for here. */
-export const VOICE_LANGUAGES = ['tr', 'en'] as const;
-export type VoiceLanguage = (typeof VOICE_LANGUAGES)[number];
+/** The voice menu's languages, the default first: the deployment's that have `voice.json` (which names the voice's locale). */
+export function voiceLanguages(): PhoneLanguage[] {
+  return offeredLanguages('voice');
+}
 
-/** A caller's language when they have not chosen one: Turkish for Turkish numbers, English otherwise. */
-export function languageOfNumber(e164: string): VoiceLanguage {
-  return e164.startsWith('+90') ? 'tr' : 'en';
+/**
+ * A caller's language when they have not chosen one: the deployment's default (the first of `languages`) for
+ * numbers of its own country, English where it is offered for every other number, a withheld one included.
+ */
+export function languageOfNumber(e164: string, homeCountry: string, languages: readonly PhoneLanguage[]): PhoneLanguage {
+  const home = languages[0] ?? SOURCE_LANGUAGE;
+  if (parsePhoneNumberFromString(e164)?.country === homeCountry) return home;
+  return languages.includes(SOURCE_LANGUAGE) ? SOURCE_LANGUAGE : home;
 }
 
 /**

@@ -6,7 +6,7 @@ import { IntakeService } from '@petitio/intake';
 import { BODY_MAX } from '@petitio/intake';
 import { toE164 } from '@petitio/applications';
 import { formatTrackingNumber, parseTrackingNumber } from '@petitio/applications';
-import { PhoneLanguage, languageOfNumber } from './citizen-language';
+import { PhoneLanguage, languageOfNumber, smsLanguages } from './citizen-language';
 import { EarlierDelivery, InboundMessages } from './inbound-messages';
 import { PhoneApplications } from './phone-applications';
 import { SmsOptOuts } from './sms-opt-outs';
@@ -58,7 +58,7 @@ export class SmsConversation {
       return '';
     }
     const command = parseSmsCommand(sms.body ?? '');
-    const language = command.language ?? languageOfNumber(phone);
+    const language = command.language ?? languageOfNumber(phone, this.env.DEFAULT_COUNTRY, smsLanguages());
     const wording = smsWordingIn(language);
 
     // The first delivery was counted; a crashed one handled again is the same text, not one more.
@@ -91,7 +91,7 @@ export class SmsConversation {
   private async repeat(earlier: EarlierDelivery, sms: InboundSms): Promise<string> {
     if (earlier.outcome !== 'application_created' || !earlier.applicationId) return earlier.reply ?? '';
     const phone = toE164(sms.from, this.env.DEFAULT_COUNTRY) ?? '';
-    const wording = smsWordingIn(parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone));
+    const wording = smsWordingIn(parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone, this.env.DEFAULT_COUNTRY, smsLanguages()));
     const trackingNumber = await this.applications.trackingNumberOf(earlier.applicationId);
     const formatted = formatTrackingNumber(trackingNumber);
     return this.withinRetryWindow(earlier) ? wording.received(formatted, this.accessCodes.issue(trackingNumber)) : wording.receivedBefore(formatted);

@@ -3,12 +3,12 @@ import { Clock, ENVIRONMENT, Environment } from '@petitio/platform';
 import { AccessCodes } from '@petitio/intake';
 import { IntakeService } from '@petitio/intake';
 import { toE164 } from '@petitio/applications';
-import { VoiceLanguage, languageOfNumber } from '../sms/citizen-language';
+import { PhoneLanguage as VoiceLanguage, languageOfNumber, voiceLanguages } from '../sms/citizen-language';
 import { InboundMessages } from '../sms/inbound-messages';
 import { PhoneApplications } from '../sms/phone-applications';
 import { TRACKING_NUMBER_LENGTH, parseTrackingNumber } from '@petitio/applications';
 import { VoiceStep } from './voice-step';
-import { VOICE_WORDING } from './voice-wording';
+import { voiceWordingIn } from './voice-wording';
 
 /** Wrong keypad answers a caller gets before the menu offers an agent instead. */
 const TRIES = 2;
@@ -45,7 +45,7 @@ export class VoiceMenu {
 
   choose(from: string, digits: string | undefined, attempt: number): VoiceStep {
     const language = this.languageOf(from);
-    const w = VOICE_WORDING[language];
+    const w = voiceWordingIn(language);
     switch (digits) {
       case '1':
         return this.askTrackingNumber(language, 1, []);
@@ -60,7 +60,7 @@ export class VoiceMenu {
 
   async status(from: string, digits: string | undefined, attempt: number): Promise<VoiceStep> {
     const language = this.languageOf(from);
-    const w = VOICE_WORDING[language];
+    const w = voiceWordingIn(language);
     const wrong = (why: string) => (attempt >= TRIES ? this.agent(language, [why]) : this.askTrackingNumber(language, attempt + 1, [why]));
     const parsed = parseTrackingNumber(digits ?? '');
     if (!parsed.ok) return wrong(w.invalidNumber);
@@ -73,7 +73,7 @@ export class VoiceMenu {
   /** A voice message becomes an application for an agent to transcribe; a redelivered webhook makes none. */
   async recorded(recording: VoiceRecording): Promise<VoiceStep> {
     const language = this.languageOf(recording.from);
-    const w = VOICE_WORDING[language];
+    const w = voiceWordingIn(language);
     if (!recording.recordingSid || recording.durationSeconds <= 0) return { kind: 'hangup', language, say: [w.nothingRecorded, w.goodbye] };
 
     const sid = `${recording.callSid}:${recording.recordingSid}`;
@@ -109,14 +109,14 @@ export class VoiceMenu {
   }
 
   private mainMenu(language: VoiceLanguage, attempt: number, before: string[]): VoiceStep {
-    return { kind: 'gather', language, say: [...before, VOICE_WORDING[language].menu], stage: 'menu', attempt, numDigits: 1 };
+    return { kind: 'gather', language, say: [...before, voiceWordingIn(language).menu], stage: 'menu', attempt, numDigits: 1 };
   }
 
   private askTrackingNumber(language: VoiceLanguage, attempt: number, before: string[]): VoiceStep {
     return {
       kind: 'gather',
       language,
-      say: [...before, VOICE_WORDING[language].enterTrackingNumber],
+      say: [...before, voiceWordingIn(language).enterTrackingNumber],
       stage: 'status',
       attempt,
       numDigits: TRACKING_NUMBER_LENGTH,
@@ -125,13 +125,13 @@ export class VoiceMenu {
   }
 
   private agent(language: VoiceLanguage, before: string[]): VoiceStep {
-    const w = VOICE_WORDING[language];
+    const w = voiceWordingIn(language);
     if (!this.env.VOICE_AGENT_NUMBER) return { kind: 'hangup', language, say: [...before, w.noAgent] };
     return { kind: 'dial', language, say: [...before, w.connecting], number: this.env.VOICE_AGENT_NUMBER };
   }
 
   private languageOf(from: string): VoiceLanguage {
-    return languageOfNumber(toE164(from ?? '', this.env.DEFAULT_COUNTRY) ?? '');
+    return languageOfNumber(toE164(from ?? '', this.env.DEFAULT_COUNTRY) ?? '', this.env.DEFAULT_COUNTRY, voiceLanguages());
   }
 }
 

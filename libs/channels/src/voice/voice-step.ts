@@ -1,4 +1,4 @@
-import type { VoiceLanguage } from '../sms/citizen-language';
+import type { PhoneLanguage as VoiceLanguage } from '../sms/citizen-language';
 
 /** Where a keypad answer goes next; the webhook layer turns it into a URL. */
 export type VoiceStage = 'menu' | 'status';

@@ -1,9 +1,10 @@
 import type { ApplicationStatus } from '@petitio/applications';
 import { catalogs } from '@petitio/i18n';
-import { VOICE_LANGUAGES, VoiceLanguage } from '../sms/citizen-language';
 
 /** Everything the voice menu says in one language, from `libs/i18n/catalogs/<language>/voice.json`. Short: callers hear every word. */
 export interface VoiceWording {
+  /** The locale the telephony provider reads the prompts in (BCP 47, e.g. pt-BR), from the catalog. */
+  speechLanguage: string;
   menu: string;
   notAnOption: string;
   enterTrackingNumber: string;
@@ -21,9 +22,10 @@ export interface VoiceWording {
   voiceMessageBody(recordingSid: string): string;
 }
 
-function voiceWording(language: VoiceLanguage): VoiceWording {
+function voiceWording(language: string): VoiceWording {
   const t = catalogs.texts('voice', language);
   return {
+    speechLanguage: t.speechLanguage,
     menu: t.menu,
     notAnOption: t.notAnOption,
     enterTrackingNumber: t.enterTrackingNumber,
@@ -41,4 +43,11 @@ function voiceWording(language: VoiceLanguage): VoiceWording {
   };
 }
 
-export const VOICE_WORDING = Object.fromEntries(VOICE_LANGUAGES.map((language) => [language, voiceWording(language)])) as Record<VoiceLanguage, VoiceWording>;
+const wordings = new Map<string, VoiceWording>();
+
+/** The voice menu's words in `language`, one of `voiceLanguages()`; built once per language. */
+export function voiceWordingIn(language: string): VoiceWording {
+  let wording = wordings.get(language);
+  if (!wording) wordings.set(language, (wording = voiceWording(language)));
+  return wording;
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Header, HttpCode, Inject, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { VoiceMenu, VoiceStep } from '@petitio/channels';
+import { VoiceMenu, VoiceStep, voiceWordingIn } from '@petitio/channels';
 import { TwimlVoiceAnswer, voiceTwiml } from '@petitio/message-delivery';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
@@ -67,7 +67,7 @@ export class TwilioVoiceController {
   }
 
   private render(step: VoiceStep): string {
-    const answer: TwimlVoiceAnswer = { language: step.language === 'tr' ? 'tr-TR' : 'en-US', say: step.say };
+    const answer: TwimlVoiceAnswer = { language: voiceWordingIn(step.language).speechLanguage, say: step.say };
     if (step.kind === 'gather')
       answer.gather = { action: `${this.callbackBase}/${step.stage}?try=${step.attempt}`, numDigits: step.numDigits, finishOnKey: step.finishOnKey };
     if (step.kind === 'dial') answer.dial = step.number;

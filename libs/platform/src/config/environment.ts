@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { CountryPackError, DEFAULT_COUNTRY_PACK, countryPack } from '@petitio/country-packs';
 import { E164_PATTERN, smsSenderKind } from './sms-sender';
 
 /**
@@ -15,6 +16,7 @@ export interface Environment {
   QUEUE_PREFIX: string;
   LOG_LEVEL: string;
   ACCESS_CODE_SECRET: string;
+  COUNTRY_PACK: string;
   DEFAULT_COUNTRY: string;
   SUPPORTED_LANGUAGES: string;
   HTTP_BODY_LIMIT_BYTES: number;
@@ -102,7 +104,10 @@ export const environmentSchema = Joi.object<Environment>({
     .description('BullMQ key prefix; keep the braces for Redis Cluster hash tags'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   ACCESS_CODE_SECRET: Joi.string().min(32).default(DEMO_ACCESS_CODE_SECRET),
-  DEFAULT_COUNTRY: Joi.string().length(2).uppercase().default('TR'),
+  COUNTRY_PACK: Joi.string()
+    .default(DEFAULT_COUNTRY_PACK)
+    .description('the country pack (libs/country-packs/packs/<code>) whose settings, law and demo this deployment takes: tr, br'),
+  DEFAULT_COUNTRY: Joi.string().length(2).uppercase().default('TR').description('country of phone numbers written without +; the pack sets it'),
   SUPPORTED_LANGUAGES: Joi.string()
     .pattern(/^[a-z]{2}(,[a-z]{2})*$/)
     .default('tr,en,ar')
@@ -323,12 +328,23 @@ export class EnvironmentError extends Error {}
 
 /** Validates `env` and returns typed settings, or throws one message listing every bad variable. */
 export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const { value, error } = environmentSchema.validate(env, {
-    abortEarly: false,
-    allowUnknown: true,
-    stripUnknown: true,
-    convert: true,
-  });
+  let packSettings: Record<string, string> = {};
+  try {
+    packSettings = countryPack(env.COUNTRY_PACK || DEFAULT_COUNTRY_PACK).settings;
+  } catch (error) {
+    if (!(error instanceof CountryPackError)) throw error;
+    throw new EnvironmentError(`Invalid configuration:\n  - ${error.message}`);
+  }
+  // The pack's settings are defaults: what the deployment sets itself wins.
+  const { value, error } = environmentSchema.validate(
+    { ...packSettings, ...env },
+    {
+      abortEarly: false,
+      allowUnknown: true,
+      stripUnknown: true,
+      convert: true,
+    },
+  );
   const messages = error ? error.details.map((d) => d.message) : [];
   // Joi does not validate defaults, so the demo secret is refused here rather than in the schema.
   if (value?.SMS_PROVIDER === 'twilio' && !(value.TWILIO_ACCOUNT_SID && value.TWILIO_AUTH_TOKEN && value.TWILIO_FROM_NUMBER)) {

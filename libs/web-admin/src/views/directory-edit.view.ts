@@ -45,7 +45,7 @@ ${notice(m.done ? { kind: 'done', text: a.done[m.done] } : undefined, 'confirmat
 ${errorSummary(t.errorSummary, m.errors)}
 <form method="post" action="${path}" novalidate>
 ${hidden(CSRF_FIELD, m.csrf)}
-${namesFieldset(d, m.values.names, m.errors)}
+${namesFieldset(language, d, m.values.names, m.errors)}
 ${textField({ id: 'contactEmail', label: a.contactEmail, optional: d.optional, type: 'email', value: m.values.contactEmail, maxlength: 254, autocomplete: 'off' }, m.errors)}
 ${parentField(language, m.parents, m.values.parentCode, m.errors)}
 <button type="submit">${d.save}</button>

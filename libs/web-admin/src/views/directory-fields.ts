@@ -1,24 +1,28 @@
-import { AgencyTreeEntry, LocalisedNames, NAME_LANGUAGES, NAME_MAX_LENGTH, localise } from '@petitio/directory';
+import { AgencyTreeEntry, LocalisedNames, NAME_MAX_LENGTH, localise, nameLanguages } from '@petitio/directory';
+import { languageNameIn } from '@petitio/i18n';
 import { SafeHtml, html } from '@petitio/platform';
 import { FieldErrors, fieldError, textField } from '@petitio/web-kit';
 import { ConsoleLanguage } from '@petitio/web-console';
 import { Choice, selectField } from '@petitio/web-console';
 import { AdminDirectoryTexts } from '../admin-directory-texts';
 
-/** A name per language as the form sends it: one text field each. */
-export type NameValues = Record<(typeof NAME_LANGUAGES)[number], string>;
+/** A name per language as the form sends it: one text field for each of the deployment's languages. */
+export type NameValues = Record<string, string>;
 
-export const NO_NAMES: NameValues = { tr: '', en: '', ar: '' };
-
-export function nameValues(names: LocalisedNames): NameValues {
-  return { tr: names.tr ?? '', en: names.en ?? '', ar: names.ar ?? '' };
+/** The form's controls for the names: the fieldset, then one field per language. */
+export function nameControls(): string[] {
+  return ['names', ...nameLanguages().map((l) => `names-${l}`)];
 }
 
-/** The three name fields in a fieldset; "give at least one" is said at the top of it. */
-export function namesFieldset(d: AdminDirectoryTexts, values: NameValues, errors: FieldErrors): SafeHtml {
+export function nameValues(names: LocalisedNames = {}): NameValues {
+  return Object.fromEntries(nameLanguages().map((l) => [l, names[l] ?? '']));
+}
+
+/** A name field per language in a fieldset, labelled in the page's language; "give at least one" is said at the top of it. */
+export function namesFieldset(language: ConsoleLanguage, d: AdminDirectoryTexts, values: NameValues, errors: FieldErrors): SafeHtml {
   return html`<fieldset id="names"${errors.names ? html` aria-describedby="names-hint names-error"` : html` aria-describedby="names-hint"`}><legend>${d.names.legend}</legend>
 <p class="hint" id="names-hint">${d.names.hint}</p>${fieldError('names', errors)}
-${NAME_LANGUAGES.map((l) => textField({ id: `names-${l}`, label: d.names[l], value: values[l], maxlength: NAME_MAX_LENGTH, autocomplete: 'off' }, errors))}
+${nameLanguages().map((l) => textField({ id: `names-${l}`, label: d.names.nameIn({ language: languageNameIn(l, language) }), value: values[l] ?? '', maxlength: NAME_MAX_LENGTH, autocomplete: 'off' }, errors))}
 </fieldset>`;
 }
 

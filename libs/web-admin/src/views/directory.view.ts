@@ -114,7 +114,7 @@ ${errorSummary(t.errorSummary, m.errors)}
 <form method="post" action="${AGENCIES_PATH}" novalidate>
 ${hidden(CSRF_FIELD, m.csrf)}
 ${textField({ id: 'code', label: a.code, hint: a.codeHint, value: v.code, maxlength: 64, autocomplete: 'off' }, m.errors)}
-${namesFieldset(d, v.names, m.errors)}
+${namesFieldset(language, d, v.names, m.errors)}
 ${selectField({ id: 'kind', name: 'kind', label: a.kind, placeholder: a.chooseKind, options: AGENCY_KINDS.map((k) => ({ value: k, label: d.kinds[k] ?? k })), value: v.kind }, m.errors)}
 ${textField({ id: 'contactEmail', label: a.contactEmail, optional: d.optional, type: 'email', value: v.contactEmail, maxlength: 254, autocomplete: 'off' }, m.errors)}
 ${parentField(language, m.browse ? undefined : m.parents, v.parentCode, m.errors)}

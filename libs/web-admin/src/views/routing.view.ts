@@ -1,4 +1,5 @@
 import { SafeHtml, html } from '@petitio/platform';
+import { deploymentLanguages, languageNameIn } from '@petitio/i18n';
 import type { RoutingPreview, RoutingRuleView } from '@petitio/routing';
 import type { StaffRole } from '@petitio/staff';
 import { FieldErrors, checked, described, errorSummary, fieldError, hidden, textArea, textField } from '@petitio/web-kit';
@@ -45,7 +46,6 @@ export interface PreviewFormValues {
   language: string;
 }
 
-export const PREVIEW_LANGUAGES = ['tr', 'en', 'ar'] as const;
 export const ROUTING_DONE = ['created', 'updated', 'deleted'] as const;
 export type RoutingDone = (typeof ROUTING_DONE)[number];
 
@@ -169,7 +169,7 @@ function previewSection(language: ConsoleLanguage, a: AdminRoutingTexts, m: Rout
   const v = m.preview.values;
   const errors = m.preview.errors;
   const result = m.preview.result;
-  const languages = PREVIEW_LANGUAGES.map((l) => ({ value: l, label: r.languages[l] }));
+  const languages = deploymentLanguages().map((l) => ({ value: l, label: languageNameIn(l, language) }));
   return html`<section aria-labelledby="preview-title" id="preview">
 <h2 id="preview-title">${r.previewTitle}</h2>
 <p>${r.previewIntro}</p>

@@ -78,16 +78,16 @@ ${errorSummary(consoleTexts(language).errorSummary, m.errors)}
 <form method="post" action="${TOPICS_PATH}" novalidate>
 ${hidden(CSRF_FIELD, m.csrf)}
 ${textField({ id: 'code', label: d.topics.code, hint: d.topics.codeHint, value: m.values.code, maxlength: 64, autocomplete: 'off' }, m.errors)}
-${topicFields(d, m)}
+${topicFields(language, d, m)}
 <button type="submit">${d.topics.create}</button>
 </form>
 </section>`;
 }
 
 /** What a topic's create and edit forms share: names, default agency, keywords. */
-function topicFields(d: AdminDirectoryTexts, m: TopicFormModel): SafeHtml {
+function topicFields(language: ConsoleLanguage, d: AdminDirectoryTexts, m: TopicFormModel): SafeHtml {
   const p = d.topics;
-  return html`${namesFieldset(d, m.values.names, m.errors)}
+  return html`${namesFieldset(language, d, m.values.names, m.errors)}
 ${agencyField(d, { id: 'defaultAgencyCode', label: p.defaultAgencyCode, hint: p.defaultAgencyHint, placeholder: p.toTriage, options: m.agencies, value: m.values.defaultAgencyCode }, m.errors)}
 ${textField({ id: 'keywords', label: p.keywords, hint: p.keywordsHint, optional: d.optional, value: m.values.keywords, autocomplete: 'off' }, m.errors)}`;
 }
@@ -105,7 +105,7 @@ ${notice(m.done ? { kind: 'done', text: p.done[m.done] } : undefined, 'confirmat
 ${errorSummary(consoleTexts(language).errorSummary, m.errors)}
 <form method="post" action="${path}" novalidate>
 ${hidden(CSRF_FIELD, m.csrf)}
-${topicFields(d, m)}
+${topicFields(language, d, m)}
 <button type="submit">${d.save}</button>
 </form>
 <section aria-labelledby="status-title">

@@ -1,12 +1,13 @@
 import twilio from 'twilio';
 import { fitSmsText } from '../../sms-segments';
 
-/** The voices a prompt is read in; one per language the voice menu speaks. */
-export type TwimlVoiceLanguage = 'tr-TR' | 'en-US';
+/** Twilio's list of the locales <Say> reads in. */
+type SayLanguage = NonNullable<Parameters<InstanceType<typeof twilio.twiml.VoiceResponse>['say']>[0]['language']>;
 
 /** One answer to a voice webhook: what to say, then at most one of gather, dial, record or hang up. */
 export interface TwimlVoiceAnswer {
-  language: TwimlVoiceLanguage;
+  /** The locale the prompts are read in (BCP 47 as Twilio's <Say> takes it: tr-TR, pt-BR, ar-XA). */
+  language: string;
   say: string[];
   gather?: { action: string; numDigits?: number; finishOnKey?: string };
   dial?: string;
@@ -26,8 +27,10 @@ export function messagingTwiml(text: string, options: { transliterate: boolean }
 /** TwiML for a voice webhook. Twilio's builder escapes the text, so nothing said can break the XML. */
 export function voiceTwiml(answer: TwimlVoiceAnswer): string {
   const response = new twilio.twiml.VoiceResponse();
-  const sayAll = (target: { say(attributes: { language: TwimlVoiceLanguage }, message: string): unknown }) => {
-    for (const line of answer.say) target.say({ language: answer.language }, line);
+  // Twilio's types list the locales of its day; the catalog's tag is passed through as written.
+  const language = answer.language as SayLanguage;
+  const sayAll = (target: { say(attributes: { language: SayLanguage }, message: string): unknown }) => {
+    for (const line of answer.say) target.say({ language }, line);
   };
   if (answer.gather) {
     // The prompt sits inside <Gather> so a caller who knows the menu can type at once; with no

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { catalogs } from '@petitio/i18n';
 import request from 'supertest';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { waitFor } from './support/ports';
@@ -251,6 +252,6 @@ describe('the tamper-evident history (verify-history)', () => {
   it('says so when the application to check does not exist', async () => {
     const run = await verifyHistory('--application', '6f1c0e9e-2a8b-4d53-9a53-1f0c8d7e6b21');
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain('no application 6f1c0e9e-2a8b-4d53-9a53-1f0c8d7e6b21');
+    expect(run.stderr).toContain(catalogs.texts('api', 'en').problems.APPLICATION_NOT_FOUND);
   });
 });

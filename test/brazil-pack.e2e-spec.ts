@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import request from 'supertest';
 import { catalogs } from '@petitio/i18n';
 import { SEARCH_CONFIGS } from '@petitio/inbox';
+import { fitSmsText, lettersWithoutMarks, smsSegments } from '@petitio/message-delivery';
 import { loadEnvironment } from '@petitio/platform';
 import { BusinessCalendar, DeadlinePeriod, calendarConfigFrom } from '@petitio/sla';
 import { routedAgencyCode } from './support/applications';
@@ -19,6 +20,7 @@ import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/tes
 import { TWILIO_WEBHOOK_ENV, messageText, twilioPost, twilioSid } from './support/twilio-webhooks';
 
 const run = promisify(execFile);
+const withoutMarks = (text: string) => fitSmsText(text, lettersWithoutMarks('pt')).text;
 const ROOT = join(__dirname, '..');
 const THIRTY_DAYS: DeadlinePeriod = { amount: 30, unit: 'calendar_days' };
 const TWO_WORKING_DAYS: DeadlinePeriod = { amount: 2, unit: 'working_days' };
@@ -186,7 +188,9 @@ describe('the Brazil country pack', () => {
     const reply = messageText(res.text);
     const tracking = /(\d{4}-\d{4}-\d{3})/.exec(reply)![1];
     const code = /(\d{8})/.exec(reply.replace(tracking, ''))![1];
-    expect(reply).toBe(sms.received({ tracking, code }));
+    // Written without the marks GSM-7 lacks (Código → Codigo), as Portuguese allows: one segment instead of two.
+    expect(reply).toBe(withoutMarks(sms.received({ tracking, code })));
+    expect(smsSegments(reply)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
 
     const { rows } = await stack.db.query('SELECT id, language, channel FROM applications WHERE citizen_phone = $1', [from]);
     expect(rows).toEqual([{ id: expect.any(String), language: 'pt', channel: 'sms' }]);
@@ -204,12 +208,13 @@ describe('the Brazil country pack', () => {
         }).expect(200)
       ).text,
     );
-    expect(status).toBe(sms.statusAtAgency({ tracking, status: sms.statuses.routed, agency: 'Triagem da Ouvidoria-Geral' }));
+    expect(status).toBe(withoutMarks(sms.statusAtAgency({ tracking, status: sms.statuses.routed, agency: 'Triagem da Ouvidoria-Geral' })));
 
     await actNow(stack, triageOfficer, rows[0].id, 'claim').expect(200);
     await actNow(stack, triageOfficer, rows[0].id, 'answers', { text: 'A equipe da CAESB religou o abastecimento.' }).expect(201);
     const sent = await waitFor(async () => twilio.messages.find((m) => m.to === from && m.body.includes('religou')), 15_000, 'the answer by SMS');
-    expect(sent.body).toContain(pt.applicationAnswered.body({ tracking }));
+    expect(sent.body).toContain(withoutMarks(pt.applicationAnswered.body({ tracking })));
+    expect(smsSegments(sent.body).encoding).toBe('GSM-7');
   });
 
   it("indexes every language's text with the PostgreSQL configuration the inbox searches it with", async () => {
@@ -224,5 +229,15 @@ describe('the Brazil country pack', () => {
     );
     expect(rows.filter((r) => !r.same)).toEqual([]);
     expect(rows).toHaveLength(languages.length);
+  });
+
+  it('answers a call from a Brazilian number with the voice menu in Portuguese, read in a pt-BR voice, and a foreign caller in English', async () => {
+    const voice = catalogs.texts('voice', 'pt');
+    const call = async (from: string) =>
+      (await twilioPost(stack.apiUrl, '/webhooks/twilio/voice', { CallSid: twilioSid('CA'), From: from, To: '+556130000000' }).expect(200)).text;
+    const brazilian = await call(brasiliaMobile());
+    expect(brazilian).toContain(`<Say language="pt-BR">${voice.menu}</Say>`);
+    const foreign = await call('+14155550123');
+    expect(foreign).toContain(`<Say language="en-US">${catalogs.texts('voice', 'en').menu}</Say>`);
   });
 });

@@ -105,6 +105,6 @@ describe('web intake', () => {
   it('answers 400 to malformed JSON', async () => {
     const res = await request(stack.apiUrl).post('/api/v1/applications').set('content-type', 'application/json').send('{"type": ').expect(400);
     expect(res.body.statusCode).toBe(400);
-    expect(res.body.message).toMatch(/JSON/);
+    expect(res.body).toMatchObject({ code: 'MALFORMED_JSON', message: expect.stringMatching(/JSON/) });
   });
 });

@@ -4,7 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { BrokenLink, HistoryVerification, HistoryVerifier } from '@petitio/audit';
 import { formatTrackingNumber } from '@petitio/applications';
 import { AgencyCsvImporter, AgencyCsvProblem, AgencyImportReport } from '@petitio/directory';
-import { databaseOptions, loadEnvironment } from '@petitio/platform';
+import { DomainError, databaseOptions, loadEnvironment } from '@petitio/platform';
+import { toProblem } from '@petitio/web-kit';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
@@ -142,6 +143,12 @@ function describeProblem({ line, code, field, message }: AgencyCsvProblem): stri
 }
 
 program.parseAsync(process.argv).catch((error) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  // A domain error is told in the API's English sentences (its message is only its code); anything else as it is.
+  if (error instanceof DomainError) {
+    const { message, errors } = toProblem(error).problem;
+    console.error([message, ...(errors ?? []).map((e) => `${e.field}: ${e.message}`)].join('\n'));
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+  }
   process.exit(1);
 });

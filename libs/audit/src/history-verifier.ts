@@ -99,7 +99,7 @@ export class HistoryVerifier {
   async verify(options: VerifyHistoryOptions = {}): Promise<HistoryVerification> {
     const { applicationId, batchSize = 10000, maxReported = 100, onProgress } = options;
     if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new InvalidInputError([{ field: 'batchSize', code: 'invalid', message: 'batch size must be a positive whole number' }]);
+      throw new InvalidInputError([{ field: 'batchSize', code: 'invalid', sentence: 'positive' }]);
     }
     if (applicationId !== undefined) await this.assertApplicationExists(applicationId);
     const estimatedEvents = await this.estimateEvents(applicationId);
@@ -129,10 +129,10 @@ export class HistoryVerifier {
 
   private async assertApplicationExists(applicationId: string): Promise<void> {
     if (!isUuid(applicationId)) {
-      throw new InvalidInputError([{ field: 'application', code: 'invalid', message: 'application must be an application id (a UUID)' }]);
+      throw new InvalidInputError([{ field: 'application', code: 'invalid', sentence: 'isUuid' }]);
     }
     const rows = await this.dataSource.query('SELECT 1 FROM applications WHERE id = $1', [applicationId]);
-    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', `no application ${applicationId}`);
+    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND');
   }
 
   /** Counting tens of millions of rows takes longer than a progress bar deserves: use the planner's estimate. */

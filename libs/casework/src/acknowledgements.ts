@@ -32,7 +32,7 @@ export class Acknowledgements {
           [applicationId],
         );
       const app = rows[0];
-      if (!app) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application');
+      if (!app) throw new NotFoundError('APPLICATION_NOT_FOUND');
       if (app.channel === 'sms' || app.channel === 'voice') return 'answered_on_channel';
       const { channel, recipient } = citizenChannel(app);
       if (channel === 'web') return 'no_contact';

@@ -67,7 +67,7 @@ export class ApplicationChanges {
   async change<T>(author: ChangeAuthor, applicationId: string, expectedVersion: number | undefined, fn: (ctx: ChangeContext) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await this.lock(manager, author, 'a.id = $1', [applicationId]);
-      if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
+      if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND');
       const app = rows[0];
       if (expectedVersion !== undefined && expectedVersion !== app.version) throw new StaleVersionError(app.version);
       const actor: Actor = 'staff' in author ? { type: 'staff', id: author.staff.userId } : 'citizen' in author ? { type: 'citizen' } : { type: 'system' };

@@ -67,12 +67,12 @@ export class ApplicationDeadlines {
    */
   async startInformationClock(ctx: ChangeContext): Promise<StoredSlaClock> {
     const open = await this.clocks.openClocks(ctx.manager, ctx.app.id);
-    if (open.some((c) => c.kind === 'information')) throw new ConflictError('SLA_CLOCK_RUNNING', 'an information deadline already runs on this application');
+    if (open.some((c) => c.kind === 'information')) throw new ConflictError('SLA_CLOCK_RUNNING');
     if (ctx.app.status === 'received' || !OPEN_STATUSES.includes(ctx.app.status)) {
-      throw new ConflictError('SLA_CLOCK_NOT_ALLOWED', `an information deadline cannot start on a ${ctx.app.status} application`);
+      throw new ConflictError('SLA_CLOCK_NOT_ALLOWED', { args: { status: ctx.app.status } });
     }
     const [started] = await this.start(ctx, ['information'], await this.topicOf(ctx), ctx.now, 'asks_for_information');
-    if (!started) throw new ConflictError('SLA_POLICY_NOT_FOUND', 'no active policy gives this application an information deadline');
+    if (!started) throw new ConflictError('SLA_POLICY_NOT_FOUND');
     if (ctx.app.status !== 'awaiting_citizen') return started;
     await this.onAwaitingCitizen(ctx);
     return (await this.clocks.openClocks(ctx.manager, ctx.app.id)).find((c) => c.id === started.id)!;
@@ -84,7 +84,7 @@ export class ApplicationDeadlines {
    */
   async extend(ctx: ChangeContext, kind: ClockKind, reason: string): Promise<StoredSlaClock> {
     const clock = (await this.clocks.openClocks(ctx.manager, ctx.app.id)).find((c) => c.kind === kind);
-    if (!clock) throw new NotFoundError('SLA_CLOCK_NOT_FOUND', `no running ${kind} deadline on this application`);
+    if (!clock) throw new NotFoundError('SLA_CLOCK_NOT_FOUND', { sentence: 'SLA_CLOCK_NOT_FOUND:kind', args: { kind } });
     const extended = { ...clock, ...SlaClock.extend(clock, ctx.now, reason, await this.calendars.calendar()) };
     await this.save(ctx, 'deadline_extended', clock, extended, reason);
     return extended;

@@ -32,14 +32,14 @@ export class CaseAssignment {
   claim(principal: StaffPrincipal, applicationId: string, version: number): Promise<CaseState> {
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
       if (!UNASSIGNED.includes(ctx.app.status)) {
-        if (ctx.app.assignedOfficerId === principal.userId) throw new ConflictError('ALREADY_ASSIGNED', 'this application is already assigned to you');
+        if (ctx.app.assignedOfficerId === principal.userId) throw new ConflictError('ALREADY_ASSIGNED', { sentence: 'ALREADY_ASSIGNED:to_you' });
         if (BEING_WORKED.includes(ctx.app.status)) {
-          throw new ConflictError('ALREADY_ASSIGNED', 'a colleague already works on this application; a supervisor can reassign it');
+          throw new ConflictError('ALREADY_ASSIGNED', { sentence: 'ALREADY_ASSIGNED:to_colleague' });
         }
         throw new IllegalTransitionError(ctx.app.status, 'assigned');
       }
       if (principal.agencyId !== ctx.app.assignedAgencyId) {
-        throw new ForbiddenError('only staff of the agency that holds the application can take it');
+        throw new ForbiddenError('FORBIDDEN:holding_agency_takes');
       }
       await this.assignTo(ctx, principal.userId, 'claim');
       return caseState(ctx);
@@ -57,19 +57,17 @@ export class CaseAssignment {
         throw new IllegalTransitionError(ctx.app.status, 'assigned');
       }
       if (!hasRole(principal, 'supervisor', 'center_admin') && principal.agencyId !== ctx.app.assignedAgencyId) {
-        throw new ForbiddenError('officers assign applications to colleagues of their own agency only');
+        throw new ForbiddenError('FORBIDDEN:own_agency_colleagues');
       }
       const target: unknown[] = await ctx.manager.query(
         `SELECT 1 FROM staff_users WHERE id = $1 AND agency_id = $2 AND status = 'active' AND roles && ARRAY['officer', 'supervisor']::text[]`,
         [officerId, ctx.app.assignedAgencyId],
       );
       if (target.length === 0) {
-        throw new InvalidInputError([
-          { field: 'officerId', code: 'not_assignable', message: "officerId must be an active officer of the application's agency" },
-        ]);
+        throw new InvalidInputError([{ field: 'officerId', code: 'not_assignable' }]);
       }
       if (ctx.app.assignedOfficerId === officerId && !UNASSIGNED.includes(ctx.app.status)) {
-        throw new ConflictError('ALREADY_ASSIGNED', 'this application is already assigned to this officer');
+        throw new ConflictError('ALREADY_ASSIGNED', { sentence: 'ALREADY_ASSIGNED:to_this_officer' });
       }
       await this.assignTo(ctx, officerId, 'assign');
       return caseState(ctx);
@@ -81,7 +79,7 @@ export class CaseAssignment {
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
       assertTransition(ctx.app.status, 'in_progress');
       if (!ctx.app.assignedOfficerId) {
-        throw new ConflictError('NOT_ASSIGNED', 'assign the application to an officer before starting work on it');
+        throw new ConflictError('NOT_ASSIGNED');
       }
       await this.changes.record(ctx, { kind: 'status_changed', toStatus: 'in_progress' });
       return caseState(ctx);

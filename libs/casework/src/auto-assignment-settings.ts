@@ -18,7 +18,7 @@ export class AutoAssignmentSettings {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(principal: StaffPrincipal, agencyId: string): Promise<AssignmentSettingsView> {
-    if (!hasRole(principal, 'center_admin') && principal.agencyId !== agencyId) throw new ForbiddenError("you may see your own agency's settings only");
+    if (!hasRole(principal, 'center_admin') && principal.agencyId !== agencyId) throw new ForbiddenError('FORBIDDEN:own_agency_settings');
     await this.assertAgency(agencyId);
     const rows: { mode: AssignmentMode }[] = await this.dataSource.query('SELECT assignment_mode AS mode FROM agency_settings WHERE agency_id = $1', [
       agencyId,
@@ -28,7 +28,7 @@ export class AutoAssignmentSettings {
 
   async set(principal: StaffPrincipal, agencyId: string, mode: AssignmentMode): Promise<AssignmentSettingsView> {
     const allowed = hasRole(principal, 'center_admin') || (hasRole(principal, 'supervisor') && principal.agencyId === agencyId);
-    if (!allowed) throw new ForbiddenError("only the agency's supervisors and center admins choose how it assigns applications");
+    if (!allowed) throw new ForbiddenError('FORBIDDEN:assignment_mode_choosers');
     await this.assertAgency(agencyId);
     await this.dataSource.query(
       `INSERT INTO agency_settings (agency_id, assignment_mode) VALUES ($1, $2)
@@ -40,6 +40,6 @@ export class AutoAssignmentSettings {
 
   private async assertAgency(agencyId: string): Promise<void> {
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
-    if (rows.length === 0) throw new NotFoundError('AGENCY_NOT_FOUND', 'no such agency');
+    if (rows.length === 0) throw new NotFoundError('AGENCY_NOT_FOUND');
   }
 }

@@ -75,7 +75,7 @@ export class CannedResponses {
       `SELECT ${COLUMNS} FROM canned_responses c WHERE id = $1 AND ${this.condition(principal, params)}`,
       params,
     );
-    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND', 'no such canned response in your reach');
+    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND');
     return view(rows[0]);
   }
 
@@ -83,7 +83,7 @@ export class CannedResponses {
     const agencyId = hasRole(principal, 'center_admin') ? (input.agencyId ?? principal.agencyId) : this.ownAgency(principal, input.agencyId);
     this.check(input);
     const agency: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1', [agencyId]);
-    if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown', message: 'unknown agency' }]);
+    if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown' }]);
     const [row]: Omit<CannedResponseView, 'placeholders'>[] = await this.unique(() =>
       this.dataSource.query(`INSERT INTO canned_responses (agency_id, code, language, title, body) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`, [
         agencyId,
@@ -109,7 +109,7 @@ export class CannedResponses {
         params,
       ),
     );
-    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND', 'no such canned response in your reach');
+    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND');
     return view(rows[0]);
   }
 
@@ -119,7 +119,7 @@ export class CannedResponses {
       `WITH removed AS (DELETE FROM canned_responses c WHERE id = $1 AND ${this.condition(principal, params)} RETURNING id) SELECT id FROM removed`,
       params,
     );
-    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND', 'no such canned response in your reach');
+    if (rows.length === 0) throw new NotFoundError('CANNED_RESPONSE_NOT_FOUND');
   }
 
   /**
@@ -133,17 +133,17 @@ export class CannedResponses {
       ctx.app.assignedAgencyId,
     ]);
     if (rows.length === 0) {
-      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
+      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown' }]);
     }
     const problems: FieldProblem[] = [];
     for (const [name, value] of Object.entries(given)) {
       const field = `placeholders.${name}`;
       if ((BUILT_IN_PLACEHOLDERS as readonly string[]).includes(name)) {
-        problems.push({ field, code: 'reserved', message: `{{${name}}} is filled by Petitio and cannot be given` });
+        problems.push({ field, code: 'reserved', args: { placeholder: `{{${name}}}` } });
       } else if (!isPlaceholderName(name)) {
-        problems.push({ field, code: 'format', message: 'a placeholder name has letters, digits and _ and starts with a letter' });
+        problems.push({ field, code: 'format' });
       } else if (typeof value !== 'string' || value.length > PLACEHOLDER_VALUE_MAX) {
-        problems.push({ field, code: 'invalid', message: `a placeholder value is text of at most ${PLACEHOLDER_VALUE_MAX} characters` });
+        problems.push({ field, code: 'invalid', sentence: 'too_long', args: { max: PLACEHOLDER_VALUE_MAX } });
       }
     }
     if (problems.length) throw new InvalidInputError(problems);
@@ -153,7 +153,7 @@ export class CannedResponses {
         unknown.map((name) => ({
           field: `placeholders.${name}`,
           code: 'unknown_placeholder',
-          message: `{{${name}}} is not a placeholder Petitio fills (${BUILT_IN_PLACEHOLDERS.join(', ')}) and no value was given for it`,
+          args: { placeholder: `{{${name}}}`, builtIns: BUILT_IN_PLACEHOLDERS.join(', ') },
         })),
       );
     }
@@ -170,7 +170,7 @@ export class CannedResponses {
       app.assignedAgencyId,
     ]);
     if (rows.length === 0) {
-      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
+      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown' }]);
     }
     return renderTemplate(rows[0].body, await this.builtIns(this.dataSource.manager, app, this.clock.now(), principal)).text;
   }
@@ -189,7 +189,7 @@ export class CannedResponses {
   /** Officers and supervisors work with their own agency's responses only. */
   private ownAgency(principal: StaffPrincipal, asked: string | undefined): string {
     if (!hasRole(principal, 'officer', 'supervisor')) throw new ForbiddenError();
-    if (asked && asked !== principal.agencyId) throw new ForbiddenError("you may manage your own agency's canned responses only");
+    if (asked && asked !== principal.agencyId) throw new ForbiddenError('FORBIDDEN:own_canned_responses');
     return principal.agencyId;
   }
 
@@ -203,14 +203,14 @@ export class CannedResponses {
   private check(input: Omit<CannedResponseInput, 'agencyId'>): void {
     const problems: FieldProblem[] = [];
     if (!supportedLanguages(this.env).includes(input.language)) {
-      problems.push({ field: 'language', code: 'unsupported', message: `language must be one of: ${supportedLanguages(this.env).join(', ')}` });
+      problems.push({ field: 'language', code: 'unsupported', args: { allowed: supportedLanguages(this.env).join(', ') } });
     }
     const malformed = placeholdersIn(input.body).filter((name) => !isPlaceholderName(name));
     if (malformed.length) {
       problems.push({
         field: 'body',
         code: 'placeholder_format',
-        message: `placeholders are written {{name}} with letters, digits and _: fix ${malformed.map((m) => `{{${m}}}`).join(', ')}`,
+        args: { placeholders: malformed.map((m) => `{{${m}}}`).join(', ') },
       });
     }
     if (problems.length) throw new InvalidInputError(problems);
@@ -221,7 +221,7 @@ export class CannedResponses {
       return await write();
     } catch (error) {
       if (isUniqueViolation(error, 'canned_responses_key')) {
-        throw new ConflictError('CANNED_RESPONSE_EXISTS', 'this agency already has a canned response with this code and language');
+        throw new ConflictError('CANNED_RESPONSE_EXISTS');
       }
       throw error;
     }

@@ -38,10 +38,10 @@ export class CitizenFeedback {
     const { applicationId } = await this.proof.verify(trackingNumber, accessCode, client);
     return this.changes.change({ citizen: true }, applicationId, undefined, async (ctx) => {
       if (!RATEABLE.includes(ctx.app.status)) {
-        throw new ConflictError('NOT_ANSWERED_YET', 'an application can be rated once it has been answered');
+        throw new ConflictError('NOT_ANSWERED_YET');
       }
       const [row]: { rating: number | null }[] = await ctx.manager.query('SELECT rating FROM applications WHERE id = $1', [ctx.app.id]);
-      if (row.rating !== null) throw new ConflictError('ALREADY_RATED', 'this application has already been rated');
+      if (row.rating !== null) throw new ConflictError('ALREADY_RATED');
       await this.changes.setColumns(ctx, { rating: rating.score, rating_comment: rating.comment ?? null });
       await this.changes.record(ctx, { kind: 'rated', data: { score: rating.score } });
       const poor = rating.score <= this.env.POOR_RATING_AT_MOST;
@@ -56,7 +56,7 @@ export class CitizenFeedback {
       if (!APPEALABLE.includes(ctx.app.status)) throw new IllegalTransitionError(ctx.app.status, 'reopened');
       const decidedAt = await this.decisionTime(ctx);
       if (ctx.now.getTime() > decidedAt.getTime() + this.env.APPEAL_WINDOW_DAYS * DAY_MS) {
-        throw new ConflictError('APPEAL_WINDOW_CLOSED', `an appeal must be made within ${this.env.APPEAL_WINDOW_DAYS} days of the answer`);
+        throw new ConflictError('APPEAL_WINDOW_CLOSED', { args: { days: this.env.APPEAL_WINDOW_DAYS } });
       }
       await this.reopen(ctx, 'citizen_appeal', text);
       return { status: ctx.app.status, appealOpened: true };

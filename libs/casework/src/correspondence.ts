@@ -51,7 +51,7 @@ export class Correspondence {
       const body =
         'cannedResponseId' in input ? await this.cannedResponses.compose(ctx, principal, input.cannedResponseId, input.placeholders) : (ownWords as string);
       if (body.length > ANSWER_MAX) {
-        throw new InvalidInputError([{ field: 'placeholders', code: 'too_long', message: `the filled answer must have at most ${ANSWER_MAX} characters` }]);
+        throw new InvalidInputError([{ field: 'placeholders', code: 'too_long', args: { max: ANSWER_MAX } }]);
       }
       const canned = 'cannedResponseId' in input ? { cannedResponseId: input.cannedResponseId } : {};
       await this.changes.record(ctx, { kind: 'answered', toStatus: 'answered', data: canned });

@@ -32,21 +32,19 @@ export class DuplicateMerges {
 
   merge(staff: StaffPrincipal, applicationId: string, version: number, originalId: string): Promise<DuplicateOutcome> {
     return this.changes.change({ staff }, applicationId, version, async (ctx) => {
-      if (ctx.app.duplicateOfId) throw new ConflictError('ALREADY_DUPLICATE', 'this application is already merged into another');
+      if (ctx.app.duplicateOfId) throw new ConflictError('ALREADY_DUPLICATE');
       if (originalId === ctx.app.id) {
-        throw new InvalidInputError([{ field: 'originalId', code: 'same_application', message: 'an application cannot duplicate itself' }]);
+        throw new InvalidInputError([{ field: 'originalId', code: 'same_application' }]);
       }
       const original = await this.lockOriginal(ctx.manager, staff, originalId);
       if (!original) {
-        throw new InvalidInputError([{ field: 'originalId', code: 'not_found', message: 'originalId must be an application in your reach' }]);
+        throw new InvalidInputError([{ field: 'originalId', code: 'not_found' }]);
       }
       if (original.duplicateOfId) {
-        throw new InvalidInputError([
-          { field: 'originalId', code: 'is_duplicate', message: `that application is itself a duplicate; merge into ${original.duplicateOfId} instead` },
-        ]);
+        throw new InvalidInputError([{ field: 'originalId', code: 'is_duplicate', args: { id: original.duplicateOfId } }]);
       }
       if (original.status === 'closed' || original.status === 'rejected') {
-        throw new InvalidInputError([{ field: 'originalId', code: 'not_open', message: `that application is ${original.status}` }]);
+        throw new InvalidInputError([{ field: 'originalId', code: 'not_open' }]);
       }
 
       await this.changes.record(ctx, {

@@ -53,18 +53,16 @@ export class ApplicationTransfers {
       const reason = await this.reasons.require('transfer', request.reasonCode, 'reasonCode', ctx.manager);
       const leaving = ctx.app.assignedAgencyId ? await findAgency(ctx.manager, ctx.app.assignedAgencyId) : undefined;
       const designation = reason.code === CENTER_DESIGNATION;
-      if (designation && !staff.roles.includes('center_admin')) throw new ForbiddenError('only a center admin designates the agency');
+      if (designation && !staff.roles.includes('center_admin')) throw new ForbiddenError('FORBIDDEN:center_admin_designates');
       if (designation && leaving?.kind !== 'triage') {
-        throw new InvalidInputError([
-          { field: 'reasonCode', code: 'not_at_center', message: `${CENTER_DESIGNATION} is for applications at the center's triage unit` },
-        ]);
+        throw new InvalidInputError([{ field: 'reasonCode', code: 'not_at_center', args: { reason: CENTER_DESIGNATION } }]);
       }
       const requested = await findAgency(ctx.manager, request.toAgencyId);
       if (!requested || !requested.active) {
-        throw new InvalidInputError([{ field: 'toAgencyId', code: 'unknown_agency', message: 'toAgencyId must be an active agency' }]);
+        throw new InvalidInputError([{ field: 'toAgencyId', code: 'unknown_agency' }]);
       }
       if (requested.id === ctx.app.assignedAgencyId) {
-        throw new InvalidInputError([{ field: 'toAgencyId', code: 'same_agency', message: 'the application is already at this agency' }]);
+        throw new InvalidInputError([{ field: 'toAgencyId', code: 'same_agency' }]);
       }
 
       // The center's own moves never divert to itself; every other transfer from the N-th on does.

@@ -31,7 +31,7 @@ export class InterimAnswers {
     const body = requiredText('text', text, INTERIM_ANSWER_MAX);
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
       if (!canTakeInterimAnswer(ctx.app.status, ctx.app.assignedAgencyId)) {
-        throw new ConflictError('INTERIM_ANSWER_NOT_ALLOWED', `an interim answer is for an open application at an agency; this one is ${ctx.app.status}`);
+        throw new ConflictError('INTERIM_ANSWER_NOT_ALLOWED', { args: { status: ctx.app.status } });
       }
       await this.changes.record(ctx, { kind: INTERIM_ANSWER_KIND });
       await this.notices.send(ctx, { template: 'interim_answer', kind: 'interim_answer', body, authorStaffId: principal.userId });

@@ -43,21 +43,13 @@ export class ReasonCodes {
     const rows: ReasonCode[] = await manager.query(`SELECT ${COLUMNS} FROM reason_codes WHERE kind = $1 AND active`, [kind]);
     const found = rows.find((r) => r.code === code);
     if (found) return found;
-    throw new InvalidInputError([
-      {
-        field,
-        code: 'unknown_reason',
-        message: `${field} must be one of the ${kind} reasons: ${rows.map((r) => r.code).join(', ')}`,
-      },
-    ]);
+    throw new InvalidInputError([{ field, code: 'unknown_reason', args: { allowed: rows.map((r) => r.code).join(', ') } }]);
   }
 
   /** Adds or edits one reason; reasons are deactivated rather than deleted, because history refers to them. */
   async save(kind: ReasonKind, code: string, upkeep: ReasonCodeUpkeep): Promise<ReasonCode> {
     if (kind === 'transfer' && code === CENTER_DESIGNATION && !upkeep.active) {
-      throw new InvalidInputError([
-        { field: 'active', code: 'required_reason', message: `${CENTER_DESIGNATION} is how the center designates an agency; it cannot be deactivated` },
-      ]);
+      throw new InvalidInputError([{ field: 'active', code: 'required_reason' }]);
     }
     const rows: ReasonCode[] = await this.dataSource.query(
       `INSERT INTO reason_codes (kind, code, names, legal_basis, active) VALUES ($1, $2, $3, $4, $5)

@@ -3,7 +3,7 @@ import { InvalidInputError } from '@petitio/platform';
 /** Trimmed text that must say something and stay within `max` characters. */
 export function requiredText(field: string, value: string | undefined, max: number): string {
   const text = (value ?? '').trim();
-  if (!text) throw new InvalidInputError([{ field, code: 'required', message: `${field} must not be empty` }]);
-  if (text.length > max) throw new InvalidInputError([{ field, code: 'too_long', message: `${field} must have at most ${max} characters` }]);
+  if (!text) throw new InvalidInputError([{ field, code: 'required' }]);
+  if (text.length > max) throw new InvalidInputError([{ field, code: 'too_long', args: { max } }]);
   return text;
 }

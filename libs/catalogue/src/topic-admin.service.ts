@@ -55,7 +55,7 @@ export class TopicAdmin {
 
   async get(code: string): Promise<TopicAdminView> {
     const [row] = await this.read(this.dataSource.manager, code);
-    if (!row) throw notFound(code);
+    if (!row) throw notFound();
     return row;
   }
 
@@ -66,7 +66,7 @@ export class TopicAdmin {
       const created = await this.dataSource.transaction(async (manager) => {
         const problems: FieldProblem[] = [];
         if (!TOPIC_CODE_PATTERN.test(input.code)) {
-          problems.push({ field: 'code', code: 'invalid_topic_code', message: 'code must be 1 to 64 characters: lowercase letters a-z, digits, "-" or "_"' });
+          problems.push({ field: 'code', code: 'invalid_topic_code' });
         }
         problems.push(...namesProblems(input.names), ...keywordProblems(keywords), ...(await defaultAgencyProblems(manager, defaultAgencyCode)));
         if (problems.length) throw new InvalidInputError(problems);
@@ -88,7 +88,7 @@ export class TopicAdmin {
   async update(code: string, patch: TopicPatch): Promise<TopicAdminView> {
     const updated = await this.dataSource.transaction(async (manager) => {
       const [current] = await this.read(manager, code, 'FOR NO KEY UPDATE OF t');
-      if (!current) throw notFound(code);
+      if (!current) throw notFound();
       const names = mergeNames(current.names, patch.names);
       const defaultAgencyCode = patch.defaultAgencyCode === undefined ? current.defaultAgencyCode : patch.defaultAgencyCode;
       const keywords = patch.keywords ?? current.keywords;
@@ -125,25 +125,25 @@ export class TopicAdmin {
 async function defaultAgencyProblems(manager: EntityManager, code: string | null): Promise<FieldProblem[]> {
   if (code === null) return [];
   const [agency]: { active: boolean }[] = await manager.query('SELECT active FROM agencies WHERE code = $1 FOR SHARE', [code]);
-  if (!agency) return [{ field: 'defaultAgencyCode', code: 'unknown_agency', message: `there is no agency ${code}` }];
-  if (!agency.active) return [{ field: 'defaultAgencyCode', code: 'inactive_agency', message: `${code} is inactive and receives no new applications` }];
+  if (!agency) return [{ field: 'defaultAgencyCode', code: 'unknown_agency' }];
+  if (!agency.active) return [{ field: 'defaultAgencyCode', code: 'inactive_agency' }];
   return [];
 }
 
 /** Keywords guess a topic from free text (SMS, voice): single words, a trailing * matching any ending. */
 function keywordProblems(keywords: string[]): FieldProblem[] {
-  if (keywords.length > MAX_KEYWORDS) return [{ field: 'keywords', code: 'arrayMaxSize', message: `give at most ${MAX_KEYWORDS} keywords` }];
+  if (keywords.length > MAX_KEYWORDS) return [{ field: 'keywords', code: 'arrayMaxSize', args: { max: MAX_KEYWORDS } }];
   const bad = keywords.find((k) => !KEYWORD_PATTERN.test(k));
   if (bad !== undefined) {
-    return [{ field: 'keywords', code: 'invalid_keyword', message: 'each keyword is one word of up to 40 letters or digits, optionally ending in *' }];
+    return [{ field: 'keywords', code: 'invalid_keyword' }];
   }
   return [];
 }
 
-function notFound(code: string): NotFoundError {
-  return new NotFoundError('TOPIC_NOT_FOUND', `there is no topic ${code}`);
+function notFound(): NotFoundError {
+  return new NotFoundError('TOPIC_NOT_FOUND');
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError('TOPIC_CODE_TAKEN', `there is already a topic with the code ${code}`);
+  return new ConflictError('TOPIC_CODE_TAKEN', { args: { code } });
 }

@@ -78,7 +78,7 @@ export class AgencyAdmin {
        WHERE a.code = $1 AND ($2::uuid IS NULL OR a.id IN (SELECT id FROM agency_subtree($2::uuid)))`,
       [code, reachId ?? null],
     );
-    if (!rows[0]) throw notFound(code);
+    if (!rows[0]) throw notFound();
     return rows[0];
   }
 
@@ -118,7 +118,7 @@ export class AgencyAdmin {
         `SELECT ${AGENCY_ADMIN_COLUMNS} FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.code = $1 FOR NO KEY UPDATE OF a`,
         [code],
       );
-      if (!current) throw notFound(code);
+      if (!current) throw notFound();
       const names = mergeNames(current.names, patch.names);
       const contactEmail = patch.contactEmail === undefined ? current.contactEmail : patch.contactEmail;
       const parentCode = patch.parentCode === undefined ? current.parentCode : patch.parentCode;
@@ -139,7 +139,7 @@ export class AgencyAdmin {
       }
       if (problems.length) throw new InvalidInputError(problems);
       if (reactivating && parent && !parent.active) {
-        throw new ConflictError('AGENCY_PARENT_INACTIVE', `reactivate ${parentCode} first: an active agency cannot sit under an inactive one`);
+        throw new ConflictError('AGENCY_PARENT_INACTIVE', { args: { parent: parentCode ?? '' } });
       }
       if (current.active && !active) await assertNothingDependsOn(manager, current);
 
@@ -187,7 +187,7 @@ async function lockParent(manager: EntityManager, code: string): Promise<{ activ
  */
 async function assertNothingDependsOn(manager: EntityManager, agency: AgencyRow): Promise<void> {
   if (agency.kind === 'triage') {
-    throw new ConflictError('AGENCY_IS_TRIAGE', 'the triage unit receives whatever no rule claims and cannot be deactivated');
+    throw new ConflictError('AGENCY_IS_TRIAGE');
   }
   const [found]: { children: string[]; topics: string[]; rules: string[] }[] = await manager.query(
     `SELECT ARRAY(SELECT code FROM agencies WHERE parent_id = $1 AND active ORDER BY code LIMIT 5) AS children,
@@ -196,15 +196,13 @@ async function assertNothingDependsOn(manager: EntityManager, agency: AgencyRow)
     [agency.id],
   );
   if (found.children.length) {
-    throw new ConflictError('AGENCY_HAS_ACTIVE_CHILDREN', `deactivate or move the agencies under ${agency.code} first: ${found.children.join(', ')}`, {
-      codes: found.children,
-    });
+    throw new ConflictError('AGENCY_HAS_ACTIVE_CHILDREN', { args: { agency: agency.code, codes: found.children.join(', ') } }, { codes: found.children });
   }
   if (found.topics.length) {
-    throw new ConflictError('AGENCY_IS_TOPIC_DEFAULT', `give these topics another default agency first: ${found.topics.join(', ')}`, { codes: found.topics });
+    throw new ConflictError('AGENCY_IS_TOPIC_DEFAULT', { args: { codes: found.topics.join(', ') } }, { codes: found.topics });
   }
   if (found.rules.length) {
-    throw new ConflictError('AGENCY_IS_ROUTING_TARGET', `point these routing rules at another agency first: ${found.rules.join(', ')}`, { codes: found.rules });
+    throw new ConflictError('AGENCY_IS_ROUTING_TARGET', { args: { codes: found.rules.join(', ') } }, { codes: found.rules });
   }
 }
 
@@ -236,19 +234,19 @@ function depthFirst(rows: AgencyRow[]): AgencyTreeEntry[] {
 }
 
 function triageTaken(): FieldProblem {
-  return { field: 'kind', code: 'triage_taken', message: 'there is already a triage unit; the directory has exactly one' };
+  return { field: 'kind', code: 'triage_taken' };
 }
 
 function inactiveParent(code: string): FieldProblem {
-  return { field: 'parentCode', code: 'inactive_parent', message: `${code} is inactive: an active agency cannot sit under it` };
+  return { field: 'parentCode', code: 'inactive_parent', args: { code } };
 }
 
-function notFound(code: string): NotFoundError {
-  return new NotFoundError('AGENCY_NOT_FOUND', `there is no agency ${code}`);
+function notFound(): NotFoundError {
+  return new NotFoundError('AGENCY_NOT_FOUND');
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError('AGENCY_CODE_TAKEN', `there is already an agency with the code ${code}`);
+  return new ConflictError('AGENCY_CODE_TAKEN', { args: { code } });
 }
 
 /** Two admins creating the same code, or a second triage unit, at the same moment: the loser gets the same answer as if it came second. */

@@ -22,20 +22,20 @@ export const CONTROL_CHARACTER = /[\u0000-\u001F\u007F]/;
  */
 export function namesProblems(names: LocalisedNames | undefined, given: Partial<LocalisedNames> | undefined = names): FieldProblem[] {
   const named = Object.entries(names ?? {}).filter(([, name]) => typeof name === 'string' && name.trim() !== '');
-  if (named.length === 0) return [{ field: 'names', code: 'name_required', message: 'give a name in at least one language (tr, en or ar)' }];
+  if (named.length === 0) return [{ field: 'names', code: 'name_required' }];
   const problems: FieldProblem[] = [];
   for (const [language, name] of Object.entries(given ?? {})) {
     if (name === undefined || name === '') continue;
     const field = `names.${language}`;
     if (!nameLanguages().includes(language)) {
-      problems.push({ field, code: 'unknown_language', message: `names are given in ${nameLanguages().join(', ')}` });
+      problems.push({ field, code: 'unknown_language', args: { allowed: nameLanguages().join(', ') } });
     } else if (typeof name !== 'string') {
-      problems.push({ field, code: 'isString', message: `${field} must be text` });
+      problems.push({ field, code: 'isString' });
     } else if (name.length > NAME_MAX_LENGTH) {
-      problems.push({ field, code: 'maxLength', message: `${field} must be at most ${NAME_MAX_LENGTH} characters` });
+      problems.push({ field, code: 'maxLength', args: { max: NAME_MAX_LENGTH } });
     } else if (CONTROL_CHARACTER.test(name)) {
       // PostgreSQL cannot store U+0000 in jsonb; a line break breaks every list a name is shown in.
-      problems.push({ field, code: 'control_character', message: `${field} contains a line break or another control character` });
+      problems.push({ field, code: 'control_character' });
     }
   }
   return problems;
@@ -63,11 +63,11 @@ export interface AgencyDraft {
 export function agencyDraftProblems(draft: AgencyDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!AGENCY_CODE_PATTERN.test(draft.code)) {
-    problems.push({ field: 'code', code: 'invalid_code', message: 'code must be 1 to 64 characters, each a letter A-Z, a digit, "-" or "_"' });
+    problems.push({ field: 'code', code: 'invalid_code' });
   }
   problems.push(...namesProblems(draft.names));
   if (!(AGENCY_KINDS as readonly string[]).includes(draft.kind)) {
-    problems.push({ field: 'kind', code: 'isIn', message: `kind must be one of ${AGENCY_KINDS.join(', ')}` });
+    problems.push({ field: 'kind', code: 'isIn', args: { allowed: AGENCY_KINDS.join(', ') } });
   }
   problems.push(...contactEmailProblems(draft.contactEmail));
   return problems;
@@ -75,7 +75,7 @@ export function agencyDraftProblems(draft: AgencyDraft): FieldProblem[] {
 
 export function contactEmailProblems(email: string | null | undefined): FieldProblem[] {
   if (email === null || email === undefined) return [];
-  if (email.length > 254 || !isEmail(email)) return [{ field: 'contactEmail', code: 'isEmail', message: 'contactEmail must be a valid email address' }];
+  if (email.length > 254 || !isEmail(email)) return [{ field: 'contactEmail', code: 'isEmail' }];
   return [];
 }
 
@@ -85,10 +85,10 @@ export function contactEmailProblems(email: string | null | undefined): FieldPro
  */
 export function parentProblems(code: string, parentCode: string | null, parentChain: readonly string[] | null): FieldProblem[] {
   if (parentCode === null) return [];
-  if (parentCode === code) return [{ field: 'parentCode', code: 'own_parent', message: 'an agency cannot be its own parent' }];
-  if (parentChain === null) return [{ field: 'parentCode', code: 'unknown_agency', message: `there is no agency ${parentCode}` }];
+  if (parentCode === code) return [{ field: 'parentCode', code: 'own_parent' }];
+  if (parentChain === null) return [{ field: 'parentCode', code: 'unknown_agency' }];
   if (parentChain.includes(code)) {
-    return [{ field: 'parentCode', code: 'parent_cycle', message: `${parentCode} is under ${code}: an agency cannot move under its own descendant` }];
+    return [{ field: 'parentCode', code: 'parent_cycle' }];
   }
   return [];
 }

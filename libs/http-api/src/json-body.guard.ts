@@ -15,6 +15,6 @@ export class JsonBodyGuard implements CanActivate {
     if (!hasBody) return true;
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type)) return true;
-    throw new HttpException('send the request body as application/json', 415);
+    throw new HttpException('UNSUPPORTED_MEDIA_TYPE', 415);
   }
 }

@@ -57,7 +57,11 @@ function objectType(value: CatalogJson, path: string, open: Set<string>, depth: 
     const union = [...members, 'undefined'].join(' | ');
     const line = `${pad}readonly [key: string]: ${union};`;
     // Broken where the formatter breaks it, so the generated file passes the format check as written.
-    lines.push(line.length <= PRINT_WIDTH ? line : `${pad}readonly [key: string]:\n${pad}  ${union};`);
+    const broken = (members: string[]) => members.map((member) => `\n${pad}  | ${member}`).join('');
+    const nextLine = `${pad}  ${union};`;
+    if (line.length <= PRINT_WIDTH) lines.push(line);
+    else if (nextLine.length <= PRINT_WIDTH) lines.push(`${pad}readonly [key: string]:\n${nextLine}`);
+    else lines.push(`${pad}readonly [key: string]:${broken([...members, 'undefined'])};`);
   }
   lines.push(`${'  '.repeat(depth)}}`);
   return lines.join('\n');

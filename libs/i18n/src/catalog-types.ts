@@ -5,17 +5,20 @@ export interface ApiCatalog {
   readonly problems: {
     readonly ACCOUNT_BACKOFF: string;
     readonly ACCOUNT_LOCKED: string;
-    readonly AGENCY_CODE_TAKEN: string;
-    readonly AGENCY_HAS_ACTIVE_CHILDREN: string;
-    readonly AGENCY_IS_ROUTING_TARGET: string;
-    readonly AGENCY_IS_TOPIC_DEFAULT: string;
+    readonly AGENCY_CODE_TAKEN: (values: { readonly code: string | number }) => string;
+    readonly AGENCY_HAS_ACTIVE_CHILDREN: (values: { readonly agency: string | number; readonly codes: string | number }) => string;
+    readonly AGENCY_IS_ROUTING_TARGET: (values: { readonly codes: string | number }) => string;
+    readonly AGENCY_IS_TOPIC_DEFAULT: (values: { readonly codes: string | number }) => string;
     readonly AGENCY_IS_TRIAGE: string;
     readonly AGENCY_NOT_FOUND: string;
-    readonly AGENCY_PARENT_INACTIVE: string;
+    readonly AGENCY_PARENT_INACTIVE: (values: { readonly parent: string | number }) => string;
     readonly ALREADY_ASSIGNED: string;
+    readonly 'ALREADY_ASSIGNED:to_colleague': string;
+    readonly 'ALREADY_ASSIGNED:to_this_officer': string;
+    readonly 'ALREADY_ASSIGNED:to_you': string;
     readonly ALREADY_DUPLICATE: string;
     readonly ALREADY_RATED: string;
-    readonly APPEAL_WINDOW_CLOSED: string;
+    readonly APPEAL_WINDOW_CLOSED: (values: { readonly days: number }) => string;
     readonly APPLICATION_NOT_FOUND: string;
     readonly ATTACHMENT_NOT_FOUND: string;
     readonly BAD_REQUEST: string;
@@ -26,10 +29,20 @@ export interface ApiCatalog {
     readonly EMAIL_TAKEN: string;
     readonly EMPTY_BODY: string;
     readonly FORBIDDEN: string;
+    readonly 'FORBIDDEN:assignment_mode_choosers': string;
+    readonly 'FORBIDDEN:center_admin_designates': string;
+    readonly 'FORBIDDEN:center_admins_keep_calendar': string;
+    readonly 'FORBIDDEN:center_admins_keep_policies': string;
+    readonly 'FORBIDDEN:form_not_from_session': string;
+    readonly 'FORBIDDEN:holding_agency_takes': string;
+    readonly 'FORBIDDEN:own_agency_colleagues': string;
+    readonly 'FORBIDDEN:own_agency_settings': string;
+    readonly 'FORBIDDEN:own_canned_responses': string;
+    readonly 'FORBIDDEN:signature': string;
     readonly HTTP_ERROR: string;
     readonly IDEMPOTENCY_KEY_REUSED: string;
-    readonly ILLEGAL_TRANSITION: string;
-    readonly INTERIM_ANSWER_NOT_ALLOWED: string;
+    readonly ILLEGAL_TRANSITION: (values: { readonly from: string | number; readonly to: string | number }) => string;
+    readonly INTERIM_ANSWER_NOT_ALLOWED: (values: { readonly status: string | number }) => string;
     readonly INTERNAL_ERROR: string;
     readonly INVALID_CREDENTIALS: string;
     readonly INVALID_LINK: string;
@@ -40,12 +53,13 @@ export interface ApiCatalog {
     readonly NOT_FOUND: string;
     readonly PAGE_NOT_FOUND: string;
     readonly PAYLOAD_TOO_LARGE: string;
-    readonly ROUTING_RULE_CODE_TAKEN: string;
+    readonly ROUTING_RULE_CODE_TAKEN: (values: { readonly code: string | number }) => string;
     readonly ROUTING_RULE_NOT_FOUND: string;
     readonly SERVICE_UNAVAILABLE: string;
     readonly SESSION_EXPIRED: string;
-    readonly SLA_CLOCK_NOT_ALLOWED: string;
+    readonly SLA_CLOCK_NOT_ALLOWED: (values: { readonly status: string | number }) => string;
     readonly SLA_CLOCK_NOT_FOUND: string;
+    readonly 'SLA_CLOCK_NOT_FOUND:kind': (values: { readonly kind: string | number }) => string;
     readonly SLA_CLOCK_NOT_PAUSED: string;
     readonly SLA_CLOCK_PAUSED: string;
     readonly SLA_CLOCK_RUNNING: string;
@@ -53,36 +67,58 @@ export interface ApiCatalog {
     readonly SLA_EXTENSION_NOT_ALLOWED: string;
     readonly SLA_EXTENSION_TOO_LATE: string;
     readonly SLA_EXTENSION_USED: string;
-    readonly SLA_POLICY_CODE_TAKEN: string;
+    readonly SLA_POLICY_CODE_TAKEN: (values: { readonly code: string | number }) => string;
     readonly SLA_POLICY_NOT_FOUND: string;
     readonly SLA_POLICY_SCOPE_TAKEN: string;
+    readonly 'SLA_POLICY_SCOPE_TAKEN:by': (values: { readonly other: string | number }) => string;
     readonly STAFF_USER_NOT_FOUND: string;
     readonly STALE_VERSION: string;
     readonly TOO_MANY_REQUESTS: string;
     readonly TOO_MANY_SIGN_IN_FAILURES: string;
-    readonly TOPIC_CODE_TAKEN: string;
+    readonly TOPIC_CODE_TAKEN: (values: { readonly code: string | number }) => string;
     readonly TOPIC_NOT_FOUND: string;
     readonly UNAUTHENTICATED: string;
     readonly UNSUPPORTED_MEDIA_TYPE: string;
     readonly VALIDATION_FAILED: string;
-    readonly [key: string]: string | undefined;
+    readonly [key: string]:
+      | string
+      | ((values: { readonly code: string | number }) => string)
+      | ((values: { readonly agency: string | number; readonly codes: string | number }) => string)
+      | ((values: { readonly codes: string | number }) => string)
+      | ((values: { readonly parent: string | number }) => string)
+      | ((values: { readonly days: number }) => string)
+      | ((values: { readonly from: string | number; readonly to: string | number }) => string)
+      | ((values: { readonly status: string | number }) => string)
+      | ((values: { readonly kind: string | number }) => string)
+      | ((values: { readonly other: string | number }) => string)
+      | undefined;
   };
   readonly fields: {
-    readonly after: (values: { readonly field: string | number }) => string;
+    readonly access_code_header: (values: { readonly field: string | number }) => string;
+    readonly after: (values: { readonly field: string | number; readonly other: string | number }) => string;
     readonly after_starts_at: (values: { readonly field: string | number }) => string;
     readonly again: (values: { readonly field: string | number }) => string;
-    readonly arrayMaxSize: (values: { readonly field: string | number }) => string;
-    readonly arrayMinSize: (values: { readonly field: string | number }) => string;
+    readonly arrayMaxSize: (values: { readonly field: string | number; readonly max: number }) => string;
+    readonly arrayMinSize: (values: { readonly field: string | number; readonly min: number }) => string;
     readonly arrayUnique: (values: { readonly field: string | number }) => string;
     readonly ascending: (values: { readonly field: string | number }) => string;
+    readonly at_most_days: (values: { readonly field: string | number; readonly max: number }) => string;
+    readonly at_most_working_hours: (values: { readonly field: string | number; readonly max: string | number }) => string;
+    readonly blank: (values: { readonly field: string | number }) => string;
     readonly boolean: (values: { readonly field: string | number }) => string;
+    readonly canned_response_code: (values: { readonly field: string | number }) => string;
     readonly check_digit: (values: { readonly field: string | number }) => string;
     readonly control_character: (values: { readonly field: string | number }) => string;
+    readonly date_or_date_time: (values: { readonly date: string | number; readonly dateTime: string | number; readonly field: string | number }) => string;
+    readonly date_time_offset: (values: { readonly example: string | number; readonly field: string | number }) => string;
     readonly duplicate_keyword: (values: { readonly field: string | number }) => string;
     readonly duplicate_target: (values: { readonly field: string | number }) => string;
     readonly empty: (values: { readonly field: string | number }) => string;
     readonly empty_rung: (values: { readonly field: string | number }) => string;
     readonly exclusive: (values: { readonly field: string | number }) => string;
+    readonly file_empty: (values: { readonly field: string | number; readonly name: string | number }) => string;
+    readonly file_too_large: (values: { readonly field: string | number; readonly max: string | number; readonly name: string | number }) => string;
+    readonly file_type: (values: { readonly field: string | number; readonly name: string | number }) => string;
     readonly format: (values: { readonly field: string | number }) => string;
     readonly inactive_agency: (values: { readonly field: string | number }) => string;
     readonly inactive_parent: (values: { readonly field: string | number }) => string;
@@ -95,7 +131,7 @@ export interface ApiCatalog {
     readonly isBoolean: (values: { readonly field: string | number }) => string;
     readonly isDefined: (values: { readonly field: string | number }) => string;
     readonly isEmail: (values: { readonly field: string | number }) => string;
-    readonly isIn: (values: { readonly field: string | number }) => string;
+    readonly isIn: (values: { readonly allowed: string | number; readonly field: string | number }) => string;
     readonly isInt: (values: { readonly field: string | number }) => string;
     readonly isIso8601: (values: { readonly field: string | number }) => string;
     readonly isLatitude: (values: { readonly field: string | number }) => string;
@@ -106,42 +142,52 @@ export interface ApiCatalog {
     readonly isObject: (values: { readonly field: string | number }) => string;
     readonly isString: (values: { readonly field: string | number }) => string;
     readonly isUuid: (values: { readonly field: string | number }) => string;
-    readonly is_duplicate: (values: { readonly field: string | number }) => string;
+    readonly is_duplicate: (values: { readonly field: string | number; readonly id: string | number }) => string;
+    readonly keyword_format: (values: { readonly field: string | number }) => string;
+    readonly language_code: (values: { readonly field: string | number }) => string;
     readonly localisedNames: (values: { readonly field: string | number }) => string;
     readonly matches: (values: { readonly field: string | number }) => string;
-    readonly max: (values: { readonly field: string | number }) => string;
-    readonly maxLength: (values: { readonly field: string | number }) => string;
-    readonly min: (values: { readonly field: string | number }) => string;
-    readonly minLength: (values: { readonly field: string | number }) => string;
+    readonly max: (values: { readonly field: string | number; readonly max: string | number }) => string;
+    readonly maxLength: (values: { readonly field: string | number; readonly max: string | number }) => string;
+    readonly min: (values: { readonly field: string | number; readonly min: string | number }) => string;
+    readonly minLength: (values: { readonly field: string | number; readonly min: string | number }) => string;
     readonly mismatch: (values: { readonly field: string | number }) => string;
     readonly name_required: (values: { readonly field: string | number }) => string;
     readonly nestedValidation: (values: { readonly field: string | number }) => string;
-    readonly notBefore: (values: { readonly field: string | number }) => string;
+    readonly no_criteria: (values: { readonly field: string | number }) => string;
+    readonly notBefore: (values: { readonly field: string | number; readonly start: string | number }) => string;
     readonly not_assignable: (values: { readonly field: string | number }) => string;
-    readonly not_at_center: (values: { readonly field: string | number }) => string;
+    readonly not_at_center: (values: { readonly field: string | number; readonly reason: string | number }) => string;
     readonly not_found: (values: { readonly field: string | number }) => string;
     readonly not_in_province: (values: { readonly field: string | number }) => string;
-    readonly not_in_url: (values: { readonly field: string | number }) => string;
+    readonly not_in_url: (values: { readonly field: string | number; readonly place: string }) => string;
     readonly not_open: (values: { readonly field: string | number }) => string;
     readonly own_parent: (values: { readonly field: string | number }) => string;
     readonly parent_cycle: (values: { readonly field: string | number }) => string;
     readonly period: (values: { readonly field: string | number }) => string;
-    readonly placeholder_format: (values: { readonly field: string | number }) => string;
-    readonly position_range: (values: { readonly field: string | number }) => string;
+    readonly placeholder_format: (values: { readonly field: string | number; readonly placeholders: string | number }) => string;
+    readonly position_range: (values: { readonly field: string | number; readonly max: string | number }) => string;
     readonly positive: (values: { readonly field: string | number }) => string;
     readonly range: (values: { readonly field: string | number }) => string;
+    readonly reason_code_format: (values: { readonly field: string | number }) => string;
+    readonly region_code: (values: { readonly example: string | number; readonly field: string | number }) => string;
     readonly required: (values: { readonly field: string | number }) => string;
+    readonly required_one_of: (values: { readonly allowed: string | number; readonly field: string | number }) => string;
     readonly required_reason: (values: { readonly field: string | number }) => string;
-    readonly reserved: (values: { readonly field: string | number }) => string;
+    readonly reserved: (values: { readonly field: string | number; readonly placeholder: string | number }) => string;
     readonly rule_code_format: (values: { readonly field: string | number }) => string;
-    readonly rungs: (values: { readonly field: string | number }) => string;
+    readonly rungs: (values: { readonly field: string | number; readonly max: string | number }) => string;
     readonly same_agency: (values: { readonly field: string | number }) => string;
     readonly same_application: (values: { readonly field: string | number }) => string;
+    readonly search_words: (values: { readonly field: string | number }) => string;
+    readonly short_region_code: (values: { readonly field: string | number }) => string;
     readonly too_large: (values: { readonly field: string | number }) => string;
-    readonly too_long: (values: { readonly field: string | number }) => string;
-    readonly too_many: (values: { readonly field: string | number }) => string;
-    readonly too_many_keywords: (values: { readonly field: string | number }) => string;
-    readonly too_short: (values: { readonly field: string | number }) => string;
+    readonly too_long: (values: { readonly field: string | number; readonly max: string | number }) => string;
+    readonly too_many: (values: { readonly field: string | number; readonly max: number }) => string;
+    readonly too_many_files: (values: { readonly field: string | number; readonly max: number }) => string;
+    readonly too_many_keywords: (values: { readonly field: string | number; readonly max: number }) => string;
+    readonly too_short: (values: { readonly field: string | number; readonly min: string | number }) => string;
+    readonly tracking_number_format: (values: { readonly field: string | number }) => string;
     readonly triage_taken: (values: { readonly field: string | number }) => string;
     readonly type: (values: { readonly field: string | number }) => string;
     readonly unexpected: (values: { readonly field: string | number }) => string;
@@ -149,16 +195,43 @@ export interface ApiCatalog {
     readonly unknown_agency: (values: { readonly field: string | number }) => string;
     readonly unknown_district: (values: { readonly field: string | number }) => string;
     readonly unknown_field: (values: { readonly field: string | number }) => string;
-    readonly unknown_language: (values: { readonly field: string | number }) => string;
-    readonly unknown_placeholder: (values: { readonly field: string | number }) => string;
+    readonly unknown_language: (values: { readonly allowed: string | number; readonly field: string | number }) => string;
+    readonly unknown_placeholder: (values: {
+      readonly builtIns: string | number;
+      readonly field: string | number;
+      readonly placeholder: string | number;
+    }) => string;
     readonly unknown_province: (values: { readonly field: string | number }) => string;
-    readonly unknown_reason: (values: { readonly field: string | number }) => string;
+    readonly unknown_reason: (values: { readonly allowed: string | number; readonly field: string | number }) => string;
     readonly unknown_topic: (values: { readonly field: string | number }) => string;
     readonly unknown_type: (values: { readonly field: string | number }) => string;
-    readonly unsupported: (values: { readonly field: string | number }) => string;
+    readonly unsupported: (values: { readonly allowed: string | number; readonly field: string | number }) => string;
+    readonly visible_ascii: (values: { readonly field: string | number }) => string;
+    readonly whole_days_between: (values: { readonly field: string | number; readonly max: string | number; readonly min: string | number }) => string;
     readonly whole_number: (values: { readonly field: string | number }) => string;
+    readonly whole_number_between: (values: { readonly field: string | number; readonly max: string | number; readonly min: string | number }) => string;
     readonly whole_seconds: (values: { readonly field: string | number }) => string;
-    readonly [key: string]: ((values: { readonly field: string | number }) => string) | undefined;
+    readonly [key: string]:
+      | ((values: { readonly field: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly other: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly max: number }) => string)
+      | ((values: { readonly field: string | number; readonly min: number }) => string)
+      | ((values: { readonly field: string | number; readonly max: string | number }) => string)
+      | ((values: { readonly date: string | number; readonly dateTime: string | number; readonly field: string | number }) => string)
+      | ((values: { readonly example: string | number; readonly field: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly name: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly max: string | number; readonly name: string | number }) => string)
+      | ((values: { readonly allowed: string | number; readonly field: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly id: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly min: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly start: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly reason: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly place: string }) => string)
+      | ((values: { readonly field: string | number; readonly placeholders: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly placeholder: string | number }) => string)
+      | ((values: { readonly builtIns: string | number; readonly field: string | number; readonly placeholder: string | number }) => string)
+      | ((values: { readonly field: string | number; readonly max: string | number; readonly min: string | number }) => string)
+      | undefined;
   };
 }
 
@@ -1405,6 +1478,7 @@ export interface SmsCatalog {
   readonly optedOut: string;
   readonly optedIn: string;
   readonly tooManyMessages: string;
+  readonly withoutMarks: string;
 }
 
 export interface VoiceCatalog {

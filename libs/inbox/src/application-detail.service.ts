@@ -179,7 +179,7 @@ export class ApplicationDetailService {
        WHERE a.id = $1 AND ${this.access.condition(principal, params)}`,
       params,
     );
-    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
+    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND');
     const a = rows[0];
 
     const [history, messages, { deadlines, sla }, attachments] = await Promise.all([

@@ -39,7 +39,7 @@ export class CallerApplicationsService {
 
   async byPhone(principal: StaffPrincipal, phoneInput: string, language: string): Promise<CallerApplication[]> {
     const phone = toE164(phoneInput, this.env.DEFAULT_COUNTRY);
-    if (!phone) throw new InvalidInputError([{ field: 'phone', code: 'invalid', message: 'phone is not a valid phone number' }]);
+    if (!phone) throw new InvalidInputError([{ field: 'phone', code: 'invalid' }]);
     // Linking a confidential application to its citizen's number is for the center only.
     const rows: CallerApplicationRow[] = await this.dataSource.query(
       `SELECT a.id, a.tracking_number AS "trackingNumber", a.type_code AS type, t.code AS topic, a.status,

@@ -35,12 +35,10 @@ export function decodeCursor(cursor: string, sort: InboxSortField, order: SortOr
     !isRealInstant(parts[2]) ||
     !isUuid(parts[3])
   ) {
-    throw new InvalidInputError([{ field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor returned by this list' }]);
+    throw new InvalidInputError([{ field: 'cursor', code: 'invalid' }]);
   }
   if (parts[0] !== sort || parts[1] !== order) {
-    throw new InvalidInputError([
-      { field: 'cursor', code: 'mismatch', message: 'this cursor belongs to a listing with another sort or order; start again without it' },
-    ]);
+    throw new InvalidInputError([{ field: 'cursor', code: 'mismatch' }]);
   }
   return { sort, order, value: parts[2], id: parts[3] };
 }

@@ -38,7 +38,7 @@ export class CitizenProof {
     const codeMatches = this.accessCodes.matches(trackingNumber, accessCode);
     if (rows.length === 0 || !codeMatches) {
       await Promise.all([this.attempts.increment(clientKey, HOUR), this.attempts.increment(numberKey, DAY)]);
-      throw new NotFoundError('APPLICATION_NOT_FOUND', 'no application matches this tracking number and access code');
+      throw new NotFoundError('APPLICATION_NOT_FOUND');
     }
     return { applicationId: rows[0].id, trackingNumber };
   }
@@ -50,7 +50,7 @@ export function checkedTrackingNumber(input: string): string {
   if (parsed.ok) return parsed.value;
   throw new InvalidInputError([
     parsed.reason === 'check_digit'
-      ? { field: 'trackingNumber', code: 'check_digit', message: 'this tracking number has a typing mistake: please check the digits' }
-      : { field: 'trackingNumber', code: 'format', message: 'a tracking number has 11 digits, like 4827-3915-602' },
+      ? { field: 'trackingNumber', code: 'check_digit' }
+      : { field: 'trackingNumber', code: 'format', sentence: 'tracking_number_format' },
   ]);
 }

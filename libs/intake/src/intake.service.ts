@@ -71,7 +71,7 @@ export class IntakeService {
     );
     const first = rows[0];
     if (first.request_fingerprint !== fingerprint) {
-      throw new ConflictError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used for a different submission');
+      throw new ConflictError('IDEMPOTENCY_KEY_REUSED');
     }
     return {
       applicationId: first.id,
@@ -87,23 +87,23 @@ export class IntakeService {
   private async prepare(input: NewApplication): Promise<PreparedApplication> {
     const problems: FieldProblem[] = [];
     const body = input.body.trim();
-    if (!body) problems.push({ field: 'body', code: 'required', message: 'body must describe the matter; it is empty' });
+    if (!body) problems.push({ field: 'body', code: 'required' });
 
     let topicId: string | null = null;
     if (input.topicCode) {
       const topic = await this.catalogue.topicByCode(input.topicCode);
-      if (!topic || !topic.active) problems.push({ field: 'topic', code: 'unknown', message: `unknown topic "${input.topicCode}"` });
+      if (!topic || !topic.active) problems.push({ field: 'topic', code: 'unknown' });
       else topicId = topic.id;
     }
 
     if (!supportedLanguages(this.env).includes(input.language)) {
-      problems.push({ field: 'language', code: 'unsupported', message: `language must be one of ${this.env.SUPPORTED_LANGUAGES}` });
+      problems.push({ field: 'language', code: 'unsupported', args: { allowed: this.env.SUPPORTED_LANGUAGES } });
     }
 
     let phone: string | null = null;
     if (input.citizen?.phone) {
       phone = toE164(input.citizen.phone, this.env.DEFAULT_COUNTRY);
-      if (!phone) problems.push({ field: 'citizen.phone', code: 'invalid', message: 'phone is not a valid phone number' });
+      if (!phone) problems.push({ field: 'citizen.phone', code: 'invalid' });
     }
 
     const provinceCode = input.location?.provinceCode ?? null;
@@ -111,15 +111,15 @@ export class IntakeService {
     if (provinceCode) {
       const province = await this.directory.region(provinceCode);
       if (!province || province.kind !== 'province') {
-        problems.push({ field: 'location.provinceCode', code: 'unknown', message: `unknown province "${provinceCode}"` });
+        problems.push({ field: 'location.provinceCode', code: 'unknown' });
       }
     }
     if (districtCode) {
       const district = await this.directory.region(districtCode);
       if (!district || district.kind !== 'district') {
-        problems.push({ field: 'location.districtCode', code: 'unknown', message: `unknown district "${districtCode}"` });
+        problems.push({ field: 'location.districtCode', code: 'unknown' });
       } else if (provinceCode && district.parentCode !== provinceCode) {
-        problems.push({ field: 'location.districtCode', code: 'mismatch', message: `district "${districtCode}" is not in province "${provinceCode}"` });
+        problems.push({ field: 'location.districtCode', code: 'mismatch' });
       }
     }
     if (problems.length) throw new InvalidInputError(problems);

@@ -9,3 +9,4 @@ export * from './message-renderer';
 export * from './notification-delivery.module';
 export * from './sms-delivery-reports';
 export * from './sms-segments';
+export * from './sms-without-marks';

@@ -6,6 +6,7 @@ import { NotificationChannelName } from '@petitio/notifications';
 import { PASSWORD_LINK_PURPOSE } from './password-link';
 import { SmsReplyRoute, smsReplyRoute } from './sms-reply-route';
 import { fitSmsText } from './sms-segments';
+import { smsLetters } from './sms-without-marks';
 import { automaticNotice, emailDocument } from './templates/email-layout';
 import { MESSAGE_TEMPLATES } from './templates/message-templates';
 import type { ClockKind, EscalationStepKind } from '@petitio/sla';
@@ -72,7 +73,7 @@ export class MessageRenderer {
         message.channel === 'email'
           ? `${text}\n\n-- \n${automaticNotice(chosen.language)}\n`
           : message.channel === 'sms'
-            ? fitSmsText(text, this.env.SMS_TRANSLITERATE).text
+            ? fitSmsText(text, smsLetters(this.env.SMS_TRANSLITERATE, chosen.language)).text
             : text,
       html: emailDocument(chosen.language, subject, html),
     };

@@ -1,4 +1,5 @@
 import { fitSmsText, smsSegments } from './sms-segments';
+import { lettersWithoutMarks, parseLetters, smsLetters } from './sms-without-marks';
 
 describe('SMS segments', () => {
   it('fits 160 GSM-7 characters in one message and splits longer texts in parts of 153', () => {
@@ -44,7 +45,7 @@ describe('fitting an SMS text', () => {
 
   it('writes Turkish letters without their marks when only they keep the text out of GSM-7, saving segments', () => {
     const asIs = smsSegments(turkish.replace(/’/g, "'"));
-    const fitted = fitSmsText(turkish.replace(/’/g, "'"), true);
+    const fitted = fitSmsText(turkish.replace(/’/g, "'"), lettersWithoutMarks('tr'));
     expect(asIs).toMatchObject({ encoding: 'UCS-2', segments: 3 });
     expect(fitted).toMatchObject({ encoding: 'GSM-7', segments: 1 });
     expect(fitted.text).toBe(
@@ -53,9 +54,25 @@ describe('fitting an SMS text', () => {
   });
 
   it('keeps the text as written when transliteration is off, or when something else needs UCS-2 anyway', () => {
-    expect(fitSmsText('başvurunuz', false)).toMatchObject({ text: 'başvurunuz', encoding: 'UCS-2' });
-    expect(fitSmsText(turkish, true)).toMatchObject({ text: turkish, encoding: 'UCS-2' }); // ’ is not GSM-7
-    expect(fitSmsText('başvurunuz 😀', true)).toMatchObject({ text: 'başvurunuz 😀', encoding: 'UCS-2' });
-    expect(fitSmsText('Your application', true)).toMatchObject({ text: 'Your application', encoding: 'GSM-7', segments: 1 });
+    expect(fitSmsText('başvurunuz', smsLetters(false, 'tr'))).toMatchObject({ text: 'başvurunuz', encoding: 'UCS-2' });
+    expect(fitSmsText(turkish, lettersWithoutMarks('tr'))).toMatchObject({ text: turkish, encoding: 'UCS-2' }); // ’ is not GSM-7
+    expect(fitSmsText('başvurunuz 😀', lettersWithoutMarks('tr'))).toMatchObject({ text: 'başvurunuz 😀', encoding: 'UCS-2' });
+    expect(fitSmsText('Your application', lettersWithoutMarks('en'))).toMatchObject({ text: 'Your application', encoding: 'GSM-7', segments: 1 });
+  });
+
+  it('writes Portuguese without the marks GSM-7 lacks, keeping those it has (é, à, ü), and the letters only of the language the text is in', () => {
+    const portuguese = 'Sua manifestação foi respondida. Situação: concluída; até amanhã, às 9h, a equipe estará lá.';
+    const fitted = fitSmsText(portuguese, lettersWithoutMarks('pt'));
+    expect(smsSegments(portuguese)).toMatchObject({ encoding: 'UCS-2', segments: 2 });
+    expect(fitted).toMatchObject({ encoding: 'GSM-7', segments: 1 });
+    expect(fitted.text).toBe('Sua manifestacao foi respondida. Situacao: concluida; até amanha, às 9h, a equipe estara la.');
+    // Turkish rules do not reach a Portuguese text, nor Portuguese ones a Turkish text, nor any an Arabic one.
+    expect(fitSmsText(portuguese, lettersWithoutMarks('tr')).encoding).toBe('UCS-2');
+    expect(fitSmsText('başvurunuz', lettersWithoutMarks('pt')).text).toBe('başvurunuz');
+    expect(lettersWithoutMarks('ar')).toEqual({});
+  });
+
+  it("reads a language's letters from its catalog, leaving out pairs that would not make the text GSM-7", () => {
+    expect(parseLetters('ş=s  ğ=g é=e ã=ä ő=ő x')).toEqual({ ş: 's', ğ: 'g', ã: 'ä' });
   });
 });

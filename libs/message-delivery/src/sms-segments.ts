@@ -57,19 +57,21 @@ function pack(sizes: number[], single: number, part: number): { segments: number
   return { segments, characters };
 }
 
-/** Turkish letters outside GSM-7 and the nearest GSM-7 letter; Ç, Ö, Ü, ö, ü are GSM-7 already and stay. */
-const TURKISH_TO_GSM: Record<string, string> = { ş: 's', Ş: 'S', ğ: 'g', Ğ: 'G', ı: 'i', İ: 'I', ç: 'c', â: 'a', î: 'i', û: 'u', Â: 'A', Î: 'I', Û: 'U' };
-const TURKISH_LETTERS = new RegExp(`[${Object.keys(TURKISH_TO_GSM).join('')}]`, 'g');
+/** Whether a text goes as GSM-7 septets, every character in the basic set or its extension. */
+export function isGsm7(text: string): boolean {
+  return Array.from(text).every((c) => GSM_BASIC.has(c) || GSM_EXTENSION.has(c));
+}
 
 /**
- * The text to send as an SMS: when only Turkish letters keep it out of GSM-7 and `transliterate` is
- * allowed, they are written without their marks (ş→s, ı→i …), which citizens read fine and which
- * fits more than twice as much in a message. Anything else (emoji, Arabic) stays as written.
+ * The text to send as an SMS: when only letters its language lets be written without marks keep it out of
+ * GSM-7 (`withoutMarks`, from the language's sms catalog: ş→s, ı→i in Turkish, ã→a, ç→c in Portuguese), they
+ * are, which citizens read fine and which fits more than twice as much in a message. Anything else (emoji,
+ * Arabic, a letter the language keeps) stays as written.
  */
-export function fitSmsText(text: string, transliterate: boolean): { text: string } & SmsSegments {
+export function fitSmsText(text: string, withoutMarks: Readonly<Record<string, string>>): { text: string } & SmsSegments {
   const asIs = smsSegments(text);
-  if (!transliterate || asIs.encoding === 'GSM-7') return { text, ...asIs };
-  const plain = text.replace(TURKISH_LETTERS, (letter) => TURKISH_TO_GSM[letter]);
+  if (asIs.encoding === 'GSM-7') return { text, ...asIs };
+  const plain = Array.from(text, (c) => withoutMarks[c] ?? c).join('');
   const fitted = smsSegments(plain);
   return fitted.encoding === 'GSM-7' ? { text: plain, ...fitted } : { text, ...asIs };
 }

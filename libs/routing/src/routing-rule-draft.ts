@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@petitio/platform';
+import type { FieldProblem, ProblemWords } from '@petitio/platform';
 
 /** Like the demo's `water-kadikoy`: lower-case letters, digits, hyphens and underscores. */
 export const ROUTING_RULE_CODE = /^[a-z0-9][a-z0-9_-]{1,63}$/;
@@ -30,30 +30,29 @@ export interface RoutingRuleDraft {
  */
 export function routingRuleDraftProblems(d: RoutingRuleDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const bad = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  const bad = (field: string, code: string, words: ProblemWords = {}) => problems.push({ field, code, ...words });
   if (typeof d.code !== 'string' || !ROUTING_RULE_CODE.test(d.code)) {
-    bad('code', 'rule_code_format', 'code must be 2 to 64 lower-case letters, digits, - or _, starting with a letter or digit (e.g. water-kadikoy)');
+    bad('code', 'rule_code_format');
   }
   if (!Number.isInteger(d.position) || d.position < 0 || d.position > ROUTING_RULE_POSITION_MAX) {
-    bad('position', 'position_range', `position must be a whole number from 0 to ${ROUTING_RULE_POSITION_MAX}`);
+    bad('position', 'position_range', { args: { max: ROUTING_RULE_POSITION_MAX } });
   }
   if (typeof d.description !== 'string' || d.description.length > ROUTING_RULE_DESCRIPTION_MAX) {
-    bad('description', 'maxLength', `description must be at most ${ROUTING_RULE_DESCRIPTION_MAX} characters`);
+    bad('description', 'maxLength', { args: { max: ROUTING_RULE_DESCRIPTION_MAX } });
   }
   if (!Array.isArray(d.keywords) || d.keywords.length > ROUTING_RULE_KEYWORDS_MAX) {
-    bad('keywords', 'too_many_keywords', `keywords may hold at most ${ROUTING_RULE_KEYWORDS_MAX} words`);
+    bad('keywords', 'too_many_keywords', { args: { max: ROUTING_RULE_KEYWORDS_MAX } });
   } else {
     const i = d.keywords.findIndex((k) => typeof k !== 'string' || !KEYWORD.test(k) || k.length > ROUTING_RULE_KEYWORD_MAX);
-    if (i >= 0) bad('keywords', 'keyword_format', `keywords.${i} must be one word of letters or digits, optionally ending in * (e.g. bribe*)`);
-    else if (new Set(d.keywords.map((k) => k.toLocaleLowerCase('tr'))).size !== d.keywords.length)
-      bad('keywords', 'duplicate_keyword', 'keywords names the same word twice');
+    if (i >= 0) bad('keywords', 'keyword_format');
+    else if (new Set(d.keywords.map((k) => k.toLocaleLowerCase('tr'))).size !== d.keywords.length) bad('keywords', 'duplicate_keyword');
   }
-  if (!d.agencyCode) bad('agencyCode', 'required', 'agencyCode is required: the agency that receives what the rule matches');
+  if (!d.agencyCode) bad('agencyCode', 'required');
   if (!d.typeCode && !d.topicCode && !d.provinceCode && !d.districtCode && d.keywords?.length === 0) {
     // A rule without criteria would take every application the more specific rules leave, before any topic default.
-    bad('criteria', 'no_criteria', 'a rule needs at least one criterion: a type, a topic, a province, a district or keywords');
+    bad('criteria', 'no_criteria');
   }
-  if (typeof d.active !== 'boolean') bad('active', 'boolean', 'active must be true or false');
+  if (typeof d.active !== 'boolean') bad('active', 'boolean');
   return problems;
 }
 

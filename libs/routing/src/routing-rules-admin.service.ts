@@ -162,7 +162,7 @@ export class RoutingRulesAdmin {
     // Naming the topic reloads a cache filled before an admin created it, as the router does.
     const topics = await this.catalogue.topicsById(refs.topicId);
     const problems = refs.problems.map((p) => (p.field === 'typeCode' ? { ...p, field: 'type' } : p));
-    if (!input.type) problems.unshift({ field: 'type', code: 'required', message: 'type is required' });
+    if (!input.type) problems.unshift({ field: 'type', code: 'required' });
     if (problems.length) throw new InvalidInputError(problems);
     const ordered = orderRules(rows);
     // As intake stores it: a district implies its province, so rules by province still match.
@@ -186,9 +186,8 @@ export class RoutingRulesAdmin {
     const problems = routingRuleDraftProblems(draft);
     if (problems.length) throw new InvalidInputError(problems);
     const refs = await this.references(manager, draft);
-    if (!refs.agencyId) refs.problems.push({ field: 'agencyCode', code: 'unknown_agency', message: `there is no agency ${draft.agencyCode}` });
-    else if (draft.active && !refs.agencyActive)
-      refs.problems.push({ field: 'agencyCode', code: 'unknown_agency', message: `agency ${draft.agencyCode} is inactive: choose an active agency` });
+    if (!refs.agencyId) refs.problems.push({ field: 'agencyCode', code: 'unknown_agency' });
+    else if (draft.active && !refs.agencyActive) refs.problems.push({ field: 'agencyCode', code: 'unknown_agency' });
     if (refs.problems.length) throw new InvalidInputError(refs.problems);
     return refs;
   }
@@ -213,14 +212,13 @@ export class RoutingRulesAdmin {
       ? await manager.query('SELECT id, active FROM agencies WHERE code = $1 FOR SHARE', [codes.agencyCode])
       : [];
     const problems: FieldProblem[] = [];
-    if (!found.type) problems.push({ field: 'typeCode', code: 'unknown_type', message: `there is no application type ${codes.typeCode}` });
-    if (codes.topicCode && !found.topicId) problems.push({ field: 'topicCode', code: 'unknown_topic', message: `there is no topic ${codes.topicCode}` });
-    if (codes.provinceCode && found.provinceKind !== 'province')
-      problems.push({ field: 'provinceCode', code: 'unknown_province', message: `there is no province ${codes.provinceCode}` });
+    if (!found.type) problems.push({ field: 'typeCode', code: 'unknown_type' });
+    if (codes.topicCode && !found.topicId) problems.push({ field: 'topicCode', code: 'unknown_topic' });
+    if (codes.provinceCode && found.provinceKind !== 'province') problems.push({ field: 'provinceCode', code: 'unknown_province' });
     if (codes.districtCode && found.districtKind !== 'district') {
-      problems.push({ field: 'districtCode', code: 'unknown_district', message: `there is no district ${codes.districtCode}` });
+      problems.push({ field: 'districtCode', code: 'unknown_district' });
     } else if (codes.districtCode && codes.provinceCode && found.districtParent !== codes.provinceCode) {
-      problems.push({ field: 'districtCode', code: 'not_in_province', message: `district ${codes.districtCode} is not in province ${codes.provinceCode}` });
+      problems.push({ field: 'districtCode', code: 'not_in_province' });
     }
     return { problems, topicId: found.topicId, districtParent: found.districtParent, agencyId: agency?.id ?? null, agencyActive: agency?.active === true };
   }
@@ -254,9 +252,9 @@ function conflictFrom(error: unknown, code: string): unknown {
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError('ROUTING_RULE_CODE_TAKEN', `a routing rule with code ${code} already exists`);
+  return new ConflictError('ROUTING_RULE_CODE_TAKEN', { args: { code } });
 }
 
 function notFound(): NotFoundError {
-  return new NotFoundError('ROUTING_RULE_NOT_FOUND', 'there is no routing rule with this id');
+  return new NotFoundError('ROUTING_RULE_NOT_FOUND');
 }

@@ -75,24 +75,20 @@ export class StaffSessionsService {
     const user = rows[0];
     const valid = await this.hasher.verify(user?.password_hash ?? null, password);
     if (fromClient.count >= this.env.LOGIN_CLIENT_MAX_FAILURES) {
-      throw new TooManyRequestsError(fromClient.retryAfterSeconds, 'TOO_MANY_SIGN_IN_FAILURES', 'too many failed sign-ins from your address; try again later');
+      throw new TooManyRequestsError(fromClient.retryAfterSeconds, 'TOO_MANY_SIGN_IN_FAILURES');
     }
     if (user?.client_locked_until && user.client_locked_until > now) {
-      throw new TooManyRequestsError(
-        secondsUntil(user.client_locked_until, now),
-        'ACCOUNT_LOCKED',
-        'too many wrong passwords: this account is locked for a while',
-      );
+      throw new TooManyRequestsError(secondsUntil(user.client_locked_until, now), 'ACCOUNT_LOCKED');
     }
     if (user?.locked_until && user.locked_until > now) {
-      throw new TooManyRequestsError(secondsUntil(user.locked_until, now), 'ACCOUNT_BACKOFF', 'many failed sign-ins on this account: wait before trying again');
+      throw new TooManyRequestsError(secondsUntil(user.locked_until, now), 'ACCOUNT_BACKOFF');
     }
     if (!user || !valid) {
       await this.attempts.increment(clientKey, this.env.LOGIN_CLIENT_WINDOW_SECONDS);
       if (user) await this.recordFailure(user, client, clientAddress, now);
-      throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
+      throw new UnauthenticatedError('INVALID_CREDENTIALS');
     }
-    if (user.status !== 'active') throw new UnauthenticatedError('INVALID_CREDENTIALS', 'wrong email or password');
+    if (user.status !== 'active') throw new UnauthenticatedError('INVALID_CREDENTIALS');
 
     await this.dataSource.query('UPDATE staff_users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [user.id]);
     await this.dataSource.query('DELETE FROM staff_sign_in_failures WHERE user_id = $1 AND client_hash = $2', [user.id, client]);
@@ -133,7 +129,7 @@ export class StaffSessionsService {
     const s = rows[0];
     const idleLimit = s ? s.last_seen_at.getTime() + this.env.STAFF_SESSION_IDLE_SECONDS * 1000 : 0;
     if (!s || s.revoked_at || s.expires_at <= now || idleLimit <= now.getTime() || s.status !== 'active') {
-      throw new UnauthenticatedError('SESSION_EXPIRED', 'your session has ended; sign in again');
+      throw new UnauthenticatedError('SESSION_EXPIRED');
     }
     if (now.getTime() - s.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
       await this.dataSource.query('UPDATE staff_sessions SET last_seen_at = $2 WHERE id = $1', [s.id, now]);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { deploymentLanguages } from '@petitio/i18n';
 import { NotificationsService } from '@petitio/notifications';
 import {
   Clock,
@@ -63,12 +64,12 @@ export class StaffUsersService {
   /** Creates the account and emails a one-time link to set the password, in one transaction. */
   async invite(input: NewStaffUser, invitedBy: string): Promise<StaffUserView> {
     const agency: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1 AND active', [input.agencyId]);
-    if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown', message: 'unknown agency' }]);
+    if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown' }]);
     try {
       return await this.dataSource.transaction(async (manager) => {
         const [user]: { id: string }[] = await manager.query(
           `INSERT INTO staff_users (agency_id, email, display_name, roles, language) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [input.agencyId, input.email.trim().toLowerCase(), input.displayName.trim(), input.roles, input.language ?? 'tr'],
+          [input.agencyId, input.email.trim().toLowerCase(), input.displayName.trim(), input.roles, input.language ?? deploymentLanguages()[0]],
         );
         const expiresAt = new Date(this.clock.now().getTime() + this.env.INVITATION_VALID_HOURS * 3600 * 1000);
         const [token]: { id: string }[] = await manager.query(
@@ -80,7 +81,7 @@ export class StaffUsersService {
             channel: 'email',
             recipient: input.email.trim().toLowerCase(),
             template: 'staff_invitation',
-            language: input.language ?? 'tr',
+            language: input.language ?? deploymentLanguages()[0],
             params: { passwordTokenId: token.id, displayName: input.displayName.trim(), invitedBy },
             staffUserId: user.id,
           },
@@ -89,7 +90,7 @@ export class StaffUsersService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'staff_users_email_key')) {
-        throw new ConflictError('EMAIL_TAKEN', 'a staff user with this email already exists');
+        throw new ConflictError('EMAIL_TAKEN');
       }
       throw error;
     }
@@ -111,11 +112,11 @@ export class StaffUsersService {
   async setPassword(linkToken: string, password: string): Promise<string> {
     const problems: FieldProblem[] = [];
     if (password.length < PASSWORD_MIN_LENGTH) {
-      problems.push({ field: 'password', code: 'too_short', message: `password must have at least ${PASSWORD_MIN_LENGTH} characters` });
+      problems.push({ field: 'password', code: 'too_short', args: { min: PASSWORD_MIN_LENGTH } });
     }
     if (problems.length) throw new InvalidInputError(problems);
     const tokenId = this.tokens.verify(PASSWORD_LINK_PURPOSE, linkToken);
-    const invalid = new UnauthenticatedError('INVALID_LINK', 'this link is not valid or has expired; ask for a new one');
+    const invalid = new UnauthenticatedError('INVALID_LINK');
     if (!tokenId) throw invalid;
     const hash = await this.hasher.hash(password);
     let userId = '';
@@ -149,7 +150,7 @@ export class StaffUsersService {
         `WITH disabled AS (UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id) SELECT id FROM disabled`,
         [userId],
       );
-      if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+      if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND');
       await this.sessions.signOutEverywhere(userId, manager);
     });
   }
@@ -162,7 +163,7 @@ export class StaffUsersService {
          SELECT id FROM unlocked`,
         [userId],
       );
-      if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+      if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND');
       await manager.query('DELETE FROM staff_sign_in_failures WHERE user_id = $1', [userId]);
     });
   }

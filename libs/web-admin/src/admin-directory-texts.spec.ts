@@ -39,14 +39,14 @@ describe('directory admin texts', () => {
   });
 
   it('words a rule by its field first, so that a bad code is not called too long or blank', () => {
-    expect(directoryFieldError('en', { field: 'code', code: 'invalid_code', message: '' })).toBe('Use 1 to 64 letters A-Z, digits, - or _.');
-    expect(directoryFieldError('tr', { field: 'kind', code: 'isIn', message: '' })).toBe('Bir tür seçin.');
-    expect(directoryFieldError('en', { field: 'names.tr', code: 'maxLength', message: '' })).toBe('This is too long; please shorten it.');
+    expect(directoryFieldError('en', { field: 'code', code: 'invalid_code' })).toBe('Use 1 to 64 letters A-Z, digits, - or _.');
+    expect(directoryFieldError('tr', { field: 'kind', code: 'isIn' })).toBe('Bir tür seçin.');
+    expect(directoryFieldError('en', { field: 'names.tr', code: 'maxLength' })).toBe('This is too long; please shorten it.');
   });
 
   it('asks for a name on one line only when the control character is in a name', () => {
-    expect(directoryFieldError('tr', { field: 'names.tr', code: 'control_character', message: '' })).toBe('Adı tek satırda yazın.');
-    expect(directoryFieldError('tr', { field: 'contactEmail', code: 'control_character', message: '' })).toBe(consoleTexts('tr').fieldErrors.control_character);
+    expect(directoryFieldError('tr', { field: 'names.tr', code: 'control_character' })).toBe('Adı tek satırda yazın.');
+    expect(directoryFieldError('tr', { field: 'contactEmail', code: 'control_character' })).toBe(consoleTexts('tr').fieldErrors.control_character);
   });
 
   it('names what stands in the way of a deactivation, and falls back to the domain’s words for a code it does not know', () => {

@@ -4,7 +4,7 @@ import { AgencyAdmin, AgencyAdminView, AgencyBrowser, AgencyTreeEntry } from '@p
 import { ConflictError, FieldProblem } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { FormBody, formText } from '@petitio/web-kit';
+import { FormBody, formText, problemSentence } from '@petitio/web-kit';
 import { CreateAgencyDto, UpdateAgencyDto, agencyPatch, newAgency } from '@petitio/api-contracts';
 import { CurrentStaff, Roles } from '@petitio/http-api';
 import { ConsoleCsrf } from '@petitio/web-console';
@@ -132,7 +132,9 @@ export class ConsoleDirectoryController {
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const agency = await this.agencies.get(code);
-      return this.renderEdit(reply, 409, language, staff, agency, { refused: directoryRefusal(language, error.code, error.message, error.details.codes) });
+      return this.renderEdit(reply, 409, language, staff, agency, {
+        refused: directoryRefusal(language, error.code, problemSentence(language, error.code, error.sentence, error.args), error.details.codes),
+      });
     }
     seeOther(reply, `${AGENCIES_PATH}/${encodeURIComponent(code)}?done=${active ? 'reactivated' : 'deactivated'}`);
   }

@@ -110,7 +110,7 @@ export class ConsoleSlaPoliciesController {
     let sent = values;
     if (values.agencyId && !(await this.browser.fitInAMenu())) {
       const agency = await this.directory.findByCode(values.agencyId.trim());
-      if (!agency) return refuse([{ field: 'agencyId', code: 'unknown_agency', message: `there is no agency ${values.agencyId}` }]);
+      if (!agency) return refuse([{ field: 'agencyId', code: 'unknown_agency' }]);
       sent = { ...values, agencyId: agency.id };
     }
     if (!(await savedForm(UpdateSlaPolicyDto, bodyOf(sent), save, refuse, { conflicts: { SLA_POLICY_SCOPE_TAKEN: 'applicationType' } }))) return;

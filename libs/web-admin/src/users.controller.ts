@@ -66,7 +66,7 @@ export class ConsoleUsersController {
   @Post(':id/disable')
   @Roles('center_admin')
   async disable(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
-    if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND');
     await this.users.disable(id);
     seeOther(reply, '/staff/users?done=disabled');
   }
@@ -74,7 +74,7 @@ export class ConsoleUsersController {
   @Post(':id/unlock')
   @Roles('center_admin')
   async unlock(@Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
-    if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    if (!isUuid(id)) throw new NotFoundError('STAFF_USER_NOT_FOUND');
     await this.users.unlock(id);
     seeOther(reply, '/staff/users?done=unlocked');
   }

@@ -42,7 +42,7 @@ export function refusedFields(error: unknown, conflicts: Record<string, string> 
   if (error instanceof InvalidInputError) return error.problems;
   if (error instanceof ConflictError) {
     const field = conflicts[error.code] ?? (error.code.endsWith('_CODE_TAKEN') ? 'code' : undefined);
-    if (field) return [{ field, code: error.code, message: error.message }];
+    if (field) return [{ field, code: error.code, args: error.args }];
   }
   throw error;
 }

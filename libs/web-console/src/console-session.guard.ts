@@ -10,7 +10,7 @@ import { CONSOLE_COOKIE, fromOwnPage } from './console-session';
 /** A console form that did not come from a console page of this session. */
 export class ConsoleFormRefusedError extends ForbiddenError {
   constructor() {
-    super('this form did not come from a page of your session');
+    super('FORBIDDEN:form_not_from_session');
   }
 }
 

@@ -44,7 +44,7 @@ export class ConsoleSignInController {
   /** The header's language links: remembers the choice (a preference, no session needed) and shows the same page again. */
   @Get('language/:lang')
   language(@Param('lang') lang: string, @Query('back') back: string | undefined, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
-    if (!isConsoleLanguage(lang)) throw new NotFoundError('PAGE_NOT_FOUND', `no console language ${lang}`);
+    if (!isConsoleLanguage(lang)) throw new NotFoundError('PAGE_NOT_FOUND');
     seeOther(reply, consolePageToReturnTo(request, typeof back === 'string' ? back : undefined), [languageCookie(this.env, lang)]);
   }
 
@@ -61,8 +61,8 @@ export class ConsoleSignInController {
     const email = formText(body, 'email').trim();
     const password = formText(body, 'password');
     const { problems } = await validateAs(SignInDto, { email, password });
-    if (!email) problems.unshift({ field: 'email', code: 'emailRequired', message: '' });
-    if (!password) problems.push({ field: 'password', code: 'passwordRequired', message: '' });
+    if (!email) problems.unshift({ field: 'email', code: 'emailRequired' });
+    if (!password) problems.push({ field: 'password', code: 'passwordRequired' });
     if (problems.length) return sendConsolePage(reply, 400, signInPage(language, { email, errors: fieldErrors(language, problems) }));
     try {
       const signedIn = await this.sessions.signIn(email, password, request.ip);

@@ -13,9 +13,6 @@ export function periodOf(from: string | undefined, to: string | undefined, today
   const end = to ?? today;
   const start = from ?? addDays(end, -(DEFAULT_PERIOD_DAYS - 1));
   const days = (Date.parse(end) - Date.parse(start)) / DAY_MS + 1;
-  const problems: FieldProblem[] =
-    days < 1 || days > MAX_PERIOD_DAYS
-      ? [{ field: 'to', code: 'period', message: `the period must end on or after its start and span at most ${MAX_PERIOD_DAYS} days` }]
-      : [];
+  const problems: FieldProblem[] = days < 1 || days > MAX_PERIOD_DAYS ? [{ field: 'to', code: 'period' }] : [];
   return { from: start, to: end, problems };
 }

@@ -6,11 +6,11 @@ import { IsLocalDay } from '@petitio/api-contracts';
 /** The dashboard's filters as the query string carries them; every one optional (the period defaults to 30 days). */
 export class DashboardQueryDto {
   @IsOptional()
-  @IsLocalDay('from')
+  @IsLocalDay()
   from?: string;
 
   @IsOptional()
-  @IsLocalDay('to')
+  @IsLocalDay()
   to?: string;
 
   @IsOptional()
@@ -19,7 +19,7 @@ export class DashboardQueryDto {
   agency?: string;
 
   @IsOptional()
-  @IsIn(APPLICATION_TYPES, { message: `type must be one of: ${APPLICATION_TYPES.join(', ')}` })
+  @IsIn(APPLICATION_TYPES)
   type?: string;
 
   @IsOptional()
@@ -28,6 +28,6 @@ export class DashboardQueryDto {
   topic?: string;
 
   @IsOptional()
-  @IsIn(CHANNELS, { message: `channel must be one of: ${CHANNELS.join(', ')}` })
+  @IsIn(CHANNELS)
   channel?: Channel;
 }

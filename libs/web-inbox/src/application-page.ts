@@ -100,7 +100,7 @@ export class ConsoleApplicationPage {
 
   private draft(staff: StaffPrincipal, a: ApplicationDetail, cannedResponseId: string): Promise<string> {
     if (!isUuid(cannedResponseId)) {
-      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown', message: "no such canned response for the application's agency" }]);
+      throw new InvalidInputError([{ field: 'cannedResponseId', code: 'unknown' }]);
     }
     const app = {
       assignedAgencyId: a.agency?.id ?? null,
@@ -145,7 +145,7 @@ const NO_CHOICES: ActionChoices = { officers: [], agencies: [], transferReasons:
 
 /** An id that is no UUID names no application: the same 404 as one out of reach. */
 export function applicationId(id: string): string {
-  if (!isUuid(id)) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
+  if (!isUuid(id)) throw new NotFoundError('APPLICATION_NOT_FOUND');
   return id;
 }
 

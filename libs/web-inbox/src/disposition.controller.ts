@@ -108,7 +108,7 @@ export class ConsoleDispositionController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
-    if (!(CLOCK_KINDS as readonly string[]).includes(kind)) throw new NotFoundError('SLA_CLOCK_NOT_FOUND', 'no such deadline');
+    if (!(CLOCK_KINDS as readonly string[]).includes(kind)) throw new NotFoundError('SLA_CLOCK_NOT_FOUND');
     const clock = kind as ClockKind;
     const reason = formText(body, 'reason');
     await this.page.act(request, reply, staff, id, `extend-${clock}`, { [`extend-${clock}-reason`]: reason }, async () => {

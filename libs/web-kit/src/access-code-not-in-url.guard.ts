@@ -14,7 +14,6 @@ export class AccessCodeNotInUrlGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const query = (context.switchToHttp().getRequest<FastifyRequest>().query ?? {}) as Record<string, unknown>;
     if (!Object.keys(query).some((name) => ACCESS_CODE_PARAM.test(name))) return true;
-    const where = this.sendItIn === 'header' ? 'the X-Access-Code header' : 'the request body (accessCode)';
-    throw new InvalidInputError([{ field: 'accessCode', code: 'not_in_url', message: `the access code must not be sent in the URL: send it in ${where}` }]);
+    throw new InvalidInputError([{ field: 'accessCode', code: 'not_in_url', args: { place: this.sendItIn } }]);
   }
 }

@@ -8,6 +8,7 @@ export * from './page-response';
 export * from './page-stylesheet';
 export * from './problem-mapping';
 export * from './problem-language';
+export * from './problem-sentences';
 export * from './validation.pipe';
 export * from './views/form-fields';
 export * from './views/page-document';

@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 import { UnavailableError } from '@petitio/platform';
 import { RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN, toProblem } from './problem-mapping';
 
@@ -9,6 +10,14 @@ describe('toProblem', () => {
     const { problem, headers } = toProblem(error);
     expect(problem).toMatchObject({ statusCode: 503, code: 'CONCURRENT_CHANGE' });
     expect(headers).toEqual({ 'retry-after': '1' });
+  });
+
+  it.each([
+    ['the JSON parser’s SyntaxError', Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400 })],
+    ['a 400 wrapping it', new BadRequestException('Body is not valid JSON', { cause: new SyntaxError('Unexpected token') })],
+  ])('answers a body that is not JSON (%s) as MALFORMED_JSON, never quoting the parser', (_name, error) => {
+    expect(toProblem(error).problem).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', message: 'the request body is not valid JSON' });
+    expect(toProblem(new BadRequestException('something else')).problem.code).toBe('BAD_REQUEST');
   });
 
   it('still answers any other database error with 500', () => {

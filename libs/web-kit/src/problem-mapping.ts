@@ -12,62 +12,70 @@ import {
   UnavailableError,
   isDatabaseUnavailable,
   isTransientConflict,
+  ProblemWords,
 } from '@petitio/platform';
+import { SOURCE_LANGUAGE } from '@petitio/i18n';
 import { Problem, problem } from './problem';
+import { fieldSentence, problemSentence } from './problem-sentences';
 
 export const RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN = 5;
 
-/** Turns anything thrown into a Problem answer. The only place that knows HTTP status codes for domain errors. */
-export function toProblem(error: unknown): { problem: Problem; headers: Record<string, string> } {
+type Answer = { problem: Problem; headers: Record<string, string> };
+
+/**
+ * Turns anything thrown into a Problem answer, its sentences from the `api` catalog in `language`. The only
+ * place that knows HTTP status codes for domain errors.
+ */
+export function toProblem(error: unknown, language: string = SOURCE_LANGUAGE): Answer {
+  const answer = (status: number, code: string, headers: Record<string, string> = {}, words: ProblemWords = {}): Answer => ({
+    problem: problem(status, code, problemSentence(language, code, words.sentence, words.args)),
+    headers,
+  });
   if (error instanceof InvalidInputError) {
-    return { problem: problem(400, 'VALIDATION_FAILED', 'the request has invalid fields', error.problems), headers: {} };
+    const errors = error.problems.map((p) => ({ field: p.field, code: p.code, message: fieldSentence(language, p) }));
+    return { problem: problem(400, 'VALIDATION_FAILED', problemSentence(language, 'VALIDATION_FAILED'), errors), headers: {} };
   }
-  if (error instanceof TooManyRequestsError) {
-    return { problem: problem(429, error.code, error.message), headers: { 'retry-after': String(error.retryAfterSeconds) } };
-  }
-  if (error instanceof NotFoundError) return { problem: problem(404, error.code, error.message), headers: {} };
-  if (error instanceof UnauthenticatedError) return { problem: problem(401, error.code, error.message), headers: {} };
-  if (error instanceof ForbiddenError) return { problem: problem(403, error.code, error.message), headers: {} };
+  if (error instanceof TooManyRequestsError) return answer(429, error.code, { 'retry-after': String(error.retryAfterSeconds) }, error);
+  if (error instanceof NotFoundError) return answer(404, error.code, {}, error);
+  if (error instanceof UnauthenticatedError) return answer(401, error.code, {}, error);
+  if (error instanceof ForbiddenError) return answer(403, error.code, {}, error);
   if (error instanceof StaleVersionError) {
-    return { problem: { ...problem(409, error.code, error.message), currentVersion: error.currentVersion }, headers: {} };
+    const { problem, headers } = answer(409, error.code, {}, error);
+    return { problem: { ...problem, currentVersion: error.currentVersion }, headers };
   }
-  if (error instanceof IllegalTransitionError) return { problem: problem(409, error.code, error.message), headers: {} };
-  if (error instanceof ConflictError) {
-    const status = error.code === 'IDEMPOTENCY_KEY_REUSED' ? 422 : 409;
-    return { problem: problem(status, error.code, error.message), headers: {} };
-  }
-  if (error instanceof DomainError) return { problem: problem(400, error.code, error.message), headers: {} };
+  if (error instanceof IllegalTransitionError) return answer(409, error.code, {}, error);
+  if (error instanceof ConflictError) return answer(error.code === 'IDEMPOTENCY_KEY_REUSED' ? 422 : 409, error.code, {}, error);
+  if (error instanceof DomainError) return answer(400, error.code, {}, error);
   if (error instanceof UnavailableError || isDatabaseUnavailable(error)) {
-    return {
-      problem: problem(503, 'SERVICE_UNAVAILABLE', 'the service is briefly unavailable; please try again shortly'),
-      headers: { 'retry-after': String(RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN) },
-    };
+    return answer(503, 'SERVICE_UNAVAILABLE', { 'retry-after': String(RETRY_AFTER_SECONDS_WHEN_DATABASE_DOWN) });
   }
-  if (isTransientConflict(error)) {
-    return {
-      problem: problem(503, 'CONCURRENT_CHANGE', 'this collided with another change at the same moment and nothing was saved; please try again'),
-      headers: { 'retry-after': '1' },
-    };
-  }
-  if (error instanceof HttpException) {
-    const status = error.getStatus();
-    const body = error.getResponse();
-    const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? error.message);
-    return { problem: problem(status, httpCode(status), Array.isArray(message) ? message.join('; ') : message), headers: {} };
-  }
+  if (isTransientConflict(error)) return answer(503, 'CONCURRENT_CHANGE', { 'retry-after': '1' });
+  if (isMalformedJson(error)) return answer(400, 'MALFORMED_JSON');
+  if (error instanceof HttpException) return answer(error.getStatus(), httpCode(error.getStatus()));
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (fastifyError?.code?.startsWith('FST_') && fastifyError.statusCode && fastifyError.statusCode < 500) {
-    return fromFastify(fastifyError.statusCode, fastifyError.code);
+    const status = fastifyError.statusCode;
+    return answer(status, fastifyCode(status, fastifyError.code));
   }
-  return { problem: problem(500, 'INTERNAL_ERROR', 'something went wrong on our side; the request was not saved'), headers: {} };
+  return answer(500, 'INTERNAL_ERROR');
 }
 
-function fromFastify(status: number, code: string): { problem: Problem; headers: Record<string, string> } {
-  if (status === 413) return { problem: problem(413, 'PAYLOAD_TOO_LARGE', 'the request body is too large'), headers: {} };
-  if (status === 415) return { problem: problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the request body as application/json'), headers: {} };
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return { problem: problem(400, 'EMPTY_BODY', 'the request body is empty'), headers: {} };
-  if (status === 400) return { problem: problem(400, 'MALFORMED_JSON', 'the request body is not valid JSON'), headers: {} };
-  return { problem: problem(status, httpCode(status), 'the request could not be read'), headers: {} };
+/**
+ * A request body that is not JSON, as the JSON parser reports it: its SyntaxError (with the 400 fastify gives it),
+ * or a 400 wrapping one. The parser's own text is never the answer; it may quote the body.
+ */
+function isMalformedJson(error: unknown): boolean {
+  const status = error instanceof HttpException ? error.getStatus() : (error as { statusCode?: number } | undefined)?.statusCode;
+  if (status !== 400) return false;
+  return error instanceof SyntaxError || (error as { cause?: unknown }).cause instanceof SyntaxError || /\bJSON\b/.test((error as Error).message ?? '');
+}
+
+function fastifyCode(status: number, code: string): string {
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'EMPTY_BODY';
+  if (status === 400) return 'MALFORMED_JSON';
+  return httpCode(status);
 }
 
 function httpCode(status: number): string {

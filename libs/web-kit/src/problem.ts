@@ -1,4 +1,9 @@
-import type { FieldProblem } from '@petitio/platform';
+/** One bad field of an error answer: its path, a stable code, and the sentence that says what is wrong. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
 
 /** The body of every error answer: a stable code, a sentence, and for bad input one entry per field. */
 export interface Problem {
@@ -6,7 +11,7 @@ export interface Problem {
   error: string;
   code: string;
   message: string;
-  errors?: FieldProblem[];
+  errors?: FieldError[];
   requestId?: string;
   currentVersion?: number;
 }
@@ -25,6 +30,6 @@ const REASONS: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(statusCode: number, code: string, message: string, errors?: FieldProblem[]): Problem {
+export function problem(statusCode: number, code: string, message: string, errors?: FieldError[]): Problem {
   return { statusCode, error: REASONS[statusCode] ?? 'Error', code, message, ...(errors ? { errors } : {}) };
 }

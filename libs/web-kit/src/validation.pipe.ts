@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, InvalidInputError } from '@petitio/platform';
+import { checkWords } from './validation-arguments';
 
 /**
  * DTO validation that reports every bad field by its path (`citizen.phone`), refuses
@@ -13,7 +14,8 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The target lets a problem name its check's limits (at most 200 characters); the answer never carries it.
+    validationError: { target: true, value: false },
     exceptionFactory: (errors) => new InvalidInputError(flatten(errors)),
   });
 }
@@ -22,12 +24,8 @@ export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] 
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    for (const [code, message] of Object.entries(error.constraints ?? {})) {
-      problems.push({
-        field,
-        code: code === 'whitelistValidation' ? 'unknown_field' : code,
-        message: code === 'whitelistValidation' ? `${field} is not a field of this request` : message,
-      });
+    for (const code of Object.keys(error.constraints ?? {})) {
+      problems.push(code === 'whitelistValidation' ? { field, code: 'unknown_field' } : { field, code, ...checkWords(error, code) });
     }
     if (error.children?.length) problems.push(...flatten(error.children, field));
   }
@@ -52,9 +50,7 @@ class TextSafeValidationPipe extends ValidationPipe {
 
 function controlCharacterProblems(value: unknown, field: string): FieldProblem[] {
   if (typeof value === 'string') {
-    return CONTROL_CHARACTER.test(value)
-      ? [{ field: field || 'body', code: 'control_character', message: `${field || 'the request'} must not contain control characters` }]
-      : [];
+    return CONTROL_CHARACTER.test(value) ? [{ field: field || 'body', code: 'control_character' }] : [];
   }
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, inner]) => controlCharacterProblems(inner, field ? `${field}.${key}` : key));

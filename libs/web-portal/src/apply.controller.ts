@@ -55,7 +55,7 @@ export class ApplyController {
       : { body: (request.body ?? {}) as FormBody, files: [] as IncomingAttachment[], tooManyFiles: false };
     const values = readForm(form.body);
     const { dto, problems } = await validateAs(CreateApplicationDto, applicationBodyOf(values, values.preferredLanguage || language, values.confidential));
-    if (!values.consent) problems.push({ field: 'consent', code: 'required', message: 'consent to the privacy notice is required' });
+    if (!values.consent) problems.push({ field: 'consent', code: 'required' });
     problems.push(...this.fileProblems(form.files, form.tooManyFiles));
     let key: string | undefined;
     try {
@@ -85,7 +85,7 @@ export class ApplyController {
 
   /** The files' problems, checked with the rest of the form so the citizen sees every message at once. */
   private fileProblems(files: IncomingAttachment[], tooManyFiles: boolean): FieldProblem[] {
-    if (tooManyFiles) return [{ field: ATTACHMENTS_FIELD, code: 'too_many', message: 'too many files' }];
+    if (tooManyFiles) return [{ field: ATTACHMENTS_FIELD, code: 'too_many' }];
     try {
       this.attachments.check(files);
       return [];
@@ -104,7 +104,7 @@ export class ApplyController {
     const limits = { files: maxFiles, mb: megabytes(maxBytes) };
     const errors = localised(language, problems, limits);
     if (filesSent && !errors.attachments) {
-      errors.attachments = fieldErrorMessage(language, ATTACHMENTS_FIELD, { field: ATTACHMENTS_FIELD, code: 'again', message: 'choose the files again' });
+      errors.attachments = fieldErrorMessage(language, ATTACHMENTS_FIELD, { field: ATTACHMENTS_FIELD, code: 'again' });
     }
     return errors;
   }

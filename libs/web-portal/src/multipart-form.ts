@@ -33,13 +33,13 @@ export function multipartBodyLimit(limits: { maxFiles: number; maxBytes: number;
 /** Reads a multipart form: text fields (first value wins, as with urlencoded) and the files of the file input. */
 export async function readMultipartForm(request: FastifyRequest, bodyLimit: number): Promise<MultipartForm> {
   const declared = Number(request.headers['content-length']);
-  if (declared > bodyLimit) throw new HttpException('the form is larger than allowed', 413);
+  if (declared > bodyLimit) throw new HttpException('PAYLOAD_TOO_LARGE', 413);
   const parts = request.parts();
   // Counted once the parser is piped in, so no chunk flows past it; a chunked body has no length to check first.
   let received = 0;
   request.raw.on('data', (chunk: Buffer) => {
     received += chunk.length;
-    if (received > bodyLimit) request.raw.destroy(new HttpException('the form is larger than allowed', 413));
+    if (received > bodyLimit) request.raw.destroy(new HttpException('PAYLOAD_TOO_LARGE', 413));
   });
 
   const body: Record<string, string> = {};
@@ -57,14 +57,14 @@ export async function readMultipartForm(request: FastifyRequest, bodyLimit: numb
       }
     }
   } catch (error) {
-    if (received > bodyLimit) throw new HttpException('the form is larger than allowed', 413);
+    if (received > bodyLimit) throw new HttpException('PAYLOAD_TOO_LARGE', 413);
     if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') {
       // A body the parser cannot read (no boundary, cut short) is the sender's fault, not ours.
       if (error instanceof HttpException) throw error;
-      throw new HttpException('the form could not be read', 400);
+      throw new HttpException('BAD_REQUEST', 400);
     }
     tooManyFiles = true;
   }
-  if (received > bodyLimit) throw new HttpException('the form is larger than allowed', 413);
+  if (received > bodyLimit) throw new HttpException('PAYLOAD_TOO_LARGE', 413);
   return { body, files, tooManyFiles };
 }

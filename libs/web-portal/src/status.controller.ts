@@ -61,8 +61,8 @@ export class StatusController {
     const trackingNumber = formText(body, 'trackingNumber').trim();
     const accessCode = formText(body, 'accessCode').trim();
     const missing: FieldProblem[] = [
-      ...(trackingNumber ? [] : [{ field: 'trackingNumber', code: 'required', message: 'the tracking number is required' }]),
-      ...(accessCode ? [] : [{ field: 'accessCode', code: 'required', message: 'the access code is required' }]),
+      ...(trackingNumber ? [] : [{ field: 'trackingNumber', code: 'required' }]),
+      ...(accessCode ? [] : [{ field: 'accessCode', code: 'required' }]),
     ];
     if (missing.length) return sendPage(reply, 400, lookupPage(language, { trackingNumber, errors: localised(language, missing) }));
     await this.renderStatus(reply, 200, language, { trackingNumber, accessCode, client });

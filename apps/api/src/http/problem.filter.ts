@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { portalLanguageOf, sendPortalError } from '@petitio/web-portal';
-import { localisedProblem, problemLanguage, toProblem } from '@petitio/web-kit';
+import { problemLanguage, toProblem } from '@petitio/web-kit';
 
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -31,10 +31,9 @@ function failedHealthCheck(error: unknown): object | undefined {
 }
 
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
-  const { problem, headers } = toProblem(error);
   const accepted = request.headers['accept-language'];
   const language = problemLanguage(typeof accepted === 'string' ? accepted : undefined);
-  const body = localisedProblem(problem, language);
+  const { problem: body, headers } = toProblem(error, language);
   if (body.statusCode >= 500) {
     const e = error as Error;
     logger.error({ msg: 'request failed', reqId: request.id, err: { name: e?.name, message: e?.message, stack: e?.stack } });

@@ -1,19 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { says } from '../field-sentence';
 
 abstract class CitizenActionDto {
   @ApiProperty({ example: '52830174', description: 'The access code given at submission' })
   @MaxLength(32)
   @IsString()
-  @IsDefined({ message: 'the access code given at submission is required' })
+  @IsDefined()
   accessCode: string;
 }
 
 export class RatingDto extends CitizenActionDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: '1 (very poor) to 5 (very good); a poor rating asks the agency to look again' })
-  @Max(5, { message: 'score must be from 1 to 5' })
-  @Min(1, { message: 'score must be from 1 to 5' })
-  @IsInt({ message: 'score must be a whole number from 1 to 5' })
+  @Max(5)
+  @Min(1)
+  @IsInt()
   @IsDefined()
   score: number;
 
@@ -27,7 +28,7 @@ export class RatingDto extends CitizenActionDto {
 export class AppealDto extends CitizenActionDto {
   @ApiProperty({ maxLength: 5000, description: 'Why the answer or the decision should be looked at again' })
   @MaxLength(5000)
-  @Matches(/\S/, { message: 'text must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
   @IsDefined()
   text: string;

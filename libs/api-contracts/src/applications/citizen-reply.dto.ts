@@ -1,19 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { REPLY_MAX } from '@petitio/casework';
 import { IsDefined, IsString, Matches, MaxLength } from 'class-validator';
+import { says } from '../field-sentence';
 
 export class CitizenReplyDto {
   @ApiProperty({ example: '52830174', description: 'The access code given at submission' })
   @MaxLength(32)
   @IsString()
-  @IsDefined({ message: 'accessCode is required' })
+  @IsDefined()
   accessCode: string;
 
   @ApiProperty({ maxLength: REPLY_MAX, example: 'It is building number 12.' })
   @MaxLength(REPLY_MAX)
-  @Matches(/\S/, { message: 'text must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'text is required' })
+  @IsDefined()
   text: string;
 }
 

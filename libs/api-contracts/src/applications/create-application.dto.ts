@@ -18,6 +18,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { says } from '../field-sentence';
 
 // class-validator runs a property's decorators bottom-up and we stop at the first error,
 // so the most basic check (present, right type) sits lowest.
@@ -40,20 +41,20 @@ export class CitizenDto {
   @ApiPropertyOptional({ example: 'ayse@example.org' })
   @IsOptional()
   @MaxLength(254)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail({})
   email?: string;
 }
 
 export class LocationDto {
   @ApiPropertyOptional({ example: 'TR-34', description: 'Province code from the regions list' })
   @IsOptional()
-  @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'provinceCode must be a region code such as TR-34' })
+  @Matches(/^[A-Z0-9-]{2,32}$/, says('region_code', { example: 'TR-34' }))
   @IsString()
   provinceCode?: string;
 
   @ApiPropertyOptional({ example: 'TR-34-KDK', description: 'District code from the regions list' })
   @IsOptional()
-  @Matches(/^[A-Z0-9-]{2,32}$/, { message: 'districtCode must be a region code such as TR-34-KDK' })
+  @Matches(/^[A-Z0-9-]{2,32}$/, says('region_code', { example: 'TR-34-KDK' }))
   @IsString()
   districtCode?: string;
 
@@ -72,7 +73,7 @@ export class LocationDto {
 
 export class CreateApplicationDto {
   @ApiProperty({ enum: APPLICATION_TYPES, example: 'complaint' })
-  @IsIn(APPLICATION_TYPES, { message: `type must be one of: ${APPLICATION_TYPES.join(', ')}` })
+  @IsIn(APPLICATION_TYPES)
   type: ApplicationType;
 
   @ApiPropertyOptional({ example: 'water', description: 'Topic code; leave out if unsure and the center will classify it' })
@@ -90,15 +91,15 @@ export class CreateApplicationDto {
 
   @ApiProperty({ maxLength: BODY_MAX, example: 'Since Monday there has been no running water on Moda Caddesi.' })
   @MaxLength(BODY_MAX)
-  @IsNotEmpty({ message: 'body must describe the matter; it is empty' })
+  @IsNotEmpty()
   @IsString()
-  @IsDefined({ message: 'body is required' })
+  @IsDefined()
   @Transform(trim)
   body: string;
 
   @ApiPropertyOptional({ example: 'tr', description: 'Language for answers and messages' })
   @IsOptional()
-  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter language code such as tr' })
+  @Matches(/^[a-z]{2}$/, says('language_code'))
   @IsString()
   language?: string;
 

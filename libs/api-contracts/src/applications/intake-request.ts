@@ -8,7 +8,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 /** The Idempotency-Key header, checked: every intake route (web, call center) reads it the same way. */
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header !== undefined && !IDEMPOTENCY_KEY.test(header)) {
-    throw new InvalidInputError([{ field: 'Idempotency-Key', code: 'format', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+    throw new InvalidInputError([{ field: 'Idempotency-Key', code: 'format', sentence: 'visible_ascii' }]);
   }
   return header;
 }

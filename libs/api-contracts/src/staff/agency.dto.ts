@@ -22,13 +22,13 @@ export class CreateAgencyDto {
   names: LocalisedNamesDto;
 
   @ApiProperty({ enum: AGENCY_KINDS })
-  @IsIn(AGENCY_KINDS, { message: `kind must be one of: ${AGENCY_KINDS.join(', ')}` })
+  @IsIn(AGENCY_KINDS)
   @IsDefined()
   kind: string;
 
   @ApiPropertyOptional({ example: 'izmir@saglik.gov.tr', nullable: true })
   @MaxLength(254)
-  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsEmail({})
   @IsOptional()
   contactEmail?: string | null;
 
@@ -49,7 +49,7 @@ export class UpdateAgencyDto {
 
   @ApiPropertyOptional({ nullable: true, description: 'null removes it' })
   @MaxLength(254)
-  @IsEmail({}, { message: 'contactEmail must be a valid email address' })
+  @IsEmail({})
   @IsOptional()
   contactEmail?: string | null;
 

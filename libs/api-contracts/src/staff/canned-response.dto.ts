@@ -1,27 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BUILT_IN_PLACEHOLDERS } from '@petitio/casework';
 import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { says } from '../field-sentence';
 
 const CODE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export class UpdateCannedResponseDto {
   @ApiProperty({ example: 'repair_scheduled', description: 'Short name, unique per agency and language' })
-  @Matches(CODE, { message: 'code must be lower-case letters, digits, _ and -, at most 64' })
+  @Matches(CODE, says('canned_response_code'))
   @IsString()
-  @IsDefined({ message: 'code is required' })
+  @IsDefined()
   code: string;
 
   @ApiProperty({ example: 'tr' })
-  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter code' })
+  @Matches(/^[a-z]{2}$/, says('language_code'))
   @IsString()
-  @IsDefined({ message: 'language is required' })
+  @IsDefined()
   language: string;
 
   @ApiProperty({ example: 'Repair scheduled' })
   @MaxLength(200)
-  @Matches(/\S/, { message: 'title must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'title is required' })
+  @IsDefined()
   title: string;
 
   @ApiProperty({
@@ -29,27 +30,27 @@ export class UpdateCannedResponseDto {
     description: `Text with {{placeholders}}: ${BUILT_IN_PLACEHOLDERS.join(', ')} are filled by Petitio; any other is given when answering`,
   })
   @MaxLength(10_000)
-  @Matches(/\S/, { message: 'body must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'body is required' })
+  @IsDefined()
   body: string;
 }
 
 export class CreateCannedResponseDto extends UpdateCannedResponseDto {
   @ApiPropertyOptional({ description: 'Center admins: the agency it belongs to. Others: your own agency (the default).' })
-  @IsUUID('all', { message: 'agencyId must be an agency id' })
+  @IsUUID('all')
   @IsOptional()
   agencyId?: string;
 }
 
 export class CannedResponseQueryDto {
   @ApiPropertyOptional()
-  @IsUUID('all', { message: 'agencyId must be an agency id' })
+  @IsUUID('all')
   @IsOptional()
   agencyId?: string;
 
   @ApiPropertyOptional({ example: 'tr' })
-  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter code' })
+  @Matches(/^[a-z]{2}$/, says('language_code'))
   @IsOptional()
   language?: string;
 }

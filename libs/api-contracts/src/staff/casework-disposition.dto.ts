@@ -1,17 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { VersionedActionDto } from './casework.dto';
+import { says } from '../field-sentence';
 
 export class TransferDto extends VersionedActionDto {
   @ApiProperty({ description: 'The agency that should handle the application' })
-  @IsUUID('all', { message: 'toAgencyId must be an agency id' })
-  @IsDefined({ message: 'toAgencyId is required' })
+  @IsUUID('all')
+  @IsDefined()
   toAgencyId: string;
 
   @ApiProperty({ example: 'misrouted', description: 'A transfer reason from GET /api/v1/staff/reason-codes?kind=transfer' })
   @MaxLength(64)
   @IsString()
-  @IsDefined({ message: 'reasonCode is required' })
+  @IsDefined()
   reasonCode: string;
 
   @ApiPropertyOptional({ description: 'For the receiving agency; not sent to the citizen' })
@@ -25,21 +26,21 @@ export class RejectionDto extends VersionedActionDto {
   @ApiProperty({ example: 'no_clear_subject', description: 'A ground from GET /api/v1/staff/reason-codes?kind=rejection' })
   @MaxLength(64)
   @IsString()
-  @IsDefined({ message: 'reasonCode is required' })
+  @IsDefined()
   reasonCode: string;
 
   @ApiProperty({ description: 'The explanation sent to the citizen' })
   @MaxLength(5000)
-  @Matches(/\S/, { message: 'text must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'text is required: the citizen is told why' })
+  @IsDefined()
   text: string;
 }
 
 export class DuplicateOfDto extends VersionedActionDto {
   @ApiProperty({ description: 'The application this one repeats; its answer will reach this citizen too' })
-  @IsUUID('all', { message: 'originalId must be an application id' })
-  @IsDefined({ message: 'originalId is required' })
+  @IsUUID('all')
+  @IsDefined()
   originalId: string;
 }
 

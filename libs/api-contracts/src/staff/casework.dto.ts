@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ANSWER_MAX, ASSIGNMENT_MODES, AssignmentMode, NOTE_MAX, QUESTION_MAX } from '@petitio/casework';
 import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { says } from '../field-sentence';
 
 // class-validator runs a property's decorators bottom-up and stops at the first error,
 // so the most basic check (present, right type) sits lowest.
@@ -9,47 +10,47 @@ import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches
 export class VersionedActionDto {
   @ApiProperty({ description: 'The version of the application the user saw', example: 3 })
   @Min(1)
-  @IsInt({ message: 'version must be the integer version of the application' })
-  @IsDefined({ message: 'version is required: send the version of the application you saw' })
+  @IsInt()
+  @IsDefined()
   version: number;
 }
 
 export class AssignDto extends VersionedActionDto {
   @ApiProperty({ description: "An active officer or supervisor of the application's agency" })
-  @IsUUID('all', { message: 'officerId must be a staff user id' })
-  @IsDefined({ message: 'officerId is required' })
+  @IsUUID('all')
+  @IsDefined()
   officerId: string;
 }
 
 export class NoteDto extends VersionedActionDto {
   @ApiProperty({ maxLength: NOTE_MAX, description: 'For colleagues only; never shown to the citizen' })
   @MaxLength(NOTE_MAX)
-  @Matches(/\S/, { message: 'text must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'text is required' })
+  @IsDefined()
   text: string;
 }
 
 export class InformationRequestDto extends VersionedActionDto {
   @ApiProperty({ maxLength: QUESTION_MAX, example: 'Which building number is affected?' })
   @MaxLength(QUESTION_MAX)
-  @Matches(/\S/, { message: 'question must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'question is required' })
+  @IsDefined()
   question: string;
 }
 
 export class AnswerDto extends VersionedActionDto {
   @ApiPropertyOptional({ maxLength: ANSWER_MAX, description: 'The answer in your words; or give cannedResponseId instead' })
   @MaxLength(ANSWER_MAX)
-  @Matches(/\S/, { message: 'text must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'text is required unless cannedResponseId is given' })
+  @IsDefined()
   @ValidateIf((dto: AnswerDto) => dto.cannedResponseId === undefined || dto.text !== undefined)
   text?: string;
 
   @ApiPropertyOptional({ description: "One of the application's agency's canned responses" })
-  @IsUUID('all', { message: 'cannedResponseId must be a canned response id' })
+  @IsUUID('all')
   @IsOptional()
   cannedResponseId?: string;
 
@@ -57,15 +58,15 @@ export class AnswerDto extends VersionedActionDto {
     description: "Values for the canned response's own placeholders; trackingNumber, citizenName, agencyName and date are filled by Petitio",
     example: { repairDate: '12 May' },
   })
-  @IsObject({ message: 'placeholders must be an object of names and texts' })
+  @IsObject()
   @IsOptional()
   placeholders?: Record<string, string>;
 }
 
 export class AssignmentSettingsDto {
   @ApiProperty({ enum: ASSIGNMENT_MODES })
-  @IsIn(ASSIGNMENT_MODES, { message: `mode must be one of: ${ASSIGNMENT_MODES.join(', ')}` })
-  @IsDefined({ message: 'mode is required' })
+  @IsIn(ASSIGNMENT_MODES)
+  @IsDefined()
   mode: AssignmentMode;
 }
 

@@ -5,24 +5,25 @@ import type { ClockKind } from '@petitio/sla';
 import { IsDefined, IsIn, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { VersionedActionDto } from './casework.dto';
 import { DispositionResponse } from './casework-disposition.dto';
+import { says } from '../field-sentence';
 
 /** The path of a deadline: the application, and which of its clocks. */
 export class DeadlineParams {
   @ApiProperty({ description: 'The application' })
-  @IsUUID('all', { message: 'id must be an application id' })
+  @IsUUID('all')
   id: string;
 
   @ApiProperty({ enum: CLOCK_KINDS, description: 'Which of its deadlines' })
-  @IsIn(CLOCK_KINDS, { message: `kind must be one of: ${CLOCK_KINDS.join(', ')}` })
+  @IsIn(CLOCK_KINDS)
   kind: ClockKind;
 }
 
 export class ExtensionDto extends VersionedActionDto {
   @ApiProperty({ maxLength: EXTENSION_REASON_MAX, description: 'Why more time is needed; sent to the citizen', example: 'Another unit must be consulted.' })
   @MaxLength(EXTENSION_REASON_MAX)
-  @Matches(/\S/, { message: 'reason must not be blank: the citizen is told why' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'reason is required: the citizen is told why' })
+  @IsDefined()
   reason: string;
 }
 
@@ -37,8 +38,8 @@ export class InterimAnswerDto extends VersionedActionDto {
     example: 'We have asked the district office for the repair schedule.',
   })
   @MaxLength(INTERIM_ANSWER_MAX)
-  @Matches(/\S/, { message: 'text must not be blank' })
+  @Matches(/\S/, says('blank'))
   @IsString()
-  @IsDefined({ message: 'text is required' })
+  @IsDefined()
   text: string;
 }

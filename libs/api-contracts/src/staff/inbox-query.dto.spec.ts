@@ -1,6 +1,10 @@
 import { OPEN_STATUSES } from '@petitio/applications';
-import { validateAs } from '@petitio/web-kit';
+import { FieldProblem } from '@petitio/platform';
+import { fieldSentence, validateAs } from '@petitio/web-kit';
 import { InboxQueryDto, inboxQueryOf } from './inbox-query.dto';
+
+/** What an English client reads: each problem's field, code and sentence. */
+const said = (problems: FieldProblem[]) => problems.map((p) => ({ field: p.field, code: p.code, message: fieldSentence('en', p) }));
 
 describe('the inbox query', () => {
   it("turns the drill-down parameters of a dashboard link into the domain's figure filter", async () => {
@@ -53,7 +57,7 @@ describe('the inbox query', () => {
     [{ ageMin: '16', ageMax: '8' }, 'ageMax', 'ageMax must not come before ageMin'],
   ])('refuses a reversed range %j on its end', async (query, field, message) => {
     const { problems } = await validateAs(InboxQueryDto, query);
-    expect(problems).toEqual([{ field, code: 'notBefore', message }]);
+    expect(said(problems)).toEqual([{ field, code: 'notBefore', message }]);
   });
 
   it('takes a range of one day, or of equal ages', async () => {
@@ -78,14 +82,14 @@ describe('the inbox query', () => {
     ['status', 'opened', expect.stringMatching(/^each value in status must be one of: .*, open$|^status must be one of: .*, open$/)],
   ])('refuses %s=%s, saying so on that field', async (field, value, message) => {
     const { problems } = await validateAs(InboxQueryDto, { [field]: value });
-    expect(problems).toEqual([expect.objectContaining({ field, message })]);
+    expect(said(problems)).toEqual([expect.objectContaining({ field, message })]);
   });
 
   it.each(['2026-02-30', '20260105', 'yesterday', '2026-1-5'])(
     'gives a mistyped day %s one problem with its own code, so the console can word it',
     async (value) => {
       const { problems } = await validateAs(InboxQueryDto, { receivedFrom: value });
-      expect(problems).toEqual([{ field: 'receivedFrom', code: 'isLocalDay', message: 'receivedFrom must be a real date, written YYYY-MM-DD' }]);
+      expect(said(problems)).toEqual([{ field: 'receivedFrom', code: 'isLocalDay', message: 'receivedFrom must be a real date, written YYYY-MM-DD' }]);
     },
   );
 });

@@ -21,6 +21,7 @@ import {
   ValidationArguments,
   registerDecorator,
 } from 'class-validator';
+import { says } from '../field-sentence';
 import { DATE_ONLY, IsLocalDay } from './local-day';
 
 const SORT_FIELDS: InboxSortField[] = ['createdAt', 'updatedAt'];
@@ -45,18 +46,17 @@ const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' 
 // The drill-down filters' rules, one decorator per kind of value. Listed as they would be stacked: the last runs first.
 const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...decorators.reverse());
 const AgencyCode = (example: string, description: string) => stacked(ApiPropertyOptional({ example, description }), IsOptional(), MaxLength(64), IsString());
-const Flag = (name: string, description: string) =>
-  stacked(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), IsBoolean({ message: `${name} must be true or false` }), Transform(toBoolean));
+const Flag = (description: string) => stacked(ApiPropertyOptional({ type: Boolean, description }), IsOptional(), IsBoolean(), Transform(toBoolean));
 /** A local calendar day in CALENDAR_TIME_ZONE, as the dashboard's period is given. */
-const LocalDay = (name: string, description: string) => stacked(ApiPropertyOptional({ example: '2025-03-01', description }), IsOptional(), IsLocalDay(name));
-const WholeNumber = (name: string, min: number, max: number, unit: string, description: string) => {
-  const message = `${name} must be a whole number${unit} from ${min} to ${max}`;
+const LocalDay = (description: string) => stacked(ApiPropertyOptional({ example: '2025-03-01', description }), IsOptional(), IsLocalDay());
+const WholeNumber = (min: number, max: number, sentence: 'whole_number_between' | 'whole_days_between', description: string) => {
+  const words = says(sentence, { min, max });
   return stacked(
     ApiPropertyOptional({ minimum: min, maximum: max, description }),
     IsOptional(),
-    Max(max, { message }),
-    Min(min, { message }),
-    IsInt({ message }),
+    Max(max, words),
+    Min(min, words),
+    IsInt(words),
     Transform(toInteger),
   );
 };
@@ -65,13 +65,13 @@ const WholeNumber = (name: string, min: number, max: number, unit: string, descr
  * The end of a range given with its start must not come before it (`notBefore`): a reversed range is a mistake to
  * say, not an empty list to show. Compares dates as text (YYYY-MM-DD sorts as it runs) and numbers as numbers.
  */
-function NotBefore(start: string, name: string): PropertyDecorator {
+function NotBefore(start: string): PropertyDecorator {
   return (target, property) =>
     registerDecorator({
       name: 'notBefore',
       target: target.constructor,
       propertyName: property as string,
-      options: { message: `${name} must not come before ${start}` },
+      constraints: [start],
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const from = (args.object as Record<string, unknown>)[start];
@@ -85,7 +85,7 @@ function NotBefore(start: string, name: string): PropertyDecorator {
 export class InboxQueryDto {
   @ApiPropertyOptional({ enum: STATUS_CHOICES, isArray: true, description: 'One or more, repeated or comma-separated; open: every open status' })
   @IsOptional()
-  @IsIn(STATUS_CHOICES, { each: true, message: `status must be one of: ${STATUS_CHOICES.join(', ')}` })
+  @IsIn(STATUS_CHOICES, { each: true })
   @ArrayMaxSize(STATUS_CHOICES.length)
   @IsArray()
   @Transform(toList)
@@ -93,7 +93,7 @@ export class InboxQueryDto {
 
   @ApiPropertyOptional({ enum: APPLICATION_TYPES })
   @IsOptional()
-  @IsIn(APPLICATION_TYPES, { message: `type must be one of: ${APPLICATION_TYPES.join(', ')}` })
+  @IsIn(APPLICATION_TYPES)
   type?: string;
 
   @ApiPropertyOptional({ example: 'water', description: 'Topic code' })
@@ -104,43 +104,43 @@ export class InboxQueryDto {
 
   @ApiPropertyOptional({ enum: CHANNELS })
   @IsOptional()
-  @IsIn(CHANNELS, { message: `channel must be one of: ${CHANNELS.join(', ')}` })
+  @IsIn(CHANNELS)
   channel?: Channel;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only applications assigned to me' })
   @IsOptional()
-  @IsBoolean({ message: 'assignedToMe must be true or false' })
+  @IsBoolean()
   @Transform(toBoolean)
   assignedToMe?: boolean;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only applications no officer is assigned to' })
   @IsOptional()
-  @IsBoolean({ message: 'unassigned must be true or false' })
+  @IsBoolean()
   @Transform(toBoolean)
   unassigned?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Applications assigned to exactly this agency, within your reach' })
   @IsOptional()
-  @IsUUID('all', { message: 'agencyId must be an agency id' })
+  @IsUUID('all')
   agencyId?: string;
 
   @ApiPropertyOptional({ example: '2025-03-01', description: 'Submitted on or after: a date (UTC day) or a date-time with offset' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'submittedFrom must be a real date or date-time' })
-  @Matches(ISO_DATE_OR_INSTANT, { message: 'submittedFrom must be a date (2025-03-01) or a date-time with offset (2025-03-01T09:00:00+03:00)' })
+  @IsISO8601({ strict: true })
+  @Matches(ISO_DATE_OR_INSTANT, says('date_or_date_time', { date: '2025-03-01', dateTime: '2025-03-01T09:00:00+03:00' }))
   @IsString()
   submittedFrom?: string;
 
   @ApiPropertyOptional({ example: '2025-03-31', description: 'Submitted on or before: a date (the whole UTC day) or a date-time with offset' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'submittedTo must be a real date or date-time' })
-  @Matches(ISO_DATE_OR_INSTANT, { message: 'submittedTo must be a date (2025-03-31) or a date-time with offset (2025-03-31T18:00:00+03:00)' })
+  @IsISO8601({ strict: true })
+  @Matches(ISO_DATE_OR_INSTANT, says('date_or_date_time', { date: '2025-03-31', dateTime: '2025-03-31T18:00:00+03:00' }))
   @IsString()
   submittedTo?: string;
 
   @ApiPropertyOptional({ example: 'su kesintisi', description: 'Words in the subject or body (web-search syntax: "quotes", or, -word)' })
   @IsOptional()
-  @Matches(/[\p{L}\p{N}]/u, { message: 'q must contain a word to search for' })
+  @Matches(/[\p{L}\p{N}]/u, says('search_words'))
   @MaxLength(200)
   @IsString()
   q?: string;
@@ -151,12 +151,12 @@ export class InboxQueryDto {
       'By the earliest running deadline. overdue: it has passed; soon: it falls due within SLA_DUE_SOON_HOURS (24 by default); today: it falls due later today (local day)',
   })
   @IsOptional()
-  @IsIn(DUE, { message: `due must be one of: ${DUE.join(', ')}` })
+  @IsIn(DUE)
   due?: InboxDue;
 
   @ApiPropertyOptional({ enum: ESCALATED, description: "center: the center's supervision queue, deadlines escalated to the center" })
   @IsOptional()
-  @IsIn(ESCALATED, { message: `escalated must be one of: ${ESCALATED.join(', ')}` })
+  @IsIn(ESCALATED)
   escalated?: 'center';
 
   @AgencyCode('ISKI', "That agency and every agency under it (the dashboard's agency filter)")
@@ -165,58 +165,58 @@ export class InboxQueryDto {
   @AgencyCode('ISKI-KDK', 'Applications assigned to exactly this agency')
   assignedAgency?: string;
 
-  @Flag('noAgency', 'Only applications assigned to no agency')
+  @Flag('Only applications assigned to no agency')
   noAgency?: boolean;
 
-  @Flag('noTopic', 'Only applications without a topic')
+  @Flag('Only applications without a topic')
   noTopic?: boolean;
 
-  @LocalDay('receivedFrom', "Received on or after this local day (CALENDAR_TIME_ZONE), as the dashboard's period")
+  @LocalDay("Received on or after this local day (CALENDAR_TIME_ZONE), as the dashboard's period")
   receivedFrom?: string;
 
-  @NotBefore('receivedFrom', 'receivedTo')
-  @LocalDay('receivedTo', 'Received on or before this local day (CALENDAR_TIME_ZONE), that day included')
+  @NotBefore('receivedFrom')
+  @LocalDay('Received on or before this local day (CALENDAR_TIME_ZONE), that day included')
   receivedTo?: string;
 
   @ApiPropertyOptional({ enum: ANSWERED, description: 'yes: answered; no: not yet; late: answered after an answer deadline passed; within: answered in time' })
   @IsOptional()
-  @IsIn(ANSWERED, { message: `answered must be one of: ${ANSWERED.join(', ')}` })
+  @IsIn(ANSWERED)
   answered?: InboxAnswered;
 
-  @LocalDay('answeredFrom', 'Answered on or after this local day (CALENDAR_TIME_ZONE)')
+  @LocalDay('Answered on or after this local day (CALENDAR_TIME_ZONE)')
   answeredFrom?: string;
 
-  @NotBefore('answeredFrom', 'answeredTo')
-  @LocalDay('answeredTo', 'Answered on or before this local day (CALENDAR_TIME_ZONE), that day included')
+  @NotBefore('answeredFrom')
+  @LocalDay('Answered on or before this local day (CALENDAR_TIME_ZONE), that day included')
   answeredTo?: string;
 
-  @WholeNumber('ageMin', 0, 100_000, ' of days', 'Received at least this many whole days ago (rounded down, as the aging buckets count)')
+  @WholeNumber(0, 100_000, 'whole_days_between', 'Received at least this many whole days ago (rounded down, as the aging buckets count)')
   ageMin?: number;
 
-  @NotBefore('ageMin', 'ageMax')
-  @WholeNumber('ageMax', 0, 100_000, ' of days', 'Received at most this many whole days ago (rounded down, as the aging buckets count)')
+  @NotBefore('ageMin')
+  @WholeNumber(0, 100_000, 'whole_days_between', 'Received at most this many whole days ago (rounded down, as the aging buckets count)')
   ageMax?: number;
 
-  @WholeNumber('transfersMin', 0, 1000, '', 'Transferred between agencies at least this many times')
+  @WholeNumber(0, 1000, 'whole_number_between', 'Transferred between agencies at least this many times')
   transfersMin?: number;
 
-  @Flag('rated', 'true: rated by the citizen; false: not rated')
+  @Flag('true: rated by the citizen; false: not rated')
   rated?: boolean;
 
-  @WholeNumber('rating', 1, 5, '', "The citizen's rating, in stars")
+  @WholeNumber(1, 5, 'whole_number_between', "The citizen's rating, in stars")
   rating?: number;
 
-  @Flag('firstResponded', 'true: a first response was given; false: not yet')
+  @Flag('true: a first response was given; false: not yet')
   firstResponded?: boolean;
 
   @ApiPropertyOptional({ enum: SORT_FIELDS, default: 'createdAt' })
   @IsOptional()
-  @IsIn(SORT_FIELDS, { message: `sort must be one of: ${SORT_FIELDS.join(', ')}` })
+  @IsIn(SORT_FIELDS)
   sort?: InboxSortField;
 
   @ApiPropertyOptional({ enum: ORDERS, default: 'desc' })
   @IsOptional()
-  @IsIn(ORDERS, { message: 'order must be asc or desc' })
+  @IsIn(ORDERS)
   order?: SortOrder;
 
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
@@ -229,7 +229,7 @@ export class InboxQueryDto {
   @IsOptional()
   @Max(100)
   @Min(1)
-  @IsInt({ message: 'limit must be a whole number from 1 to 100' })
+  @IsInt()
   @Transform(toInteger)
   limit?: number;
 }

@@ -7,13 +7,12 @@ export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * day ranges are given. One rule with its own code (`isLocalDay`), so every form says the same thing about a
  * mistyped date, whatever part of it is wrong.
  */
-export function IsLocalDay(name: string): PropertyDecorator {
+export function IsLocalDay(): PropertyDecorator {
   return (target, property) =>
     registerDecorator({
       name: 'isLocalDay',
       target: target.constructor,
       propertyName: property as string,
-      options: { message: `${name} must be a real date, written YYYY-MM-DD` },
       validator: {
         validate: (value: unknown) => typeof value === 'string' && DATE_ONLY.test(value) && isISO8601(value, { strict: true }),
       },

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
+import { IsBoolean, IsDefined, IsObject, IsOptional, IsString, MaxLength, ValidateBy, ValidationOptions } from 'class-validator';
 
 /** { tr: '…', en: '…' }: at least one language, two-letter codes, non-blank names. */
 function IsLocalisedNames(options?: ValidationOptions): PropertyDecorator {
@@ -13,10 +13,6 @@ function IsLocalisedNames(options?: ValidationOptions): PropertyDecorator {
           !Array.isArray(value) &&
           Object.keys(value).length > 0 &&
           Object.entries(value).every(([language, name]) => /^[a-z]{2}$/.test(language) && typeof name === 'string' && /\S/.test(name) && name.length <= 200),
-        defaultMessage: buildMessage(
-          (each) => `${each}$property must map two-letter language codes to names of at most 200 characters, e.g. {"tr": "…", "en": "…"}`,
-          options,
-        ),
       },
     },
     options,

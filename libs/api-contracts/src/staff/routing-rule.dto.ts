@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { APPLICATION_TYPES } from '@petitio/catalogue';
+import { catalogs, deploymentLanguages } from '@petitio/i18n';
 import { ROUTING_RULE_DESCRIPTION_MAX, ROUTING_RULE_KEYWORDS_MAX, ROUTING_RULE_POSITION_MAX, RoutingPreviewInput, RoutingRuleDraft } from '@petitio/routing';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -9,30 +10,30 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, I
 /** The criteria and the target both bodies share, optional here. */
 class RoutingRuleTermsDto {
   @ApiPropertyOptional({ example: 'Water in Kadıköy goes to the ISKI Kadıköy branch', default: '' })
-  @MaxLength(ROUTING_RULE_DESCRIPTION_MAX, { message: `$property must be at most ${ROUTING_RULE_DESCRIPTION_MAX} characters` })
-  @IsString({ message: '$property must be text' })
+  @MaxLength(ROUTING_RULE_DESCRIPTION_MAX)
+  @IsString()
   @IsOptional()
   description?: string | null;
 
   @ApiPropertyOptional({ example: 100, default: 100, description: 'Breaks ties between equally specific rules: lower is tried first' })
-  @Max(ROUTING_RULE_POSITION_MAX, { message: `$property must be at most ${ROUTING_RULE_POSITION_MAX}` })
-  @Min(0, { message: '$property must be 0 or more' })
-  @IsInt({ message: '$property must be a whole number' })
+  @Max(ROUTING_RULE_POSITION_MAX)
+  @Min(0)
+  @IsInt()
   @IsOptional()
   position?: number;
 
   @ApiPropertyOptional({ enum: APPLICATION_TYPES, nullable: true, description: 'Only applications of this type; null for any' })
-  @IsString({ message: '$property must be an application type code or null' })
+  @IsString()
   @IsOptional()
   typeCode?: string | null;
 
   @ApiPropertyOptional({ example: 'water', nullable: true, description: 'Only applications on this topic (by code); null for any' })
-  @IsString({ message: '$property must be a topic code or null' })
+  @IsString()
   @IsOptional()
   topicCode?: string | null;
 
   @ApiPropertyOptional({ example: 'TR-34', nullable: true, description: 'Only applications from this province; null for anywhere' })
-  @IsString({ message: '$property must be a province code or null' })
+  @IsString()
   @IsOptional()
   provinceCode?: string | null;
 
@@ -41,7 +42,7 @@ class RoutingRuleTermsDto {
     nullable: true,
     description: 'Only applications from this district (counts twice in specificity); null for any',
   })
-  @IsString({ message: '$property must be a district code or null' })
+  @IsString()
   @IsOptional()
   districtCode?: string | null;
 
@@ -50,78 +51,77 @@ class RoutingRuleTermsDto {
     example: ['rüşvet', 'bribe*'],
     description: 'Any of these whole words in the subject or text; a word ending in * matches word beginnings',
   })
-  @ArrayMaxSize(ROUTING_RULE_KEYWORDS_MAX, { message: `$property may hold at most ${ROUTING_RULE_KEYWORDS_MAX} words` })
-  @IsString({ each: true, message: 'each of $property must be text' })
-  @IsArray({ message: '$property must be a list of words' })
+  @ArrayMaxSize(ROUTING_RULE_KEYWORDS_MAX)
+  @IsString({ each: true })
+  @IsArray()
   @IsOptional()
   keywords?: string[] | null;
 
   @ApiPropertyOptional({ default: true, description: 'Inactive rules are kept but not tried' })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   active?: boolean;
 }
 
 export class CreateRoutingRuleDto extends RoutingRuleTermsDto {
   @ApiProperty({ example: 'water-moda', description: 'Lower-case letters, digits, - and _; fixed once created' })
-  @MaxLength(64, { message: '$property must be at most 64 characters' })
-  @IsString({ message: '$property must be text' })
-  @IsDefined({ message: '$property is required' })
+  @MaxLength(64)
+  @IsString()
+  @IsDefined()
   code: string;
 
   @ApiProperty({ example: 'ISKI-KDK', description: 'The agency that receives what the rule matches (by code)' })
-  @IsString({ message: '$property must be an agency code' })
-  @IsDefined({ message: '$property is required' })
+  @IsString()
+  @IsDefined()
   agencyCode: string;
 }
 
 /** PATCH: only the fields sent change; null clears a criterion. The code is fixed. */
 export class UpdateRoutingRuleDto extends RoutingRuleTermsDto {
   @ApiPropertyOptional({ example: 'ISKI-KDK' })
-  @IsString({ message: '$property must be an agency code' })
+  @IsString()
   @IsOptional()
   agencyCode?: string;
 }
 
 export class RoutingPreviewDto {
   @ApiProperty({ enum: APPLICATION_TYPES })
-  @IsString({ message: '$property must be an application type code' })
-  @IsDefined({ message: '$property is required' })
+  @IsString()
+  @IsDefined()
   type: string;
 
   @ApiPropertyOptional({ example: 'water' })
-  @IsString({ message: '$property must be a topic code' })
+  @IsString()
   @IsOptional()
   topicCode?: string | null;
 
   @ApiPropertyOptional({ example: 'TR-34' })
-  @IsString({ message: '$property must be a province code' })
+  @IsString()
   @IsOptional()
   provinceCode?: string | null;
 
   @ApiPropertyOptional({ example: 'TR-34-KDK', description: 'A district implies its province, as on intake' })
-  @IsString({ message: '$property must be a district code' })
+  @IsString()
   @IsOptional()
   districtCode?: string | null;
 
   @ApiPropertyOptional({ example: 'No water' })
-  @MaxLength(200, { message: '$property must be at most 200 characters' })
-  @IsString({ message: '$property must be text' })
+  @MaxLength(200)
+  @IsString()
   @IsOptional()
   subject?: string;
 
   @ApiPropertyOptional({ example: 'The clerk asked for a bribe.' })
-  @MaxLength(10000, { message: '$property must be at most 10000 characters' })
-  @IsString({ message: '$property must be text' })
+  @MaxLength(10000)
+  @IsString()
   @IsOptional()
   body?: string;
 
   @ApiPropertyOptional({
-    enum: ['tr', 'en', 'ar'],
-    default: 'tr',
-    description: 'Keywords are compared by this language’s case rules (Turkish dotted and dotless i)',
+    enum: catalogs.languages(),
+    description: 'Keywords are compared by this language’s case rules (Turkish dotted and dotless i); default: the deployment’s language',
   })
-  @IsIn(['tr', 'en', 'ar'], { message: '$property must be one of: tr, en, ar' })
+  @IsIn(catalogs.languages())
   @IsOptional()
   language?: string;
 }
@@ -151,7 +151,7 @@ export function routingPreviewInput(dto: RoutingPreviewDto): RoutingPreviewInput
     districtCode: dto.districtCode || null,
     subject: dto.subject ?? '',
     body: dto.body ?? '',
-    language: dto.language ?? 'tr',
+    language: dto.language ?? deploymentLanguages()[0],
   };
 }
 

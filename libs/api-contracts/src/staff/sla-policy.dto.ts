@@ -25,47 +25,47 @@ const LADDER_EXAMPLE = [['assigned_officer'], ['agency_supervisors'], ['parent_a
 
 export class DeadlinePeriodDto {
   @ApiProperty({ example: 30, description: 'Greater than 0: whole days, or working hours in whole seconds (1.5 = 90 minutes)' })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: '$property must be a number' })
-  @IsDefined({ message: '$property is required' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsDefined()
   amount: number;
 
   @ApiProperty({ enum: DEADLINE_UNITS })
-  @IsString({ message: '$property must be one of: calendar_days, working_days, working_hours' })
-  @IsDefined({ message: '$property is required' })
+  @IsString()
+  @IsDefined()
   unit: string;
 }
 
 /** The fields a policy's terms are made of; both bodies share them, optional here. */
 class SlaPolicyTermsDto {
   @ApiPropertyOptional({ example: 'complaint', nullable: true, description: 'Application type code; null for every type' })
-  @IsString({ message: '$property must be an application type code or null' })
+  @IsString()
   @IsOptional()
   applicationType?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Only applications on this topic; null for any' })
-  @IsString({ message: '$property must be a topic id or null' })
+  @IsString()
   @IsOptional()
   topicId?: string | null;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Only applications at this agency; null for any' })
-  @IsString({ message: '$property must be an agency id or null' })
+  @IsString()
   @IsOptional()
   agencyId?: string | null;
 
   @ApiPropertyOptional({ enum: ON_TRANSFER_OPTIONS, default: 'keep', description: 'restart: the new agency gets the whole period again' })
-  @IsString({ message: `$property must be one of: ${ON_TRANSFER_OPTIONS.join(', ')}` })
+  @IsString()
   @IsOptional()
   onTransfer?: string;
 
   @ApiPropertyOptional({ type: DeadlinePeriodDto, nullable: true, description: 'Added once, with a reason; null: no extension' })
   @ValidateNested()
   @Type(() => DeadlinePeriodDto)
-  @IsObject({ message: '$property must be an amount and a unit, or null' })
+  @IsObject()
   @IsOptional()
   extension?: DeadlinePeriodDto | null;
 
   @ApiPropertyOptional({ default: false, description: 'The extension must be notified before the deadline (Law 4982 Art. 11)' })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   requiresNoticeBeforeDeadline?: boolean;
 
@@ -74,8 +74,8 @@ class SlaPolicyTermsDto {
     example: [0.5, 0.75, 0.9],
     description: 'Shares of the time at which warnings fire, strictly ascending, each in (0, 1)',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true, message: 'each of $property must be a number' })
-  @IsArray({ message: '$property must be a list of numbers' })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
+  @IsArray()
   @IsOptional()
   warningShares?: number[];
 
@@ -84,65 +84,65 @@ class SlaPolicyTermsDto {
     example: LADDER_EXAMPLE,
     description: 'Rung 1 gets the warnings, rung 2 the breach, each higher rung a re-escalation; 1 to 6 rungs',
   } as object)
-  @IsArray({ message: '$property must be a list of rungs, each a list of targets' })
+  @IsArray()
   @IsOptional()
   ladder?: string[][];
 
   @ApiPropertyOptional({ type: DeadlinePeriodDto, nullable: true, description: 'Time between re-escalations after the breach; null: none' })
   @ValidateNested()
   @Type(() => DeadlinePeriodDto)
-  @IsObject({ message: '$property must be an amount and a unit, or null' })
+  @IsObject()
   @IsOptional()
   reEscalation?: DeadlinePeriodDto | null;
 
   @ApiPropertyOptional({ default: true, description: 'A breach shows as "late" on the public status page' })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   publicLateFlag?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   notifyCitizenOnBreach?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   notifyCitizenOnExtension?: boolean;
 
   @ApiPropertyOptional({ default: true, description: 'Inactive policies govern no new clock' })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   active?: boolean;
 }
 
 export class CreateSlaPolicyDto extends SlaPolicyTermsDto {
   @ApiProperty({ example: 'ISKI-WATER-COMPLAINTS' })
-  @IsString({ message: '$property must be text' })
-  @IsDefined({ message: '$property is required' })
+  @IsString()
+  @IsDefined()
   code: string;
 
   @ApiProperty({ enum: CLOCK_KINDS })
-  @IsString({ message: `$property must be one of: ${CLOCK_KINDS.join(', ')}` })
-  @IsDefined({ message: '$property is required' })
+  @IsString()
+  @IsDefined()
   kind: string;
 
   @ApiProperty({ type: DeadlinePeriodDto })
   @ValidateNested()
   @Type(() => DeadlinePeriodDto)
-  @IsObject({ message: '$property must be an amount and a unit' })
-  @IsDefined({ message: '$property is required' })
+  @IsObject()
+  @IsDefined()
   period: DeadlinePeriodDto;
 
   @ApiProperty({ enum: ON_AWAITING_CITIZEN_OPTIONS, description: 'While the citizen is asked: pause, start over on the reply, or keep running' })
-  @IsString({ message: `$property must be one of: ${ON_AWAITING_CITIZEN_OPTIONS.join(', ')}` })
-  @IsDefined({ message: '$property is required' })
+  @IsString()
+  @IsDefined()
   onAwaitingCitizen: string;
 
   @ApiProperty({ example: 'Law 3071 on the right to petition, Art. 7' })
-  @MaxLength(1000, { message: '$property must be at most 1000 characters' })
-  @IsString({ message: '$property must be text' })
-  @IsDefined({ message: '$property is required' })
+  @MaxLength(1000)
+  @IsString()
+  @IsDefined()
   legalBasis: string;
 }
 
@@ -151,18 +151,18 @@ export class UpdateSlaPolicyDto extends SlaPolicyTermsDto {
   @ApiPropertyOptional({ type: DeadlinePeriodDto })
   @ValidateNested()
   @Type(() => DeadlinePeriodDto)
-  @IsObject({ message: '$property must be an amount and a unit' })
+  @IsObject()
   @IsOptional()
   period?: DeadlinePeriodDto;
 
   @ApiPropertyOptional({ enum: ON_AWAITING_CITIZEN_OPTIONS })
-  @IsString({ message: `$property must be one of: ${ON_AWAITING_CITIZEN_OPTIONS.join(', ')}` })
+  @IsString()
   @IsOptional()
   onAwaitingCitizen?: string;
 
   @ApiPropertyOptional({ example: 'Law 3071 on the right to petition, Art. 7' })
-  @MaxLength(1000, { message: '$property must be at most 1000 characters' })
-  @IsString({ message: '$property must be text' })
+  @MaxLength(1000)
+  @IsString()
   @IsOptional()
   legalBasis?: string;
 
@@ -171,7 +171,7 @@ export class UpdateSlaPolicyDto extends SlaPolicyTermsDto {
     description:
       'Move the open deadlines under this policy onto the new terms too, keeping the share of time used. Without it they keep the terms they started with.',
   })
-  @IsBoolean({ message: '$property must be true or false' })
+  @IsBoolean()
   @IsOptional()
   applyToOpen?: boolean;
 }

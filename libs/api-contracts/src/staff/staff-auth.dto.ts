@@ -4,7 +4,7 @@ import { IsDefined, IsEmail, IsString, MaxLength, MinLength } from 'class-valida
 export class SignInDto {
   @ApiProperty({ example: 'officer@demo.petitio.example' })
   @MaxLength(254)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail({})
   @IsDefined()
   email: string;
 

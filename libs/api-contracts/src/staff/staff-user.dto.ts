@@ -15,11 +15,12 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { says } from '../field-sentence';
 
 export class InviteStaffUserDto {
   @ApiProperty()
   @MaxLength(254)
-  @IsEmail({}, { message: 'email must be a valid email address' })
+  @IsEmail({})
   @IsDefined()
   email: string;
 
@@ -31,12 +32,12 @@ export class InviteStaffUserDto {
   displayName: string;
 
   @ApiProperty()
-  @IsUUID('all', { message: 'agencyId must be an agency id' })
+  @IsUUID('all')
   @IsDefined()
   agencyId: string;
 
   @ApiProperty({ enum: STAFF_ROLES, isArray: true })
-  @IsIn(STAFF_ROLES, { each: true, message: `each role must be one of: ${STAFF_ROLES.join(', ')}` })
+  @IsIn(STAFF_ROLES, { each: true })
   @ArrayUnique()
   @ArrayMinSize(1)
   @IsArray()
@@ -44,7 +45,7 @@ export class InviteStaffUserDto {
   roles: StaffRole[];
 
   @ApiPropertyOptional({ example: 'tr' })
-  @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter code' })
+  @Matches(/^[a-z]{2}$/, says('language_code'))
   @IsOptional()
   language?: string;
 }

@@ -59,7 +59,7 @@ export class ApplicationAccess {
   async assertVisible(principal: StaffPrincipal, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const params: unknown[] = [applicationId];
     const rows: unknown[] = await manager.query(`SELECT 1 FROM applications a WHERE a.id = $1 AND ${this.condition(principal, params)}`, params);
-    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND', 'no such application in your reach');
+    if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND');
   }
 
   /** Confidential applications show the citizen's identity and contact to the center only. */

@@ -20,13 +20,19 @@ export interface InboundSms {
   body: string;
 }
 
+/** What to answer a text with ('' to stay silent), and the language it is written in. */
+export interface SmsReply {
+  text: string;
+  language: PhoneLanguage;
+}
+
 const FLOOD_WINDOW_SECONDS = 600;
 const STATUS_LIST_LENGTH = 3;
 
 /**
  * A citizen's conversation by SMS: each text is a keyword (HELP, STATUS, STOP, START, in Turkish
  * too), a reply to an application that waits for them, or a new application. Returns the text
- * to answer with, or '' to stay silent.
+ * to answer with, or '' to stay silent, and its language.
  */
 @Injectable()
 export class SmsConversation {
@@ -45,7 +51,7 @@ export class SmsConversation {
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
-  async receive(sms: InboundSms): Promise<string> {
+  async receive(sms: InboundSms): Promise<SmsReply> {
     const earlier = await this.inbound.claim(sms.messageSid, 'sms', this.clock.now());
     // A redelivery gets the first answer again, whatever the limits say now. One whose first delivery
     // never answered (a crash) is handled again: intake is idempotent on the MessageSid.
@@ -55,7 +61,7 @@ export class SmsConversation {
     if (!phone) {
       this.logger.warn({ msg: 'inbound SMS from a number that is not a valid phone number: not handled', sid: sms.messageSid });
       await this.inbound.settle(sms.messageSid, 'invalid_sender', '');
-      return '';
+      return { text: '', language: smsLanguages()[0] };
     }
     const command = parseSmsCommand(sms.body ?? '');
     const language = command.language ?? languageOfNumber(phone, this.env.DEFAULT_COUNTRY, smsLanguages());
@@ -69,7 +75,7 @@ export class SmsConversation {
         // One polite answer when the limit is crossed, then silence: answering a flood would pay for it twice.
         const reply = flood.count === limit + 1 ? wording.tooManyMessages : '';
         await this.inbound.settle(sms.messageSid, 'rate_limited', reply);
-        return reply;
+        return { text: reply, language };
       }
     }
 
@@ -78,9 +84,9 @@ export class SmsConversation {
     await this.inbound.settle(sms.messageSid, outcome, outcome === 'application_created' ? null : reply, applicationId ?? null);
     this.logger.log({ msg: 'inbound SMS handled', sid: sms.messageSid, outcome });
     if (outcome === 'application_created' && earlier && !this.withinRetryWindow(earlier)) {
-      return wording.receivedBefore(formatTrackingNumber(await this.applications.trackingNumberOf(applicationId!)));
+      return { text: wording.receivedBefore(formatTrackingNumber(await this.applications.trackingNumberOf(applicationId!))), language };
     }
-    return reply;
+    return { text: reply, language };
   }
 
   /**
@@ -88,13 +94,15 @@ export class SmsConversation {
    * provider's retry window it leaves the access code out, since only a captured request replayed
    * by someone else arrives that late (the provider's signature carries no time).
    */
-  private async repeat(earlier: EarlierDelivery, sms: InboundSms): Promise<string> {
-    if (earlier.outcome !== 'application_created' || !earlier.applicationId) return earlier.reply ?? '';
+  private async repeat(earlier: EarlierDelivery, sms: InboundSms): Promise<SmsReply> {
     const phone = toE164(sms.from, this.env.DEFAULT_COUNTRY) ?? '';
-    const wording = smsWordingIn(parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone, this.env.DEFAULT_COUNTRY, smsLanguages()));
+    const language = parseSmsCommand(sms.body ?? '').language ?? languageOfNumber(phone, this.env.DEFAULT_COUNTRY, smsLanguages());
+    if (earlier.outcome !== 'application_created' || !earlier.applicationId) return { text: earlier.reply ?? '', language };
+    const wording = smsWordingIn(language);
     const trackingNumber = await this.applications.trackingNumberOf(earlier.applicationId);
     const formatted = formatTrackingNumber(trackingNumber);
-    return this.withinRetryWindow(earlier) ? wording.received(formatted, this.accessCodes.issue(trackingNumber)) : wording.receivedBefore(formatted);
+    const text = this.withinRetryWindow(earlier) ? wording.received(formatted, this.accessCodes.issue(trackingNumber)) : wording.receivedBefore(formatted);
+    return { text, language };
   }
 
   private withinRetryWindow(earlier: EarlierDelivery): boolean {

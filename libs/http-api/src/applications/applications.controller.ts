@@ -58,9 +58,7 @@ export class ApplicationsController {
     @LookupClient() client: string,
   ): Promise<PublicStatusResponse> {
     if (!accessCode || typeof accessCode !== 'string') {
-      throw new InvalidInputError([
-        { field: 'accessCode', code: 'required', message: 'the access code given at submission is required in the X-Access-Code header' },
-      ]);
+      throw new InvalidInputError([{ field: 'accessCode', code: 'required', sentence: 'access_code_header' }]);
     }
     const language = negotiateLanguage(supportedLanguages(this.env), acceptLanguage, lang);
     const status = await this.statusLookup.lookup(trackingNumber, accessCode, client, language);

@@ -31,7 +31,7 @@ export class AgenciesController {
     if (query.q !== undefined) return this.browser.search(query.q, reach);
     if (query.under !== undefined) {
       const path = query.under ? await this.browser.path(query.under, reach) : [];
-      if (query.under && path.length === 0) throw new NotFoundError('AGENCY_NOT_FOUND', `no agency ${query.under} in your reach`);
+      if (query.under && path.length === 0) throw new NotFoundError('AGENCY_NOT_FOUND');
       return this.browser.children(path.at(-1)?.code ?? null, reach);
     }
     return this.agencies.tree(reach);

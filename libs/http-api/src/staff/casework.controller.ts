@@ -83,12 +83,12 @@ export class CaseworkController {
 function answerInput(dto: AnswerDto): AnswerInput {
   if (dto.cannedResponseId === undefined) {
     if (dto.placeholders !== undefined) {
-      throw new InvalidInputError([{ field: 'placeholders', code: 'unexpected', message: 'placeholders go with cannedResponseId, not with text' }]);
+      throw new InvalidInputError([{ field: 'placeholders', code: 'unexpected' }]);
     }
     return { text: dto.text! };
   }
   if (dto.text !== undefined) {
-    throw new InvalidInputError([{ field: 'text', code: 'exclusive', message: 'give either text or cannedResponseId, not both' }]);
+    throw new InvalidInputError([{ field: 'text', code: 'exclusive' }]);
   }
   return { cannedResponseId: dto.cannedResponseId, placeholders: dto.placeholders };
 }

@@ -31,7 +31,7 @@ export class ReasonCodesController {
   save(@Param('kind') kind: string, @Param('code') code: string, @Body() dto: ReasonCodeUpkeepDto): Promise<ReasonCodeResponse> {
     const validKind = reasonKind(kind, 'kind');
     if (!CODE.test(code)) {
-      throw new InvalidInputError([{ field: 'code', code: 'format', message: 'code must be 2 to 64 lower-case letters, digits or _, starting with a letter' }]);
+      throw new InvalidInputError([{ field: 'code', code: 'format', sentence: 'reason_code_format' }]);
     }
     return this.reasons.save(validKind, code, { names: dto.names, legalBasis: dto.legalBasis ?? null, active: dto.active });
   }
@@ -39,5 +39,5 @@ export class ReasonCodesController {
 
 function reasonKind(value: string, field: string): ReasonKind {
   if ((REASON_KINDS as readonly string[]).includes(value)) return value as ReasonKind;
-  throw new InvalidInputError([{ field, code: 'invalid', message: `${field} must be one of: ${REASON_KINDS.join(', ')}` }]);
+  throw new InvalidInputError([{ field, code: 'invalid', sentence: 'isIn', args: { allowed: REASON_KINDS.join(', ') } }]);
 }

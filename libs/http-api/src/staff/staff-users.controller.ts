@@ -51,7 +51,7 @@ export class StaffUsersController {
   @ApiOperation({ summary: 'Mark a user on duty or on leave (officers: themselves; supervisors: their agency)' })
   async setDuty(@Param('id', ParseUUIDPipe) id: string, @Body() dto: DutyDto, @CurrentStaff() staff: StaffPrincipal): Promise<void> {
     const user = await this.users.find(id);
-    if (!user) throw new NotFoundError('STAFF_USER_NOT_FOUND', 'no such staff user');
+    if (!user) throw new NotFoundError('STAFF_USER_NOT_FOUND');
     const allowed = hasRole(staff, 'center_admin') || id === staff.userId || (hasRole(staff, 'supervisor') && user.agencyId === staff.agencyId);
     if (!allowed) throw new ForbiddenError();
     await this.users.setOnDuty(id, dto.onDuty);

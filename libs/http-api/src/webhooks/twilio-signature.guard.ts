@@ -16,6 +16,6 @@ export class TwilioSignatureGuard implements CanActivate {
     const params = (request.body && typeof request.body === 'object' ? request.body : {}) as Record<string, string>;
     if (this.signature.isValid(typeof header === 'string' ? header : undefined, request.url, params)) return true;
     this.logger.warn({ msg: 'webhook refused: bad or missing Twilio signature', reqId: request.id, path: request.url.split('?')[0] });
-    throw new ForbiddenError('the request signature is not valid');
+    throw new ForbiddenError('FORBIDDEN:signature');
   }
 }

@@ -29,13 +29,9 @@ export class TwilioSmsController {
   @Header('content-type', 'text/xml; charset=utf-8')
   async receive(@Body() params: TwilioSmsParams): Promise<string> {
     // Twilio always sends both; without them there is nobody to answer and nothing to dedupe on.
-    if (!params?.MessageSid || !params.From) return this.twiml('');
+    if (!params?.MessageSid || !params.From) return messagingTwiml('', { transliterate: false, language: '' });
     // Multi-part texts arrive already joined (NumSegments > 1): the body is handled whole.
     const reply = await this.conversation.receive({ messageSid: params.MessageSid, from: params.From, body: params.Body ?? '' });
-    return this.twiml(reply);
-  }
-
-  private twiml(reply: string): string {
-    return messagingTwiml(reply, { transliterate: this.env.SMS_TRANSLITERATE });
+    return messagingTwiml(reply.text, { transliterate: this.env.SMS_TRANSLITERATE, language: reply.language });
   }
 }

@@ -58,18 +58,18 @@ export class ApplicationAttachments {
     const { maxFiles, maxBytes } = this.limits;
     const problems: FieldProblem[] = [];
     if (files.length > maxFiles) {
-      problems.push({ field: ATTACHMENTS_FIELD, code: 'too_many', message: `at most ${maxFiles} files may be attached` });
+      problems.push({ field: ATTACHMENTS_FIELD, code: 'too_many', sentence: 'too_many_files', args: { max: maxFiles } });
     }
     const records: AttachmentRecord[] = [];
     for (const file of files) {
       const name = sanitiseFileName(file.fileName);
       const mediaType = sniffMediaType(file.bytes);
       if (file.truncated || file.bytes.length > maxBytes) {
-        problems.push({ field: ATTACHMENTS_FIELD, code: 'too_large', message: `"${name}" is larger than ${maxBytes} bytes` });
+        problems.push({ field: ATTACHMENTS_FIELD, code: 'too_large', sentence: 'file_too_large', args: { name, max: maxBytes } });
       } else if (file.bytes.length === 0) {
-        problems.push({ field: ATTACHMENTS_FIELD, code: 'empty', message: `"${name}" is empty` });
+        problems.push({ field: ATTACHMENTS_FIELD, code: 'empty', sentence: 'file_empty', args: { name } });
       } else if (!mediaType) {
-        problems.push({ field: ATTACHMENTS_FIELD, code: 'type', message: `"${name}" is not a JPEG, PNG, WebP or PDF file` });
+        problems.push({ field: ATTACHMENTS_FIELD, code: 'type', sentence: 'file_type', args: { name } });
       } else {
         records.push({ id: randomUUID(), name, mediaType, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') });
       }
@@ -118,7 +118,7 @@ export class ApplicationAttachments {
        FROM application_attachments WHERE application_id = $1 AND id = $2::uuid`,
       [applicationId, attachmentId],
     );
-    if (!attachment) throw new NotFoundError('ATTACHMENT_NOT_FOUND', 'no such attachment on this application');
+    if (!attachment) throw new NotFoundError('ATTACHMENT_NOT_FOUND');
     return { attachment, content: await this.store.open(attachment.id) };
   }
 

@@ -275,7 +275,11 @@ export const environmentSchema = Joi.object<Environment>({
     .default('')
     .messages({ 'string.pattern.base': '"TWILIO_REPLY_NUMBER" must be a phone number in E.164 form, like +905550000001' })
     .description('the long code citizens text replies to when TWILIO_FROM_NUMBER cannot receive them'),
-  SMS_TRANSLITERATE: Joi.boolean().default(true).description('write ş ğ ı İ ç without marks in SMS when that keeps the text GSM-7 (fewer segments)'),
+  SMS_TRANSLITERATE: Joi.boolean()
+    .default(true)
+    .description(
+      "write letters without marks in SMS where the text's language allows it (its sms catalog's withoutMarks: ş→s, ã→a) when that keeps the text GSM-7 (fewer segments)",
+    ),
   TWILIO_API_BASE_URL: Joi.string().uri().allow('').default('').description('Only for tests: a local stand-in for the Twilio REST API'),
   VOICE_AGENT_NUMBER: Joi.string().pattern(E164_PATTERN).allow('').default(''),
   SMS_INBOUND_LIMIT_PER_10_MIN: Joi.number()

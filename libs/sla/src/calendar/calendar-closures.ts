@@ -46,9 +46,8 @@ export class CalendarClosures {
     assertCenterAdmin(principal);
     const reason = input.reason?.trim() ?? '';
     const problems = [];
-    if (!(input.endsAt.getTime() > input.startsAt.getTime()))
-      problems.push({ field: 'endsAt', code: 'after_starts_at', message: 'endsAt must be after startsAt' });
-    if (!reason) problems.push({ field: 'reason', code: 'required', message: 'reason is required' });
+    if (!(input.endsAt.getTime() > input.startsAt.getTime())) problems.push({ field: 'endsAt', code: 'after_starts_at' });
+    if (!reason) problems.push({ field: 'reason', code: 'required' });
     if (problems.length) throw new InvalidInputError(problems);
     const rows: CalendarClosureView[] = await this.dataSource.query(
       `INSERT INTO calendar_closures (starts_at, ends_at, reason, region_code, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
@@ -62,7 +61,7 @@ export class CalendarClosures {
     assertCenterAdmin(principal);
     const deleted: unknown[] = await this.dataSource.query('WITH gone AS (DELETE FROM calendar_closures WHERE id = $1 RETURNING id) SELECT id FROM gone', [id]);
     this.cached = undefined;
-    if (deleted.length === 0) throw new NotFoundError('CALENDAR_CLOSURE_NOT_FOUND', 'no such calendar closure');
+    if (deleted.length === 0) throw new NotFoundError('CALENDAR_CLOSURE_NOT_FOUND');
   }
 
   /** The closures that can still shape a deadline, from a per-process cache refreshed every ~30 s. */
@@ -80,5 +79,5 @@ export class CalendarClosures {
 }
 
 function assertCenterAdmin(principal: StaffPrincipal): void {
-  if (!hasRole(principal, 'center_admin')) throw new ForbiddenError('only center admins keep the calendar');
+  if (!hasRole(principal, 'center_admin')) throw new ForbiddenError('FORBIDDEN:center_admins_keep_calendar');
 }

@@ -67,7 +67,7 @@ function start(policy: SlaPolicy, at: Date, calendar: BusinessCalendar): SlaCloc
 /** Stops the clock keeping the time left: working minutes for working units, real minutes for calendar days. */
 function pause(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock {
   assertOpen(clock);
-  if (clock.pausedAt) throw new ConflictError('SLA_CLOCK_PAUSED', 'the clock is already paused');
+  if (clock.pausedAt) throw new ConflictError('SLA_CLOCK_PAUSED');
   // Paused after its deadline, a clock resumes already due rather than with negative time.
   const remainingMinutes = Math.max(0, measure(clock.terms.period.unit, at, clock.deadlineAt, calendar));
   return { ...clock, pausedAt: at, remainingMinutes, deadlineVersion: clock.deadlineVersion + 1, nextEscalationStep: null, nextEscalationAt: null };
@@ -76,7 +76,7 @@ function pause(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock 
 /** Continues with the time left at the pause; the deadline is recomputed from `at`. */
 function resume(clock: SlaClock, at: Date, calendar: BusinessCalendar): SlaClock {
   assertOpen(clock);
-  if (!clock.pausedAt || clock.remainingMinutes == null) throw new ConflictError('SLA_CLOCK_NOT_PAUSED', 'the clock is not paused');
+  if (!clock.pausedAt || clock.remainingMinutes == null) throw new ConflictError('SLA_CLOCK_NOT_PAUSED');
   const deadlineAt =
     clock.terms.period.unit === 'calendar_days'
       ? calendarDeadline(at, clock.remainingMinutes, calendar)
@@ -95,13 +95,13 @@ function restart(clock: SlaClock, policy: SlaPolicy, at: Date, calendar: Busines
 function extend(clock: SlaClock, at: Date, reason: string, calendar: BusinessCalendar): SlaClock {
   assertOpen(clock);
   const why = reason?.trim() ?? '';
-  if (!why) throw new InvalidInputError([{ field: 'reason', code: 'required', message: 'an extension needs a reason' }]);
+  if (!why) throw new InvalidInputError([{ field: 'reason', code: 'required' }]);
   const extension = clock.terms.extension;
-  if (!extension) throw new ConflictError('SLA_EXTENSION_NOT_ALLOWED', 'this deadline cannot be extended');
-  if (clock.extended) throw new ConflictError('SLA_EXTENSION_USED', 'this deadline has already been extended once');
-  if (clock.pausedAt) throw new ConflictError('SLA_CLOCK_PAUSED', 'resume the clock before extending it');
+  if (!extension) throw new ConflictError('SLA_EXTENSION_NOT_ALLOWED');
+  if (clock.extended) throw new ConflictError('SLA_EXTENSION_USED');
+  if (clock.pausedAt) throw new ConflictError('SLA_CLOCK_PAUSED');
   if (clock.terms.requiresNoticeBeforeDeadline && at.getTime() >= clock.deadlineAt.getTime()) {
-    throw new ConflictError('SLA_EXTENSION_TOO_LATE', 'the extension had to be notified before the deadline');
+    throw new ConflictError('SLA_EXTENSION_TOO_LATE');
   }
   const deadlineAt = calendar.add(clock.deadlineAt, extension);
   const added = measure(clock.terms.period.unit, clock.deadlineAt, deadlineAt, calendar);
@@ -203,5 +203,5 @@ function calendarDeadline(at: Date, remainingMinutes: number, calendar: Business
 }
 
 function assertOpen(clock: SlaClock): void {
-  if (clock.stoppedAt) throw new ConflictError('SLA_CLOCK_STOPPED', 'the clock has stopped');
+  if (clock.stoppedAt) throw new ConflictError('SLA_CLOCK_STOPPED');
 }

@@ -76,7 +76,7 @@ export class SlaPolicyAdmin {
 
   async get(code: string): Promise<SlaPolicyView> {
     const rows: ViewRow[] = await this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM sla_policies WHERE code = $1`, [code]);
-    if (!rows[0]) throw notFound(code);
+    if (!rows[0]) throw notFound();
     return viewFrom(rows[0]);
   }
 
@@ -119,7 +119,7 @@ export class SlaPolicyAdmin {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const rows: ViewRow[] = await manager.query(`SELECT ${VIEW_COLUMNS} FROM sla_policies WHERE code = $1 FOR NO KEY UPDATE`, [code]);
-        if (!rows[0]) throw notFound(code);
+        if (!rows[0]) throw notFound();
         const { id, createdAt: _created, updatedAt: _updated, ...current } = viewFrom(rows[0]);
         const draft: SlaPolicyDraft = { ...current, ...definedOnly(patch), code: current.code, kind: current.kind };
         await this.assertValid(manager, draft);
@@ -158,7 +158,7 @@ export class SlaPolicyAdmin {
          RETURNING ${VIEW_COLUMNS}) SELECT * FROM updated`,
       [code, this.clock.now()],
     );
-    if (!rows[0]) throw notFound(code);
+    if (!rows[0]) throw notFound();
     return viewFrom(rows[0]);
   }
 
@@ -200,9 +200,9 @@ export class SlaPolicyAdmin {
       [draft.applicationType, draft.topicId, draft.agencyId],
     );
     const missing: FieldProblem[] = [];
-    if (!found.type) missing.push({ field: 'applicationType', code: 'not_found', message: `there is no application type ${draft.applicationType}` });
-    if (!found.topic) missing.push({ field: 'topicId', code: 'not_found', message: 'there is no topic with this id' });
-    if (!found.agency) missing.push({ field: 'agencyId', code: 'not_found', message: 'there is no agency with this id' });
+    if (!found.type) missing.push({ field: 'applicationType', code: 'not_found' });
+    if (!found.topic) missing.push({ field: 'topicId', code: 'not_found' });
+    if (!found.agency) missing.push({ field: 'agencyId', code: 'not_found' });
     if (missing.length) throw new InvalidInputError(missing);
   }
 
@@ -224,7 +224,7 @@ export class SlaPolicyAdmin {
         calendar.add(now, period);
       } catch (error) {
         if (!(error instanceof RangeError)) throw error;
-        problems.push({ field: `${field}.amount`, code: 'too_large', message: `${field} reaches further than this calendar plans deadlines (three years)` });
+        problems.push({ field: `${field}.amount`, code: 'too_large' });
       }
     }
     if (problems.length) throw new InvalidInputError(problems);
@@ -282,20 +282,17 @@ function conflictFrom(error: unknown, code: string): unknown {
 }
 
 function scopeTaken(other?: string): ConflictError {
-  return new ConflictError(
-    'SLA_POLICY_SCOPE_TAKEN',
-    `${other ? `the active policy ${other}` : 'another active policy'} already governs this kind of deadline for the same type, topic and agency; deactivate it or change this policy's scope`,
-  );
+  return new ConflictError('SLA_POLICY_SCOPE_TAKEN', other ? { sentence: 'SLA_POLICY_SCOPE_TAKEN:by', args: { other } } : {});
 }
 
 function codeTaken(code: string): ConflictError {
-  return new ConflictError('SLA_POLICY_CODE_TAKEN', `a policy with code ${code} already exists`);
+  return new ConflictError('SLA_POLICY_CODE_TAKEN', { args: { code } });
 }
 
-function notFound(code: string): NotFoundError {
-  return new NotFoundError('SLA_POLICY_NOT_FOUND', `there is no SLA policy ${code}`);
+function notFound(): NotFoundError {
+  return new NotFoundError('SLA_POLICY_NOT_FOUND');
 }
 
 function assertCenterAdmin(principal: StaffPrincipal): void {
-  if (!hasRole(principal, 'center_admin')) throw new ForbiddenError('only center admins keep the SLA policies');
+  if (!hasRole(principal, 'center_admin')) throw new ForbiddenError('FORBIDDEN:center_admins_keep_policies');
 }

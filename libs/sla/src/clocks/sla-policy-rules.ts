@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@petitio/platform';
+import type { FieldProblem, ProblemWords } from '@petitio/platform';
 import type { DeadlineUnit } from '../calendar/business-calendar';
 import { CLOCK_KINDS, ESCALATION_TARGETS, OnAwaitingCitizen, OnTransfer, SlaPolicy } from './sla-policy';
 import { isUuid } from '@petitio/platform';
@@ -24,17 +24,17 @@ export type SlaPolicyDraft = Omit<SlaPolicy, 'id'>;
  */
 export function policyDraftProblems(d: SlaPolicyDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const bad = (field: string, code: string, message: string) => problems.push({ field, code, message });
+  const bad = (field: string, code: string, words: ProblemWords = {}) => problems.push({ field, code, ...words });
 
   if (typeof d.code !== 'string' || !POLICY_CODE.test(d.code)) {
-    bad('code', 'format', 'code must be 2 to 64 capital letters, digits, - or _, starting with a letter or digit (e.g. TR-3071-PETITION)');
+    bad('code', 'format');
   }
   oneOf(d.kind, CLOCK_KINDS, 'kind', bad);
   if (d.applicationType !== null && (typeof d.applicationType !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/.test(d.applicationType))) {
-    bad('applicationType', 'format', 'applicationType must be an application type code (e.g. complaint), or null for every type');
+    bad('applicationType', 'format');
   }
   for (const field of ['topicId', 'agencyId'] as const) {
-    if (d[field] !== null && (typeof d[field] !== 'string' || !isUuid(d[field]!))) bad(field, 'format', `${field} must be an id, or null for any`);
+    if (d[field] !== null && (typeof d[field] !== 'string' || !isUuid(d[field]!))) bad(field, 'format');
   }
   periodProblems(d.period, 'period', bad);
   oneOf(d.onAwaitingCitizen, ON_AWAITING_CITIZEN_OPTIONS, 'onAwaitingCitizen', bad);
@@ -43,20 +43,19 @@ export function policyDraftProblems(d: SlaPolicyDraft): FieldProblem[] {
   if (d.reEscalation !== null) periodProblems(d.reEscalation, 'reEscalation', bad);
   warningShareProblems(d.warningShares, bad);
   ladderProblems(d.ladder, bad);
-  if (typeof d.legalBasis !== 'string' || !/\S/.test(d.legalBasis))
-    bad('legalBasis', 'required', 'legalBasis must name the law or rule that sets this deadline');
-  else if (d.legalBasis.length > LEGAL_BASIS_MAX) bad('legalBasis', 'too_long', `legalBasis must be at most ${LEGAL_BASIS_MAX} characters`);
+  if (typeof d.legalBasis !== 'string' || !/\S/.test(d.legalBasis)) bad('legalBasis', 'required');
+  else if (d.legalBasis.length > LEGAL_BASIS_MAX) bad('legalBasis', 'too_long', { args: { max: LEGAL_BASIS_MAX } });
   for (const flag of ['requiresNoticeBeforeDeadline', 'active', 'publicLateFlag', 'notifyCitizenOnBreach', 'notifyCitizenOnExtension'] as const) {
-    if (typeof d[flag] !== 'boolean') bad(flag, 'boolean', `${flag} must be true or false`);
+    if (typeof d[flag] !== 'boolean') bad(flag, 'boolean');
   }
   return problems;
 }
 
-type Report = (field: string, code: string, message: string) => void;
+type Report = (field: string, code: string, words?: ProblemWords) => void;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, bad: Report): void {
-  if (value === undefined || value === null) bad(field, 'required', `${field} is required: one of ${allowed.join(', ')}`);
-  else if (!allowed.includes(value as T)) bad(field, 'invalid', `${field} must be one of: ${allowed.join(', ')}`);
+  if (value === undefined || value === null) bad(field, 'required', { sentence: 'required_one_of', args: { allowed: allowed.join(', ') } });
+  else if (!allowed.includes(value as T)) bad(field, 'invalid', { sentence: 'isIn', args: { allowed: allowed.join(', ') } });
 }
 
 /**
@@ -65,64 +64,59 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
  */
 function periodProblems(value: unknown, field: string, bad: Report): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    bad(field, 'required', `${field} must be an amount and a unit, e.g. {"amount": 30, "unit": "calendar_days"}`);
+    bad(field, 'required');
     return;
   }
   const { amount, unit } = value as { amount?: unknown; unit?: unknown };
   oneOf(unit, DEADLINE_UNITS, `${field}.unit`, bad);
   if (amount === undefined || amount === null) {
-    bad(`${field}.amount`, 'required', `${field}.amount is required with ${field}.unit`);
+    bad(`${field}.amount`, 'required');
     return;
   }
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) {
-    bad(`${field}.amount`, 'positive', `${field}.amount must be a number greater than 0`);
+    bad(`${field}.amount`, 'positive');
     return;
   }
   if (unit === 'working_hours') {
     const seconds = amount * 3600;
-    if (Math.abs(seconds - Math.round(seconds)) > 1e-6)
-      bad(`${field}.amount`, 'whole_seconds', `${field}.amount in working_hours must be a whole number of seconds (1.5 is 90 minutes)`);
-    else if (amount > MAX_WORKING_HOURS) bad(`${field}.amount`, 'too_large', `${field}.amount must be at most ${MAX_WORKING_HOURS} working hours`);
+    if (Math.abs(seconds - Math.round(seconds)) > 1e-6) bad(`${field}.amount`, 'whole_seconds');
+    else if (amount > MAX_WORKING_HOURS) bad(`${field}.amount`, 'too_large', { sentence: 'at_most_working_hours', args: { max: MAX_WORKING_HOURS } });
   } else if (unit === 'calendar_days' || unit === 'working_days') {
-    if (!Number.isInteger(amount)) bad(`${field}.amount`, 'whole_number', `${field}.amount in ${unit} must be a whole number`);
-    else if (amount > MAX_DAYS) bad(`${field}.amount`, 'too_large', `${field}.amount must be at most ${MAX_DAYS} days`);
+    if (!Number.isInteger(amount)) bad(`${field}.amount`, 'whole_number');
+    else if (amount > MAX_DAYS) bad(`${field}.amount`, 'too_large', { sentence: 'at_most_days', args: { max: MAX_DAYS } });
   }
 }
 
 /** Warnings fire in order as the time is used up, so each share lies strictly between 0 and 1 and after the one before. */
 function warningShareProblems(shares: unknown, bad: Report): void {
   if (!Array.isArray(shares)) {
-    bad('warningShares', 'required', 'warningShares must be a list of shares of the time, e.g. [0.5, 0.75, 0.9] (empty for no warnings)');
+    bad('warningShares', 'required');
     return;
   }
   if (shares.length > WARNING_SHARES_MAX) {
-    bad('warningShares', 'too_many', `warningShares may hold at most ${WARNING_SHARES_MAX} shares`);
+    bad('warningShares', 'too_many', { args: { max: WARNING_SHARES_MAX } });
     return;
   }
   if (shares.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s <= 0 || s >= 1)) {
-    bad('warningShares', 'range', 'each of warningShares must be a number between 0 and 1, both excluded');
+    bad('warningShares', 'range');
     return;
   }
-  if (shares.some((s, i) => i > 0 && s <= shares[i - 1])) bad('warningShares', 'ascending', 'warningShares must be strictly ascending, e.g. [0.5, 0.75, 0.9]');
+  if (shares.some((s, i) => i > 0 && s <= shares[i - 1])) bad('warningShares', 'ascending');
 }
 
 /** Rung 1 gets the warnings, rung 2 the breach, each rung above a re-escalation; every rung tells someone. */
 function ladderProblems(ladder: unknown, bad: Report): void {
   if (!Array.isArray(ladder) || ladder.length < 1 || ladder.length > LADDER_MAX_RUNGS) {
-    bad(
-      'ladder',
-      'rungs',
-      `ladder must be a list of 1 to ${LADDER_MAX_RUNGS} rungs, each a list of whom to tell, e.g. [["assigned_officer"], ["agency_supervisors"]]`,
-    );
+    bad('ladder', 'rungs', { args: { max: LADDER_MAX_RUNGS } });
     return;
   }
   ladder.forEach((rung, i) => {
     if (!Array.isArray(rung) || rung.length === 0) {
-      bad(`ladder.${i}`, 'empty_rung', `ladder.${i} must name at least one of: ${ESCALATION_TARGETS.join(', ')}`);
+      bad(`ladder.${i}`, 'empty_rung');
     } else if (rung.some((target) => !(ESCALATION_TARGETS as readonly unknown[]).includes(target))) {
-      bad(`ladder.${i}`, 'invalid_target', `ladder.${i} may only name: ${ESCALATION_TARGETS.join(', ')}`);
+      bad(`ladder.${i}`, 'invalid_target');
     } else if (new Set(rung).size !== rung.length) {
-      bad(`ladder.${i}`, 'duplicate_target', `ladder.${i} names the same target twice`);
+      bad(`ladder.${i}`, 'duplicate_target');
     }
   });
 }

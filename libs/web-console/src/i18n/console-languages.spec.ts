@@ -1,3 +1,4 @@
+import { catalogs } from '@petitio/i18n';
 import { getMetadataStorage } from 'class-validator';
 import { CreateApplicationDto } from '@petitio/api-contracts';
 import { AnswerDto, AssignDto, InformationRequestDto, NoteDto } from '@petitio/api-contracts';
@@ -20,8 +21,9 @@ describe('console languages', () => {
     expect(keysOf(consoleTexts(language)).sort()).toEqual(keysOf(consoleTexts('en')).sort());
   });
 
-  it('falls back to the API’s English message for a code no catalogue knows', () => {
-    expect(consoleFieldError('tr', { field: 'text', code: 'brand_new_rule', message: 'text breaks a new rule' })).toBe('text breaks a new rule');
+  it('falls back to the API’s sentence in the same language for a code the console does not word', () => {
+    const problem = { field: 'Idempotency-Key', code: 'format', sentence: 'visible_ascii' };
+    expect(consoleFieldError('tr', problem)).toBe(catalogs.texts('api', 'tr').fields.visible_ascii({ field: 'Idempotency-Key' }));
   });
 });
 

@@ -8,19 +8,18 @@ describe('portal languages', () => {
   });
 
   it('fills a limit into a field error that names it, in the language’s plural', () => {
-    const problem = { field: 'attachments', code: 'too_many', message: 'x' };
+    const problem = { field: 'attachments', code: 'too_many' };
     expect(fieldErrorMessage('en', 'attachments', problem, { files: 1 })).toBe('You can attach at most 1 file.');
     expect(fieldErrorMessage('en', 'attachments', problem, { files: 3 })).toBe('You can attach at most 3 files.');
   });
 
   it('prefers the field’s own sentence, then the code’s', () => {
-    expect(fieldErrorMessage('en', 'consent', { field: 'consent', code: 'required', message: 'x' })).toBe(
-      'Please agree to the privacy notice to submit your application.',
-    );
-    expect(fieldErrorMessage('tr', 'name', { field: 'citizen.name', code: 'maxLength', message: 'x' })).toBe('Bu çok uzun; lütfen kısaltın.');
+    expect(fieldErrorMessage('en', 'consent', { field: 'consent', code: 'required' })).toBe('Please agree to the privacy notice to submit your application.');
+    expect(fieldErrorMessage('tr', 'name', { field: 'citizen.name', code: 'maxLength' })).toBe('Bu çok uzun; lütfen kısaltın.');
   });
 
-  it('falls back to the API’s English message for a code no catalogue knows', () => {
-    expect(fieldErrorMessage('ar', 'body', { field: 'body', code: 'brand_new_rule', message: 'body breaks a new rule' })).toBe('body breaks a new rule');
+  it('falls back to the API’s sentence in the same language for a code the portal does not word', () => {
+    const problem = { field: 'Idempotency-Key', code: 'visible_ascii' };
+    expect(fieldErrorMessage('ar', 'Idempotency-Key', problem)).toBe(catalogs.texts('api', 'ar').fields.visible_ascii({ field: 'Idempotency-Key' }));
   });
 });

@@ -1,4 +1,5 @@
 import type { FieldProblem } from '@petitio/platform';
+import { fieldSentence } from '@petitio/web-kit';
 import { catalogs, MessageValues, offeredLanguages, PortalCatalog } from '@petitio/i18n';
 
 /** Every sentence the citizen portal shows, in one language: `libs/i18n/catalogs/<language>/portal.json`. */
@@ -21,13 +22,13 @@ export function textsFor(language: PortalLanguage): PortalTexts {
 }
 
 /**
- * The sentence for a field error: the field's own wording, else the code's, else the API's English message
- * (a code the catalogs do not know yet still says something true). `values` fill a sentence that names a
+ * The sentence for a field error: the field's own wording, else the code's, else the API's sentence in this
+ * language (a code the portal does not word yet still says something true). `values` fill a sentence that names a
  * limit (at most {files} files).
  */
 export function fieldErrorMessage(language: PortalLanguage, field: string, problem: FieldProblem, values: MessageValues = {}): string {
   const own = textsFor(language).fieldErrors;
   const sentence = own[`${field}.${problem.code}`] ?? own[problem.code];
-  if (sentence === undefined) return problem.message;
+  if (sentence === undefined) return fieldSentence(language, problem);
   return typeof sentence === 'string' ? sentence : sentence(values as never);
 }

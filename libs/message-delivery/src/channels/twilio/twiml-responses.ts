@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 import { fitSmsText } from '../../sms-segments';
+import { smsLetters } from '../../sms-without-marks';
 
 /** Twilio's list of the locales <Say> reads in. */
 type SayLanguage = NonNullable<Parameters<InstanceType<typeof twilio.twiml.VoiceResponse>['say']>[0]['language']>;
@@ -18,9 +19,9 @@ export interface TwimlVoiceAnswer {
  * TwiML for an SMS webhook: one message, or an empty <Response/> to answer nothing. The reply is an
  * SMS like any other, so it is fitted to as few segments as the REST messages (SMS_TRANSLITERATE).
  */
-export function messagingTwiml(text: string, options: { transliterate: boolean }): string {
+export function messagingTwiml(text: string, options: { transliterate: boolean; language: string }): string {
   const response = new twilio.twiml.MessagingResponse();
-  if (text) response.message(fitSmsText(text, options.transliterate).text);
+  if (text) response.message(fitSmsText(text, smsLetters(options.transliterate, options.language)).text);
   return response.toString();
 }
 

@@ -104,6 +104,18 @@ const demo = Joi.object({
     .required(),
 });
 
+const clockTime = Joi.string().pattern(/^([01][0-9]|2[0-3]):[0-5][0-9]$/);
+const halfDay = Joi.alternatives(
+  Joi.object({ eveOf: Joi.string().required(), wholeDays: Joi.number().integer().min(1), offFrom: clockTime.required() }),
+  Joi.object({
+    date: Joi.string()
+      .pattern(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/)
+      .required(),
+    offFrom: clockTime.required(),
+    name: Joi.string().required(),
+  }),
+);
+
 /** The shape of a pack; `packProblems` checks what refers to what. */
 export const countryPackSchema = Joi.object({
   code: Joi.string().required(),
@@ -111,6 +123,9 @@ export const countryPackSchema = Joi.object({
   settings: Joi.object()
     .pattern(/^[A-Z][A-Z0-9_]*$/, Joi.string().allow(''))
     .required(),
+  halfDays: Joi.array().items(halfDay).required(),
+  // How the pack's author read the calendar's law; not loaded anywhere.
+  notes: Joi.array().items(Joi.string()),
   law: law.required(),
   demo: demo.required(),
 });

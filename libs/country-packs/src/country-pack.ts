@@ -15,9 +15,17 @@ export interface CountryPack {
   name: string;
   /** Defaults for settings the deployment does not set itself (SUPPORTED_LANGUAGES, DEFAULT_COUNTRY, CALENDAR_*, WORKING_*). */
   settings: Record<string, string>;
+  /** Public-sector half days of the pack's CALENDAR_COUNTRY that date-holidays lacks or models otherwise. */
+  halfDays: PackHalfDay[];
   law: PackLaw;
   demo: PackDemo;
 }
+
+/**
+ * An afternoon off from `offFrom` (local 'HH:MM'): the eve of the holiday date-holidays gives under the rule string
+ * `eveOf` (with `wholeDays`, that holiday becomes the eve's afternoon plus so many whole days), or a fixed 'MM-DD'.
+ */
+export type PackHalfDay = { eveOf: string; wholeDays?: number; offFrom: string } | { date: string; offFrom: string; name: string };
 
 /** The legal frame: names of the application types, grounds for rejection and transfer, the deadlines. */
 export interface PackLaw {
@@ -104,8 +112,13 @@ function readCountryPack(code: string, dir: string): CountryPack {
       throw new CountryPackError(`country pack ${code}: cannot read ${file}: ${(error as Error).message}`);
     }
   };
-  const { name, settings } = read('pack.json') as { name: string; settings: Record<string, string> };
-  const candidate = { code, name, settings, law: read('law.json'), demo: read('demo.json') };
+  const {
+    name,
+    settings,
+    halfDays = [],
+    notes,
+  } = read('pack.json') as { name: string; settings: Record<string, string>; halfDays?: unknown[]; notes?: string[] };
+  const candidate = { code, name, settings, halfDays, notes, law: read('law.json'), demo: read('demo.json') };
   const { value, error } = countryPackSchema.validate(candidate, { abortEarly: false });
   if (error) throw new CountryPackError(`country pack ${code} is not valid:\n${error.details.map((d) => `  - ${d.message}`).join('\n')}`);
   return value as CountryPack;

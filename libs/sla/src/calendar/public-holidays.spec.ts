@@ -67,7 +67,7 @@ describe('PublicHolidays — Turkish half days against the official list', () =>
     ]);
   });
 
-  it('keeps every Turkish half day in one table: both bayram eves and 28 October, all off from 13:00, and not 31 December', () => {
+  it("takes Turkey's half days from its country pack: both bayram eves and 28 October, all off from 13:00, and not 31 December", () => {
     expect(HALF_DAYS.TR.map((rule) => ('eveOf' in rule ? `eve of ${rule.eveOf}` : rule.date))).toEqual([
       'eve of 1 Shawwal PT90H',
       'eve of 10 Dhu al-Hijjah PT114H',

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { CountryPack, PackHalfDay, countryPack, countryPacksOnDisk } from '@petitio/country-packs';
 
 /** A closed stretch of time, epoch milliseconds, end excluded. */
 export interface ClosedInterval {
@@ -29,22 +30,33 @@ export interface EveRule {
 }
 
 /**
- * Public-sector half days the library lacks or models differently, per country (ISO 3166-1 alpha-2). A country
- * pack adds its own entry here or passes its rules to PublicHolidays.
- *
- * TR, Law 2429: the eves (arife) of Ramazan and Kurban Bayramı and 28 October are off from 13:00. date-holidays
- * 3.37 models the bayrams on the Islamic day, which begins the evening before: "1 Shawwal PT90H" runs from 18:00
- * on the eve to 12:00 on the day AFTER the bayram (checked for 2026 and 2027), so we keep the library's lunar date
- * and rebuild the interval; a changed rule string stops matching and the holiday specs fail. It has no 28 October
- * at all. 31 December is off only when the Presidency decrees it: an admin enters it as a calendar closure.
+ * Public-sector half days the library lacks or models differently, per country (ISO 3166-1 alpha-2): those of
+ * the country packs (`halfDays` in `pack.json`, under the pack's CALENDAR_COUNTRY; Turkey's pack says why each is
+ * written so). A country without a pack has none, or passes its rules to PublicHolidays.
  */
-export const HALF_DAYS: Readonly<Record<string, readonly HalfDayRule[]>> = {
-  TR: [
-    { eveOf: '1 Shawwal PT90H', wholeDays: 3, offFromMinute: 13 * 60 },
-    { eveOf: '10 Dhu al-Hijjah PT114H', wholeDays: 4, offFromMinute: 13 * 60 },
-    { date: '10-28', offFromMinute: 13 * 60, name: 'Cumhuriyet Bayramı' },
-  ],
-};
+export const HALF_DAYS: Readonly<Record<string, readonly HalfDayRule[]>> = halfDaysOfPacks();
+
+function halfDaysOfPacks(): Record<string, HalfDayRule[]> {
+  const byCountry: Record<string, HalfDayRule[]> = {};
+  for (const code of countryPacksOnDisk()) {
+    let pack: CountryPack;
+    try {
+      pack = countryPack(code);
+    } catch {
+      continue; // a broken pack is refused where it is chosen, and by the packs spec; it holds up no other
+    }
+    const country = pack.settings.CALENDAR_COUNTRY;
+    if (country && pack.halfDays.length && !byCountry[country]) byCountry[country] = pack.halfDays.map(halfDayRule);
+  }
+  return byCountry;
+}
+
+function halfDayRule(day: PackHalfDay): HalfDayRule {
+  const offFromMinute = Number(day.offFrom.slice(0, 2)) * 60 + Number(day.offFrom.slice(3));
+  return 'eveOf' in day
+    ? { eveOf: day.eveOf, ...(day.wholeDays ? { wholeDays: day.wholeDays } : {}), offFromMinute }
+    : { date: day.date, offFromMinute, name: day.name };
+}
 
 /** Public holidays (type 'public' only) of a country/region as closed intervals in absolute time, per year. */
 export class PublicHolidays {

@@ -11,6 +11,7 @@ import { DashboardRollups1765300000000 } from './1765300000000-DashboardRollups'
 import { SearchDocuments1765400000000 } from './1765400000000-SearchDocuments';
 import { SignInFailures1765500000000 } from './1765500000000-SignInFailures';
 import { CountryPacks1765600000000 } from './1765600000000-CountryPacks';
+import { ApiClients1765700000000 } from './1765700000000-ApiClients';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   SearchDocuments1765400000000,
   SignInFailures1765500000000,
   CountryPacks1765600000000,
+  ApiClients1765700000000,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiClientsModule } from '@petitio/api-clients';
 import { IntakeModule } from '@petitio/intake';
 import { CaseworkModule } from '@petitio/casework';
 import { InboxModule } from '@petitio/inbox';
@@ -33,6 +34,7 @@ import { DemoSeeder } from './demo/demo-seeder';
     AuditModule,
     ChannelsModule,
     StaffModule,
+    ApiClientsModule,
   ],
   providers: [CountryPackInstaller, DemoSeeder],
 })

@@ -13,6 +13,7 @@ import { migrations } from '../../../migrations';
 import { CliModule } from './cli.module';
 import { CountryPackInstaller, CountryPackMismatchError } from './country-pack/country-pack-installer';
 import { DemoSeeder } from './demo/demo-seeder';
+import { registerApiKeyCommand } from './api-key-command';
 
 const program = new Command().name('petitio').description('Petitio administration commands');
 
@@ -58,6 +59,8 @@ program
       await app.close();
     }
   });
+
+registerApiKeyCommand(program);
 
 program
   .command('import-agencies')

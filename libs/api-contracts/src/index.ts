@@ -4,6 +4,7 @@ export * from './applications/citizen-feedback.dto';
 export * from './applications/citizen-reply.dto';
 export * from './applications/create-application.dto';
 export * from './applications/intake-request';
+export * from './staff/api-client.dto';
 export * from './staff/agency.dto';
 export * from './staff/calendar-closure.dto';
 export * from './staff/canned-response.dto';

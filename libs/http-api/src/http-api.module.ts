@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApiClientsModule } from '@petitio/api-clients';
+import { Open311Module } from '@petitio/open311';
 import { ApplicationsModule } from '@petitio/applications';
 import { AuditModule } from '@petitio/audit';
 import { CaseworkModule } from '@petitio/casework';
@@ -37,6 +39,8 @@ import { TopicsController } from './staff/topics.controller';
 import { TwilioSmsController } from './webhooks/twilio-sms.controller';
 import { TwilioStatusController } from './webhooks/twilio-status.controller';
 import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
+import { Open311Controller } from './open311/open311.controller';
+import { ApiClientsController } from './staff/api-clients.controller';
 
 /** The JSON API (/api/v1) and the provider webhooks (/webhooks): controllers that parse, authorise, call a domain service and map its answer. */
 @Module({
@@ -55,6 +59,8 @@ import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
     RoutingModule,
     DirectoryModule,
     CatalogueModule,
+    ApiClientsModule,
+    Open311Module,
   ],
   controllers: [
     ApplicationsController,
@@ -80,6 +86,8 @@ import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
     InterimAnswersController,
     AgenciesController,
     TopicsController,
+    Open311Controller,
+    ApiClientsController,
   ],
   providers: [StaffAuthGuard, SmsDeliveryReports],
   exports: [StaffAuthGuard],

@@ -18,6 +18,8 @@ export interface ApiCatalog {
     readonly 'ALREADY_ASSIGNED:to_you': string;
     readonly ALREADY_DUPLICATE: string;
     readonly ALREADY_RATED: string;
+    readonly API_CLIENT_NOT_FOUND: string;
+    readonly API_KEY_INVALID: string;
     readonly APPEAL_WINDOW_CLOSED: (values: { readonly days: number }) => string;
     readonly APPLICATION_NOT_FOUND: string;
     readonly ATTACHMENT_NOT_FOUND: string;
@@ -51,10 +53,13 @@ export interface ApiCatalog {
     readonly NOT_ANSWERED_YET: string;
     readonly NOT_ASSIGNED: string;
     readonly NOT_FOUND: string;
+    readonly OPEN311_NOT_FOUND: string;
     readonly PAGE_NOT_FOUND: string;
     readonly PAYLOAD_TOO_LARGE: string;
     readonly ROUTING_RULE_CODE_TAKEN: (values: { readonly code: string | number }) => string;
     readonly ROUTING_RULE_NOT_FOUND: string;
+    readonly SERVICE_NOT_FOUND: (values: { readonly code: string | number }) => string;
+    readonly SERVICE_REQUEST_NOT_FOUND: string;
     readonly SERVICE_UNAVAILABLE: string;
     readonly SESSION_EXPIRED: string;
     readonly SLA_CLOCK_NOT_ALLOWED: (values: { readonly status: string | number }) => string;
@@ -73,6 +78,7 @@ export interface ApiCatalog {
     readonly 'SLA_POLICY_SCOPE_TAKEN:by': (values: { readonly other: string | number }) => string;
     readonly STAFF_USER_NOT_FOUND: string;
     readonly STALE_VERSION: string;
+    readonly TOKEN_NOT_FOUND: string;
     readonly TOO_MANY_REQUESTS: string;
     readonly TOO_MANY_SIGN_IN_FAILURES: string;
     readonly TOPIC_CODE_TAKEN: (values: { readonly code: string | number }) => string;
@@ -141,6 +147,7 @@ export interface ApiCatalog {
     readonly isNumber: (values: { readonly field: string | number }) => string;
     readonly isObject: (values: { readonly field: string | number }) => string;
     readonly isString: (values: { readonly field: string | number }) => string;
+    readonly isUrl: (values: { readonly field: string | number }) => string;
     readonly isUuid: (values: { readonly field: string | number }) => string;
     readonly is_duplicate: (values: { readonly field: string | number; readonly id: string | number }) => string;
     readonly keyword_format: (values: { readonly field: string | number }) => string;
@@ -992,6 +999,23 @@ export interface EmailCatalog {
   };
 }
 
+export interface Open311Catalog {
+  readonly attributes: {
+    readonly type: string;
+    readonly subject: string;
+    readonly district: string;
+    readonly confidential: string;
+    readonly yes: string;
+    readonly no: string;
+  };
+  readonly placeLine: (values: { readonly place: string | number }) => string;
+  readonly photoLine: (values: { readonly url: string | number }) => string;
+  readonly discovery: {
+    readonly contact: (values: { readonly url: string | number }) => string;
+    readonly keyService: string;
+  };
+}
+
 export interface PortalCatalog {
   readonly siteName: string;
   readonly skipToContent: string;
@@ -1516,6 +1540,7 @@ export interface CatalogNamespaces {
   readonly console: ConsoleCatalog;
   readonly 'directory-admin': DirectoryAdminCatalog;
   readonly email: EmailCatalog;
+  readonly open311: Open311Catalog;
   readonly portal: PortalCatalog;
   readonly 'routing-admin': RoutingAdminCatalog;
   readonly sms: SmsCatalog;

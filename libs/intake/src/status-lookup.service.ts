@@ -30,7 +30,7 @@ export interface PublicStatus {
 }
 
 /** Event kinds a citizen sees on the status page; internal notes and the like stay inside. */
-const PUBLIC_EVENT_KINDS = [
+export const PUBLIC_EVENT_KINDS = [
   'received',
   'routed',
   'assigned',

@@ -81,6 +81,7 @@ export interface Environment {
   CALENDAR_PUBLIC_HOLIDAYS: boolean;
   WORKING_DAYS: string;
   WORKING_HOURS: string;
+  OPEN311_REQUESTS_PER_MINUTE: number;
   WORKER_LOCK_MS: number;
   WORKER_STALLED_CHECK_MS: number;
 }
@@ -324,6 +325,11 @@ export const environmentSchema = Joi.object<Environment>({
     })
     .default('08:30-17:30')
     .description("working hours of a working day, local time; a lunch break splits them: '08:30-12:30,13:30-17:30'"),
+  OPEN311_REQUESTS_PER_MINUTE: Joi.number()
+    .integer()
+    .min(1)
+    .default(120)
+    .description('service requests one Open311 client (one key) may file a minute; more get 429'),
   WORKER_LOCK_MS: Joi.number().integer().min(1000).default(30_000),
   WORKER_STALLED_CHECK_MS: Joi.number().integer().min(500).default(30_000),
 });

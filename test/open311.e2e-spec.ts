@@ -210,6 +210,8 @@ describe('Open311 GeoReport v2', () => {
       400,
     );
     expect(bad.body.map((e: { description: string }) => e.description.split(':')[0]).sort()).toEqual(['attribute[application_type]', 'description', 'lat']);
+    const badContact = await post('requests.json', { ...waterInKadikoy(), email: 'not-an-address' }).expect(400);
+    expect(badContact.body).toEqual([{ code: 400, description: 'email: email must be a valid email address' }]);
     const unknownDistrict = await post('requests.xml', { ...waterInKadikoy(), 'attribute[district]': 'TR-99-XXX' }).expect(400);
     expect(xml(unknownDistrict.text).errors.error.description).toMatch(/^attribute\[district\]: /);
     expect((await post('requests.json', { ...waterInKadikoy(), service_code: 'parking' }).expect(404)).body[0].code).toBe(404);

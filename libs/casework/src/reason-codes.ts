@@ -47,11 +47,11 @@ export class ReasonCodes {
   }
 
   /** Adds or edits one reason; reasons are deactivated rather than deleted, because history refers to them. */
-  async save(kind: ReasonKind, code: string, upkeep: ReasonCodeUpkeep): Promise<ReasonCode> {
+  async save(kind: ReasonKind, code: string, upkeep: ReasonCodeUpkeep, manager: EntityManager = this.dataSource.manager): Promise<ReasonCode> {
     if (kind === 'transfer' && code === CENTER_DESIGNATION && !upkeep.active) {
       throw new InvalidInputError([{ field: 'active', code: 'required_reason' }]);
     }
-    const rows: ReasonCode[] = await this.dataSource.query(
+    const rows: ReasonCode[] = await manager.query(
       `INSERT INTO reason_codes (kind, code, names, legal_basis, active) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (kind, code) DO UPDATE SET names = EXCLUDED.names, legal_basis = EXCLUDED.legal_basis, active = EXCLUDED.active
        RETURNING ${COLUMNS}`,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isEmail } from 'class-validator';
 import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
 import { DirectoryService } from '@petitio/directory';
@@ -7,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
 import type { AttachmentRecord } from './attachments/attachment-record';
 import { IntakeStore, PreparedApplication } from './intake-store';
-import { NewApplication, Receipt } from './new-application';
+import { CITIZEN_NAME_MAX, NewApplication, Receipt, SUBJECT_MAX } from './new-application';
 import { toE164 } from '@petitio/applications';
 import { generateTrackingNumber } from '@petitio/applications';
 
@@ -88,6 +89,12 @@ export class IntakeService {
     const problems: FieldProblem[] = [];
     const body = input.body.trim();
     if (!body) problems.push({ field: 'body', code: 'required' });
+    // The JSON API's DTOs check these too; channels without DTOs (Open311, SMS) are held to the same limits here.
+    if ((input.subject?.trim().length ?? 0) > SUBJECT_MAX) problems.push({ field: 'subject', code: 'maxLength', args: { max: SUBJECT_MAX } });
+    if ((input.citizen?.name?.trim().length ?? 0) > CITIZEN_NAME_MAX)
+      problems.push({ field: 'citizen.name', code: 'maxLength', args: { max: CITIZEN_NAME_MAX } });
+    const email = input.citizen?.email?.trim();
+    if (email && (email.length > 254 || !isEmail(email))) problems.push({ field: 'citizen.email', code: 'isEmail' });
 
     let topicId: string | null = null;
     if (input.topicCode) {

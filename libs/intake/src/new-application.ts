@@ -31,4 +31,5 @@ export interface Receipt {
 }
 
 export const SUBJECT_MAX = 200;
+export const CITIZEN_NAME_MAX = 120;
 export const BODY_MAX = 10_000;

@@ -66,7 +66,10 @@ export class Open311Requests {
     if (!topic || !topic.active) throw new NotFoundError('SERVICE_NOT_FOUND', { args: { code } });
     try {
       // Keys are the client's own: two clients' "1" are different requests.
-      const receipt = await this.intake.submit(applicationOf(form, language, clientId), idempotencyKey ? `open311:${clientId}:${idempotencyKey}` : undefined);
+      const receipt = await this.intake.submit(
+        applicationOf(form, code, language, clientId),
+        idempotencyKey ? `open311:${clientId}:${idempotencyKey}` : undefined,
+      );
       return { service_request_id: formatTrackingNumber(receipt.trackingNumber), service_notice: null, account_id: null };
     } catch (error) {
       if (error instanceof InvalidInputError) throw new InvalidInputError(error.problems.map((p) => ({ ...p, field: open311Field(p.field) })));

@@ -28,7 +28,7 @@ const COORDINATE = /^-?\d{1,3}(\.\d+)?$/;
  * one of our district codes), a description, known attribute values. An address and a photo's URL join the
  * text the agency reads, in the application's language: Petitio keeps no free-form place or remote media.
  */
-export function applicationOf(form: Open311Submission, language: string, clientId: string): Omit<NewApplication, 'topicCode'> & { topicCode: string } {
+export function applicationOf(form: Open311Submission, topicCode: string, language: string, clientId: string): NewApplication {
   const problems: FieldProblem[] = [];
   const a = form.attributes;
   const [lat, long] = [form.lat?.trim(), form.long?.trim()];
@@ -63,7 +63,7 @@ export function applicationOf(form: Open311Submission, language: string, clientI
     .join(' ');
   return {
     type: type as ApplicationType,
-    topicCode: form.service_code?.trim() ?? '',
+    topicCode,
     subject: a[OPEN311_ATTRIBUTES.subject]?.trim() || null,
     body: lines.join('\n\n'),
     channel: 'api',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ReasonCodes } from '@petitio/casework';
 import { CountryPack, countryPack, packProblems } from '@petitio/country-packs';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,6 +18,7 @@ export class CountryPackMismatchError extends Error {}
 export class CountryPackInstaller {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reasons: ReasonCodes,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -56,11 +58,7 @@ export class CountryPackInstaller {
     }
     await manager.query(`DELETE FROM reason_codes WHERE NOT (kind || '/' || code = ANY($1))`, [law.reasonCodes.map((r) => `${r.kind}/${r.code}`)]);
     for (const reason of law.reasonCodes) {
-      await manager.query(
-        `INSERT INTO reason_codes (kind, code, names, legal_basis) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (kind, code) DO UPDATE SET names = EXCLUDED.names, legal_basis = EXCLUDED.legal_basis, active = true`,
-        [reason.kind, reason.code, JSON.stringify(reason.names), reason.legalBasis],
-      );
+      await this.reasons.save(reason.kind, reason.code, { names: reason.names, legalBasis: reason.legalBasis, active: true }, manager);
     }
     await manager.query('DELETE FROM sla_policies WHERE NOT (code = ANY($1))', [law.slaPolicies.map((p) => p.code)]);
     for (const p of law.slaPolicies) {

@@ -1,8 +1,9 @@
 import { catalogs } from '@petitio/i18n';
+import { open311Datetime } from '@petitio/open311';
 import type { Environment } from '@petitio/platform';
 
 /** When this process started: a changed service list reaches clients after the restart that deploys it. */
-const STARTED = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const STARTED = open311Datetime(new Date());
 
 /** The service discovery document (http://wiki.open311.org/Service_Discovery): where the GeoReport v2 endpoint is. */
 export function open311Discovery(env: Environment, language: string) {

@@ -12,6 +12,7 @@ import { SearchDocuments1765400000000 } from './1765400000000-SearchDocuments';
 import { SignInFailures1765500000000 } from './1765500000000-SignInFailures';
 import { CountryPacks1765600000000 } from './1765600000000-CountryPacks';
 import { ApiClients1765700000000 } from './1765700000000-ApiClients';
+import { AgencyIntegrations1765800000000 } from './1765800000000-AgencyIntegrations';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   SignInFailures1765500000000,
   CountryPacks1765600000000,
   ApiClients1765700000000,
+  AgencyIntegrations1765800000000,
 ];

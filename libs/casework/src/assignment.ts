@@ -74,6 +74,27 @@ export class CaseAssignment {
     });
   }
 
+  /**
+   * Takes the application and starts on it in one step (routed or reopened → assigned → in_progress; assigned
+   * to the caller → in_progress): what an agency's case system does when it takes an application in. Its
+   * integration account works its whole subtree, so it may take an application a sub-agency holds; a person
+   * takes one of their own agency only, as with claim.
+   */
+  acknowledge(principal: StaffPrincipal, applicationId: string, version: number): Promise<CaseState> {
+    return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
+      if (UNASSIGNED.includes(ctx.app.status)) {
+        if (!principal.apiClientId && principal.agencyId !== ctx.app.assignedAgencyId) throw new ForbiddenError('FORBIDDEN:holding_agency_takes');
+        await this.assignTo(ctx, principal.userId, 'acknowledge');
+      } else if (ctx.app.assignedOfficerId !== principal.userId) {
+        if (BEING_WORKED.includes(ctx.app.status)) throw new ConflictError('ALREADY_ASSIGNED', { sentence: 'ALREADY_ASSIGNED:to_colleague' });
+        throw new IllegalTransitionError(ctx.app.status, 'in_progress');
+      }
+      if (ctx.app.status === 'in_progress') throw new ConflictError('ALREADY_ASSIGNED', { sentence: 'ALREADY_ASSIGNED:to_you' });
+      await this.changes.record(ctx, { kind: 'status_changed', toStatus: 'in_progress' });
+      return caseState(ctx);
+    });
+  }
+
   /** The assigned officer starts working on the application (assigned, awaiting_citizen or reopened → in_progress). */
   start(principal: StaffPrincipal, applicationId: string, version: number): Promise<CaseState> {
     return this.changes.change({ staff: principal }, applicationId, version, async (ctx) => {
@@ -90,7 +111,7 @@ export class CaseAssignment {
    * The one way an officer is set on an application, shared with automatic assignment. Moves an
    * unassigned application to `assigned`; on one already being worked only the officer changes.
    */
-  async assignTo(ctx: ChangeContext, officerId: string, via: 'claim' | 'assign' | 'round_robin' | 'least_loaded'): Promise<void> {
+  async assignTo(ctx: ChangeContext, officerId: string, via: 'claim' | 'assign' | 'acknowledge' | 'round_robin' | 'least_loaded'): Promise<void> {
     const fromOfficerId = ctx.app.assignedOfficerId;
     await this.changes.record(ctx, {
       kind: 'assigned',

@@ -34,6 +34,7 @@ import { RoutingRulesController } from './staff/routing-rules.controller';
 import { SlaPoliciesController } from './staff/sla-policies.controller';
 import { StaffAuthController } from './staff/staff-auth.controller';
 import { StaffAuthGuard } from './staff/staff-auth.guard';
+import { AgencyApiCaller } from './staff/agency-api-caller';
 import { StaffUsersController } from './staff/staff-users.controller';
 import { TopicsController } from './staff/topics.controller';
 import { TwilioSmsController } from './webhooks/twilio-sms.controller';
@@ -89,7 +90,7 @@ import { ApiClientsController } from './staff/api-clients.controller';
     Open311Controller,
     ApiClientsController,
   ],
-  providers: [StaffAuthGuard, SmsDeliveryReports],
+  providers: [StaffAuthGuard, AgencyApiCaller, SmsDeliveryReports],
   exports: [StaffAuthGuard],
 })
 export class HttpApiModule {}

@@ -35,6 +35,8 @@ export interface InboxQuery {
   submittedFrom?: Date;
   /** Exclusive. */
   submittedBefore?: Date;
+  /** Changed at or after (inclusive): what a system that keeps a copy asks for, with sort updatedAt ascending. */
+  updatedSince?: Date;
   text?: string;
   /** The dashboard's drill-down filters: each says what one of its figures counts, with the same SQL. */
   figure?: InboxFigureFilter;
@@ -125,6 +127,7 @@ export class InboxService {
     if (query.agencyId) add((p) => `a.assigned_agency_id = ${p}::uuid`, query.agencyId);
     if (query.submittedFrom) add((p) => `a.created_at >= ${p}`, query.submittedFrom);
     if (query.submittedBefore) add((p) => `a.created_at < ${p}`, query.submittedBefore);
+    if (query.updatedSince) add((p) => `a.updated_at >= ${p}`, query.updatedSince);
     if (query.text) where.push(textSearchCondition(query.text, params, supportedLanguages(this.env)));
     const now = this.clock.now();
     if (query.figure) where.push(...figureConditions(query.figure, params, now, this.env.CALENDAR_TIME_ZONE));

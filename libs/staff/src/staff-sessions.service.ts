@@ -13,7 +13,7 @@ import {
 } from '@petitio/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
-import { StaffPrincipal } from './staff-principal';
+import { StaffPrincipal, staffPrincipal } from './staff-principal';
 import type { StaffRole } from './staff-role';
 
 interface SignInRow {
@@ -32,7 +32,6 @@ export interface SignedIn {
   principal: StaffPrincipal;
 }
 
-const CENTER_AGENCY_KINDS = new Set(['center', 'triage']);
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export function tokenHash(token: string): Buffer {
@@ -134,7 +133,7 @@ export class StaffSessionsService {
     if (now.getTime() - s.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
       await this.dataSource.query('UPDATE staff_sessions SET last_seen_at = $2 WHERE id = $1', [s.id, now]);
     }
-    return toPrincipal(s.user_id, s.id, s.agency_id, s.roles, s.agency_kind);
+    return staffPrincipal(s.user_id, s.id, s.agency_id, s.roles, s.agency_kind);
   }
 
   async signOut(sessionId: string): Promise<void> {
@@ -193,20 +192,10 @@ export class StaffSessionsService {
       'SELECT u.agency_id, u.roles, g.kind AS agency_kind FROM staff_users u JOIN agencies g ON g.id = u.agency_id WHERE u.id = $1',
       [userId],
     );
-    return toPrincipal(userId, sessionId, u.agency_id, u.roles, u.agency_kind);
+    return staffPrincipal(userId, sessionId, u.agency_id, u.roles, u.agency_kind);
   }
 }
 
 function secondsUntil(at: Date, now: Date): number {
   return Math.max(1, Math.ceil((at.getTime() - now.getTime()) / 1000));
-}
-
-function toPrincipal(userId: string, sessionId: string, agencyId: string, roles: StaffRole[], agencyKind: string): StaffPrincipal {
-  return {
-    userId,
-    sessionId,
-    agencyId,
-    roles,
-    center: roles.includes('center_admin') || CENTER_AGENCY_KINDS.has(agencyKind),
-  };
 }

@@ -44,6 +44,9 @@ const LOCKED = `(u.locked_until > $2 OR EXISTS (
   SELECT 1 FROM staff_sign_in_failures f WHERE f.user_id = u.id AND f.locked_until IS NOT NULL AND f.locked_until > $2)) AS locked`;
 const VIEW_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.agency_id AS "agencyId", u.roles, u.status, u.on_duty AS "onDuty", u.language, ${LOCKED}`;
 
+/** Integration accounts act for an agency's API key (see ApiClients): they are not people to list or manage here. */
+const PEOPLE = `u.status <> 'integration'`;
+
 export const PASSWORD_MIN_LENGTH = 12;
 /** Purpose of the signed token in set-password links (see SignedTokens). */
 export const PASSWORD_LINK_PURPOSE = 'password-link';
@@ -133,7 +136,7 @@ export class StaffUsersService {
       const updated: unknown[] = await manager.query(
         `WITH activated AS (
            UPDATE staff_users SET password_hash = $2, status = 'active', failed_logins = 0, locked_until = NULL, updated_at = now()
-           WHERE id = $1 AND status <> 'disabled' RETURNING id
+           WHERE id = $1 AND status NOT IN ('disabled', 'integration') RETURNING id
          ) SELECT id FROM activated`,
         [rows[0].user_id, hash],
       );
@@ -147,7 +150,7 @@ export class StaffUsersService {
   async disable(userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const rows: unknown[] = await manager.query(
-        `WITH disabled AS (UPDATE staff_users SET status = 'disabled', updated_at = now() WHERE id = $1 RETURNING id) SELECT id FROM disabled`,
+        `WITH disabled AS (UPDATE staff_users u SET status = 'disabled', updated_at = now() WHERE id = $1 AND ${PEOPLE} RETURNING id) SELECT id FROM disabled`,
         [userId],
       );
       if (rows.length === 0) throw new NotFoundError('STAFF_USER_NOT_FOUND');
@@ -173,14 +176,14 @@ export class StaffUsersService {
   }
 
   async find(id: string, manager = this.dataSource.manager): Promise<StaffUserView | undefined> {
-    const rows: StaffUserView[] = await manager.query(`SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE u.id = $1`, [id, this.clock.now()]);
+    const rows: StaffUserView[] = await manager.query(`SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE u.id = $1 AND ${PEOPLE}`, [id, this.clock.now()]);
     return rows[0];
   }
 
   list(agencyId?: string): Promise<StaffUserView[]> {
-    return this.dataSource.query(`SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE ($1::uuid IS NULL OR u.agency_id = $1) ORDER BY u.display_name LIMIT 1000`, [
-      agencyId ?? null,
-      this.clock.now(),
-    ]);
+    return this.dataSource.query(
+      `SELECT ${VIEW_COLUMNS} FROM staff_users u WHERE ($1::uuid IS NULL OR u.agency_id = $1) AND ${PEOPLE} ORDER BY u.display_name LIMIT 1000`,
+      [agencyId ?? null, this.clock.now()],
+    );
   }
 }

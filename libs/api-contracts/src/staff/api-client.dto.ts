@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export class CreateApiClientDto {
   @ApiProperty({ example: 'City of Kadıköy mobile app', description: 'Who will call with the key, for the admins who see the list' })
@@ -8,9 +8,26 @@ export class CreateApiClientDto {
   @IsString()
   name: string;
 
-  @ApiProperty({ enum: ['open311'], description: 'What the key may do: open311 files service requests through /open311/v2' })
-  @IsIn(['open311'])
-  kind: 'open311';
+  @ApiProperty({
+    enum: ['open311', 'agency'],
+    description:
+      "What the key may do. open311: file service requests through /open311/v2. agency: an agency's case system lists, reads and works its subtree's applications through the staff API (Authorization: Bearer <key>)",
+  })
+  @IsIn(['open311', 'agency'])
+  kind: 'open311' | 'agency';
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For an agency key: the agency whose subtree it works' })
+  @IsUUID('all')
+  @ValidateIf((dto: CreateApiClientDto) => dto.kind === 'agency' || dto.agencyId !== undefined)
+  agencyId?: string;
+}
+
+export class ApiClientCallResponse {
+  @ApiProperty() occurredAt: Date;
+  @ApiProperty({ example: 'POST' }) method: string;
+  @ApiProperty({ example: '/api/v1/staff/applications/:id/answers' }) route: string;
+  @ApiProperty({ nullable: true }) applicationId: string | null;
+  @ApiProperty({ example: 201 }) statusCode: number;
 }
 
 export class ApiClientResponse {

@@ -34,6 +34,8 @@ const ANSWERED: InboxAnswered[] = ['yes', 'no', 'late', 'within'];
 export const INBOX_LIMIT_DEFAULT = 25;
 /** A date (a whole UTC day) or a date-time with its offset: a bare local time would depend on the server's zone. */
 const ISO_DATE_OR_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+/** A date-time with its offset: the instant a copy was last brought up to date. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 24 * 3600 * 1000;
 
 // Query strings carry text only: these turn `status=a,b` / `status=a&status=b`, `true` and `25` into values.
@@ -137,6 +139,17 @@ export class InboxQueryDto {
   @Matches(ISO_DATE_OR_INSTANT, says('date_or_date_time', { date: '2025-03-31', dateTime: '2025-03-31T18:00:00+03:00' }))
   @IsString()
   submittedTo?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-03-01T09:00:00+03:00',
+    description:
+      'Changed at or after this date-time (with offset). With sort=updatedAt&order=asc and the cursor, a case system keeps its copy current; ask again from a minute before the last change you saw, since changes commit in parallel.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @Matches(ISO_INSTANT, says('date_time_offset', { example: '2025-03-01T09:00:00+03:00' }))
+  @IsString()
+  updatedSince?: string;
 
   @ApiPropertyOptional({ example: 'su kesintisi', description: 'Words in the subject or body (web-search syntax: "quotes", or, -word)' })
   @IsOptional()
@@ -246,6 +259,7 @@ export function inboxQueryOf(dto: InboxQueryDto): InboxQuery {
     agencyId: dto.agencyId,
     submittedFrom: dto.submittedFrom ? instant(dto.submittedFrom) : undefined,
     submittedBefore: dto.submittedTo ? new Date(instant(dto.submittedTo).getTime() + (DATE_ONLY.test(dto.submittedTo) ? DAY_MS : 1)) : undefined,
+    updatedSince: dto.updatedSince ? new Date(dto.updatedSince) : undefined,
     text: dto.q?.trim(),
     figure: figureFilterOf(dto),
     due: dto.due,

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiClient, ApiClients } from '@petitio/api-clients';
-import { ApiClientResponse, CreateApiClientDto, IssuedApiClientResponse } from '@petitio/api-contracts';
+import { ApiClientCallResponse, ApiClientResponse, CreateApiClientDto, IssuedApiClientResponse } from '@petitio/api-contracts';
 import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 
-/** The keys other systems call with (Open311 clients): issued, listed and revoked by center admins. */
+/** The keys other systems call with (Open311 clients, agencies' case systems): issued, listed and revoked by center admins. */
 @ApiTags('staff: API clients')
 @ApiBearerAuth()
 @Controller('api/v1/staff/api-clients')
@@ -27,8 +27,15 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Issue a key: the answer is the only time it is shown' })
   @ApiCreatedResponse({ type: IssuedApiClientResponse })
   async issue(@Body() dto: CreateApiClientDto, @CurrentStaff() staff: StaffPrincipal): Promise<IssuedApiClientResponse> {
-    const { client, key } = await this.clients.issue({ name: dto.name, kind: dto.kind, createdBy: staff.userId });
+    const { client, key } = await this.clients.issue({ name: dto.name, kind: dto.kind, agencyId: dto.agencyId, createdBy: staff.userId });
     return { ...client, key };
+  }
+
+  @Get(':id/calls')
+  @ApiOperation({ summary: 'The latest 100 calls made with the key: route, application, answer' })
+  @ApiOkResponse({ type: [ApiClientCallResponse] })
+  calls(@Param('id', ParseUUIDPipe) id: string): Promise<ApiClientCallResponse[]> {
+    return this.clients.calls(id);
   }
 
   @Post(':id/revoke')

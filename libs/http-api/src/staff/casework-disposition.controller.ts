@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
 import { CloseDto, DispositionResponse, DuplicateOfDto, DuplicateResponse, RejectionDto, TransferDto, TransferResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
+import { AgencyApi } from './agency-api-caller';
 
 /** How an application leaves an agency's hands: transferred, not processed, merged as a duplicate, or closed. */
 @ApiTags('staff: casework')
@@ -21,6 +22,7 @@ export class CaseworkDispositionController {
   ) {}
 
   @Post('transfers')
+  @AgencyApi()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Transfer to another agency',
@@ -32,6 +34,7 @@ export class CaseworkDispositionController {
   }
 
   @Post('rejections')
+  @AgencyApi()
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide not to process it, on a ground from the reason list; the citizen is told why' })
   @ApiOkResponse({ type: DispositionResponse })
@@ -48,6 +51,7 @@ export class CaseworkDispositionController {
   }
 
   @Post('close')
+  @AgencyApi()
   @HttpCode(200)
   @ApiOperation({ summary: 'Close an answered application' })
   @ApiOkResponse({ type: DispositionResponse })

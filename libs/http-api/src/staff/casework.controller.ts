@@ -6,6 +6,7 @@ import type { StaffPrincipal } from '@petitio/staff';
 import { JsonBodyGuard } from '../json-body.guard';
 import { AnswerDto, AssignDto, CaseStateResponse, InformationRequestDto, NoteDto, VersionedActionDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
+import { AgencyApi } from './agency-api-caller';
 
 /** Working on an application: who takes it, notes among colleagues, questions to the citizen, and the answer. */
 @ApiTags('staff: casework')
@@ -40,6 +41,20 @@ export class CaseworkController {
     return this.assignment.assign(staff, id, dto.version, dto.officerId);
   }
 
+  @Post('acknowledge')
+  @HttpCode(200)
+  @AgencyApi()
+  @Roles('officer', 'supervisor')
+  @ApiOperation({
+    summary: 'Take the application and start working on it, in one step',
+    description:
+      'routed or reopened → assigned to you → in_progress; assigned to you → in_progress. What an agency’s case system calls when it takes an application in. Another officer’s application is a 409.',
+  })
+  @ApiOkResponse({ type: CaseStateResponse })
+  acknowledge(@Param('id', ParseUUIDPipe) id: string, @Body() dto: VersionedActionDto, @CurrentStaff() staff: StaffPrincipal): Promise<CaseState> {
+    return this.assignment.acknowledge(staff, id, dto.version);
+  }
+
   @Post('start')
   @HttpCode(200)
   @Roles('officer', 'supervisor')
@@ -50,6 +65,7 @@ export class CaseworkController {
   }
 
   @Post('notes')
+  @AgencyApi()
   @HttpCode(201)
   @Roles('officer', 'supervisor', 'center_admin')
   @ApiOperation({ summary: 'Leave an internal note', description: 'A line in the history for colleagues; never shown to the citizen.' })
@@ -59,6 +75,7 @@ export class CaseworkController {
   }
 
   @Post('information-requests')
+  @AgencyApi()
   @HttpCode(201)
   @Roles('officer', 'supervisor')
   @ApiOperation({ summary: 'Ask the citizen for information', description: 'The application waits for the reply (awaiting_citizen).' })
@@ -68,6 +85,7 @@ export class CaseworkController {
   }
 
   @Post('answers')
+  @AgencyApi()
   @HttpCode(201)
   @Roles('officer', 'supervisor')
   @ApiOperation({

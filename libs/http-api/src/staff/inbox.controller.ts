@@ -9,6 +9,7 @@ import { negotiateLanguage } from '@petitio/web-kit';
 import { InboxQueryDto, inboxQueryOf } from '@petitio/api-contracts';
 import { ApplicationDetailResponse, InboxItemResponse, InboxPageResponse } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
+import { AgencyApi } from './agency-api-caller';
 
 @ApiTags('staff: inbox')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class InboxController {
   ) {}
 
   @Get()
+  @AgencyApi()
   @ApiOperation({
     summary: 'The inbox: applications in your reach',
     description: 'Officers see their agency, supervisors its subtree, the center everything, agents what they filed. Newest first by default.',
@@ -38,6 +40,7 @@ export class InboxController {
   }
 
   @Get(':id')
+  @AgencyApi()
   @ApiOperation({
     summary: 'One application with its history and messages',
     description: "The citizen's identity is hidden on confidential applications outside the center; every read of it is recorded.",

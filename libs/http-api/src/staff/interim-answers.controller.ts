@@ -6,6 +6,7 @@ import { JsonBodyGuard } from '../json-body.guard';
 import { CaseStateResponse } from '@petitio/api-contracts';
 import { InterimAnswerDto } from '@petitio/api-contracts';
 import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
+import { AgencyApi } from './agency-api-caller';
 
 /** Progress updates to the citizen while the application is still being worked on. */
 @ApiTags('staff: casework')
@@ -17,6 +18,7 @@ export class InterimAnswersController {
   constructor(private readonly interimAnswers: InterimAnswers) {}
 
   @Post('interim-answers')
+  @AgencyApi()
   @HttpCode(201)
   @ApiOperation({
     summary: 'Send the citizen a progress update',

@@ -5,6 +5,7 @@ import { InvalidInputError } from '@petitio/platform';
 import { JsonBodyGuard } from '../json-body.guard';
 import { ReasonCodeResponse, ReasonCodeUpkeepDto } from '@petitio/api-contracts';
 import { Roles, StaffAuthGuard } from './staff-auth.guard';
+import { AgencyApi } from './agency-api-caller';
 
 const CODE = /^[a-z][a-z0-9_]{1,63}$/;
 
@@ -17,6 +18,7 @@ export class ReasonCodesController {
   constructor(private readonly reasons: ReasonCodes) {}
 
   @Get()
+  @AgencyApi()
   @ApiOperation({ summary: 'List the reasons staff may give' })
   @ApiQuery({ name: 'kind', required: false, enum: REASON_KINDS })
   @ApiOkResponse({ type: [ReasonCodeResponse] })

@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDeco
 import { Reflector } from '@nestjs/core';
 import { ForbiddenError, UnauthenticatedError } from '@petitio/platform';
 import { StaffPrincipal, StaffRole, StaffSessionsService } from '@petitio/staff';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AGENCY_API, AgencyApiCaller, bearerApiKey } from './agency-api-caller';
 
 export const SESSION_COOKIE = 'petitio_session';
 export const ROLES = 'petitio:roles';
@@ -21,20 +22,28 @@ export const CurrentStaff = createParamDecorator((_data: unknown, context: Execu
 
 /**
  * Authenticates a staff request by its session token (Authorization: Bearer, or the session
- * cookie the console uses) and checks the route's roles.
+ * cookie the console uses), or an agency's case system by its API key on the routes that allow
+ * it, and checks the route's roles.
  */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly sessions: StaffSessionsService,
     private readonly reflector: Reflector,
+    private readonly agencyApi: AgencyApiCaller,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<StaffRequest>();
-    const token = sessionToken(request);
-    if (!token) throw new UnauthenticatedError();
-    request.staff = await this.sessions.authenticate(token);
+    const apiKey = bearerApiKey(request);
+    if (apiKey) {
+      const allowed = this.reflector.getAllAndOverride<boolean | undefined>(AGENCY_API, [context.getHandler(), context.getClass()]) === true;
+      request.staff = await this.agencyApi.principal(apiKey, request, context.switchToHttp().getResponse<FastifyReply>(), allowed);
+    } else {
+      const token = sessionToken(request);
+      if (!token) throw new UnauthenticatedError();
+      request.staff = await this.sessions.authenticate(token);
+    }
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
     if (roles && !roles.some((r) => request.staff!.roles.includes(r))) throw new ForbiddenError();
     return true;

@@ -82,6 +82,7 @@ export interface Environment {
   WORKING_DAYS: string;
   WORKING_HOURS: string;
   OPEN311_REQUESTS_PER_MINUTE: number;
+  AGENCY_API_REQUESTS_PER_MINUTE: number;
   WORKER_LOCK_MS: number;
   WORKER_STALLED_CHECK_MS: number;
 }
@@ -330,6 +331,11 @@ export const environmentSchema = Joi.object<Environment>({
     .min(1)
     .default(120)
     .description('service requests one Open311 client (one key) may file a minute; more get 429'),
+  AGENCY_API_REQUESTS_PER_MINUTE: Joi.number()
+    .integer()
+    .min(1)
+    .default(600)
+    .description("calls one agency's case system (one agency API key) may make a minute; more get 429"),
   WORKER_LOCK_MS: Joi.number().integer().min(1000).default(30_000),
   WORKER_STALLED_CHECK_MS: Joi.number().integer().min(500).default(30_000),
 });

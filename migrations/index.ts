@@ -13,6 +13,7 @@ import { SignInFailures1765500000000 } from './1765500000000-SignInFailures';
 import { CountryPacks1765600000000 } from './1765600000000-CountryPacks';
 import { ApiClients1765700000000 } from './1765700000000-ApiClients';
 import { AgencyIntegrations1765800000000 } from './1765800000000-AgencyIntegrations';
+import { Webhooks1765900000000 } from './1765900000000-Webhooks';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CountryPacks1765600000000,
   ApiClients1765700000000,
   AgencyIntegrations1765800000000,
+  Webhooks1765900000000,
 ];

@@ -23,6 +23,9 @@ import { QueueDepthCollector } from './queue-depth.collector';
 import { RoutingProcessor } from './routing.processor';
 import { SlaPolicyChangesProcessor } from './sla-policy-changes.processor';
 import { StrandedWorkSweeper } from './stranded-work.sweeper';
+import { WebhooksModule } from '@petitio/webhooks';
+import { WebhooksProcessor } from './webhooks.processor';
+import { WebhooksSweeper } from './webhooks.sweeper';
 
 @Module({
   imports: [
@@ -38,6 +41,7 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     BullModule.registerQueue({ name: QueueName.Deadlines }),
     BullModule.registerQueue({ name: QueueName.Escalations }),
     BullModule.registerQueue({ name: QueueName.SlaPolicyChanges }),
+    BullModule.registerQueue({ name: QueueName.Webhooks }),
     ApplicationsModule,
     IntakeModule,
     CaseworkModule,
@@ -49,6 +53,7 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     NotificationsModule,
     RoutingModule,
     SlaModule,
+    WebhooksModule,
   ],
   providers: [
     RoutingProcessor,
@@ -62,6 +67,8 @@ import { StrandedWorkSweeper } from './stranded-work.sweeper';
     SlaPolicyChangesProcessor,
     StrandedWorkSweeper,
     QueueDepthCollector,
+    WebhooksProcessor,
+    WebhooksSweeper,
   ],
 })
 export class WorkerModule implements OnApplicationBootstrap {

@@ -21,3 +21,4 @@ export * from './staff/sla-policy.dto';
 export * from './staff/staff-auth.dto';
 export * from './staff/staff-user.dto';
 export * from './staff/topic.dto';
+export * from './staff/webhook.dto';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApiClientsModule } from '@petitio/api-clients';
 import { Open311Module } from '@petitio/open311';
+import { WebhooksModule } from '@petitio/webhooks';
 import { ApplicationsModule } from '@petitio/applications';
 import { AuditModule } from '@petitio/audit';
 import { CaseworkModule } from '@petitio/casework';
@@ -42,6 +43,7 @@ import { TwilioStatusController } from './webhooks/twilio-status.controller';
 import { TwilioVoiceController } from './webhooks/twilio-voice.controller';
 import { Open311Controller } from './open311/open311.controller';
 import { ApiClientsController } from './staff/api-clients.controller';
+import { WebhooksController } from './staff/webhooks.controller';
 
 /** The JSON API (/api/v1) and the provider webhooks (/webhooks): controllers that parse, authorise, call a domain service and map its answer. */
 @Module({
@@ -62,6 +64,7 @@ import { ApiClientsController } from './staff/api-clients.controller';
     CatalogueModule,
     ApiClientsModule,
     Open311Module,
+    WebhooksModule,
   ],
   controllers: [
     ApplicationsController,
@@ -89,6 +92,7 @@ import { ApiClientsController } from './staff/api-clients.controller';
     TopicsController,
     Open311Controller,
     ApiClientsController,
+    WebhooksController,
   ],
   providers: [StaffAuthGuard, AgencyApiCaller, SmsDeliveryReports],
   exports: [StaffAuthGuard],

@@ -5,6 +5,7 @@ export interface ApiCatalog {
   readonly problems: {
     readonly ACCOUNT_BACKOFF: string;
     readonly ACCOUNT_LOCKED: string;
+    readonly AGENCY_API_KEY_INVALID: string;
     readonly AGENCY_CODE_TAKEN: (values: { readonly code: string | number }) => string;
     readonly AGENCY_HAS_ACTIVE_CHILDREN: (values: { readonly agency: string | number; readonly codes: string | number }) => string;
     readonly AGENCY_IS_ROUTING_TARGET: (values: { readonly codes: string | number }) => string;
@@ -31,7 +32,9 @@ export interface ApiCatalog {
     readonly EMAIL_TAKEN: string;
     readonly EMPTY_BODY: string;
     readonly FORBIDDEN: string;
+    readonly 'FORBIDDEN:agency_api_route': string;
     readonly 'FORBIDDEN:assignment_mode_choosers': string;
+    readonly 'FORBIDDEN:center_admin_allows_identity': string;
     readonly 'FORBIDDEN:center_admin_designates': string;
     readonly 'FORBIDDEN:center_admins_keep_calendar': string;
     readonly 'FORBIDDEN:center_admins_keep_policies': string;
@@ -39,6 +42,7 @@ export interface ApiCatalog {
     readonly 'FORBIDDEN:holding_agency_takes': string;
     readonly 'FORBIDDEN:own_agency_colleagues': string;
     readonly 'FORBIDDEN:own_agency_settings': string;
+    readonly 'FORBIDDEN:own_agency_webhooks': string;
     readonly 'FORBIDDEN:own_canned_responses': string;
     readonly 'FORBIDDEN:signature': string;
     readonly HTTP_ERROR: string;
@@ -86,6 +90,8 @@ export interface ApiCatalog {
     readonly UNAUTHENTICATED: string;
     readonly UNSUPPORTED_MEDIA_TYPE: string;
     readonly VALIDATION_FAILED: string;
+    readonly WEBHOOK_DELIVERY_NOT_FOUND: string;
+    readonly WEBHOOK_SUBSCRIPTION_NOT_FOUND: string;
     readonly [key: string]:
       | string
       | ((values: { readonly code: string | number }) => string)
@@ -214,6 +220,7 @@ export interface ApiCatalog {
     readonly unknown_type: (values: { readonly field: string | number }) => string;
     readonly unsupported: (values: { readonly allowed: string | number; readonly field: string | number }) => string;
     readonly visible_ascii: (values: { readonly field: string | number }) => string;
+    readonly webhook_url: (values: { readonly field: string | number }) => string;
     readonly whole_days_between: (values: { readonly field: string | number; readonly max: string | number; readonly min: string | number }) => string;
     readonly whole_number: (values: { readonly field: string | number }) => string;
     readonly whole_number_between: (values: { readonly field: string | number; readonly max: string | number; readonly min: string | number }) => string;
@@ -995,6 +1002,11 @@ export interface EmailCatalog {
   readonly staffSignInLocked: {
     readonly subject: string;
     readonly body: (values: { readonly at: string | number; readonly failures: number; readonly from: string | number }) => string;
+    readonly link: string;
+  };
+  readonly staffWebhookDisabled: {
+    readonly subject: string;
+    readonly body: (values: { readonly attempts: number; readonly host: string | number }) => string;
     readonly link: string;
   };
 }

@@ -16,6 +16,7 @@ import {
   MessageTemplateDefinition,
   MessageTexts,
   SignInLockedContext,
+  WebhookDisabledContext,
   StaffAlertContext,
   inLanguage,
 } from './templates/message-template';
@@ -97,6 +98,10 @@ export class MessageRenderer {
         const { language, render } = inLanguage(definition.texts, message.language);
         return { language, texts: render(this.signInLockedContext(message, language)) };
       }
+      case 'staff_webhook_disabled': {
+        const { language, render } = inLanguage(definition.texts, message.language);
+        return { language, texts: render(this.webhookDisabledContext(message)) };
+      }
     }
   }
 
@@ -146,6 +151,16 @@ export class MessageRenderer {
     // In the query, since the console page must read it; that page sends no Referer and is never cached.
     const token = this.tokens.sign(PASSWORD_LINK_PURPOSE, tokenId);
     return { setPasswordUrl: `${this.baseUrl}/staff/set-password?token=${token}`, linkValidHours: this.env.INVITATION_VALID_HOURS };
+  }
+
+  /** Picks its fields by name; the host was cut from the subscription's URL, which may carry a token in its path. */
+  private webhookDisabledContext(message: StoredMessage): WebhookDisabledContext {
+    const { subscriptionId, host, attempts } = message.params;
+    if (typeof subscriptionId !== 'string' || !isUuid(subscriptionId))
+      throw new PermanentDeliveryError(`template ${message.template} needs params.subscriptionId`);
+    if (typeof host !== 'string' || !/^[\w.:[\]-]{1,300}$/.test(host)) throw new PermanentDeliveryError(`template ${message.template} needs params.host`);
+    if (typeof attempts !== 'number' || !Number.isInteger(attempts)) throw new PermanentDeliveryError(`template ${message.template} needs params.attempts`);
+    return { host, attempts, subscriptionUrl: `${this.baseUrl}/api/v1/staff/webhooks/${subscriptionId}/deliveries` };
   }
 
   /** Picks its fields by name: the stored hint is already cut to a network (see clientAddressHint in @petitio/platform). */

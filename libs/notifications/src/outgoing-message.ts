@@ -14,6 +14,7 @@ export type MessageTemplate =
   | 'application_rejected'
   | 'staff_invitation'
   | 'staff_sign_in_locked'
+  | 'staff_webhook_disabled'
   | 'deadline_extended'
   | 'deadline_breached'
   | 'interim_answer'

@@ -50,6 +50,13 @@ export interface SignInLockedContext {
   signInUrl: string;
 }
 
+/** What the notice of a switched-off webhook shows: the receiver's host, how often it was tried, where to turn it on. */
+export interface WebhookDisabledContext {
+  host: string;
+  attempts: number;
+  subscriptionUrl: string;
+}
+
 export interface InvitationContext {
   setPasswordUrl: string;
   linkValidHours: number;
@@ -62,6 +69,7 @@ export type MessageTemplateDefinition =
   | { audience: 'citizen'; texts: Localized<CitizenContext> }
   | { audience: 'staff_invitation'; texts: Localized<InvitationContext> }
   | { audience: 'staff_sign_in_locked'; texts: Localized<SignInLockedContext> }
+  | { audience: 'staff_webhook_disabled'; texts: Localized<WebhookDisabledContext> }
   | { audience: 'staff_alert'; texts: Localized<StaffAlertContext> };
 
 /** The recipient's language if the catalogs have its emails (tr-TR counts as tr), else English. */

@@ -11,6 +11,7 @@ import { informationRequested } from './information-requested.template';
 import { MessageTemplateDefinition } from './message-template';
 import { staffInvitation } from './staff-invitation.template';
 import { staffSignInLocked } from './staff-sign-in-locked.template';
+import { staffWebhookDisabled } from './staff-webhook-disabled.template';
 
 /** Every template by name. A Record, so a name added to MessageTemplate without wording does not compile. */
 export const MESSAGE_TEMPLATES: Record<MessageTemplate, MessageTemplateDefinition> = {
@@ -21,6 +22,7 @@ export const MESSAGE_TEMPLATES: Record<MessageTemplate, MessageTemplateDefinitio
   application_rejected: applicationRejected,
   staff_invitation: staffInvitation,
   staff_sign_in_locked: staffSignInLocked,
+  staff_webhook_disabled: staffWebhookDisabled,
   deadline_extended: deadlineExtended,
   deadline_breached: deadlineBreached,
   interim_answer: interimAnswer,

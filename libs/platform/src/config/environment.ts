@@ -83,6 +83,12 @@ export interface Environment {
   WORKING_HOURS: string;
   OPEN311_REQUESTS_PER_MINUTE: number;
   AGENCY_API_REQUESTS_PER_MINUTE: number;
+  WEBHOOK_ALLOW_HTTP: boolean;
+  WEBHOOK_TIMEOUT_MS: number;
+  WEBHOOK_RETRY_BASE_SECONDS: number;
+  WEBHOOK_ATTEMPTS: number;
+  WEBHOOK_SECRET_OVERLAP_HOURS: number;
+  WEBHOOK_SWEEP_AFTER_SECONDS: number;
   WORKER_LOCK_MS: number;
   WORKER_STALLED_CHECK_MS: number;
 }
@@ -336,6 +342,26 @@ export const environmentSchema = Joi.object<Environment>({
     .min(1)
     .default(600)
     .description("calls one agency's case system (one agency API key) may make a minute; more get 429"),
+  WEBHOOK_ALLOW_HTTP: Joi.boolean()
+    .default(false)
+    .description('accept webhook receivers on plain http (a local receiver while developing); https only when false'),
+  WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(100).max(60_000).default(10_000).description('how long one webhook attempt waits for the receiver'),
+  WEBHOOK_RETRY_BASE_SECONDS: Joi.number()
+    .min(0.05)
+    .default(30)
+    .description('the wait after the first failed webhook attempt; each next wait doubles, up to six hours'),
+  WEBHOOK_ATTEMPTS: Joi.number()
+    .integer()
+    .min(1)
+    .max(100)
+    .default(15)
+    .description('attempts per webhook delivery before it fails and its subscription is switched off (15 from 30 s: about a day and a half)'),
+  WEBHOOK_SECRET_OVERLAP_HOURS: Joi.number().min(0).default(24).description('how long a rotated-out webhook secret keeps signing beside the new one'),
+  WEBHOOK_SWEEP_AFTER_SECONDS: Joi.number()
+    .integer()
+    .min(1)
+    .default(300)
+    .description('a webhook attempt this long overdue (its job lost with Redis) is queued again by the sweeper'),
   WORKER_LOCK_MS: Joi.number().integer().min(1000).default(30_000),
   WORKER_STALLED_CHECK_MS: Joi.number().integer().min(500).default(30_000),
 });

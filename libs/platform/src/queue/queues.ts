@@ -14,6 +14,8 @@ export const QueueName = {
   Escalations: 'escalations',
   /** Open clocks moved onto a changed SLA policy, in batches. */
   SlaPolicyChanges: 'sla-policy-changes',
+  /** Webhook fan-outs (one per history line of a subscribed kind) and delivery attempts. */
+  Webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 

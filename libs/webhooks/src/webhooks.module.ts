@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '@petitio/notifications';
+import { ClockModule, DatabaseModule } from '@petitio/platform';
+import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookFanOut } from './webhook-fan-out';
+import { WebhookSubscriptions } from './webhook-subscriptions';
+
+@Module({
+  imports: [DatabaseModule, ClockModule, NotificationsModule],
+  providers: [WebhookSubscriptions, WebhookFanOut, WebhookDeliveries],
+  exports: [WebhookSubscriptions, WebhookFanOut, WebhookDeliveries],
+})
+export class WebhooksModule {}

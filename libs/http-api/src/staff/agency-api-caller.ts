@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { ApiClients, looksLikeApiKey } from '@petitio/api-clients';
-import { AttemptCounter, ENVIRONMENT, Environment, ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '@petitio/platform';
+import { AttemptCounter, ENVIRONMENT, Environment, ForbiddenError, TooManyRequestsError, UnauthenticatedError, isUuid } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -46,7 +46,7 @@ export class AgencyApiCaller {
   /** Once the answer is sent, with its status: refusals are kept too. A lost record is logged, never the call failed. */
   private recordWhenAnswered(clientId: string, request: FastifyRequest, reply: FastifyReply): void {
     const params = (request.params ?? {}) as Record<string, string | undefined>;
-    const applicationId = params.id && /^[0-9a-f-]{36}$/i.test(params.id) ? params.id : null;
+    const applicationId = params.id && isUuid(params.id) ? params.id : null;
     const route = request.routeOptions?.url ?? 'unknown';
     reply.raw.once('finish', () => {
       this.clients.recordCall(clientId, { method: request.method, route, applicationId, statusCode: reply.raw.statusCode }).catch((error: Error) => {

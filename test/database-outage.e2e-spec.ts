@@ -159,7 +159,10 @@ describe('when PostgreSQL goes away', () => {
     expect(after.status).toBe(201);
     // Routing resumes once the worker's pool reconnects and the relay's backoff (at most 5 s) runs out. On a loaded
     // machine the worker's first attempts can still time out waiting for a connection and back off (1, 2, 4, 8… s).
-    expect(await routedAgencyCode(stack.db, after.body.trackingNumber as string, 60_000)).toBe('ISKI-KDK');
+    const agency = await routedAgencyCode(stack.db, after.body.trackingNumber as string, 60_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${stack.logs()}`);
+    });
+    expect(agency).toBe('ISKI-KDK');
     const { rows } = await stack.db.query('SELECT count(*)::int AS n FROM applications WHERE tracking_number = $1', [
       digits(after.body.trackingNumber as string),
     ]);

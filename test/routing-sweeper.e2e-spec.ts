@@ -70,11 +70,13 @@ describe('the routing safety net', () => {
     const res = await request(stack.apiUrl).post('/api/v1/applications').send(validApplication({ subject })).expect(201);
     const { rows } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [digits(res.body.trackingNumber)]);
     const jobId = `route-${rows[0].id}`;
-    // The job as it stood when it failed: the sweeper may give it fresh attempts a moment later.
+    // The job as it stood when it failed for good: the sweeper may give it fresh attempts a moment later, whose first
+    // failure leaves another reason. Only a final failure sets finishedOn (a retry clears it), and the job's fields
+    // are read together, so a copy with finishedOn holds the reason it failed for good with.
     const failed = await waitFor(
       async () => {
         const job = await queue.getJob(jobId);
-        return job && (await job.getState()) === 'failed' ? job : undefined;
+        return job?.finishedOn && (await job.getState()) === 'failed' ? job : undefined;
       },
       20000,
       'the routing job to fail for good',

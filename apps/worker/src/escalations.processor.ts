@@ -1,7 +1,7 @@
 import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { DeadlineEscalations } from '@petitio/casework';
-import { ENVIRONMENT, Environment, Metrics, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
+import { ENVIRONMENT, Environment, Metrics, OUTAGE_AWARE_BACKOFF, OutboxSubscriptions, OutboxTopic, QueueName, WORKER_OPTIONS } from '@petitio/platform';
 import { EscalationTimer, escalationTimerJobId } from '@petitio/sla';
 import { Job, Queue } from 'bullmq';
 import { OutboxJob, QueueWorker } from './queue-worker';
@@ -35,7 +35,7 @@ export class EscalationsProcessor extends QueueWorker implements OnModuleInit {
       options: {
         // A timer found early (clocks of two machines disagree) is retried; the sweeper stands behind it anyway.
         attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
+        backoff: { type: OUTAGE_AWARE_BACKOFF, delay: 1000 },
         removeOnComplete: true,
         removeOnFail: { age: 7 * 24 * 3600 },
       },

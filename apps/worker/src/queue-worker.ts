@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Logger } from '@nestjs/common';
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
-import { Metrics, NotFoundError, OutboxEvent, OutboxSubscriptions, QueueName, connectedToRedis, isUuid } from '@petitio/platform';
+import { Metrics, NotFoundError, OutboxEvent, OutboxSubscriptions, OUTAGE_AWARE_BACKOFF, QueueName, connectedToRedis, isUuid } from '@petitio/platform';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 
 /** Every job the outbox relay publishes carries the event and the aggregate it is about. */
@@ -37,7 +37,7 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
 
   /**
    * Has `topic`'s events delivered to this queue as jobs, with our standard retry and retention:
-   * exponential backoff from 1 s, completed jobs kept a day (their ids keep republished events out),
+   * exponential backoff from 1 s (at most 5 s while PostgreSQL is away), completed jobs kept a day (their ids keep republished events out),
    * failed ones a month for people to look at.
    */
   protected subscribeTo(
@@ -55,7 +55,7 @@ export abstract class QueueWorker extends WorkerHost implements BeforeApplicatio
       jobId,
       options: {
         attempts,
-        backoff: { type: 'exponential', delay: backoffMs },
+        backoff: { type: OUTAGE_AWARE_BACKOFF, delay: backoffMs },
         removeOnComplete: { age: 24 * 3600, count: 200_000 },
         removeOnFail: { age: 30 * 24 * 3600 },
       },

@@ -1,6 +1,16 @@
 import { Inject, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { ENVIRONMENT, Environment, Metrics, OutboxEvent, OutboxSubscriptions, QueueName, WORKER_OPTIONS, isUuid } from '@petitio/platform';
+import {
+  ENVIRONMENT,
+  Environment,
+  Metrics,
+  OUTAGE_AWARE_BACKOFF,
+  OutboxEvent,
+  OutboxSubscriptions,
+  QueueName,
+  WORKER_OPTIONS,
+  isUuid,
+} from '@petitio/platform';
 import {
   DueDelivery,
   WEBHOOK_EVENT_TYPES,
@@ -78,7 +88,7 @@ export class WebhooksProcessor extends QueueWorker implements OnModuleInit {
           delay: Math.max(0, new Date(delivery.nextAttemptAt).getTime() - now),
           // A failing receiver is no failing job: the attempt is kept and the next one queued. Jobs fail only on our side (PostgreSQL away).
           attempts: this.env.ROUTING_ATTEMPTS,
-          backoff: { type: 'exponential', delay: 1000 },
+          backoff: { type: OUTAGE_AWARE_BACKOFF, delay: 1000 },
           removeOnComplete: { age: 24 * 3600, count: 200_000 },
           removeOnFail: { age: 30 * 24 * 3600 },
         },

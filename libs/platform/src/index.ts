@@ -14,6 +14,7 @@ export * from './outbox/outbox.relay';
 export * from './outbox/outbox-subscriptions';
 export * from './outbox/outbox.writer';
 export * from './queue/queues';
+export * from './queue/outage-aware-backoff';
 export * from './batching/batcher';
 export * from './time/clock';
 export * from './time/clock.module';

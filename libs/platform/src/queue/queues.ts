@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RedisOptions } from 'ioredis';
 import type { ConnectionOptions } from 'bullmq';
 import { Environment } from '../config/environment';
+import { outageAwareBackoff } from './outage-aware-backoff';
 
 /** Every BullMQ queue in Petitio. A queue name is a contract between the relay and its worker. */
 export const QueueName = {
@@ -77,4 +78,5 @@ export const WORKER_OPTIONS = {
   maxStalledCount: 5,
   lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
   stalledInterval: Number(process.env.WORKER_STALLED_CHECK_MS ?? 30_000),
+  settings: { backoffStrategy: outageAwareBackoff },
 };

@@ -199,6 +199,37 @@ describe('signed webhooks', () => {
     );
   });
 
+  it('resumes, when switched back on, the deliveries left pending while staff had it off', async () => {
+    const paused = await subscribed('/paused');
+    receiver.plan('/paused', [], { status: 500 });
+    const app = await submitRouted(stack);
+    await arrivals('/paused', app.id, 1);
+    // Off while the delivery waits for its next attempt (the retries of this stack take about 2 s in all).
+    await request(stack.apiUrl).post(`/api/v1/staff/webhooks/${paused.id}/disable`).set('Authorization', `Bearer ${admin.token}`).expect(200);
+    const sentBeforeOff = receiver.on('/paused').filter(about(app.id)).length;
+    // Its next attempts fall due and are skipped, several sweeps (one a second) going by.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(receiver.on('/paused').filter(about(app.id)).length).toBeLessThanOrEqual(sentBeforeOff + 1);
+    const [pending] = (await deliveries(paused.id)).filter((d: { applicationId: string }) => d.applicationId === app.id);
+    expect(pending.status).toBe('pending');
+    const sentWhileOff = receiver.on('/paused').filter(about(app.id)).length;
+
+    receiver.plan('/paused', [], { status: 200 });
+    const enabled = await request(stack.apiUrl).post(`/api/v1/staff/webhooks/${paused.id}/enable`).set('Authorization', `Bearer ${admin.token}`).expect(200);
+    expect(enabled.body.status).toBe('active');
+    // No replay asked for: switching on sends it, under the same webhook id, once.
+    const resumed = await arrivals('/paused', app.id, sentWhileOff + 1, 10_000);
+    expect(resumed.at(-1)!.headers['webhook-id']).toBe(pending.webhookId);
+    verified(paused.secret, resumed.at(-1)!);
+    await waitFor(
+      async () => (await deliveries(paused.id)).find((d: { id: string }) => d.id === pending.id).status === 'delivered',
+      10_000,
+      'the resumed delivery to be delivered',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(receiver.on('/paused').filter(about(app.id))).toHaveLength(sentWhileOff + 1);
+  });
+
   it('signs with the old and the new secret while a rotation overlaps, then with the new one only', async () => {
     const rotating = await subscribed('/rotating');
     const rotated = await request(stack.apiUrl)

@@ -3,7 +3,7 @@ import { NotificationsService } from '@petitio/notifications';
 import { Clock, ENVIRONMENT, Environment, NotFoundError, OutboxWriter } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource, EntityManager } from 'typeorm';
-import { WEBHOOK_REPLAY_TOPIC } from './webhook-events';
+import { freshRoundEvent } from './webhook-events';
 import { signedHeaders, webhookId } from './webhook-signing';
 import { WebhookSubscriptions } from './webhook-subscriptions';
 
@@ -137,9 +137,7 @@ export class WebhookDeliveries {
         params,
       );
       if (rows.length === 0) throw new NotFoundError('WEBHOOK_DELIVERY_NOT_FOUND');
-      await this.outbox.append(manager, [
-        { topic: WEBHOOK_REPLAY_TOPIC, aggregateId: rows[0].id, payload: { nextAttemptAt: rows[0].nextAttemptAt.toISOString() } },
-      ]);
+      await this.outbox.append(manager, [freshRoundEvent(rows[0])]);
       return rows[0];
     });
   }
@@ -161,8 +159,10 @@ export class WebhookDeliveries {
   /** Deliveries whose attempt is long overdue, as when Redis lost their jobs: for the sweeper to queue again. */
   async overdue(olderThanSeconds: number, limit = 1000): Promise<DueDelivery[]> {
     return this.dataSource.query(
-      `SELECT ${DUE_COLUMNS} FROM webhook_deliveries d
-       WHERE status = 'pending' AND next_attempt_at < $1 AND (locked_until IS NULL OR locked_until < $2) ORDER BY next_attempt_at LIMIT $3`,
+      // A switched-off subscription's deliveries wait for it to be switched on (which queues them); sweeping them
+      // would only fill every sweep's batch with jobs that skip.
+      `SELECT ${DUE_COLUMNS} FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id AND s.status = 'active'
+       WHERE d.status = 'pending' AND d.next_attempt_at < $1 AND (d.locked_until IS NULL OR d.locked_until < $2) ORDER BY d.next_attempt_at LIMIT $3`,
       [new Date(this.clock.now().getTime() - olderThanSeconds * 1000), this.clock.now(), limit],
     );
   }

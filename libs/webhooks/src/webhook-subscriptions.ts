@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, ENVIRONMENT, Environment, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError } from '@petitio/platform';
+import { Clock, ENVIRONMENT, Environment, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError, OutboxWriter } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { DataSource } from 'typeorm';
-import { WEBHOOK_EVENT_TYPES, WebhookEventType } from './webhook-events';
+import { WEBHOOK_EVENT_TYPES, WebhookEventType, freshRoundEvent } from './webhook-events';
 import { newWebhookSecret } from './webhook-signing';
 
 export interface WebhookSubscription {
@@ -42,6 +42,7 @@ export class WebhookSubscriptions {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly outbox: OutboxWriter,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -104,13 +105,38 @@ export class WebhookSubscriptions {
   /** Switched off by staff (or back on, which also forgets why it was off). Deliveries already queued are kept. */
   async setActive(principal: StaffPrincipal, id: string, active: boolean): Promise<WebhookSubscription> {
     await this.find(principal, id);
-    await this.dataSource.query(
-      active
-        ? `UPDATE webhook_subscriptions SET status = 'active', disabled_reason = NULL, disabled_at = NULL, updated_at = now() WHERE id = $1`
-        : `UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = 'by_staff', disabled_at = $2, updated_at = now() WHERE id = $1 AND status = 'active'`,
-      active ? [id] : [id, this.clock.now()],
-    );
+    if (active) await this.switchOn(id);
+    else
+      await this.dataSource.query(
+        `UPDATE webhook_subscriptions SET status = 'disabled', disabled_reason = 'by_staff', disabled_at = $2, updated_at = now() WHERE id = $1 AND status = 'active'`,
+        [id, this.clock.now()],
+      );
     return this.find(principal, id);
+  }
+
+  /**
+   * Switched back on, a subscription resumes the deliveries left pending while it was off: each gets a fresh round
+   * from now, queued through the outbox in the same transaction. (Their attempts that fell due meanwhile were skipped
+   * and their jobs are done, so a sweep alone would never send them.)
+   */
+  private async switchOn(id: string): Promise<void> {
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const switched: unknown[] = await manager.query(
+        `WITH switched AS (UPDATE webhook_subscriptions SET status = 'active', disabled_reason = NULL, disabled_at = NULL, updated_at = now()
+         WHERE id = $1 AND status = 'disabled' RETURNING id) SELECT id FROM switched`,
+        [id],
+      );
+      if (switched.length === 0) return;
+      const resumed: { id: string; nextAttemptAt: Date }[] = await manager.query(
+        `WITH resumed AS (UPDATE webhook_deliveries SET next_attempt_at = $2, attempts = 0, locked_until = NULL
+         WHERE subscription_id = $1 AND status = 'pending' AND (locked_until IS NULL OR locked_until < $2)
+         RETURNING id, next_attempt_at AS "nextAttemptAt") SELECT * FROM resumed`,
+        [id, now],
+      );
+      if (resumed.length) await this.outbox.append(manager, resumed.map(freshRoundEvent));
+      this.logger.log({ msg: 'webhook subscription switched on', subscriptionId: id, resumedDeliveries: resumed.length });
+    });
   }
 
   /** The subscriptions a principal may see: all for the center, their agency's for the agency. */

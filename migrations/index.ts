@@ -14,6 +14,7 @@ import { CountryPacks1765600000000 } from './1765600000000-CountryPacks';
 import { ApiClients1765700000000 } from './1765700000000-ApiClients';
 import { AgencyIntegrations1765800000000 } from './1765800000000-AgencyIntegrations';
 import { Webhooks1765900000000 } from './1765900000000-Webhooks';
+import { RegionBoundaries1766000000000 } from './1766000000000-RegionBoundaries';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   ApiClients1765700000000,
   AgencyIntegrations1765800000000,
   Webhooks1765900000000,
+  RegionBoundaries1766000000000,
 ];

@@ -22,6 +22,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   DB_NAME=petitio
   if [ -n "${COUNTRY_PACK:-}" ] && [ "$COUNTRY_PACK" != tr ]; then DB_NAME="petitio_${COUNTRY_PACK//[^a-z0-9]/_}"; fi
   log "starting private PostgreSQL on 127.0.0.1:54329 (data in .data/postgres, database $DB_NAME)"
+  ensure_postgis_installed
   start_postgres .data/postgres 54329
   create_database 54329 "$DB_NAME"
   export DATABASE_URL="postgres://postgres@127.0.0.1:54329/$DB_NAME"

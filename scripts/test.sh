@@ -7,6 +7,7 @@ source scripts/lib/services.sh
 
 ensure_node_modules
 ensure_redis_installed
+ensure_postgis_installed
 ensure_chromium_installed
 bash scripts/build.sh
 log "type-checking"

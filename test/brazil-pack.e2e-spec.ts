@@ -51,7 +51,7 @@ describe('the Brazil country pack', () => {
     await cli('migrate');
     const { stdout } = await cli('seed');
     expect(stdout).toContain('country pack br installed: 5 application types, 11 reasons, 7 deadline policies');
-    expect(stdout).toContain('demo data loaded: 9 regions, 21 agencies, 8 topics, 10 routing rules, 5 staff users');
+    expect(stdout).toContain('demo data loaded: 9 regions (0 with boundaries), 21 agencies, 8 topics, 10 routing rules, 5 staff users');
 
     [smtp, twilio] = await Promise.all([TestSmtpServer.start(), FakeTwilio.start()]);
     stack = await startStack({

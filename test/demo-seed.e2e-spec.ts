@@ -27,7 +27,7 @@ describe('the demo seed', () => {
     try {
       await cli('migrate', name);
       expect(await cli('seed', name)).toMatch(
-        /^country pack tr installed: 5 application types, 11 reasons, 7 deadline policies\ndemo data loaded: 9 regions, 22 agencies, 8 topics, 15 routing rules, 5 staff users/,
+        /^country pack tr installed: 5 application types, 11 reasons, 7 deadline policies\ndemo data loaded: 9 regions \(6 with boundaries\), 22 agencies, 8 topics, 15 routing rules, 5 staff users/,
       );
       await db.connect();
       const counts = async () =>

@@ -25,6 +25,17 @@ ensure_redis_installed() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 }
 
+# District boundaries live in PostGIS: the private PostgreSQL loads Debian's extension from the same installation.
+ensure_postgis_installed() {
+  if [ -f "$("$PG_BIN/pg_config" --sharedir 2>/dev/null || echo /usr/share/postgresql/15)/extension/postgis.control" ]; then return; fi
+  if [ "$(id -u)" != 0 ]; then
+    log "PostGIS is missing: install it (apt-get install -y postgresql-15-postgis-3)"; exit 1
+  fi
+  log "installing PostGIS from Debian packages"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15-postgis-3 >/dev/null
+}
+
 # The browser tests drive Debian's chromium through playwright-core; nothing is downloaded by npm.
 ensure_chromium_installed() {
   if [ -x /usr/bin/chromium ]; then return; fi

@@ -14,6 +14,7 @@ import { CliModule } from './cli.module';
 import { CountryPackInstaller, CountryPackMismatchError } from './country-pack/country-pack-installer';
 import { DemoSeeder } from './demo/demo-seeder';
 import { registerApiKeyCommand } from './api-key-command';
+import { registerImportBoundariesCommand } from './boundaries/import-boundaries-command';
 
 const program = new Command().name('petitio').description('Petitio administration commands');
 
@@ -48,7 +49,7 @@ program
       const outcome = await app.get(DemoSeeder).seed();
       console.log(
         outcome.loaded
-          ? `demo data loaded: ${outcome.regions} regions, ${outcome.agencies} agencies, ${outcome.topics} topics, ${outcome.rules} routing rules, ${outcome.staff} staff users`
+          ? `demo data loaded: ${outcome.regions} regions (${outcome.boundaries} with boundaries), ${outcome.agencies} agencies, ${outcome.topics} topics, ${outcome.rules} routing rules, ${outcome.staff} staff users`
           : 'demo data not loaded: the directory already has agencies (the demo loaded earlier, or a real directory)',
       );
     } catch (error) {
@@ -61,6 +62,7 @@ program
   });
 
 registerApiKeyCommand(program);
+registerImportBoundariesCommand(program);
 
 program
   .command('import-agencies')

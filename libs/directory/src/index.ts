@@ -1,4 +1,4 @@
-/** @petitio/directory: agencies (a tree) and regions; CSV import. See docs/architecture.md. */
+/** @petitio/directory: agencies (a tree), regions and their boundaries; CSV import. See docs/architecture.md. */
 export * from './agency.entity';
 export * from './agency-csv';
 export * from './agency-csv-importer';
@@ -8,3 +8,4 @@ export * from './agency-rules';
 export * from './region.entity';
 export * from './directory.service';
 export * from './directory.module';
+export * from './region-boundaries';

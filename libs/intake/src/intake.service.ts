@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isEmail } from 'class-validator';
 import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
-import { DirectoryService } from '@petitio/directory';
+import { DirectoryService, RegionBoundaries } from '@petitio/directory';
 import { ConflictError, ENVIRONMENT, Environment, FieldProblem, InvalidInputError, isUniqueViolation, supportedLanguages } from '@petitio/platform';
 import { DataSource } from 'typeorm';
 import { AccessCodes } from './access-code';
@@ -25,6 +25,7 @@ export class IntakeService {
     private readonly store: IntakeStore,
     private readonly catalogue: CatalogueService,
     private readonly directory: DirectoryService,
+    private readonly boundaries: RegionBoundaries,
     private readonly accessCodes: AccessCodes,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
@@ -84,6 +85,17 @@ export class IntakeService {
     };
   }
 
+  /**
+   * Where the citizen gave a point but no district, the district whose boundary holds it (when boundaries are loaded),
+   * so routing rules by district and province apply; a district outside the province the citizen chose is not used.
+   */
+  private async districtOfPoint(latitude: number | null, longitude: number | null, provinceCode: string | null): Promise<string | null> {
+    if (latitude === null || longitude === null) return null;
+    const code = await this.boundaries.districtAt(latitude, longitude);
+    if (!code || !provinceCode) return code;
+    return (await this.directory.region(code))?.parentCode === provinceCode ? code : null;
+  }
+
   /** Checks the application against the catalogue and the regions, and normalises contact details. */
   private async prepare(input: NewApplication): Promise<PreparedApplication> {
     const problems: FieldProblem[] = [];
@@ -114,15 +126,18 @@ export class IntakeService {
     }
 
     const provinceCode = input.location?.provinceCode ?? null;
-    const districtCode = input.location?.districtCode ?? null;
+    const latitude = input.location?.latitude ?? null;
+    const longitude = input.location?.longitude ?? null;
+    problems.push(...pointProblems(latitude, longitude));
     if (provinceCode) {
       const province = await this.directory.region(provinceCode);
       if (!province || province.kind !== 'province') {
         problems.push({ field: 'location.provinceCode', code: 'unknown' });
       }
     }
-    if (districtCode) {
-      const district = await this.directory.region(districtCode);
+    const givenDistrict = input.location?.districtCode ?? null;
+    if (givenDistrict) {
+      const district = await this.directory.region(givenDistrict);
       if (!district || district.kind !== 'district') {
         problems.push({ field: 'location.districtCode', code: 'unknown' });
       } else if (provinceCode && district.parentCode !== provinceCode) {
@@ -131,6 +146,7 @@ export class IntakeService {
     }
     if (problems.length) throw new InvalidInputError(problems);
 
+    const districtCode = givenDistrict ?? (await this.districtOfPoint(latitude, longitude, provinceCode));
     // A district implies its province, so routing rules by province still match.
     const impliedProvince = provinceCode ?? (districtCode ? ((await this.directory.region(districtCode))?.parentCode ?? null) : null);
     const subject = (input.subject ?? '').trim() || deriveSubject(body);
@@ -146,11 +162,17 @@ export class IntakeService {
       citizenEmail: input.citizen?.email?.trim().toLowerCase() || null,
       provinceCode: impliedProvince,
       districtCode,
-      latitude: input.location?.latitude ?? null,
-      longitude: input.location?.longitude ?? null,
+      latitude,
+      longitude,
       confidential: input.confidential ?? false,
     };
   }
+}
+
+/** A point is a pair: half of one places nothing. */
+function pointProblems(latitude: number | null, longitude: number | null): FieldProblem[] {
+  if ((latitude === null) === (longitude === null)) return [];
+  return [{ field: latitude === null ? 'location.latitude' : 'location.longitude', code: 'required' }];
 }
 
 function deriveSubject(body: string): string {

@@ -1,16 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService } from '@petitio/catalogue';
-import { AGENCY_TREE_LOCK, DirectoryService } from '@petitio/directory';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AGENCY_TREE_LOCK, DirectoryService, RegionBoundaries } from '@petitio/directory';
 import { RoutingRulesService } from '@petitio/routing';
 import { DataSource } from 'typeorm';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { PasswordHasher } from '@petitio/staff';
-import { countryPack } from '@petitio/country-packs';
+import { PACKS_DIR, countryPack } from '@petitio/country-packs';
+import { readBoundaryFile } from '../boundaries/boundary-file';
 
 /** Every demo staff member's password: fine for a demo, and never created in production. */
 export const DEMO_STAFF_PASSWORD = 'petitio-demo-password';
 
-export type DemoSeedOutcome = { loaded: true; regions: number; agencies: number; topics: number; rules: number; staff: number } | { loaded: false };
+export type DemoSeedOutcome =
+  { loaded: true; regions: number; boundaries: number; agencies: number; topics: number; rules: number; staff: number } | { loaded: false };
+
+/** A pack's demo may draw its districts (rough outlines, enough to place a demo point), as a GeoJSON FeatureCollection. */
+const DEMO_BOUNDARIES_FILE = 'demo-boundaries.json';
 
 /**
  * Loads the country pack's demo directory, topics, rules and staff into a database whose directory is empty. Once there is any agency
@@ -22,6 +29,7 @@ export class DemoSeeder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: DirectoryService,
+    private readonly boundaries: RegionBoundaries,
     private readonly catalogue: CatalogueService,
     private readonly rules: RoutingRulesService,
     private readonly hasher: PasswordHasher,
@@ -57,10 +65,20 @@ export class DemoSeeder {
     return {
       loaded: true,
       regions: regions.length,
+      boundaries: await this.loadBoundaries(),
       agencies: agencies.length,
       topics: topics.length,
       rules: routingRules.length,
       staff: withStaff ? staff.length : 0,
     };
+  }
+
+  /** After the regions committed: the import checks every code against them. */
+  private async loadBoundaries(): Promise<number> {
+    const file = join(PACKS_DIR, this.env.COUNTRY_PACK, DEMO_BOUNDARIES_FILE);
+    if (!existsSync(file)) return 0;
+    const result = await this.boundaries.import(readBoundaryFile(file, readFileSync(file, 'utf8')));
+    if (result.problems.length) throw new Error(`${file}: ${JSON.stringify(result.problems)}`);
+    return result.imported;
   }
 }

@@ -1,21 +1,14 @@
-import { spawn } from 'node:child_process';
+import { CliRun, runCli } from './support/cli';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/test-services';
 
-const ROOT = join(__dirname, '..');
 const HEADER = ['code', 'parent_code', 'kind', 'contact_email', 'region_code', 'name_tr', 'name_en', 'name_ar'];
 const PROVINCES = 81;
 const DISTRICTS_PER_PROVINCE = 24;
 const TREE_SIZE = 1 + PROVINCES + PROVINCES * DISTRICTS_PER_PROVINCE;
-
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 function csvLine(values: string[]): string {
   return values.map((v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',');
@@ -77,21 +70,7 @@ describe('loading the agency directory from CSV', () => {
     return path;
   }
 
-  function importAgencies(...args: string[]): Promise<CliRun> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'import-agencies', ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl(databaseName) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    });
-  }
+  const importAgencies = (...args: string[]): Promise<CliRun> => runCli(databaseUrl(databaseName), 'import-agencies', ...args);
 
   async function directorySnapshot(): Promise<unknown[]> {
     const { rows } = await db.query(

@@ -1,19 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { catalogs } from '@petitio/i18n';
 import request from 'supertest';
+import { CliRun, runCli } from './support/cli';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
-
-const ROOT = join(__dirname, '..');
-
-interface CliRun {
-  exitCode: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 interface RoutedApplication {
   id: string;
@@ -31,21 +22,7 @@ describe('the tamper-evident history (verify-history)', () => {
   });
   afterAll(() => stack?.stop());
 
-  function verifyHistory(...args: string[]): Promise<CliRun> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'verify-history', ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: stack.env.DATABASE_URL },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    });
-  }
+  const verifyHistory = (...args: string[]): Promise<CliRun> => runCli(stack.env.DATABASE_URL, 'verify-history', ...args);
 
   /**
    * Submitted through the api, routed by the worker and its answer and first-response deadlines set:

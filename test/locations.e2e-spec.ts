@@ -1,13 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { CliRun, runCli } from './support/cli';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 
-const ROOT = join(__dirname, '..');
 /** Points inside the demo pack's district outlines (demo-boundaries.json), and one in the Black Sea. */
 const MODA = { latitude: 40.983, longitude: 29.026 };
 const USKUDAR = { latitude: 41.03, longitude: 29.04 };
@@ -98,21 +97,7 @@ describe('locations from a point', () => {
     expect(await routedAgencyCode(stack.db, res.body[0].service_request_id)).toBe('ISKI-KDK');
   });
 
-  function importBoundaries(...args: string[]): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'import-boundaries', ...args], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: stack.env.DATABASE_URL },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (exitCode) => resolve({ exitCode, stdout, stderr }));
-    });
-  }
+  const importBoundaries = (...args: string[]): Promise<CliRun> => runCli(stack.env.DATABASE_URL, 'import-boundaries', ...args);
   const snapshot = async () => (await stack.db.query('SELECT region_code, ST_AsText(boundary) AS wkt FROM region_boundaries ORDER BY region_code')).rows;
   const square = (x: number, y: number, size: number) => [
     [

@@ -108,7 +108,20 @@ describe('citizen portal pages (no JavaScript needed)', () => {
 
     it('labels every apply field and groups the kinds of application under a legend', async () => {
       const page = await applyForm('tr');
-      for (const id of ['topic', 'subject', 'body', 'provinceCode', 'districtCode', 'name', 'phone', 'email', 'confidential', 'consent', 'type-complaint']) {
+      for (const id of [
+        'topic',
+        'subject',
+        'body',
+        'provinceCode',
+        'districtCode',
+        'address',
+        'name',
+        'phone',
+        'email',
+        'confidential',
+        'consent',
+        'type-complaint',
+      ]) {
         expect(page).toContain(`<label for="${id}">`);
         expect(page).toContain(`id="${id}"`);
       }
@@ -194,6 +207,21 @@ describe('citizen portal pages (no JavaScript needed)', () => {
       expect(textOf(again.text, 'tracking-number')).toBe(trackingNumber);
       expect(textOf(again.text, 'access-code')).toBe(accessCode);
       expect(await countApplications(stack.db)).toBe(before + 1);
+    });
+
+    it('takes a place in the citizen’s words into the text the agency reads, and refuses one too long at its field', async () => {
+      const key = submissionKeyIn(await applyForm('tr'));
+      const place = 'Moda Caddesi 12, iskelenin önü';
+      const res = await post('/tr/apply', validForm(key, { address: place, preferredLanguage: 'tr' })).expect(201);
+      await routedAgencyCode(stack.db, textOf(res.text, 'tracking-number')!);
+      const { rows } = await stack.db.query('SELECT body FROM applications WHERE idempotency_key = $1', [key]);
+      expect(rows[0].body).toMatch(new RegExp(`\\n\\nBelirtilen yer: ${place}$`));
+
+      const before = await countApplications(stack.db);
+      const long = await post('/en/apply', validForm(submissionKeyIn(await applyForm('en')), { address: 'x'.repeat(201) })).expect(400);
+      expect(long.text).toContain('<p class="error" id="address-error">The place is too long: at most 200 characters.</p>');
+      expect(long.text).toContain(`value="${'x'.repeat(201)}"`);
+      expect(await countApplications(stack.db)).toBe(before);
     });
 
     it('hands out a fresh submission key with each form', async () => {

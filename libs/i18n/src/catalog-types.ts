@@ -1074,6 +1074,9 @@ export interface PortalCatalog {
     readonly resubmitted: string;
     readonly attachments: string;
     readonly attachmentsHint: (values: { readonly files: number; readonly mb: string | number }) => string;
+    readonly address: string;
+    readonly addressHint: string;
+    readonly addressLine: (values: { readonly place: string | number }) => string;
   };
   readonly receipt: {
     readonly title: string;
@@ -1277,6 +1280,7 @@ export interface PortalCatalog {
     readonly 'accessCode.required': string;
     readonly 'trackingNumber.required': string;
     readonly 'submissionKey.format': string;
+    readonly 'address.maxLength': string;
     readonly [key: string]: string | ((values: { readonly files: number }) => string) | ((values: { readonly mb: string | number }) => string) | undefined;
   };
 }

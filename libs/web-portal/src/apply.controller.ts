@@ -14,7 +14,7 @@ import { multipartBodyLimit, readMultipartForm } from './multipart-form';
 import { PortalChoices } from './portal-choices';
 import { pageLanguage } from './portal-language';
 import { sendPage } from '@petitio/web-kit';
-import { ApplyFormValues, applyPage, megabytes } from './views/apply.view';
+import { ADDRESS_MAX, ApplyFormValues, applyPage, megabytes } from './views/apply.view';
 import { FieldErrors } from '@petitio/web-kit';
 import { receiptPage } from './views/receipt.view';
 
@@ -54,7 +54,11 @@ export class ApplyController {
       ? await readMultipartForm(request, multipartBodyLimit({ ...limits, fieldBytes: this.env.HTTP_BODY_LIMIT_BYTES }))
       : { body: (request.body ?? {}) as FormBody, files: [] as IncomingAttachment[], tooManyFiles: false };
     const values = readForm(form.body);
-    const { dto, problems } = await validateAs(CreateApplicationDto, applicationBodyOf(values, values.preferredLanguage || language, values.confidential));
+    const { dto, problems } = await validateAs(
+      CreateApplicationDto,
+      applicationBodyOf({ ...values, body: withPlace(values, language) }, values.preferredLanguage || language, values.confidential),
+    );
+    if (values.address.length > ADDRESS_MAX) problems.push({ field: 'address', code: 'maxLength', args: { max: ADDRESS_MAX } });
     if (!values.consent) problems.push({ field: 'consent', code: 'required' });
     problems.push(...this.fileProblems(form.files, form.tooManyFiles));
     let key: string | undefined;
@@ -117,6 +121,7 @@ const EMPTY_FORM: ApplyFormValues = {
   body: '',
   provinceCode: '',
   districtCode: '',
+  address: '',
   name: '',
   phone: '',
   email: '',
@@ -135,6 +140,7 @@ function readForm(body: FormBody): ApplyFormValues {
     body: text('body'),
     provinceCode: text('provinceCode'),
     districtCode: text('districtCode'),
+    address: text('address'),
     name: text('name'),
     phone: text('phone'),
     email: text('email'),
@@ -143,6 +149,13 @@ function readForm(body: FormBody): ApplyFormValues {
     submissionKey: text('submissionKey'),
     preferredLanguage: text('preferredLanguage'),
   };
+}
+
+/** Petitio keeps no free-form place: the citizen's words for it join the text the agency reads, under a label. */
+function withPlace(values: ApplyFormValues, language: PortalLanguage): string {
+  const place = values.address.trim();
+  if (!place || !values.body.trim()) return values.body;
+  return `${values.body.trim()}\n\n${textsFor(language).apply.addressLine({ place })}`;
 }
 
 function localised(language: PortalLanguage, problems: FieldProblem[], limits: MessageValues): FieldErrors {

@@ -5,6 +5,9 @@ import { FieldErrors, checked, described, errorSummary, fieldError, hidden, sele
 import { layout } from './layout';
 
 /** What the citizen typed, as the form sends it: kept as is when the form comes back with errors. */
+/** A place in words: enough for a street and number and a landmark, short enough for an SMS-length summary. */
+export const ADDRESS_MAX = 200;
+
 export interface ApplyFormValues {
   type: string;
   topic: string;
@@ -12,6 +15,8 @@ export interface ApplyFormValues {
   body: string;
   provinceCode: string;
   districtCode: string;
+  /** Street, building or landmark in the citizen's words; joins the text the agency reads. */
+  address: string;
   name: string;
   phone: string;
   email: string;
@@ -92,6 +97,7 @@ ${m.choices.provinces.map(
 )}
 </select>
 </div>
+${textField({ id: 'address', label: t.address, value: v.address, hint: t.addressHint, optional: t.optional, autocomplete: 'street-address', maxlength: ADDRESS_MAX }, errors)}
 </fieldset>
 <fieldset>
 <legend>${t.contact}</legend>

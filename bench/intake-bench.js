@@ -9,6 +9,7 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { cpuMeter } = require('./cpu-meter');
 const { TARGETS, render, verdict } = require('./report');
+const { webhookFanOut } = require('./lib/webhook-fan-out');
 
 const env = process.env;
 const API_URL = env.API_URL ?? 'http://127.0.0.1:3390';
@@ -24,6 +25,7 @@ const DURATION_S = Number(env.BENCH_DURATION ?? 10);
 const WARMUP_S = Number(env.BENCH_WARMUP ?? 3);
 const STEADY_RATE = Number(env.BENCH_STEADY_RATE ?? 300);
 const DRAIN_TIMEOUT_MS = 60_000;
+const OPEN311_CONNECTIONS = Number(env.BENCH_OPEN311_CONNECTIONS ?? 50);
 const PGBENCH = '/usr/lib/postgresql/15/bin/pgbench';
 
 const BODY =
@@ -71,16 +73,31 @@ async function dbNow() {
   return (await db.query('SELECT clock_timestamp() AS t')).rows[0].t;
 }
 
-function post({ connections, duration, overallRate }) {
+/** What a run posts: the JSON API, or an Open311 client's form (the same water complaint, the same district). */
+const JSON_INTAKE = { path: '/api/v1/applications', headers: { 'content-type': 'application/json' }, body: requestBody };
+const open311Intake = (apiKey) => ({
+  path: '/open311/v2/requests.json',
+  headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'tr' },
+  body: (i) =>
+    new URLSearchParams({
+      api_key: apiKey,
+      service_code: 'water',
+      'attribute[district]': 'TR-34-KDK',
+      description: BODIES[i % BODIES.length],
+      phone: '+905321234567',
+    }).toString(),
+});
+
+function post({ connections, duration, overallRate, target = JSON_INTAKE }) {
   let n = 0;
   return autocannon({
-    url: `${API_URL}/api/v1/applications`,
+    url: `${API_URL}${target.path}`,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: target.headers,
     connections,
     duration,
     overallRate,
-    requests: [{ setupRequest: (req) => ({ ...req, body: requestBody(n++) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, body: target.body(n++) }) }],
   });
 }
 
@@ -217,6 +234,15 @@ async function removeRowsSince(from) {
   return rows[0].n;
 }
 
+/** A key as an operator issues one, with the CLI. */
+function issueOpen311Key() {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [join(__dirname, '..', 'dist/apps/cli/src/main.js'), 'issue-api-key', '--name', 'bench'], (error, stdout, stderr) =>
+      error ? reject(new Error(stderr || String(error))) : resolve(stdout.trim().split('\n').pop()),
+    ),
+  );
+}
+
 async function stopWorker() {
   process.kill(WORKER_PID, 'SIGTERM');
   const until = Date.now() + 15_000;
@@ -264,6 +290,15 @@ async function main() {
   result.steady = await intakeRun(`steady ${STEADY_RATE}/s`, { connections: 10, duration: DURATION_S, overallRate: STEADY_RATE }, parts);
   result.intake = [];
   for (const c of CONCURRENCIES) result.intake.push(await intakeRun(`c=${c}`, { connections: c, duration: DURATION_S }, parts));
+  // Open311 beside the JSON API, at the concurrency intake peaks at: the same intake behind a form parser, a key check
+  // and a rate limit (set out of the way for the bench).
+  const open311Key = await issueOpen311Key();
+  result.open311 = await intakeRun(
+    `open311 c=${OPEN311_CONNECTIONS}`,
+    { connections: OPEN311_CONNECTIONS, duration: DURATION_S, target: open311Intake(open311Key) },
+    parts,
+  );
+  result.webhooks = await webhookFanOut({ db, durationS: DURATION_S, connections: OPEN311_CONNECTIONS, submit: post, drain, log });
 
   // pgbench writes real outbox rows: the worker is stopped first so its relay cannot route them and
   // compete for the CPU; the rows are deleted after each run, so every run starts from the same tables.

@@ -30,7 +30,7 @@ function table(head, rows) {
 function render(result) {
   const { settings, verdict: v } = result;
   const raw = new Map(result.raw.map((r) => [r.connections, r]));
-  const runs = [result.steady, ...result.intake];
+  const runs = [result.steady, ...result.intake, ...(result.open311 ? [result.open311] : [])];
 
   const intakeTable = table(
     [
@@ -103,6 +103,25 @@ function render(result) {
           `For reference, PostgreSQL alone writing the best run's batches (${result.rawBatched.rowsPerStatement} applications per statement, ` +
             `${result.rawBatched.connections} statements at once, as the api runs them): ${num(result.rawBatched.rowsPerS)} applications/s; ` +
             `that run's intake is ${num((100 * result.rawBatched.peakIntakePerS) / result.rawBatched.rowsPerS)}% of it. The rest is HTTP, validation and Node, and the worker on the same cores.`,
+          '',
+        ]
+      : []),
+    ...(result.open311
+      ? [
+          `Open311 (\`POST /open311/v2/requests.json\`, form-encoded, with an API key) beside the JSON API in the same run: ` +
+            `${num(result.open311.acceptedPerS)}/s at ${result.open311.connections} connections, p99 ${num(result.open311.latencyMs.p99)} ms ` +
+            `(JSON at the same concurrency: ${num(result.intake.find((r) => r.connections === result.open311.connections)?.acceptedPerS)}/s).`,
+          '',
+        ]
+      : []),
+    ...(result.webhooks
+      ? [
+          `## Webhook fan-out (one subscription for every agency, application.routed, a loopback receiver answering 204)`,
+          '',
+          `${num(result.webhooks.accepted)} applications posted for ${settings.durationS} s at ${result.webhooks.connections} connections: ` +
+            `${num(result.webhooks.deliveries)} deliveries (${num(result.webhooks.attempts)} attempts, ${num(result.webhooks.distinctWebhookIds)} distinct webhook ids received) ` +
+            `in ${num(result.webhooks.spanS, 1)} s from the first queued to the last delivered: ${num(result.webhooks.deliveredPerS)} deliveries/s; ` +
+            `routed → delivered p50 ${num(result.webhooks.routedToDeliveredMs.p50)} ms, p99 ${num(result.webhooks.routedToDeliveredMs.p99)} ms (backlog included).`,
           '',
         ]
       : []),

@@ -25,6 +25,11 @@ describe('staff console in every language', () => {
     browser = await TestBrowser.launch();
     admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin', 'agent'], { signIn: false, name: 'Center Admin' });
     application = await submitCase(stack, { subject: 'No water on Moda Caddesi', body: 'No running water since Monday at number 12.' });
+    // A key and a subscription, so that their pages have a table to show.
+    await stack.db.query(`INSERT INTO api_clients (name, kind, key_hash, key_hint) VALUES ('City app', 'open311', '\\x00', 'ab12')`);
+    await stack.db.query(
+      `INSERT INTO webhook_subscriptions (url, events, secret) VALUES ('https://cases.example.gov/petitio', '{application.routed}', 'whsec_dGVzdA==')`,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -73,6 +78,9 @@ describe('staff console in every language', () => {
       await expectPage(page, language, await firstLinkInto(page, '/staff/admin/routing'), 'routing rule');
       await expectPage(page, language, '/staff/admin/sla-policies', 'SLA policies');
       await expectPage(page, language, await firstLinkInto(page, '/staff/admin/sla-policies'), 'SLA policy');
+      await expectPage(page, language, '/staff/admin/api-clients', 'API keys');
+      await expectPage(page, language, '/staff/admin/webhooks', 'webhooks');
+      await expectPage(page, language, await firstLinkInto(page, '/staff/admin/webhooks'), 'webhook deliveries');
     });
   });
 

@@ -1,4 +1,4 @@
-import { Inject, OnModuleInit } from '@nestjs/common';
+import { Inject, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import {
   ENVIRONMENT,
@@ -32,7 +32,7 @@ type WebhookJob = { historyId?: unknown; type?: unknown; deliveryId?: unknown; a
  * the time of the next attempt live in PostgreSQL, so a lost job is re-queued by the sweep, not forgotten.
  */
 @Processor(QueueName.Webhooks, WORKER_OPTIONS)
-export class WebhooksProcessor extends QueueWorker implements OnModuleInit {
+export class WebhooksProcessor extends QueueWorker implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly fanOut: WebhookFanOut,
     private readonly deliveries: WebhookDeliveries,
@@ -54,6 +54,10 @@ export class WebhooksProcessor extends QueueWorker implements OnModuleInit {
     );
     const replayed = (event: OutboxEvent) => ({ id: event.aggregateId, attempts: 0, nextAttemptAt: new Date(String(event.payload.nextAttemptAt)) });
     this.subscribeTo(this.subscriptions, WEBHOOK_REPLAY_TOPIC, 'deliver', (event) => deliveryJobId(replayed(event)), this.env.ROUTING_ATTEMPTS);
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.env.WEBHOOK_CONCURRENCY;
   }
 
   async process(job: Job<WebhookJob>) {

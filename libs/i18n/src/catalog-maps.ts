@@ -7,4 +7,5 @@ export const OPEN_MAPS: OpenMaps = {
   console: ['users.statuses', 'users.roles', 'types', 'channels', 'messageKinds', 'historyKinds', 'refused', 'fieldErrors'],
   'directory-admin': ['kinds', 'refusals', 'fieldErrors'],
   'routing-admin': ['fieldErrors'],
+  integrations: ['fieldErrors', 'webhooks.disabledBy', 'webhooks.deliveryStatus', 'apiClients.kinds'],
 };

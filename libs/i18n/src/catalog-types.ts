@@ -802,6 +802,8 @@ export interface ConsoleCatalog {
     readonly unknown: string;
     readonly [key: string]: string | undefined;
   };
+  readonly apiClientsLink: string;
+  readonly webhooksLink: string;
 }
 
 export interface DirectoryAdminCatalog {
@@ -1008,6 +1010,117 @@ export interface EmailCatalog {
     readonly subject: string;
     readonly body: (values: { readonly attempts: number; readonly host: string | number }) => string;
     readonly link: string;
+  };
+}
+
+export interface IntegrationsCatalog {
+  readonly apiClients: {
+    readonly title: string;
+    readonly intro: string;
+    readonly caption: string;
+    readonly empty: string;
+    readonly columns: {
+      readonly name: string;
+      readonly kind: string;
+      readonly agency: string;
+      readonly hint: string;
+      readonly created: string;
+      readonly lastUsed: string;
+      readonly status: string;
+      readonly actions: string;
+    };
+    readonly kinds: {
+      readonly open311: string;
+      readonly agency: string;
+      readonly [key: string]: string | undefined;
+    };
+    readonly active: string;
+    readonly revoked: string;
+    readonly never: string;
+    readonly revoke: (values: { readonly name: string | number }) => string;
+    readonly issueTitle: string;
+    readonly name: string;
+    readonly nameHint: string;
+    readonly kind: string;
+    readonly agency: string;
+    readonly chooseAgency: string;
+    readonly issue: string;
+    readonly issuedTitle: (values: { readonly name: string | number }) => string;
+    readonly issuedHint: string;
+    readonly keyLabel: string;
+    readonly backToList: string;
+    readonly revokedNotice: string;
+  };
+  readonly webhooks: {
+    readonly title: string;
+    readonly intro: string;
+    readonly caption: string;
+    readonly empty: string;
+    readonly columns: {
+      readonly url: string;
+      readonly agency: string;
+      readonly events: string;
+      readonly status: string;
+    };
+    readonly center: string;
+    readonly active: string;
+    readonly disabledBy: {
+      readonly by_staff: string;
+      readonly failing: string;
+      readonly [key: string]: string | undefined;
+    };
+    readonly subscribeTitle: string;
+    readonly url: string;
+    readonly urlHint: string;
+    readonly eventsLegend: string;
+    readonly agency: string;
+    readonly everyAgency: string;
+    readonly includeIdentity: string;
+    readonly subscribe: string;
+    readonly secretTitle: (values: { readonly url: string | number }) => string;
+    readonly secretHint: string;
+    readonly rotatedHint: (values: { readonly hours: string | number }) => string;
+    readonly secretLabel: string;
+    readonly detailTitle: (values: { readonly url: string | number }) => string;
+    readonly backToList: string;
+    readonly deliveriesCaption: string;
+    readonly noDeliveries: string;
+    readonly deliveryColumns: {
+      readonly event: string;
+      readonly application: string;
+      readonly status: string;
+      readonly attempts: string;
+      readonly actions: string;
+    };
+    readonly deliveryStatus: {
+      readonly pending: string;
+      readonly delivered: string;
+      readonly failed: string;
+      readonly [key: string]: string | undefined;
+    };
+    readonly attemptAnswered: (values: { readonly at: string | number; readonly ms: string | number; readonly status: string | number }) => string;
+    readonly attemptFailed: (values: { readonly at: string | number; readonly error: string | number; readonly ms: string | number }) => string;
+    readonly noAttempts: string;
+    readonly replay: string;
+    readonly enable: string;
+    readonly disable: string;
+    readonly rotate: string;
+    readonly done: {
+      readonly enabled: string;
+      readonly disabled: string;
+      readonly replayed: string;
+    };
+  };
+  readonly fieldErrors: {
+    readonly webhook_url: string;
+    readonly 'events.isIn': string;
+    readonly 'agencyId.unknown': string;
+    readonly 'agencyId.unexpected': string;
+    readonly 'name.maxLength': string;
+    readonly 'name.minLength': string;
+    readonly 'agencyId.isUuid': string;
+    readonly 'kind.isIn': string;
+    readonly [key: string]: string | undefined;
   };
 }
 
@@ -1556,6 +1669,7 @@ export interface CatalogNamespaces {
   readonly console: ConsoleCatalog;
   readonly 'directory-admin': DirectoryAdminCatalog;
   readonly email: EmailCatalog;
+  readonly integrations: IntegrationsCatalog;
   readonly open311: Open311Catalog;
   readonly portal: PortalCatalog;
   readonly 'routing-admin': RoutingAdminCatalog;

@@ -12,13 +12,17 @@ import { RoutingModule } from '@petitio/routing';
 import { SlaModule } from '@petitio/sla';
 import { StaffModule } from '@petitio/staff';
 import { ConsoleModule } from '@petitio/web-console';
+import { ApiClientsModule } from '@petitio/api-clients';
+import { WebhooksModule } from '@petitio/webhooks';
+import { ConsoleApiClientsController } from './api-clients.controller';
 import { ConsoleDirectoryController } from './directory.controller';
 import { ConsoleRoutingController } from './routing.controller';
 import { ConsoleSlaPoliciesController } from './sla-policies.controller';
 import { ConsoleTopicsController } from './topics.controller';
 import { ConsoleUsersController } from './users.controller';
+import { ConsoleWebhooksController } from './webhooks.controller';
 
-/** The console's admin pages: staff users, the agency directory, topics, routing rules and SLA policies. */
+/** The console's admin pages: staff users, the agency directory, topics, routing rules, SLA policies, API keys and webhooks. */
 @Module({
   imports: [
     ConsoleModule,
@@ -34,7 +38,17 @@ import { ConsoleUsersController } from './users.controller';
     CatalogueModule,
     RoutingModule,
     SlaModule,
+    ApiClientsModule,
+    WebhooksModule,
   ],
-  controllers: [ConsoleUsersController, ConsoleDirectoryController, ConsoleTopicsController, ConsoleRoutingController, ConsoleSlaPoliciesController],
+  controllers: [
+    ConsoleUsersController,
+    ConsoleDirectoryController,
+    ConsoleTopicsController,
+    ConsoleRoutingController,
+    ConsoleSlaPoliciesController,
+    ConsoleApiClientsController,
+    ConsoleWebhooksController,
+  ],
 })
 export class ConsoleAdminModule {}

@@ -126,14 +126,14 @@ export class WebhookDeliveries {
    * Sends a delivery again from the console or the API: a fresh round of attempts under the same webhook id,
    * queued through the outbox in the same transaction.
    */
-  async replay(principal: StaffPrincipal, deliveryId: string): Promise<DueDelivery> {
+  async replay(principal: StaffPrincipal, deliveryId: string): Promise<DueDelivery & { subscriptionId: string }> {
     const params: unknown[] = [deliveryId];
     params.push(this.clock.now());
     return this.dataSource.transaction(async (manager) => {
-      const rows: DueDelivery[] = await manager.query(
+      const rows: (DueDelivery & { subscriptionId: string })[] = await manager.query(
         `WITH replayed AS (UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = $${params.length}, delivered_at = NULL, locked_until = NULL, attempts = 0
        FROM webhook_subscriptions s WHERE d.id = $1 AND s.id = d.subscription_id AND ${this.subscriptions.reach(principal, params)}
-       RETURNING ${DUE_COLUMNS}) SELECT * FROM replayed`,
+       RETURNING ${DUE_COLUMNS}, d.subscription_id AS "subscriptionId") SELECT * FROM replayed`,
         params,
       );
       if (rows.length === 0) throw new NotFoundError('WEBHOOK_DELIVERY_NOT_FOUND');

@@ -102,7 +102,7 @@ export class WebhookSubscriptions {
     return { subscription: await this.find(principal, id), secret };
   }
 
-  /** Switched off by staff (or back on, which also forgets why it was off). Deliveries already queued are kept. */
+  /** Switched off by staff (deliveries wait), or back on, which forgets why it was off and resumes what waited. */
   async setActive(principal: StaffPrincipal, id: string, active: boolean): Promise<WebhookSubscription> {
     await this.find(principal, id);
     if (active) await this.switchOn(id);

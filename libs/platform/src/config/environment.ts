@@ -87,6 +87,7 @@ export interface Environment {
   WEBHOOK_TIMEOUT_MS: number;
   WEBHOOK_RETRY_BASE_SECONDS: number;
   WEBHOOK_ATTEMPTS: number;
+  WEBHOOK_CONCURRENCY: number;
   WEBHOOK_SECRET_OVERLAP_HOURS: number;
   WEBHOOK_SWEEP_AFTER_SECONDS: number;
   WORKER_LOCK_MS: number;
@@ -350,6 +351,12 @@ export const environmentSchema = Joi.object<Environment>({
     .min(0.05)
     .default(30)
     .description('the wait after the first failed webhook attempt; each next wait doubles, up to six hours'),
+  WEBHOOK_CONCURRENCY: Joi.number()
+    .integer()
+    .min(1)
+    .max(500)
+    .default(16)
+    .description("webhook fan-outs and delivery attempts run at once per worker: a slow receiver holds one of them, not every agency's webhooks"),
   WEBHOOK_ATTEMPTS: Joi.number()
     .integer()
     .min(1)

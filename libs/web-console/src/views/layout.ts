@@ -67,13 +67,15 @@ ${
   overseer
     ? html`<a href="/staff/users">${t.usersLink}</a>
 <a href="/staff/admin/agencies">${t.directoryLink}</a>
-<a href="/staff/admin/topics">${t.topicsLink}</a>`
+<a href="/staff/admin/topics">${t.topicsLink}</a>
+<a href="/staff/admin/webhooks">${t.webhooksLink}</a>`
     : ''
 }
 ${
   user.roles.includes('center_admin')
     ? html`<a href="/staff/admin/routing">${t.routingLink}</a>
-<a href="/staff/admin/sla-policies">${t.slaPoliciesLink}</a>`
+<a href="/staff/admin/sla-policies">${t.slaPoliciesLink}</a>
+<a href="/staff/admin/api-clients">${t.apiClientsLink}</a>`
     : ''
 }</nav>
 <form method="post" action="/staff/sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${user.csrf}"><button type="submit">${t.signOut}</button></form></div>`;

@@ -231,6 +231,18 @@ describe('Open311 GeoReport v2', () => {
     expect(rows[0]).toEqual({ body: 'No water on Moda Caddesi since this morning.\n\nPlace given: Moda Cd. 12, Kadıköy', latitude: 40.98, longitude: 29.03 });
   });
 
+  it('keeps every photo a client points to (one media_url each, as FixMyStreet sends them) and refuses one that is no web address', async () => {
+    const form = (photos: string[]) => new URLSearchParams([...Object.entries(waterInKadikoy()), ...photos.map((url) => ['media_url', url])]).toString();
+    const send = (photos: string[]) => request(stack.apiUrl).post('/open311/v2/requests.json').type('form').set('Accept-Language', 'en').send(form(photos));
+    const filed = await send(['https://fixmystreet.example/photo/1.jpeg', 'https://fixmystreet.example/photo/2.jpeg']).expect(200);
+    const { rows } = await stack.db.query('SELECT body FROM applications WHERE tracking_number = $1', [filed.body[0].service_request_id.replace(/-/g, '')]);
+    expect(rows[0].body).toBe(
+      'No water on Moda Caddesi since this morning.\n\nPhoto: https://fixmystreet.example/photo/1.jpeg\n\nPhoto: https://fixmystreet.example/photo/2.jpeg',
+    );
+    const refused = await send(['https://fixmystreet.example/photo/1.jpeg', 'javascript:alert(1)']).expect(400);
+    expect(refused.body).toEqual([{ code: 400, description: expect.stringMatching(/^media_url: /) }]);
+  });
+
   it('files a retried request once under its Idempotency-Key', async () => {
     const headers = { 'Idempotency-Key': 'kiosk-7-request-1' };
     const first = await post('requests.json', waterInKadikoy(), headers).expect(200);

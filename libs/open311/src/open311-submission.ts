@@ -15,10 +15,13 @@ export interface Open311Submission {
   last_name?: string;
   phone?: string;
   description?: string;
-  media_url?: string;
+  /** Every media_url sent: one per photo. */
+  media_url?: string[];
   attributes: Record<string, string>;
 }
 
+/** Photos one request may point to: FixMyStreet sends a few; more is no report of one place. */
+export const MEDIA_MAX = 10;
 /** The spec's limit on a description. */
 export const DESCRIPTION_MAX = 4000;
 const COORDINATE = /^-?\d{1,3}(\.\d+)?$/;
@@ -51,12 +54,13 @@ export function applicationOf(form: Open311Submission, topicCode: string, langua
   }
   const confidential = a[OPEN311_ATTRIBUTES.confidential]?.trim() || 'false';
   if (confidential !== 'true' && confidential !== 'false') problems.push({ field: `attribute[${OPEN311_ATTRIBUTES.confidential}]`, code: 'boolean' });
-  const media = form.media_url?.trim() || undefined;
-  if (media && !isHttpUrl(media)) problems.push({ field: 'media_url', code: 'isUrl' });
+  const media = (form.media_url ?? []).map((url) => url.trim());
+  if (media.some((url) => !isHttpUrl(url))) problems.push({ field: 'media_url', code: 'isUrl' });
+  if (media.length > MEDIA_MAX) problems.push({ field: 'media_url', code: 'arrayMaxSize', args: { max: MEDIA_MAX } });
   if (problems.length) throw new InvalidInputError(problems);
 
   const words = catalogs.texts('open311', language);
-  const lines = [description, address ? words.placeLine({ place: address }) : '', media ? words.photoLine({ url: media }) : ''].filter(Boolean);
+  const lines = [description, address ? words.placeLine({ place: address }) : '', ...media.map((url) => words.photoLine({ url }))].filter(Boolean);
   const name = [form.first_name, form.last_name]
     .map((n) => n?.trim())
     .filter(Boolean)

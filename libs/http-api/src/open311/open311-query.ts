@@ -68,6 +68,11 @@ export function open311Submission(body: Params): Open311Submission {
     const value = match ? first(body, key) : undefined;
     if (match && value !== undefined) attributes[match[1]] = value;
   }
-  const fields = ['service_code', 'lat', 'long', 'address_string', 'email', 'first_name', 'last_name', 'phone', 'description', 'media_url'] as const;
-  return { ...Object.fromEntries(fields.map((name) => [name, first(body ?? {}, name)])), attributes };
+  const fields = ['service_code', 'lat', 'long', 'address_string', 'email', 'first_name', 'last_name', 'phone', 'description'] as const;
+  // FixMyStreet and other clients send one media_url per photo: every one is kept.
+  const media = ([] as unknown[])
+    .concat(body?.media_url ?? [], body?.['media_url[]'] ?? [])
+    .map(String)
+    .filter((url) => url.trim() !== '');
+  return { ...Object.fromEntries(fields.map((name) => [name, first(body ?? {}, name)])), media_url: media, attributes };
 }

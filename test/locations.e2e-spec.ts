@@ -132,6 +132,14 @@ describe('locations from a point', () => {
     expect(refused.stdout).toContain('nothing was written');
     expect(await snapshot()).toEqual(before);
 
+    // A submission from the offshore point, placed nowhere yet, whose client will retry it after the import below.
+    const retried = () =>
+      request(stack.apiUrl)
+        .post('/api/v1/applications')
+        .set('Idempotency-Key', 'offshore-report-1')
+        .send(validApplication({ location: OFFSHORE }));
+    const first = await retried().expect(201);
+
     // Üsküdar redrawn over the offshore point, as a CSV with WKT (a bow-tie ring, repaired on the way in).
     const csv = join(dir, 'uskudar.csv');
     await writeFile(csv, 'code,wkt\r\nTR-34-USK,"POLYGON((29.4 41.5, 29.6 41.7, 29.6 41.5, 29.4 41.7, 29.4 41.5))"\r\n');
@@ -142,5 +150,9 @@ describe('locations from a point', () => {
     expect(offshore.stored).toMatchObject({ province_code: 'TR-34', district_code: 'TR-34-USK' });
     // The old outline no longer holds its point.
     expect((await submitAt(USKUDAR)).stored).toMatchObject({ district_code: null });
+    // The retry is the same submission, though its point now lies in a district: the first answer again, not a conflict.
+    const again = await retried().expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.trackingNumber).toBe(first.body.trackingNumber);
   });
 });

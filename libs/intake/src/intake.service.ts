@@ -34,7 +34,9 @@ export class IntakeService {
     const application = await this.prepare(input);
     const filedByStaffId = input.submittedBy.type === 'staff' ? (input.submittedBy.id ?? null) : null;
     const attachments = input.attachments ?? [];
-    const fingerprint = idempotencyKey ? fingerprintOf(application, filedByStaffId, attachments) : null;
+    // The place as the citizen gave it: a district found from a point changes with the boundaries, a retry does not.
+    const givenPlace = input.location?.districtCode ? {} : { provinceCode: input.location?.provinceCode ?? null, districtCode: null };
+    const fingerprint = idempotencyKey ? fingerprintOf({ ...application, ...givenPlace }, filedByStaffId, attachments) : null;
     for (let attempt = 1; ; attempt++) {
       const trackingNumber = generateTrackingNumber();
       try {

@@ -28,9 +28,10 @@ describe('web intake', () => {
     await routedAgencyCode(stack.db, res.body.trackingNumber);
     const { rows } = await stack.db.query(
       `SELECT e.kind, e.from_status, e.to_status, e.actor_type FROM application_events e
-       JOIN applications a ON a.id = e.application_id WHERE a.tracking_number = $1 ORDER BY e.id`,
+       JOIN applications a ON a.id = e.application_id WHERE a.tracking_number = $1 AND e.kind IN ('received', 'routed') ORDER BY e.id`,
       [digits(res.body.trackingNumber)],
     );
+    // Its deadlines may already follow (their own lines, written moments after routing).
     expect(rows).toEqual([
       { kind: 'received', from_status: null, to_status: 'received', actor_type: 'citizen' },
       { kind: 'routed', from_status: 'received', to_status: 'routed', actor_type: 'system' },

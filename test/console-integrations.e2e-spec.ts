@@ -133,6 +133,15 @@ describe('console pages for API keys and webhooks', () => {
   });
 
   it('lets a center admin subscribe for every agency with identity allowed; a supervisor’s form offers neither', async () => {
+    // A tampered agency field is refused next to it, not answered with a server error.
+    const tampered = await form(
+      adminCookie,
+      '/staff/admin/webhooks',
+      '/staff/admin/webhooks',
+      { url: receiver.url('/x'), events: 'application.closed', agencyId: 'not-an-id' },
+      400,
+    );
+    expect(errorNextTo(tampered.text, 'agencyId')).toBe('Choose an agency.');
     const supervisorForm = (await consolePage(stack, supervisorCookie, '/staff/admin/webhooks').expect(200)).text;
     expect(supervisorForm).not.toContain('name="agencyId"');
     expect(supervisorForm).not.toContain('name="includeIdentity"');

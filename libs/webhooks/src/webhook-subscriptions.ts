@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Clock, ENVIRONMENT, Environment, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError, OutboxWriter } from '@petitio/platform';
+import { Clock, ENVIRONMENT, Environment, FieldProblem, ForbiddenError, InvalidInputError, NotFoundError, OutboxWriter, isUuid } from '@petitio/platform';
 import { StaffPrincipal, hasRole } from '@petitio/staff';
 import { DataSource } from 'typeorm';
 import { WEBHOOK_EVENT_TYPES, WebhookEventType, freshRoundEvent } from './webhook-events';
@@ -55,7 +55,8 @@ export class WebhookSubscriptions {
       if (input.includeIdentity) throw new ForbiddenError('FORBIDDEN:center_admin_allows_identity');
     }
     if (agencyId) {
-      const agency: unknown[] = await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1 AND active', [agencyId]);
+      // A form can send anything: what is no uuid names no agency (and must not reach PostgreSQL as one).
+      const agency: unknown[] = isUuid(agencyId) ? await this.dataSource.query('SELECT 1 FROM agencies WHERE id = $1 AND active', [agencyId]) : [];
       if (agency.length === 0) throw new InvalidInputError([{ field: 'agencyId', code: 'unknown' }]);
     }
     const secret = newWebhookSecret();

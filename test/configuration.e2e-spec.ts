@@ -14,6 +14,8 @@ describe('starting with bad configuration', () => {
     expect(result.stderr).toContain('Invalid configuration');
     expect(result.stderr).toContain('"REDIS_URL"');
     expect(result.stderr).toContain('ACCESS_CODE_SECRET must be set');
+    expect(result.stderr).toContain('PHONE_HASH_SECRET must be set');
+    expect(result.stderr).toContain('VAULT_KEYS must not hold the demo key');
     expect(result.stderr).toMatch(/"(WORKER_)?PORT" must be a number/);
   });
 });

@@ -1,4 +1,7 @@
+import Redis from 'ioredis';
 import { smsSegments } from '@petitio/message-delivery';
+import { DEMO_PHONE_HASH_SECRET } from '@petitio/platform';
+import { PhoneHash } from '@petitio/privacy';
 import { actNow } from './support/casework';
 import { routedAgencyCode } from './support/applications';
 import { TestStack, startStack } from './support/stack';
@@ -226,6 +229,31 @@ describe('inbound SMS: a citizen on any phone', () => {
     expect(await applicationsOf(from)).toHaveLength(0);
     // Another number is not affected.
     expect(await say(turkishMobile(), 'YARDIM')).toMatch(/^Sikayetinizi/);
+  });
+
+  it('keeps no phone number in clear in Redis: the flood counter is keyed by the keyed phone hash', async () => {
+    const from = turkishMobile();
+    await say(from, 'Moda parkında aydınlatma yanmıyor.');
+    const redis = new Redis(stack.env.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${stack.env.QUEUE_PREFIX}*`);
+      const national = from.slice(3);
+      expect(keys).toContain(`${stack.env.QUEUE_PREFIX}:limits:sms-inbound:${new PhoneHash(DEMO_PHONE_HASH_SECRET).textOf(from)}`);
+      for (const key of keys) {
+        const type = await redis.type(key);
+        const value =
+          type === 'string'
+            ? await redis.get(key)
+            : type === 'hash'
+              ? JSON.stringify(await redis.hgetall(key))
+              : type === 'list'
+                ? JSON.stringify(await redis.lrange(key, 0, -1))
+                : '';
+        expect(`${key} ${value}`).not.toContain(national);
+      }
+    } finally {
+      redis.disconnect();
+    }
   });
 
   it('keeps emoji and Turkish letters as sent, and accepts a long multi-part text whole', async () => {

@@ -45,7 +45,9 @@ bench_start_databases() {
   export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/petitio_bench"
   export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
   export LOG_LEVEL=warn DATABASE_POOL_SIZE="${DATABASE_POOL_SIZE:-20}" NODE_ENV=production
-  export ACCESS_CODE_SECRET=bench-only-secret-not-used-anywhere-else
+  export ACCESS_CODE_SECRET=bench-only-secret-not-used-anywhere-else PHONE_HASH_SECRET=bench-only-phone-hash-secret-not-used-elsewhere
+  VAULT_KEYS="bench:$(head -c 32 /dev/urandom | base64)"
+  export VAULT_KEYS
   # The Open311 run posts as one client, far past a real client's limit; webhooks go to a loopback receiver.
   export OPEN311_REQUESTS_PER_MINUTE=100000000 WEBHOOK_ALLOW_HTTP=true
   node dist/apps/cli/src/main.js migrate >/dev/null

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@petitio/catalogue';
 import { CaseworkModule } from '@petitio/casework';
 import { IntakeModule } from '@petitio/intake';
+import { PrivacyModule } from '@petitio/privacy';
 import { InboundMessages } from './sms/inbound-messages';
 import { PhoneApplications } from './sms/phone-applications';
 import { SmsConversation } from './sms/sms-conversation';
@@ -13,7 +14,7 @@ import { VoiceMenu } from './voice/voice-menu';
 const SERVICES = [SmsConversation, InboundMessages, PhoneApplications, SmsOptOuts, TopicGuess, VoiceMenu];
 
 @Module({
-  imports: [CatalogueModule, IntakeModule, CaseworkModule],
+  imports: [CatalogueModule, IntakeModule, CaseworkModule, PrivacyModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -5,6 +5,7 @@ import { CitizenReplies, REPLY_MAX } from '@petitio/casework';
 import { IntakeService } from '@petitio/intake';
 import { BODY_MAX } from '@petitio/intake';
 import { toE164 } from '@petitio/applications';
+import { PhoneHash } from '@petitio/privacy';
 import { formatTrackingNumber, parseTrackingNumber } from '@petitio/applications';
 import { PhoneLanguage, languageOfNumber, smsLanguages } from './citizen-language';
 import { EarlierDelivery, InboundMessages } from './inbound-messages';
@@ -48,6 +49,7 @@ export class SmsConversation {
     private readonly topics: TopicGuess,
     private readonly accessCodes: AccessCodes,
     private readonly clock: Clock,
+    private readonly phoneHash: PhoneHash,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -69,7 +71,7 @@ export class SmsConversation {
 
     // The first delivery was counted; a crashed one handled again is the same text, not one more.
     if (!earlier) {
-      const flood = await this.attempts.increment(`sms-inbound:${phone}`, FLOOD_WINDOW_SECONDS);
+      const flood = await this.attempts.increment(`sms-inbound:${this.phoneHash.textOf(phone)}`, FLOOD_WINDOW_SECONDS);
       const limit = this.env.SMS_INBOUND_LIMIT_PER_10_MIN;
       if (flood.count > limit) {
         // One polite answer when the limit is crossed, then silence: answering a flood would pay for it twice.

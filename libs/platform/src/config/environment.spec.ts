@@ -1,4 +1,4 @@
-import { DEMO_ACCESS_CODE_SECRET, EnvironmentError, loadEnvironment } from './environment';
+import { DEMO_ACCESS_CODE_SECRET, DEMO_VAULT_KEY, EnvironmentError, loadEnvironment } from './environment';
 
 describe('configuration from the environment', () => {
   it('gives safe demo defaults when nothing is set', () => {
@@ -34,9 +34,20 @@ describe('configuration from the environment', () => {
     expect(message).toContain('.env.example');
   });
 
-  it('refuses to run in production with the demo access-code secret', () => {
+  it('refuses to run in production with any demo secret or the demo vault key', () => {
+    const privateOnes = {
+      NODE_ENV: 'production',
+      ACCESS_CODE_SECRET: 'x'.repeat(40),
+      PHONE_HASH_SECRET: 'y'.repeat(40),
+      VAULT_KEYS: `k2:${Buffer.alloc(32, 7).toString('base64')}`,
+    };
     expect(() => loadEnvironment({ NODE_ENV: 'production' })).toThrow(/ACCESS_CODE_SECRET must be set/);
-    expect(loadEnvironment({ NODE_ENV: 'production', ACCESS_CODE_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
+    expect(() => loadEnvironment({ ...privateOnes, PHONE_HASH_SECRET: undefined })).toThrow(/PHONE_HASH_SECRET must be set/);
+    expect(() => loadEnvironment({ ...privateOnes, VAULT_KEYS: `${privateOnes.VAULT_KEYS},demo:${DEMO_VAULT_KEY}` })).toThrow(
+      /VAULT_KEYS must not hold the demo key/,
+    );
+    expect(() => loadEnvironment({ ...privateOnes, VAULT_KEYS: 'k2:short' })).toThrow(/VAULT_KEYS/);
+    expect(loadEnvironment(privateOnes).NODE_ENV).toBe('production');
   });
 
   it('limits failed status lookups per client, under a higher ceiling per number that must not be below it', () => {

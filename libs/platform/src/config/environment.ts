@@ -16,6 +16,8 @@ export interface Environment {
   QUEUE_PREFIX: string;
   LOG_LEVEL: string;
   ACCESS_CODE_SECRET: string;
+  PHONE_HASH_SECRET: string;
+  VAULT_KEYS: string;
   COUNTRY_PACK: string;
   DEFAULT_COUNTRY: string;
   SUPPORTED_LANGUAGES: string;
@@ -95,6 +97,9 @@ export interface Environment {
 }
 
 export const DEMO_ACCESS_CODE_SECRET = 'petitio-demo-secret-change-me-in-production';
+export const DEMO_PHONE_HASH_SECRET = 'petitio-demo-phone-hash-change-me-in-production';
+/** The demo's key-encryption key: public, so production refuses any VAULT_KEYS that still holds it. */
+export const DEMO_VAULT_KEY = 'xB6MfmX5CSqovKjgHQd1xpe27r+ba0V6ahe4TYQdS28=';
 
 export const environmentSchema = Joi.object<Environment>({
   NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
@@ -113,6 +118,11 @@ export const environmentSchema = Joi.object<Environment>({
     .description('BullMQ key prefix; keep the braces for Redis Cluster hash tags'),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   ACCESS_CODE_SECRET: Joi.string().min(32).default(DEMO_ACCESS_CODE_SECRET),
+  PHONE_HASH_SECRET: Joi.string().min(32).default(DEMO_PHONE_HASH_SECRET).description('HMAC key of the keyed phone hashes; never rotated'),
+  VAULT_KEYS: Joi.string()
+    .pattern(/^[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=)*$/)
+    .default(`demo:${DEMO_VAULT_KEY}`)
+    .description('key-encryption keys of the identity vault, id:base64 of 32 bytes, the current first'),
   COUNTRY_PACK: Joi.string()
     .default(DEFAULT_COUNTRY_PACK)
     .description('the country pack (libs/country-packs/packs/<code>) whose settings, law and demo this deployment takes: tr, br'),
@@ -404,6 +414,12 @@ export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   }
   if (value?.NODE_ENV === 'production' && value.ACCESS_CODE_SECRET === DEMO_ACCESS_CODE_SECRET) {
     messages.push('ACCESS_CODE_SECRET must be set to a private value of at least 32 characters in production');
+  }
+  if (value?.NODE_ENV === 'production' && value.PHONE_HASH_SECRET === DEMO_PHONE_HASH_SECRET) {
+    messages.push('PHONE_HASH_SECRET must be set to a private value of at least 32 characters in production');
+  }
+  if (value?.NODE_ENV === 'production' && value.VAULT_KEYS.includes(DEMO_VAULT_KEY)) {
+    messages.push('VAULT_KEYS must not hold the demo key in production (`openssl rand -base64 32` makes a key)');
   }
   if (messages.length) {
     const lines = messages.map((m) => `  - ${m}`).join('\n');

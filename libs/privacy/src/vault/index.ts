@@ -1,0 +1,3 @@
+export * from './key-encryption-keys';
+export * from './phone-hash';
+export * from './sealed-box';

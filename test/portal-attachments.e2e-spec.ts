@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { digits, routedAgencyCode } from './support/applications';
 import { TestStack, startStack } from './support/stack';
+import { binaryBody } from './support/binary-body';
 import { TestStaff, staffUser } from './support/staff';
 import { submissionKeyIn, textOf } from './support/pages';
 
@@ -222,14 +223,7 @@ describe('attachments on the citizen portal', () => {
     });
 
     it('downloads a file as an attachment that browsers must not sniff', async () => {
-      const res = await get(officer, `/attachments/${pngId}`)
-        .buffer(true)
-        .parse((r, done) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const res = await get(officer, `/attachments/${pngId}`).buffer(true).parse(binaryBody).expect(200);
       expect(res.headers['content-type']).toBe('image/png');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="Foto_raf 1.png"; filename*=UTF-8''Foto%C4%9Fraf%201.png`);
       expect(res.headers['x-content-type-options']).toBe('nosniff');

@@ -11,6 +11,8 @@ import { AttachmentMediaType, sniffMediaType } from './attachment-media-type';
 import type { AttachmentRecord } from './attachment-record';
 import { sanitiseFileName } from './attachment-name';
 import { ATTACHMENT_STORE, AttachmentStore } from './attachment-store';
+import { stripImageMetadata } from './image-metadata';
+import { UnreadableImageError } from './unreadable-image';
 
 /** A file as it arrived: `truncated` when it was cut at ATTACHMENTS_MAX_BYTES (the rest was never kept). */
 export interface IncomingAttachment {
@@ -55,12 +57,17 @@ export class ApplicationAttachments {
 
   /** Every file's problem at once, or the records to store; nothing is written here. */
   check(files: IncomingAttachment[]): AttachmentRecord[] {
+    return this.prepare(files).map((file) => file.record);
+  }
+
+  /** check(), with the bytes to store: the records' size and sha256 are those of the photo without its metadata. */
+  private prepare(files: IncomingAttachment[]): { record: AttachmentRecord; bytes: Buffer }[] {
     const { maxFiles, maxBytes } = this.limits;
     const problems: FieldProblem[] = [];
     if (files.length > maxFiles) {
       problems.push({ field: ATTACHMENTS_FIELD, code: 'too_many', sentence: 'too_many_files', args: { max: maxFiles } });
     }
-    const records: AttachmentRecord[] = [];
+    const prepared: { record: AttachmentRecord; bytes: Buffer }[] = [];
     for (const file of files) {
       const name = sanitiseFileName(file.fileName);
       const mediaType = sniffMediaType(file.bytes);
@@ -71,11 +78,17 @@ export class ApplicationAttachments {
       } else if (!mediaType) {
         problems.push({ field: ATTACHMENTS_FIELD, code: 'type', sentence: 'file_type', args: { name } });
       } else {
-        records.push({ id: randomUUID(), name, mediaType, size: file.bytes.length, sha256: createHash('sha256').update(file.bytes).digest('hex') });
+        const bytes = withoutMetadata(mediaType, file.bytes);
+        if (!bytes) {
+          problems.push({ field: ATTACHMENTS_FIELD, code: 'type', sentence: 'file_type', args: { name } });
+          continue;
+        }
+        const record = { id: randomUUID(), name, mediaType, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+        prepared.push({ record, bytes });
       }
     }
     if (problems.length) throw new InvalidInputError(problems);
-    return records;
+    return prepared;
   }
 
   /**
@@ -85,17 +98,16 @@ export class ApplicationAttachments {
    * A crash between the write and the commit can leave a file without a row: harmless, never served.
    */
   async submit(input: NewApplication, idempotencyKey: string | undefined, files: IncomingAttachment[]): Promise<Receipt> {
-    const records = this.check(files);
-    if (records.length === 0) return this.intake.submit(input, idempotencyKey);
-    const bytes = new Map(records.map((r, i) => [r.id, files[i].bytes]));
+    const prepared = this.prepare(files);
+    if (prepared.length === 0) return this.intake.submit(input, idempotencyKey);
     const written: string[] = [];
     let receipt: Receipt;
     try {
-      for (const record of records) {
-        await this.store.put(record.id, bytes.get(record.id)!);
+      for (const { record, bytes } of prepared) {
+        await this.store.put(record.id, bytes);
         written.push(record.id);
       }
-      receipt = await this.intake.submit({ ...input, attachments: records }, idempotencyKey);
+      receipt = await this.intake.submit({ ...input, attachments: prepared.map((file) => file.record) }, idempotencyKey);
     } catch (error) {
       await this.discard(written);
       throw error;
@@ -135,5 +147,15 @@ export class ApplicationAttachments {
     for (const id of ids) {
       await this.store.remove(id).catch((error: Error) => this.logger.warn({ msg: 'attachment file not removed', attachmentId: id, err: error.message }));
     }
+  }
+}
+
+/** The bytes to store, or null for an image whose metadata could not be found: refused like a file of no accepted type. */
+function withoutMetadata(type: AttachmentMediaType, bytes: Buffer): Buffer | null {
+  try {
+    return stripImageMetadata(type, bytes);
+  } catch (error) {
+    if (error instanceof UnreadableImageError) return null;
+    throw error;
   }
 }

@@ -1,4 +1,7 @@
 import { randomInt } from 'node:crypto';
+import { dammCheckDigit } from '@petitio/platform';
+
+export { dammCheckDigit };
 
 /**
  * Tracking numbers are 11 digits: 10 random digits and a Damm check digit, shown as
@@ -6,26 +9,7 @@ import { randomInt } from 'node:crypto';
  * and it reads well aloud; random, so it reveals no volume and cannot be guessed; the Damm
  * digit catches every single-digit typo and every swap of adjacent digits before any lookup.
  */
-const DAMM_TABLE = [
-  [0, 3, 1, 7, 5, 9, 8, 6, 4, 2],
-  [7, 0, 9, 2, 1, 5, 4, 8, 6, 3],
-  [4, 2, 0, 6, 8, 7, 1, 3, 5, 9],
-  [1, 7, 5, 0, 9, 8, 3, 4, 2, 6],
-  [6, 1, 2, 3, 0, 4, 5, 9, 7, 8],
-  [3, 6, 7, 4, 2, 0, 9, 5, 8, 1],
-  [5, 8, 6, 9, 7, 2, 0, 1, 3, 4],
-  [8, 9, 4, 5, 3, 6, 2, 0, 1, 7],
-  [9, 4, 3, 8, 6, 1, 7, 2, 0, 5],
-  [2, 5, 8, 1, 4, 3, 6, 7, 9, 0],
-];
-
 export const TRACKING_NUMBER_LENGTH = 11;
-
-export function dammCheckDigit(digits: string): number {
-  let interim = 0;
-  for (const ch of digits) interim = DAMM_TABLE[interim][ch.charCodeAt(0) - 48];
-  return interim;
-}
 
 export function generateTrackingNumber(): string {
   let body = '';

@@ -29,4 +29,5 @@ export * from './security/security.module';
 export * from './platform.module';
 export * from './html/safe-html';
 export * from './text/uuid';
+export * from './text/damm';
 export * from './patch/defined-only';

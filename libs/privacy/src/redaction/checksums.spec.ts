@@ -1,4 +1,5 @@
-import { dammCheckDigit, generateTrackingNumber } from '../../../applications/src/tracking-number';
+import { dammCheckDigit } from '@petitio/platform';
+import { generateTrackingNumber } from '../../../applications/src/tracking-number';
 import { passesDamm, passesLuhn, passesMod97 } from './checksums';
 
 describe('checksums', () => {

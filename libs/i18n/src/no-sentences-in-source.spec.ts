@@ -18,6 +18,13 @@ const ALLOWED: Record<string, string> = {
   'libs/directory/src/agency-csv-importer.ts': 'the import report of `petitio import-agencies`, read by the operator loading a directory file in a terminal',
   'libs/country-packs/src/country-pack.ts': 'what is wrong with a country pack, told to its author by the packs spec and to the operator at start',
   'libs/country-packs/src/pack-problems.ts': 'what is wrong with a country pack, told to its author by the packs spec and to the operator running seed',
+  'libs/intake/src/attachments/jpeg-metadata.ts': 'why an image cannot be followed, caught by intake and answered as the file_type problem; never shown',
+  'libs/intake/src/attachments/png-metadata.ts': 'why an image cannot be followed, caught by intake and answered as the file_type problem; never shown',
+  'libs/intake/src/attachments/webp-metadata.ts': 'why an image cannot be followed, caught by intake and answered as the file_type problem; never shown',
+  'libs/privacy/src/vault/key-encryption-keys.ts': 'what is wrong with VAULT_KEYS, told to the operator starting a process',
+  'libs/privacy/src/redaction/phone-number.ts': 'the label words redaction looks for before a number, data rather than words',
+  'libs/privacy/src/redaction/tracking-number.ts': 'the label words redaction looks for before a number, data rather than words',
+  'libs/privacy/src/redaction/redaction-test-set.ts': 'the citizens’ sentences the redaction quality spec measures, test data',
 };
 
 /** Product TypeScript a person's words could hide in: libs and apps, not specs, not the CLI (an operator's terminal). */

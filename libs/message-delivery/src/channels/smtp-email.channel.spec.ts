@@ -49,7 +49,15 @@ describe('email channel', () => {
   });
 
   it('without SMTP_URL in production refuses every email for good, saying why', async () => {
-    const channel = new SmtpEmailChannel(loadEnvironment({ NODE_ENV: 'production', ACCESS_CODE_SECRET: 'x'.repeat(40), MAIL_DIR: dir }));
+    const channel = new SmtpEmailChannel(
+      loadEnvironment({
+        NODE_ENV: 'production',
+        ACCESS_CODE_SECRET: 'x'.repeat(40),
+        PHONE_HASH_SECRET: 'y'.repeat(40),
+        VAULT_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+        MAIL_DIR: dir,
+      }),
+    );
     await expect(channel.send(message)).rejects.toThrow(new PermanentDeliveryError('no SMTP server configured (SMTP_URL)'));
     expect(await readdir(dir)).toEqual([]);
   });

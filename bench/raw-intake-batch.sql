@@ -3,13 +3,15 @@
 -- tracking number. Change both files together.
 WITH app AS (
   INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
-    citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
+    citizen_phone_hash, province_code, district_code, latitude, longitude,
     confidential, idempotency_key, request_fingerprint)
   SELECT lpad(floor(random() * 100000000000)::bigint::text, 11, '0'), 'complaint', :topic, :subject, :body, 'web', 'tr',
-    NULL, :phone, NULL, 'TR-34', 'TR-34-KDK', NULL, NULL, false, NULL, NULL
+    decode(:phonehash, 'hex'), 'TR-34', 'TR-34-KDK', NULL, NULL, false, NULL, NULL
   FROM generate_series(1, :n)
   ON CONFLICT DO NOTHING
   RETURNING id, created_at
+), identity AS (
+  INSERT INTO citizen_identities (application_id, data_key_id, sealed) SELECT id, :datakey, decode(:sealed, 'hex') FROM app
 ), history AS (
   INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, to_status, data)
   SELECT id, created_at, 'received', 'citizen', NULL, 'received', '{"channel":"web"}'::jsonb FROM app

@@ -15,6 +15,7 @@ import { ApiClients1765700000000 } from './1765700000000-ApiClients';
 import { AgencyIntegrations1765800000000 } from './1765800000000-AgencyIntegrations';
 import { Webhooks1765900000000 } from './1765900000000-Webhooks';
 import { RegionBoundaries1766000000000 } from './1766000000000-RegionBoundaries';
+import { IdentityVault1766100000000 } from './1766100000000-IdentityVault';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   AgencyIntegrations1765800000000,
   Webhooks1765900000000,
   RegionBoundaries1766000000000,
+  IdentityVault1766100000000,
 ];

@@ -4,6 +4,7 @@ import { countApplications, digits, validApplication } from './support/applicati
 import { Submitted, routed, staffGet, submitRouted } from './support/inbox';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
+import { identityOf, phoneHashOf } from './support/identities';
 
 const FILE = '/api/v1/staff/applications';
 const callers = (phone: string) => `/api/v1/staff/callers/${encodeURIComponent(phone)}/applications`;
@@ -33,10 +34,11 @@ describe('call-center intake and caller lookup', () => {
       expect(res.body).toMatchObject({ status: 'received', statusUrl: `/api/v1/applications/${res.body.trackingNumber}/status` });
       expect(res.body.trackingNumber).toMatch(/^\d{4}-\d{4}-\d{3}$/);
       expect(res.body.accessCode).toMatch(/^\d{8}$/);
-      const { rows } = await stack.db.query('SELECT id, channel, filed_by_staff_id, citizen_phone FROM applications WHERE tracking_number = $1', [
+      const { rows } = await stack.db.query('SELECT id, channel, filed_by_staff_id FROM applications WHERE tracking_number = $1', [
         digits(res.body.trackingNumber),
       ]);
-      expect(rows[0]).toEqual({ id: res.body.applicationId, channel: 'agent', filed_by_staff_id: agent.id, citizen_phone: '+905321234567' });
+      expect(rows[0]).toEqual({ id: res.body.applicationId, channel: 'agent', filed_by_staff_id: agent.id });
+      expect(await identityOf(stack.db, digits(res.body.trackingNumber))).toMatchObject({ phone: '+905321234567' });
       const history = await stack.db.query('SELECT kind, actor_type, actor_id FROM application_events WHERE application_id = $1 ORDER BY id LIMIT 1', [
         res.body.applicationId,
       ]);
@@ -139,9 +141,10 @@ describe('call-center intake and caller lookup', () => {
       const busy = '0555 444 33 22';
       for (let i = 0; i < 21; i++) await file(agent, validApplication({ subject: `call ${i}`, citizen: { phone: busy } })).expect(201);
       const res = await staffGet(stack, agent.token, callers(busy)).expect(200);
-      const expected = await stack.db.query('SELECT tracking_number FROM applications WHERE citizen_phone = $1 ORDER BY created_at DESC, id DESC LIMIT 20', [
-        '+905554443322',
-      ]);
+      const expected = await stack.db.query(
+        'SELECT tracking_number FROM applications WHERE citizen_phone_hash = $1 ORDER BY created_at DESC, id DESC LIMIT 20',
+        [phoneHashOf('+905554443322')],
+      );
       expect(res.body.items.map((a: { trackingNumber: string }) => digits(a.trackingNumber))).toEqual(
         expected.rows.map((r: { tracking_number: string }) => r.tracking_number),
       );

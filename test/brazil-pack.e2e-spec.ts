@@ -18,6 +18,7 @@ import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './support/test-services';
 import { TWILIO_WEBHOOK_ENV, messageText, twilioPost, twilioSid } from './support/twilio-webhooks';
+import { phoneHashOf } from './support/identities';
 
 const run = promisify(execFile);
 const withoutMarks = (text: string) => fitSmsText(text, lettersWithoutMarks('pt')).text;
@@ -192,7 +193,7 @@ describe('the Brazil country pack', () => {
     expect(reply).toBe(withoutMarks(sms.received({ tracking, code })));
     expect(smsSegments(reply)).toMatchObject({ encoding: 'GSM-7', segments: 1 });
 
-    const { rows } = await stack.db.query('SELECT id, language, channel FROM applications WHERE citizen_phone = $1', [from]);
+    const { rows } = await stack.db.query('SELECT id, language, channel FROM applications WHERE citizen_phone_hash = $1', [phoneHashOf(from)]);
     expect(rows).toEqual([{ id: expect.any(String), language: 'pt', channel: 'sms' }]);
     // An SMS has no place: water goes to the topic's default, the triage unit.
     expect(await routedAgencyCode(stack.db, tracking)).toBe('TRIAGE');

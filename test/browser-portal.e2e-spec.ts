@@ -6,6 +6,7 @@ import { act, versionOf } from './support/casework';
 import { submitForm } from './support/console-forms';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
+import { identityOf } from './support/identities';
 
 /**
  * The citizen portal as a citizen uses it: real headless Chromium against the real api and worker.
@@ -94,10 +95,9 @@ describe('citizen portal in a real browser', () => {
   }
 
   async function applicationRow(trackingNumber: string) {
-    const { rows } = await stack.db.query(
-      'SELECT id, channel, language, type_code, subject, body, citizen_name, status FROM applications WHERE tracking_number = $1',
-      [digits(trackingNumber)],
-    );
+    const { rows } = await stack.db.query('SELECT id, channel, language, type_code, subject, body, status FROM applications WHERE tracking_number = $1', [
+      digits(trackingNumber),
+    ]);
     return rows[0];
   }
 
@@ -162,8 +162,8 @@ describe('citizen portal in a real browser', () => {
         language: 'tr',
         type_code: 'complaint',
         subject: 'Sokağımızda su yok',
-        citizen_name: 'Ayşe Yılmaz',
       });
+      expect(await identityOf(stack.db, digits(receipt.trackingNumber))).toMatchObject({ name: 'Ayşe Yılmaz' });
       await routedAgencyCode(stack.db, receipt.trackingNumber);
 
       await main(page).getByRole('link', { name: t.receipt.followLink }).click();

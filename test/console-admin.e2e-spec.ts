@@ -5,6 +5,7 @@ import { countApplications, digits } from './support/applications';
 import { submitRouted } from './support/inbox';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, agencyId, staffUser } from './support/staff';
+import { identityOf } from './support/identities';
 
 const t = consoleTexts('en');
 const CALLER_PHONE = '0532 987 65 43';
@@ -75,10 +76,9 @@ describe('staff console: call intake and users admin', () => {
       expect(trackingNumber).toMatch(/^\d{4}-\d{4}-\d{3}$/);
       expect(accessCode).toMatch(/^\d{8}$/);
       expect(res.text).toContain(quoted(t.calls.readOut));
-      const { rows } = await stack.db.query('SELECT channel, filed_by_staff_id, citizen_phone FROM applications WHERE tracking_number = $1', [
-        digits(trackingNumber!),
-      ]);
-      expect(rows[0]).toEqual({ channel: 'agent', filed_by_staff_id: agent.id, citizen_phone: '+905329876543' });
+      const { rows } = await stack.db.query('SELECT channel, filed_by_staff_id FROM applications WHERE tracking_number = $1', [digits(trackingNumber!)]);
+      expect(rows[0]).toEqual({ channel: 'agent', filed_by_staff_id: agent.id });
+      expect(await identityOf(stack.db, digits(trackingNumber!))).toMatchObject({ phone: '+905329876543' });
       await request(stack.apiUrl).get(`/api/v1/applications/${trackingNumber}/status`).set('X-Access-Code', accessCode!).expect(200);
     });
 

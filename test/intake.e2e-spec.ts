@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { countApplications, digits, routedAgencyCode, validApplication } from './support/applications';
 import { TestStack, startStack } from './support/stack';
+import { identityOf, phoneHashOf } from './support/identities';
 
 describe('web intake', () => {
   let stack: TestStack;
@@ -17,10 +18,14 @@ describe('web intake', () => {
     expect(res.body.status).toBe('received');
     expect(await routedAgencyCode(stack.db, res.body.trackingNumber)).toBe('ISKI-KDK');
 
-    const { rows } = await stack.db.query('SELECT citizen_phone, province_code, channel FROM applications WHERE tracking_number = $1', [
-      digits(res.body.trackingNumber),
-    ]);
-    expect(rows[0]).toEqual({ citizen_phone: '+905321234567', province_code: 'TR-34', channel: 'web' });
+    const { rows } = await stack.db.query(
+      'SELECT citizen_phone_hash, province_code, channel, ci.sealed FROM applications a JOIN citizen_identities ci ON ci.application_id = a.id WHERE tracking_number = $1',
+      [digits(res.body.trackingNumber)],
+    );
+    expect(rows[0]).toMatchObject({ citizen_phone_hash: phoneHashOf('+905321234567'), province_code: 'TR-34', channel: 'web' });
+    // Sealed, not stored in clear: the number is nowhere in the box, and the vault opens it to what was given.
+    expect(rows[0].sealed.toString('latin1')).not.toContain('5321234567');
+    expect(await identityOf(stack.db, digits(res.body.trackingNumber))).toEqual({ name: 'Ayşe Yılmaz', phone: '+905321234567', email: null });
   });
 
   it('records the whole history as append-only events', async () => {

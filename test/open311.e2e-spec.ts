@@ -9,6 +9,7 @@ import { actNow } from './support/casework';
 import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
+import { identityOf } from './support/identities';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -154,16 +155,13 @@ describe('Open311 GeoReport v2', () => {
     expect(filed.body).toEqual([{ service_request_id: expect.stringMatching(/^\d{4}-\d{4}-\d{3}$/), service_notice: null, account_id: null }]);
     const id = filed.body[0].service_request_id as string;
     expect(await routedAgencyCode(stack.db, id)).toBe('ISKI-KDK');
-    const { rows } = await stack.db.query('SELECT id, channel, citizen_email, citizen_name, body, language FROM applications WHERE tracking_number = $1', [
-      id.replace(/-/g, ''),
-    ]);
+    const { rows } = await stack.db.query('SELECT id, channel, body, language FROM applications WHERE tracking_number = $1', [id.replace(/-/g, '')]);
     expect(rows[0]).toMatchObject({
       channel: 'api',
-      citizen_email: 'ayse.open311@example.org',
-      citizen_name: 'Ayşe Yılmaz',
       body: 'No water on Moda Caddesi since this morning.',
       language: 'en',
     });
+    expect(await identityOf(stack.db, id.replace(/-/g, ''))).toMatchObject({ email: 'ayse.open311@example.org', name: 'Ayşe Yılmaz' });
 
     // The answer clock starts in the worker just after routing; expected_datetime is its deadline.
     await waitFor(

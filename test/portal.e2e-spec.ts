@@ -6,6 +6,7 @@ import { waitFor } from './support/ports';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 import { submissionKeyIn, textOf } from './support/pages';
+import { identityOf } from './support/identities';
 
 const LANGUAGES = [
   { lang: 'tr', dir: 'ltr' },
@@ -188,7 +189,7 @@ describe('citizen portal pages (no JavaScript needed)', () => {
 
       expect(await routedAgencyCode(stack.db, trackingNumber)).toBe('ISKI-KDK');
       const { rows } = await stack.db.query(
-        'SELECT channel, language, confidential, citizen_email, citizen_phone, province_code, district_code FROM applications WHERE idempotency_key = $1',
+        'SELECT channel, language, confidential, province_code, district_code FROM applications WHERE idempotency_key = $1',
         [key],
       );
       expect(rows).toEqual([
@@ -196,12 +197,11 @@ describe('citizen portal pages (no JavaScript needed)', () => {
           channel: 'web',
           language: 'en',
           confidential: true,
-          citizen_email: 'ayse@example.org',
-          citizen_phone: '+905321234567',
           province_code: 'TR-34',
           district_code: 'TR-34-KDK',
         },
       ]);
+      expect(await identityOf(stack.db, digits(trackingNumber))).toMatchObject({ email: 'ayse@example.org', phone: '+905321234567' });
 
       const again = await post('/en/apply', validForm(key, { confidential: 'yes' })).expect(201);
       expect(textOf(again.text, 'tracking-number')).toBe(trackingNumber);

@@ -7,6 +7,7 @@ import { routedAgencyCode } from './support/applications';
 import { TestStack, startStack } from './support/stack';
 import { staffUser } from './support/staff';
 import { TWILIO_WEBHOOK_ENV, messageText, turkishMobile, twilioPost, twilioSid, usNumber } from './support/twilio-webhooks';
+import { phoneHashOf } from './support/identities';
 
 const SMS = '/webhooks/twilio/sms';
 const FLOOD_LIMIT = 6;
@@ -29,8 +30,8 @@ describe('inbound SMS: a citizen on any phone', () => {
   };
   const applicationsOf = async (phone: string) =>
     (
-      await stack.db.query('SELECT id, tracking_number, channel, body, language, status FROM applications WHERE citizen_phone = $1 ORDER BY created_at', [
-        phone,
+      await stack.db.query('SELECT id, tracking_number, channel, body, language, status FROM applications WHERE citizen_phone_hash = $1 ORDER BY created_at', [
+        phoneHashOf(phone),
       ])
     ).rows;
   const count = async (table: string) => (await stack.db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;

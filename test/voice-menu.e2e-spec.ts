@@ -1,5 +1,6 @@
 import { TestStack, startStack } from './support/stack';
 import { PUBLIC_BASE_URL, TWILIO_WEBHOOK_ENV, messageText, turkishMobile, twilioPost, twilioSid, unescapeXml, usNumber } from './support/twilio-webhooks';
+import { phoneHashOf } from './support/identities';
 
 const VOICE = '/webhooks/twilio/voice';
 /** Where Twilio is told to call back: absolute, from PUBLIC_BASE_URL. */
@@ -103,7 +104,9 @@ describe('voice menu: citizens who call instead of texting', () => {
     const again = await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200);
     expect(again.text).toBe(first.text);
 
-    const { rows } = await stack.db.query('SELECT tracking_number, channel, body, language FROM applications WHERE citizen_phone = $1', [from]);
+    const { rows } = await stack.db.query('SELECT tracking_number, channel, body, language FROM applications WHERE citizen_phone_hash = $1', [
+      phoneHashOf(from),
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'voice', language: 'tr' });
     expect(rows[0].body).toContain(params.RecordingSid);
@@ -132,7 +135,7 @@ describe('voice menu: citizens who call instead of texting', () => {
     ]);
 
     const replayed = unescapeXml((await twilioPost(stack.apiUrl, `${VOICE}/recorded`, params).expect(200)).text);
-    const { rows } = await stack.db.query('SELECT tracking_number FROM applications WHERE citizen_phone = $1', [from]);
+    const { rows } = await stack.db.query('SELECT tracking_number FROM applications WHERE citizen_phone_hash = $1', [phoneHashOf(from)]);
     expect(rows).toHaveLength(1);
     expect(replayed).toContain(`Your tracking number is ${spoken(rows[0].tracking_number.replace(/(\d{4})(\d{4})(\d{3})/, '$1-$2-$3'))}.`);
     expect(replayed).not.toMatch(/access code is/);
@@ -202,7 +205,7 @@ describe('voice menu behind a reverse proxy under a path prefix', () => {
     expect(recorded).toBe(`${PREFIXED}${VOICE}/recorded`);
     const done = await follow(recorded, { From: from, RecordingSid: twilioSid('RE'), RecordingUrl: 'https://api.twilio.com/rec', RecordingDuration: '9' });
     expect(done).toContain('Your tracking number is');
-    const { rows } = await stack.db.query('SELECT channel FROM applications WHERE citizen_phone = $1', [from]);
+    const { rows } = await stack.db.query('SELECT channel FROM applications WHERE citizen_phone_hash = $1', [phoneHashOf(from)]);
     expect(rows).toEqual([{ channel: 'voice' }]);
   });
 

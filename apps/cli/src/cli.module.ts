@@ -10,6 +10,7 @@ import { ApplicationsModule } from '@petitio/applications';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
 import { ClockModule, DatabaseModule, EnvironmentModule, OutboxModule, RateLimitModule, SecurityModule } from '@petitio/platform';
+import { PrivacyModule } from '@petitio/privacy';
 import { RoutingModule } from '@petitio/routing';
 import { StaffModule } from '@petitio/staff';
 import { CountryPackInstaller } from './country-pack/country-pack-installer';
@@ -35,6 +36,7 @@ import { DemoSeeder } from './demo/demo-seeder';
     ChannelsModule,
     StaffModule,
     ApiClientsModule,
+    PrivacyModule,
   ],
   providers: [CountryPackInstaller, DemoSeeder],
 })

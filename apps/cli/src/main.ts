@@ -15,6 +15,7 @@ import { CountryPackInstaller, CountryPackMismatchError } from './country-pack/c
 import { DemoSeeder } from './demo/demo-seeder';
 import { registerApiKeyCommand } from './api-key-command';
 import { registerImportBoundariesCommand } from './boundaries/import-boundaries-command';
+import { registerVaultCommand } from './vault-command';
 
 const program = new Command().name('petitio').description('Petitio administration commands');
 
@@ -63,6 +64,7 @@ program
 
 registerApiKeyCommand(program);
 registerImportBoundariesCommand(program);
+registerVaultCommand(program);
 
 program
   .command('import-agencies')

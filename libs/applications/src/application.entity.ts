@@ -14,9 +14,7 @@ export class Application {
   @Column('text') subject: string;
   @Column('text') body: string;
   @Column('text') channel: Channel;
-  @Column('text', { name: 'citizen_name', nullable: true }) citizenName: string | null;
-  @Column('text', { name: 'citizen_phone', nullable: true }) citizenPhone: string | null;
-  @Column('text', { name: 'citizen_email', nullable: true }) citizenEmail: string | null;
+  // The citizen's name and contact are sealed in the identity vault (@petitio/privacy), never in this row.
   @Column('text') language: string;
   @Column('text', { name: 'province_code', nullable: true }) provinceCode: string | null;
   @Column('text', { name: 'district_code', nullable: true }) districtCode: string | null;

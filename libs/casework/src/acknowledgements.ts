@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotificationsService } from '@petitio/notifications';
 import { NotFoundError } from '@petitio/platform';
+import { IDENTITY_COLUMNS, IDENTITY_JOIN, IdentityVault, SealedIdentityColumns } from '@petitio/privacy';
 import { DataSource } from 'typeorm';
 import { formatTrackingNumber } from '@petitio/applications';
 import { citizenChannel } from './citizen-notices';
@@ -17,6 +18,7 @@ export class Acknowledgements {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
+    private readonly vault: IdentityVault,
   ) {}
 
   /**
@@ -25,16 +27,15 @@ export class Acknowledgements {
    */
   acknowledge(applicationId: string): Promise<AcknowledgementOutcome> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { trackingNumber: string; channel: string; language: string; citizenPhone: string | null; citizenEmail: string | null }[] =
-        await manager.query(
-          `SELECT tracking_number AS "trackingNumber", channel, language, citizen_phone AS "citizenPhone", citizen_email AS "citizenEmail"
-           FROM applications WHERE id = $1`,
-          [applicationId],
-        );
+      const rows: ({ trackingNumber: string; channel: string; language: string } & SealedIdentityColumns)[] = await manager.query(
+        `SELECT a.tracking_number AS "trackingNumber", a.channel, a.language, ${IDENTITY_COLUMNS} FROM applications a ${IDENTITY_JOIN} WHERE a.id = $1`,
+        [applicationId],
+      );
       const app = rows[0];
       if (!app) throw new NotFoundError('APPLICATION_NOT_FOUND');
       if (app.channel === 'sms' || app.channel === 'voice') return 'answered_on_channel';
-      const { channel, recipient } = citizenChannel(app);
+      const citizen = await this.vault.openRow(app);
+      const { channel, recipient } = citizenChannel({ channel: app.channel, citizenPhone: citizen.phone, citizenEmail: citizen.email });
       if (channel === 'web') return 'no_contact';
       const earlier: unknown[] = await manager.query(`SELECT 1 FROM outgoing_messages WHERE application_id = $1 AND template = 'application_received'`, [
         applicationId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, NotFoundError, StaleVersionError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
+import { IDENTITY_COLUMNS, IDENTITY_JOIN, IdentityVault, SealedIdentityColumns } from '@petitio/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationAccess } from '@petitio/applications';
 import type { Actor } from '@petitio/applications';
@@ -47,9 +48,8 @@ export type ChangeAuthor = { staff: StaffPrincipal } | { citizen: true } | { sys
 
 const COLUMNS = `a.id, a.tracking_number AS "trackingNumber", a.status, a.version, a.type_code AS type, a.channel, a.language,
   a.assigned_agency_id AS "assignedAgencyId", a.assigned_officer_id AS "assignedOfficerId",
-  a.citizen_phone AS "citizenPhone", a.citizen_email AS "citizenEmail", a.citizen_name AS "citizenName",
   a.confidential, a.transfer_count AS "transferCount", a.duplicate_of_id AS "duplicateOfId",
-  a.answered_at AS "answeredAt", a.closed_at AS "closedAt", a.created_at AS "createdAt"`;
+  a.answered_at AS "answeredAt", a.closed_at AS "closedAt", a.created_at AS "createdAt", ${IDENTITY_COLUMNS}`;
 
 /**
  * Every change to an application goes through here: one transaction that locks the row
@@ -62,6 +62,7 @@ export class ApplicationChanges {
     private readonly dataSource: DataSource,
     private readonly access: ApplicationAccess,
     private readonly clock: Clock,
+    private readonly vault: IdentityVault,
   ) {}
 
   async change<T>(author: ChangeAuthor, applicationId: string, expectedVersion: number | undefined, fn: (ctx: ChangeContext) => Promise<T>): Promise<T> {
@@ -84,7 +85,16 @@ export class ApplicationChanges {
   async lock(manager: EntityManager, author: ChangeAuthor, where: string, params: unknown[]): Promise<LockedApplication[]> {
     const scoped = [...params];
     const scope = 'staff' in author ? this.access.condition(author.staff, scoped, 'a', 'act') : 'TRUE';
-    return manager.query(`SELECT ${COLUMNS} FROM applications a WHERE (${where}) AND ${scope} ORDER BY a.id FOR NO KEY UPDATE`, scoped);
+    const rows: (Omit<LockedApplication, 'citizenPhone' | 'citizenEmail' | 'citizenName'> & SealedIdentityColumns)[] = await manager.query(
+      `SELECT ${COLUMNS} FROM applications a ${IDENTITY_JOIN} WHERE (${where}) AND ${scope} ORDER BY a.id FOR NO KEY UPDATE OF a`,
+      scoped,
+    );
+    return Promise.all(
+      rows.map(async ({ identitySealed, identityKeyId, identityKekId, identityWrappedKey, ...app }) => {
+        const citizen = await this.vault.openRow({ trackingNumber: app.trackingNumber, identitySealed, identityKeyId, identityKekId, identityWrappedKey });
+        return { ...app, citizenPhone: citizen.phone, citizenEmail: citizen.email, citizenName: citizen.name };
+      }),
+    );
   }
 
   /**

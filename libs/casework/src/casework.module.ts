@@ -5,6 +5,7 @@ import { NotificationsModule } from '@petitio/notifications';
 import { SlaModule } from '@petitio/sla';
 import { ApplicationsModule } from '@petitio/applications';
 import { IntakeModule } from '@petitio/intake';
+import { PrivacyModule } from '@petitio/privacy';
 import { Acknowledgements } from './acknowledgements';
 import { ApplicationChanges } from './application-changes';
 import { CitizenNotices } from './citizen-notices';
@@ -53,7 +54,7 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, SlaModule, IntakeModule],
+  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, NotificationsModule, PrivacyModule, SlaModule, IntakeModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -8,6 +8,7 @@ import { ApplicationAttachments, AttachmentLine } from '@petitio/intake';
 import type { ActorType } from '@petitio/applications';
 import type { ApplicationStatus } from '@petitio/applications';
 import type { Channel } from '@petitio/applications';
+import { IDENTITY_COLUMNS, IDENTITY_JOIN, IdentityVault, SealedIdentityColumns } from '@petitio/privacy';
 import { DeadlineDetails, DeadlineLine } from './deadline-details';
 import type { InboxSla } from './inbox-deadlines';
 import { PersonalDataReads } from './personal-data-reads';
@@ -76,7 +77,7 @@ export interface MessageLine {
   author: StaffRef | null;
 }
 
-interface ApplicationRow {
+interface ApplicationRow extends SealedIdentityColumns {
   id: string;
   trackingNumber: string;
   type: string;
@@ -99,9 +100,6 @@ interface ApplicationRow {
   officerName: string | null;
   filerId: string | null;
   filerName: string | null;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
   transferCount: number;
   duplicateOfId: string | null;
   rating: number | null;
@@ -153,6 +151,7 @@ export class ApplicationDetailService {
     private readonly reads: PersonalDataReads,
     private readonly deadlineDetails: DeadlineDetails,
     private readonly attachmentFiles: ApplicationAttachments,
+    private readonly vault: IdentityVault,
   ) {}
 
   /**
@@ -167,7 +166,7 @@ export class ApplicationDetailService {
          a.province_code AS "provinceCode", a.district_code AS "districtCode", a.latitude, a.longitude,
          g.id AS "agencyId", g.code AS "agencyCode", g.names AS "agencyNames",
          o.id AS "officerId", o.display_name AS "officerName", f.id AS "filerId", f.display_name AS "filerName",
-         a.citizen_name AS name, a.citizen_phone AS phone, a.citizen_email AS email,
+         ${IDENTITY_COLUMNS},
          a.transfer_count AS "transferCount", a.duplicate_of_id AS "duplicateOfId", a.rating, a.rating_comment AS "ratingComment",
          a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.routed_at AS "routedAt",
          a.answered_at AS "answeredAt", a.closed_at AS "closedAt"
@@ -176,6 +175,7 @@ export class ApplicationDetailService {
        LEFT JOIN agencies g ON g.id = a.assigned_agency_id
        LEFT JOIN staff_users o ON o.id = a.assigned_officer_id
        LEFT JOIN staff_users f ON f.id = a.filed_by_staff_id
+       ${IDENTITY_JOIN}
        WHERE a.id = $1 AND ${this.access.condition(principal, params)}`,
       params,
     );
@@ -190,7 +190,9 @@ export class ApplicationDetailService {
     ]);
 
     const identityVisible = this.access.canSeeIdentity(principal, a.confidential);
-    await this.reads.record(principal.userId, [applicationId], identityVisible ? IDENTITY_FIELDS.filter((field) => a[field] !== null) : []);
+    // Opened only for a user who may see it: a hidden identity is never decrypted.
+    const citizen = identityVisible ? await this.vault.openRow(a) : null;
+    await this.reads.record(principal.userId, [applicationId], citizen ? IDENTITY_FIELDS.filter((field) => citizen[field] !== null) : []);
 
     return {
       id: a.id,
@@ -208,7 +210,7 @@ export class ApplicationDetailService {
       agency: agencyRef(a.agencyId, a.agencyCode, a.agencyNames, language),
       assignedOfficer: a.officerId ? { id: a.officerId, displayName: a.officerName! } : null,
       filedBy: a.filerId ? { id: a.filerId, displayName: a.filerName! } : null,
-      citizen: identityVisible ? { name: a.name, phone: a.phone, email: a.email } : null,
+      citizen,
       identityHidden: !identityVisible,
       transferCount: a.transferCount,
       duplicateOfId: a.duplicateOfId,

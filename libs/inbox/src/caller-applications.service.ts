@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LocalisedNames, localise } from '@petitio/directory';
 import { ENVIRONMENT, Environment, InvalidInputError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
+import { PhoneHash } from '@petitio/privacy';
 import { DataSource } from 'typeorm';
 import type { ApplicationStatus } from '@petitio/applications';
 import { toE164 } from '@petitio/applications';
@@ -34,6 +35,7 @@ export class CallerApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reads: PersonalDataReads,
+    private readonly phoneHash: PhoneHash,
     @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
@@ -47,10 +49,10 @@ export class CallerApplicationsService {
        FROM applications a
        LEFT JOIN topics t ON t.id = a.topic_id
        LEFT JOIN agencies g ON g.id = a.assigned_agency_id
-       WHERE a.citizen_phone = $1 AND ($2::boolean OR NOT a.confidential)
+       WHERE a.citizen_phone_hash = $1 AND ($2::boolean OR NOT a.confidential)
        ORDER BY a.created_at DESC, a.id DESC
        LIMIT $3`,
-      [phone, principal.center, CALLER_APPLICATIONS_LIMIT],
+      [this.phoneHash.of(phone), principal.center, CALLER_APPLICATIONS_LIMIT],
     );
     await this.reads.record(
       principal.userId,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Batcher, ENVIRONMENT, Environment, Metrics, OutboxTopic, OutboxWriter, PreparedQuery, isDatabaseUnavailable } from '@petitio/platform';
 import { Gauge } from 'prom-client';
 import type { Actor } from '@petitio/applications';
+import { IdentityVault, PhoneHash } from '@petitio/privacy';
 import type { AttachmentRecord } from './attachments/attachment-record';
 
 /** An application checked and normalised by intake, ready to be written. */
@@ -39,7 +40,8 @@ export type StoredApplication = { id: string; createdAt: Date } | null;
 const MOST_PER_STATEMENT = 64;
 
 /**
- * Writes applications, each with its first history line, its attachments' rows and its outbox event, in one statement:
+ * Writes applications, each with its sealed identity (the vault's row and the keyed phone hash), its first history
+ * line, its attachments' rows and its outbox event, in one statement:
  * atomic without an explicit transaction. Submissions that arrive while `INTAKE_WRITERS` statements are running are
  * written together by the next one, so a busy api pays one round trip, one plan and one commit for many applications
  * (PostgreSQL then stores four to five times the rows per second it stores one by one). A submission is answered only
@@ -55,6 +57,8 @@ export class IntakeStore {
 
   constructor(
     private readonly prepared: PreparedQuery,
+    private readonly vault: IdentityVault,
+    private readonly phoneHash: PhoneHash,
     @Inject(ENVIRONMENT) env: Environment,
     // The CLI (demo seed) has no metrics.
     @Optional() metrics?: Metrics,
@@ -101,21 +105,26 @@ export class IntakeStore {
     const files = submissions.flatMap((s) =>
       s.attachments.map((f, position) => ({ tn: s.trackingNumber, id: f.id, position, name: f.name, type: f.mediaType, size: f.size, sha256: f.sha256 })),
     );
+    const identities = await Promise.all(
+      submissions.map(({ application: a, trackingNumber }) =>
+        this.vault.seal({ name: a.citizenName, phone: a.citizenPhone, email: a.citizenEmail }, trackingNumber),
+      ),
+    );
     const rows = await this.prepared.rows<{ id: string; created_at: Date; tracking_number: string }>(
-      'intake-store-v5',
+      'intake-store-v6',
       `WITH given AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
-           $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::float8[], $14::float8[],
+           $8::bytea[], $9::uuid[], $10::bytea[], $11::text[], $12::text[], $13::float8[], $14::float8[],
            $15::boolean[], $16::text[], $17::text[], $18::uuid[], $19::text[], $20::text[])
            WITH ORDINALITY AS g(tracking_number, type_code, topic_id, subject, body, channel, language,
-             citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
+             citizen_phone_hash, data_key_id, sealed_identity, province_code, district_code, latitude, longitude,
              confidential, idempotency_key, request_fingerprint, filed_by_staff_id, actor_type, actor_id, n)
        ), app AS (
          INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
-           citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
+           citizen_phone_hash, province_code, district_code, latitude, longitude,
            confidential, idempotency_key, request_fingerprint, filed_by_staff_id)
          SELECT tracking_number, type_code, topic_id, subject, body, channel, language,
-           citizen_name, citizen_phone, citizen_email, province_code, district_code, latitude, longitude,
+           citizen_phone_hash, province_code, district_code, latitude, longitude,
            confidential, idempotency_key, request_fingerprint, filed_by_staff_id
          -- Keys in one order for every statement, so two sharing keys cannot deadlock; the earliest of twins wins.
          FROM given ORDER BY idempotency_key NULLS LAST, n
@@ -125,6 +134,10 @@ export class IntakeStore {
          INSERT INTO application_events (application_id, occurred_at, kind, actor_type, actor_id, to_status, data)
          SELECT app.id, app.created_at, 'received', given.actor_type, given.actor_id, 'received', jsonb_build_object('channel', app.channel)
          FROM app JOIN given USING (tracking_number) ORDER BY given.n
+       ), identity AS (
+         INSERT INTO citizen_identities (application_id, data_key_id, sealed)
+         SELECT app.id, given.data_key_id, given.sealed_identity
+         FROM app JOIN given USING (tracking_number) WHERE given.sealed_identity IS NOT NULL
        ), files AS (
          INSERT INTO application_attachments (id, application_id, position, original_name, media_type, size_bytes, sha256, created_at)
          SELECT f.id, app.id, f.position, f.name, f.type, f.size, f.sha256, app.created_at
@@ -140,9 +153,9 @@ export class IntakeStore {
         column((s) => s.application.body),
         column((s) => s.application.channel),
         column((s) => s.application.language),
-        column((s) => s.application.citizenName),
-        column((s) => s.application.citizenPhone),
-        column((s) => s.application.citizenEmail),
+        column((s) => (s.application.citizenPhone ? this.phoneHash.of(s.application.citizenPhone) : null)),
+        identities.map((sealed) => sealed?.dataKeyId ?? null),
+        identities.map((sealed) => sealed?.sealed ?? null),
         column((s) => s.application.provinceCode),
         column((s) => s.application.districtCode),
         column((s) => s.application.latitude),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@petitio/catalogue';
 import { DirectoryModule } from '@petitio/directory';
+import { PrivacyModule } from '@petitio/privacy';
 import { SlaModule } from '@petitio/sla';
 import { ENVIRONMENT, Environment } from '@petitio/platform';
 import { ApplicationsModule } from '@petitio/applications';
@@ -24,7 +25,7 @@ const SERVICES = [
 ];
 
 @Module({
-  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, SlaModule],
+  imports: [ApplicationsModule, CatalogueModule, DirectoryModule, PrivacyModule, SlaModule],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { formatTrackingNumber } from '@petitio/applications';
 import { ENVIRONMENT, Environment, NotFoundError } from '@petitio/platform';
+import { IDENTITY_COLUMNS, IDENTITY_JOIN, IdentityVault, SealedIdentityColumns } from '@petitio/privacy';
 import { DataSource } from 'typeorm';
 import { DUE_COLUMNS, DueDelivery } from './webhook-deliveries';
 import { WebhookEventType, WebhookPayload } from './webhook-events';
 
-interface EventRow {
+interface EventRow extends SealedIdentityColumns {
   applicationId: string;
   occurredAt: Date;
   fromAgencyId: string | null;
@@ -18,9 +19,6 @@ interface EventRow {
   agencyId: string | null;
   agencyCode: string | null;
   confidential: boolean;
-  citizenName: string | null;
-  citizenPhone: string | null;
-  citizenEmail: string | null;
 }
 
 /**
@@ -33,6 +31,7 @@ export class WebhookFanOut {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(ENVIRONMENT) private readonly env: Environment,
+    private readonly vault: IdentityVault,
   ) {}
 
   /** The ids of the event's deliveries still to send (new or left by an earlier run), for the caller to queue. */
@@ -42,8 +41,8 @@ export class WebhookFanOut {
         `SELECT e.application_id AS "applicationId", e.occurred_at AS "occurredAt", e.from_agency_id AS "fromAgencyId",
            e.to_agency_id AS "toAgencyId", e.data, a.tracking_number AS "trackingNumber", a.type_code AS "applicationType",
            t.code AS topic, coalesce(e.to_status, a.status) AS status, g.id AS "agencyId", g.code AS "agencyCode", a.confidential,
-           a.citizen_name AS "citizenName", a.citizen_phone AS "citizenPhone", a.citizen_email AS "citizenEmail"
-         FROM application_events e JOIN applications a ON a.id = e.application_id
+           ${IDENTITY_COLUMNS}
+         FROM application_events e JOIN applications a ON a.id = e.application_id ${IDENTITY_JOIN}
          LEFT JOIN topics t ON t.id = a.topic_id LEFT JOIN agencies g ON g.id = coalesce(e.to_agency_id, a.assigned_agency_id)
          WHERE e.id = $1`,
         [historyId],
@@ -60,7 +59,7 @@ export class WebhookFanOut {
         await manager.query(
           `INSERT INTO webhook_deliveries (subscription_id, application_event_id, application_id, event_type, payload)
            VALUES ($1, $2, $3, $4, $5) ON CONFLICT ON CONSTRAINT webhook_deliveries_once DO NOTHING`,
-          [subscription.id, historyId, event.applicationId, type, JSON.stringify(this.payload(type, event, subscription.includeIdentity))],
+          [subscription.id, historyId, event.applicationId, type, JSON.stringify(await this.payload(type, event, subscription.includeIdentity))],
         );
       }
       return manager.query(`SELECT ${DUE_COLUMNS} FROM webhook_deliveries d WHERE d.application_event_id = $1 AND d.status = 'pending'`, [historyId]);
@@ -72,7 +71,7 @@ export class WebhookFanOut {
    * an agency key. No text the citizen wrote; the citizen's identity only where the subscription is allowed it
    * and the citizen did not file in confidence.
    */
-  private payload(type: WebhookEventType, event: EventRow, includeIdentity: boolean): WebhookPayload {
+  private async payload(type: WebhookEventType, event: EventRow, includeIdentity: boolean): Promise<WebhookPayload> {
     const data: Record<string, unknown> = {
       applicationId: event.applicationId,
       trackingNumber: formatTrackingNumber(event.trackingNumber),
@@ -85,7 +84,7 @@ export class WebhookFanOut {
     if (type === 'application.transferred') Object.assign(data, { fromAgencyId: event.fromAgencyId, toAgencyId: event.toAgencyId });
     if (type === 'deadline.warning' || type === 'deadline.breached') Object.assign(data, { deadline: { kind: event.data.kind, at: event.data.deadline } });
     if (includeIdentity && !event.confidential) {
-      data.citizen = { name: event.citizenName, phone: event.citizenPhone, email: event.citizenEmail };
+      data.citizen = await this.vault.openRow(event);
     }
     return { type, timestamp: event.occurredAt.toISOString(), data };
   }

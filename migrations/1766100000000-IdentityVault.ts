@@ -9,7 +9,7 @@ const PER_ROUND = 2000;
  * The identity vault: a citizen's name, phone and email leave `applications` for `citizen_identities`, sealed with
  * envelope encryption (docs/privacy.md), and phone lookups use a keyed hash. The clear columns of applications filed
  * before are sealed here, with this process's `VAULT_KEYS` and `PHONE_HASH_SECRET`, then dropped in the same
- * transaction: a failure leaves the database as it was.
+ * transaction: a failure leaves the database as it was. SMS opt-outs are kept by the same hash.
  */
 export class IdentityVault1766100000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -28,6 +28,7 @@ export class IdentityVault1766100000000 implements MigrationInterface {
         sealed bytea NOT NULL
       );
       ALTER TABLE applications ADD COLUMN citizen_phone_hash bytea CHECK (octet_length(citizen_phone_hash) = 32);
+      ALTER TABLE sms_opt_outs ADD COLUMN phone_hash bytea CHECK (octet_length(phone_hash) = 32);
     `);
     const env = loadEnvironment();
     const vault = new IdentityVault(new ConfiguredKeyEncryptionKeys(env.VAULT_KEYS), (sql, params) => q.query(sql, params));
@@ -60,7 +61,11 @@ export class IdentityVault1766100000000 implements MigrationInterface {
       );
       after = rows[rows.length - 1].id;
     }
+    // A few numbers per thousand citizens: one round.
+    const optOuts: { phone: string }[] = await q.query('SELECT phone FROM sms_opt_outs');
+    for (const { phone } of optOuts) await q.query('UPDATE sms_opt_outs SET phone_hash = $2 WHERE phone = $1', [phone, phoneHash.of(phone)]);
     await q.query(`
+      ALTER TABLE sms_opt_outs DROP COLUMN phone, ALTER COLUMN phone_hash SET NOT NULL, ADD PRIMARY KEY (phone_hash);
       DROP INDEX applications_phone_idx;
       ALTER TABLE applications DROP COLUMN citizen_name, DROP COLUMN citizen_phone, DROP COLUMN citizen_email;
       CREATE INDEX applications_phone_hash_idx ON applications (citizen_phone_hash, created_at) WHERE citizen_phone_hash IS NOT NULL;

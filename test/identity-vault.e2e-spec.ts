@@ -42,6 +42,7 @@ describe('the identity vault', () => {
               ($3, 'suggestion', 'Park', 'More trees', 'web', 'en', NULL, NULL, NULL)`,
       [tracking.named, tracking.emailOnly, tracking.anonymous],
     );
+    await before.query(`INSERT INTO sms_opt_outs (phone) VALUES ('+905321234567')`);
     await before.destroy();
     db = new Client({ connectionString: databaseUrl(name) });
     await db.connect();
@@ -52,7 +53,7 @@ describe('the identity vault', () => {
     if (name) await dropTestDatabase(name);
   });
 
-  it('seals the identities of applications filed before it, keeps their phone findable by hash, and drops the clear columns', async () => {
+  it('seals the identities of applications filed before it, keeps their phone and opt-outs findable by hash, and drops the clear columns', async () => {
     expect(await dump(name)).toContain('+905321234567');
     const migrated = await runCliWith({}, databaseUrl(name), 'migrate');
     expect(migrated).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('IdentityVault1766100000000') });
@@ -65,6 +66,7 @@ describe('the identity vault', () => {
     const byHash = await db.query('SELECT tracking_number FROM applications WHERE citizen_phone_hash = $1', [phoneHashOf('+905321234567')]);
     expect(byHash.rows).toEqual([{ tracking_number: tracking.named }]);
     expect((await db.query('SELECT count(*)::int AS n FROM citizen_identities')).rows[0].n).toBe(2);
+    expect((await db.query('SELECT 1 FROM sms_opt_outs WHERE phone_hash = $1', [phoneHashOf('+905321234567')])).rowCount).toBe(1);
 
     const everything = await dump(name);
     for (const clear of ['+905321234567', '5321234567', 'Yılmaz', 'ayse.vault@example.org', 'only.email@example.org']) expect(everything).not.toContain(clear);

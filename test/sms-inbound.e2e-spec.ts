@@ -157,7 +157,7 @@ describe('inbound SMS: a citizen on any phone', () => {
 
   it('records STOP in sms_opt_outs and removes it on START, in any case and with Turkish letters', async () => {
     const from = turkishMobile();
-    const optedOut = async () => (await stack.db.query('SELECT 1 FROM sms_opt_outs WHERE phone = $1', [from])).rows.length === 1;
+    const optedOut = async () => (await stack.db.query('SELECT 1 FROM sms_opt_outs WHERE phone_hash = $1', [phoneHashOf(from)])).rows.length === 1;
     expect(await say(from, 'STOP')).toMatch(/BASLA/);
     expect(await optedOut()).toBe(true);
     expect(await say(from, 'başla')).toBe('SMS bildirimleri yeniden acildi.');

@@ -19,6 +19,7 @@ import {
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 import { testServices } from './support/test-services';
+import { phoneHashOf } from './support/identities';
 
 const STATUS_PATH = '/webhooks/twilio/sms-status';
 
@@ -128,13 +129,13 @@ describe('SMS to citizens through Twilio', () => {
     const { messageId } = await answerBySms(stack, officer, phone.typed, answer);
     const row = await smsSettled(stack, messageId, 'failed');
     expect(row.attempts).toBe(1);
-    const { rows } = await stack.db.query('SELECT phone FROM sms_opt_outs WHERE phone = $1', [phone.e164]);
+    const { rows } = await stack.db.query('SELECT 1 FROM sms_opt_outs WHERE phone_hash = $1', [phoneHashOf(phone.e164)]);
     expect(rows).toHaveLength(1);
   });
 
   it('sends nothing to a number that opted out: the message ends suppressed', async () => {
     const phone = newPhone();
-    await stack.db.query('INSERT INTO sms_opt_outs (phone) VALUES ($1)', [phone.e164]);
+    await stack.db.query('INSERT INTO sms_opt_outs (phone_hash) VALUES ($1)', [phoneHashOf(phone.e164)]);
     const { messageId } = await answerBySms(stack, officer, phone.typed, newAnswer());
     const row = await smsSettled(stack, messageId, 'suppressed');
     expect(row.last_error).toBe('recipient opted out');

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@petitio/platform';
+import { PhoneHash } from '@petitio/privacy';
 import { DataSource } from 'typeorm';
 import { NotificationChannel, SmsProvider } from './channels/notification-channel';
 import { NotificationChannels } from './channels/notification-channels';
@@ -36,6 +37,7 @@ export class MessageDelivery {
     private readonly renderer: MessageRenderer,
     private readonly channels: NotificationChannels,
     private readonly clock: Clock,
+    private readonly phoneHash: PhoneHash,
   ) {}
 
   /**
@@ -104,13 +106,17 @@ export class MessageDelivery {
   }
 
   private async optedOut(phone: string | null): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM sms_opt_outs WHERE phone = $1', [phone]);
+    if (!phone) return false;
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM sms_opt_outs WHERE phone_hash = $1', [this.phoneHash.of(phone)]);
     return rows.length > 0;
   }
 
   /** The provider knew of an opt-out we did not (e.g. STOP sent before this service existed): remember it. */
   private async recordOptOut(phone: string): Promise<void> {
-    await this.dataSource.query('INSERT INTO sms_opt_outs (phone, opted_out_at) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING', [phone, this.clock.now()]);
+    await this.dataSource.query('INSERT INTO sms_opt_outs (phone_hash, opted_out_at) VALUES ($1, $2) ON CONFLICT (phone_hash) DO NOTHING', [
+      this.phoneHash.of(phone),
+      this.clock.now(),
+    ]);
   }
 
   /** pending → sending, one more attempt; a `sending` row is one whose attempt died mid-way (see above). */

@@ -62,8 +62,11 @@ export class IdentityVault1766100000000 implements MigrationInterface {
       after = rows[rows.length - 1].id;
     }
     // A few numbers per thousand citizens: one round.
-    const optOuts: { phone: string }[] = await q.query('SELECT phone FROM sms_opt_outs');
-    for (const { phone } of optOuts) await q.query('UPDATE sms_opt_outs SET phone_hash = $2 WHERE phone = $1', [phone, phoneHash.of(phone)]);
+    const optOuts: string[] = (await q.query('SELECT phone FROM sms_opt_outs')).map((r: { phone: string }) => r.phone);
+    await q.query(`UPDATE sms_opt_outs o SET phone_hash = g.phone_hash FROM unnest($1::text[], $2::bytea[]) AS g(phone, phone_hash) WHERE o.phone = g.phone`, [
+      optOuts,
+      optOuts.map((phone) => phoneHash.of(phone)),
+    ]);
     await q.query(`
       ALTER TABLE sms_opt_outs DROP COLUMN phone, ALTER COLUMN phone_hash SET NOT NULL, ADD PRIMARY KEY (phone_hash);
       DROP INDEX applications_phone_idx;

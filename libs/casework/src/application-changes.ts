@@ -90,8 +90,9 @@ export class ApplicationChanges {
       scoped,
     );
     return Promise.all(
-      rows.map(async ({ identitySealed, identityKeyId, identityKekId, identityWrappedKey, ...app }) => {
-        const citizen = await this.vault.openRow({ trackingNumber: app.trackingNumber, identitySealed, identityKeyId, identityKekId, identityWrappedKey });
+      rows.map(async (row) => {
+        const citizen = await this.vault.openRow(row);
+        const { identitySealed, identityKeyId, identityKekId, identityWrappedKey, ...app } = row;
         return { ...app, citizenPhone: citizen.phone, citizenEmail: citizen.email, citizenName: citizen.name };
       }),
     );

@@ -32,12 +32,6 @@ export interface SealedIdentityColumns {
   identityWrappedKey: Buffer | null;
 }
 
-/** A sealed identity as read back, with its wrapped data key. */
-export interface StoredIdentity extends SealedIdentity {
-  keyEncryptionKeyId: string;
-  wrappedKey: Buffer;
-}
-
 export const NO_IDENTITY: CitizenIdentity = Object.freeze({ name: null, phone: null, email: null });
 
 /** Runs one SQL statement: the data source's `query`, or a migration's query runner. */
@@ -83,18 +77,12 @@ export class IdentityVault {
     return { dataKeyId: dataKey.id, sealed: seal(dataKey.key, Buffer.from(JSON.stringify(kept), 'utf8'), trackingNumber) };
   }
 
-  async open(stored: StoredIdentity | null, trackingNumber: string): Promise<CitizenIdentity> {
-    if (!stored) return NO_IDENTITY;
-    const key = await this.dataKey(stored);
-    const kept = JSON.parse(open(key, stored.sealed, trackingNumber).toString('utf8')) as { n?: string; p?: string; e?: string };
+  /** Opens what a reader selected with {@link IDENTITY_COLUMNS}; an application without an identity has none. */
+  async openRow(row: SealedIdentityColumns): Promise<CitizenIdentity> {
+    if (!row.identitySealed || !row.identityKeyId || !row.identityKekId || !row.identityWrappedKey) return NO_IDENTITY;
+    const key = await this.dataKey(row.identityKeyId, row.identityKekId, row.identityWrappedKey);
+    const kept = JSON.parse(open(key, row.identitySealed, row.trackingNumber).toString('utf8')) as { n?: string; p?: string; e?: string };
     return { name: kept.n ?? null, phone: kept.p ?? null, email: kept.e ?? null };
-  }
-
-  /** Opens what a reader selected with {@link IDENTITY_COLUMNS}. */
-  openRow(row: SealedIdentityColumns): Promise<CitizenIdentity> {
-    if (!row.identitySealed || !row.identityKeyId || !row.identityKekId || !row.identityWrappedKey) return Promise.resolve(NO_IDENTITY);
-    const stored = { dataKeyId: row.identityKeyId, sealed: row.identitySealed, keyEncryptionKeyId: row.identityKekId, wrappedKey: row.identityWrappedKey };
-    return this.open(stored, row.trackingNumber);
   }
 
   /**
@@ -145,13 +133,13 @@ export class IdentityVault {
     return { id: row.id, key, keyEncryptionKeyId: wrapped.keyId, madeAt: Date.now() };
   }
 
-  private dataKey(stored: StoredIdentity): Promise<Buffer> {
-    let key = this.opened.get(stored.dataKeyId);
+  private dataKey(id: string, keyEncryptionKeyId: string, wrapped: Buffer): Promise<Buffer> {
+    let key = this.opened.get(id);
     if (!key) {
       if (this.opened.size >= MOST_OPEN_KEYS) this.opened.clear();
-      key = this.keys.unwrap({ keyId: stored.keyEncryptionKeyId, wrapped: stored.wrappedKey });
-      this.opened.set(stored.dataKeyId, key);
-      key.catch(() => this.opened.delete(stored.dataKeyId));
+      key = this.keys.unwrap({ keyId: keyEncryptionKeyId, wrapped });
+      this.opened.set(id, key);
+      key.catch(() => this.opened.delete(id));
     }
     return key;
   }

@@ -16,6 +16,7 @@ import { AgencyIntegrations1765800000000 } from './1765800000000-AgencyIntegrati
 import { Webhooks1765900000000 } from './1765900000000-Webhooks';
 import { RegionBoundaries1766000000000 } from './1766000000000-RegionBoundaries';
 import { IdentityVault1766100000000 } from './1766100000000-IdentityVault';
+import { CitizenMessageContacts1766200000000 } from './1766200000000-CitizenMessageContacts';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   Webhooks1765900000000,
   RegionBoundaries1766000000000,
   IdentityVault1766100000000,
+  CitizenMessageContacts1766200000000,
 ];

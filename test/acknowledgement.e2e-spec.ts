@@ -3,6 +3,7 @@ import request from 'supertest';
 import { digits, routedAgencyCode, validApplication } from './support/applications';
 import { waitFor } from './support/ports';
 import { TestSmtpServer } from './support/smtp';
+import { withCitizenContacts } from './support/identities';
 import { TestStack, startStack } from './support/stack';
 
 describe('acknowledging receipt to the citizen', () => {
@@ -19,13 +20,16 @@ describe('acknowledging receipt to the citizen', () => {
   });
 
   const messagesOf = async (trackingNumber: string) =>
-    (
-      await stack.db.query(
-        `SELECT m.channel, m.template, m.recipient FROM outgoing_messages m JOIN applications a ON a.id = m.application_id
-         WHERE a.tracking_number = $1`,
-        [digits(trackingNumber)],
-      )
-    ).rows;
+    withCitizenContacts(
+      stack.db,
+      (
+        await stack.db.query(
+          `SELECT m.channel, m.template, m.recipient, m.to_citizen, m.application_id FROM outgoing_messages m JOIN applications a ON a.id = m.application_id
+           WHERE a.tracking_number = $1`,
+          [digits(trackingNumber)],
+        )
+      ).rows,
+    );
 
   it('emails the tracking number, in the citizen’s language, never the access code', async () => {
     const email = `citizen-${randomUUID()}@example.org`;

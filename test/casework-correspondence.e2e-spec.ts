@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Case, act, actNow, historyKinds, publicStatus, submitCase, versionOf } from './support/casework';
 import { withoutClockLines } from './support/deadlines';
+import { withCitizenContacts } from './support/identities';
 import { TestStack, startStack } from './support/stack';
 import { TestStaff, staffUser } from './support/staff';
 
@@ -66,11 +67,11 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
 
     // Both messages to the citizen were queued on their channel: SMS to the phone they gave.
     const { rows: outgoing } = await stack.db.query(
-      `SELECT template, channel, recipient, params FROM outgoing_messages
+      `SELECT template, channel, recipient, to_citizen, application_id, params FROM outgoing_messages
        WHERE application_id = $1 AND template IN ('information_requested', 'application_answered') ORDER BY created_at`,
       [c.id],
     );
-    expect(outgoing).toEqual([
+    expect(await withCitizenContacts(stack.db, outgoing)).toEqual([
       { template: 'information_requested', channel: 'sms', recipient: '+905321234567', params: { trackingNumber: c.trackingNumber, body: QUESTION } },
       { template: 'application_answered', channel: 'sms', recipient: '+905321234567', params: { trackingNumber: c.trackingNumber, body: ANSWER } },
     ]);
@@ -91,10 +92,11 @@ describe('casework: questions to the citizen, their replies, and the answer', ()
     const c = await submitCase(stack, { citizen: { email: 'ayse@example.org' } });
     await actNow(stack, officer, c.id, 'claim').expect(200);
     await actNow(stack, officer, c.id, 'answers', { text: ANSWER }).expect(201);
-    const { rows } = await stack.db.query(`SELECT channel, recipient FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [
-      c.id,
-    ]);
-    expect(rows).toEqual([{ channel: 'email', recipient: 'ayse@example.org' }]);
+    const { rows } = await stack.db.query(
+      `SELECT channel, recipient, to_citizen, application_id FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`,
+      [c.id],
+    );
+    expect(await withCitizenContacts(stack.db, rows)).toEqual([{ channel: 'email', recipient: 'ayse@example.org' }]);
   });
 
   it('attaches a reply nobody asked for without changing the status', async () => {

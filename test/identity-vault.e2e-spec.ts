@@ -43,6 +43,15 @@ describe('the identity vault', () => {
       [tracking.named, tracking.emailOnly, tracking.anonymous],
     );
     await before.query(`INSERT INTO sms_opt_outs (phone) VALUES ('+905321234567')`);
+    // A message still queued for the citizen, with their email copied onto it as it was then, and one to staff.
+    await before.query(
+      `INSERT INTO outgoing_messages (application_id, channel, recipient, template, language, params)
+       SELECT id, 'email', 'only.email@example.org', 'application_answered', 'en', '{}' FROM applications WHERE tracking_number = $1`,
+      [tracking.emailOnly],
+    );
+    await before.query(
+      `INSERT INTO outgoing_messages (channel, recipient, template, language, params) VALUES ('email', 'officer@agency.example', 'staff_invitation', 'en', '{}')`,
+    );
     await before.destroy();
     db = new Client({ connectionString: databaseUrl(name) });
     await db.connect();
@@ -67,6 +76,12 @@ describe('the identity vault', () => {
     expect(byHash.rows).toEqual([{ tracking_number: tracking.named }]);
     expect((await db.query('SELECT count(*)::int AS n FROM citizen_identities')).rows[0].n).toBe(2);
     expect((await db.query('SELECT 1 FROM sms_opt_outs WHERE phone_hash = $1', [phoneHashOf('+905321234567')])).rowCount).toBe(1);
+
+    const messages = await db.query('SELECT template, recipient, to_citizen FROM outgoing_messages ORDER BY template');
+    expect(messages.rows).toEqual([
+      { template: 'application_answered', recipient: null, to_citizen: true },
+      { template: 'staff_invitation', recipient: 'officer@agency.example', to_citizen: false },
+    ]);
 
     const everything = await dump(name);
     for (const clear of ['+905321234567', '5321234567', 'Yılmaz', 'ayse.vault@example.org', 'only.email@example.org']) expect(everything).not.toContain(clear);

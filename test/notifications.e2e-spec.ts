@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Pool } from 'pg';
 import request from 'supertest';
+import { validApplication } from './support/applications';
 import { waitFor } from './support/ports';
 import { TestSmtpServer } from './support/smtp';
 import { TestStack, startStack } from './support/stack';
@@ -227,6 +228,29 @@ describe('delivering outgoing messages', () => {
       expect(row.last_error).toBe('no recipient to send the email to');
     });
 
+    it('sends a citizen’s message to the contact in the vault, and nowhere once that identity is erased', async () => {
+      const email = `citizen.${randomBytes(4).toString('hex')}@mail.example`;
+      const filed = await request(stack.apiUrl)
+        .post('/api/v1/applications')
+        .send(validApplication({ language: 'en', citizen: { email } }))
+        .expect(201);
+      const { rows: apps } = await stack.db.query('SELECT id FROM applications WHERE tracking_number = $1', [filed.body.trackingNumber.replace(/-/g, '')]);
+      const params = { trackingNumber: filed.body.trackingNumber, body: 'Repaired on Monday.' };
+      const first = await requestMessage(stack.db, { channel: 'email', recipient: null, template: 'application_answered', params, toCitizenOf: apps[0].id });
+      await settledMessage(first, 'sent');
+      const answered = () => smtp.mailTo(email).filter((m) => m.parsed.text?.includes('Repaired on Monday.'));
+      expect((await waitFor(async () => answered()[0], 20000, 'the answer by email')).parsed.subject).toContain(filed.body.trackingNumber);
+      // The contact is never copied onto a citizen's message.
+      await expect(
+        requestMessage(stack.db, { channel: 'email', recipient: email, template: 'application_answered', params, toCitizenOf: apps[0].id }),
+      ).rejects.toThrow(/outgoing_messages_citizen_contact_sealed/);
+
+      await stack.db.query('DELETE FROM citizen_identities WHERE application_id = $1', [apps[0].id]);
+      const after = await requestMessage(stack.db, { channel: 'email', recipient: null, template: 'application_answered', params, toCitizenOf: apps[0].id });
+      expect((await settledMessage(after, 'failed')).last_error).toBe('no recipient to send the email to');
+      expect(answered()).toHaveLength(1);
+    });
+
     it('emails an answer with the tracking number and status link, never the access code', async () => {
       const email = `citizen.${randomBytes(4).toString('hex')}@mail.example`;
       const body = 'Water is back since Tuesday.\nPipes on <Moda Caddesi> were replaced.';
@@ -269,18 +293,22 @@ describe('delivering outgoing messages', () => {
  */
 async function requestMessage(
   db: Pool,
-  m: { channel: string; recipient: string | null; template: string; language?: string; params: Record<string, unknown> },
+  m: { channel: string; recipient: string | null; template: string; language?: string; params: Record<string, unknown>; toCitizenOf?: string },
 ): Promise<string> {
   const client = await db.connect();
   try {
     await client.query('BEGIN');
     const { rows } = await client.query(
-      `INSERT INTO outgoing_messages (channel, recipient, template, language, params) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [m.channel, m.recipient, m.template, m.language ?? 'en', JSON.stringify(m.params)],
+      `INSERT INTO outgoing_messages (channel, recipient, template, language, params, application_id, to_citizen)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [m.channel, m.recipient, m.template, m.language ?? 'en', JSON.stringify(m.params), m.toCitizenOf ?? null, m.toCitizenOf !== undefined],
     );
     await client.query(`INSERT INTO outbox_events (topic, aggregate_id, payload) VALUES ('message.requested', $1, '{}')`, [rows[0].id]);
     await client.query('COMMIT');
     return rows[0].id;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
   } finally {
     client.release();
   }

@@ -1,5 +1,6 @@
 import { submitRouted, versionOf } from './applications';
 import { act } from './casework';
+import { withCitizenContacts } from './identities';
 import { TestStack } from './stack';
 import { TestStaff } from './staff';
 
@@ -47,9 +48,15 @@ export async function historyOf(stack: TestStack, id: string): Promise<HistoryRo
 /** The messages queued for the citizen of an application with this template, oldest first. */
 export async function outgoingTo(stack: TestStack, id: string, template: string) {
   const { rows } = await stack.db.query(
-    `SELECT channel, recipient, template, language, params FROM outgoing_messages
+    `SELECT channel, recipient, to_citizen, application_id, template, language, params FROM outgoing_messages
      WHERE application_id = $1 AND template = $2 ORDER BY created_at`,
     [id, template],
   );
-  return rows as { channel: string; recipient: string | null; template: string; language: string; params: Record<string, unknown> }[];
+  return (await withCitizenContacts(stack.db, rows)) as {
+    channel: string;
+    recipient: string | null;
+    template: string;
+    language: string;
+    params: Record<string, unknown>;
+  }[];
 }

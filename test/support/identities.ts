@@ -24,3 +24,26 @@ export async function identityOf(db: Queryable, trackingNumber: string, vaultKey
   if (rows.length === 0) throw new Error(`no application ${trackingNumber}`);
   return vault.openRow(rows[0] as never);
 }
+
+/** An outgoing_messages row as selected with `to_citizen` and `application_id` beside the columns a test wants. */
+type MessageRow = Record<string, unknown> & { to_citizen: boolean; application_id: string | null; channel: string; recipient: string | null };
+
+/**
+ * Outgoing messages with each citizen's message given the contact delivery will use: a message to a citizen stores
+ * none (checked here), so its recipient is opened from the application's sealed identity. `to_citizen` and
+ * `application_id` are dropped from the rows returned.
+ */
+export async function withCitizenContacts(db: Queryable, rows: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const addressed: Record<string, unknown>[] = [];
+  for (const row of rows as MessageRow[]) {
+    const { to_citizen: toCitizen, application_id: applicationId, ...rest } = row;
+    if (toCitizen) {
+      if (rest.recipient !== null) throw new Error(`message to a citizen stores a clear recipient`);
+      const { rows: apps } = await db.query('SELECT tracking_number FROM applications WHERE id = $1', [applicationId]);
+      const identity = await identityOf(db, apps[0].tracking_number as string);
+      rest.recipient = rest.channel === 'sms' ? identity.phone : rest.channel === 'email' ? identity.email : null;
+    }
+    addressed.push(rest);
+  }
+  return addressed;
+}

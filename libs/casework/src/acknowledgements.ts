@@ -35,7 +35,7 @@ export class Acknowledgements {
       if (!app) throw new NotFoundError('APPLICATION_NOT_FOUND');
       if (app.channel === 'sms' || app.channel === 'voice') return 'answered_on_channel';
       const citizen = await this.vault.openRow(app);
-      const { channel, recipient } = citizenChannel({ channel: app.channel, citizenPhone: citizen.phone, citizenEmail: citizen.email });
+      const channel = citizenChannel({ channel: app.channel, citizenPhone: citizen.phone, citizenEmail: citizen.email });
       if (channel === 'web') return 'no_contact';
       const earlier: unknown[] = await manager.query(`SELECT 1 FROM outgoing_messages WHERE application_id = $1 AND template = 'application_received'`, [
         applicationId,
@@ -44,7 +44,7 @@ export class Acknowledgements {
       await this.notifications.request(manager, [
         {
           channel,
-          recipient,
+          toCitizen: true,
           template: 'application_received',
           language: app.language,
           applicationId,

@@ -3,16 +3,16 @@ import { MessageTemplate, NotificationChannelName, NotificationsService } from '
 import { formatTrackingNumber } from '@petitio/applications';
 import type { ChangeContext, LockedApplication } from './application-changes';
 
-/** The channel a citizen is reached on: the one they wrote from if it can carry a reply, else any contact they gave, else the status page. */
-export function citizenChannel(app: Pick<LockedApplication, 'channel' | 'citizenPhone' | 'citizenEmail'>): {
-  channel: NotificationChannelName;
-  recipient: string | null;
-} {
-  if ((app.channel === 'sms' || app.channel === 'voice') && app.citizenPhone) return { channel: 'sms', recipient: app.citizenPhone };
-  if (app.channel === 'email' && app.citizenEmail) return { channel: 'email', recipient: app.citizenEmail };
-  if (app.citizenEmail) return { channel: 'email', recipient: app.citizenEmail };
-  if (app.citizenPhone) return { channel: 'sms', recipient: app.citizenPhone };
-  return { channel: 'web', recipient: null };
+/**
+ * The channel a citizen is reached on: the one they wrote from if it can carry a reply, else any contact they gave,
+ * else the status page. Only the channel is recorded; delivery reads the contact itself from the identity vault.
+ */
+export function citizenChannel(app: Pick<LockedApplication, 'channel' | 'citizenPhone' | 'citizenEmail'>): NotificationChannelName {
+  if ((app.channel === 'sms' || app.channel === 'voice') && app.citizenPhone) return 'sms';
+  if (app.channel === 'email' && app.citizenEmail) return 'email';
+  if (app.citizenEmail) return 'email';
+  if (app.citizenPhone) return 'sms';
+  return 'web';
 }
 
 /** Templates whose message carries the staff's words themselves, so a citizen on a feature phone can read them. */
@@ -38,7 +38,7 @@ export class CitizenNotices {
   constructor(private readonly notifications: NotificationsService) {}
 
   async send(ctx: ChangeContext, notice: CitizenNotice): Promise<void> {
-    const { channel, recipient } = citizenChannel(ctx.app);
+    const channel = citizenChannel(ctx.app);
     await ctx.manager.query(
       `INSERT INTO application_messages (application_id, direction, kind, channel, body, author_staff_id, created_at)
        VALUES ($1, 'to_citizen', $2, $3, $4, $5, $6)`,
@@ -47,7 +47,7 @@ export class CitizenNotices {
     await this.notifications.request(ctx.manager, [
       {
         channel,
-        recipient,
+        toCitizen: true,
         template: notice.template,
         language: ctx.app.language,
         applicationId: ctx.app.id,

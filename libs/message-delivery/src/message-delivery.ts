@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@petitio/platform';
-import { PhoneHash } from '@petitio/privacy';
+import { IDENTITY_COLUMNS, IDENTITY_JOIN, IdentityVault, PhoneHash, SealedIdentityColumns } from '@petitio/privacy';
 import { DataSource } from 'typeorm';
 import { NotificationChannel, SmsProvider } from './channels/notification-channel';
 import { NotificationChannels } from './channels/notification-channels';
@@ -9,7 +9,14 @@ import { MessageRenderer, StoredMessage } from './message-renderer';
 import { smsSegments } from './sms-segments';
 
 /** A claimed message: which attempt this is, and whether an earlier one died mid-send (it was still `sending`). */
-type ClaimedMessage = StoredMessage & { attempts: number; createdAt: Date; previousStatus: 'pending' | 'sending' };
+type ClaimedMessage = StoredMessage & {
+  attempts: number;
+  createdAt: Date;
+  previousStatus: 'pending' | 'sending';
+  /** Addressed to the application's citizen: the recipient is read from the vault at send time. */
+  toCitizen: boolean;
+  applicationId: string | null;
+};
 
 export type DeliveryOutcome =
   | { status: 'sent'; providerMessageId: string | null }
@@ -38,6 +45,7 @@ export class MessageDelivery {
     private readonly channels: NotificationChannels,
     private readonly clock: Clock,
     private readonly phoneHash: PhoneHash,
+    private readonly vault: IdentityVault,
   ) {}
 
   /**
@@ -45,9 +53,11 @@ export class MessageDelivery {
    * back to pending for a later attempt; on the last attempt (`lastAttempt`) a transient error fails it too.
    */
   async deliver(messageId: string, options: { lastAttempt?: boolean } = {}): Promise<DeliveryOutcome> {
-    const message = await this.claim(messageId);
-    if ('current' in message) return { status: 'already_done', current: message.current };
+    const claimed = await this.claim(messageId);
+    if ('current' in claimed) return { status: 'already_done', current: claimed.current };
+    const message: ClaimedMessage = { ...claimed };
     try {
+      if (message.toCitizen) message.recipient = await this.citizenContact(message);
       if (message.channel !== 'web' && !message.recipient) throw new PermanentDeliveryError(`no recipient to send the ${message.channel} to`);
       if (message.channel === 'sms' && (await this.optedOut(message.recipient))) {
         await this.dataSource.query(
@@ -105,6 +115,21 @@ export class MessageDelivery {
     return providerMessageIds.find((id) => !recorded.has(id));
   }
 
+  /**
+   * A citizen's message carries no contact: it is opened from the vault when the message leaves, so a contact lives in
+   * one place only and an erased identity is never written to again. Null (no such contact) fails the message.
+   */
+  private async citizenContact(message: ClaimedMessage): Promise<string | null> {
+    const rows: SealedIdentityColumns[] = await this.dataSource.query(
+      `SELECT a.tracking_number AS "trackingNumber", ${IDENTITY_COLUMNS} FROM applications a ${IDENTITY_JOIN} WHERE a.id = $1`,
+      [message.applicationId],
+    );
+    if (!rows[0]) return null;
+    const identity = await this.vault.openRow(rows[0]);
+    if (message.channel === 'sms') return identity.phone;
+    return message.channel === 'email' ? identity.email : null;
+  }
+
   private async optedOut(phone: string | null): Promise<boolean> {
     if (!phone) return false;
     const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM sms_opt_outs WHERE phone_hash = $1', [this.phoneHash.of(phone)]);
@@ -126,8 +151,8 @@ export class MessageDelivery {
       `UPDATE outgoing_messages m SET status = 'sending', attempts = m.attempts + 1
        FROM (SELECT id, status FROM outgoing_messages WHERE id = $1 AND status IN ('pending', 'sending') FOR UPDATE) previous
        WHERE m.id = previous.id
-       RETURNING m.id, m.channel, m.recipient, m.template, m.language, m.params, m.attempts,
-                 m.created_at AS "createdAt", previous.status AS "previousStatus"`,
+       RETURNING m.id, m.channel, m.recipient, m.template, m.language, m.params, m.attempts, m.to_citizen AS "toCitizen",
+                 m.application_id AS "applicationId", m.created_at AS "createdAt", previous.status AS "previousStatus"`,
       [messageId],
     );
     if (claimed) return claimed;

@@ -16,9 +16,18 @@ export class NotificationsService {
     const ids: string[] = [];
     for (const m of messages) {
       const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO outgoing_messages (application_id, staff_user_id, channel, recipient, template, language, params)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [m.applicationId ?? null, m.staffUserId ?? null, m.channel, m.recipient, m.template, m.language, JSON.stringify(m.params)],
+        `INSERT INTO outgoing_messages (application_id, staff_user_id, channel, recipient, to_citizen, template, language, params)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [
+          m.applicationId ?? null,
+          m.staffUserId ?? null,
+          m.channel,
+          'toCitizen' in m ? null : m.recipient,
+          'toCitizen' in m,
+          m.template,
+          m.language,
+          JSON.stringify(m.params),
+        ],
       );
       ids.push(row.id);
       await this.outbox.append(manager, [{ topic: OutboxTopic.MessageRequested, aggregateId: row.id }]);

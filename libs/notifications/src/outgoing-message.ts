@@ -20,13 +20,25 @@ export type MessageTemplate =
   | 'interim_answer'
   | 'deadline_escalation';
 
-export interface OutgoingMessageRequest {
+interface MessageRequestCommon {
   channel: NotificationChannelName;
-  /** E.164 phone for sms, address for email, null for web. */
-  recipient: string | null;
   template: MessageTemplate;
   language: string;
   params: Record<string, string | number | null>;
   applicationId?: string | null;
   staffUserId?: string | null;
 }
+
+/** To staff: the address is stored with the message. */
+export interface AddressedMessageRequest extends MessageRequestCommon {
+  /** E.164 phone for sms, address for email, null for web. */
+  recipient: string | null;
+}
+
+/** To the citizen of an application: no contact is copied; delivery reads it from the identity vault when it sends. */
+export interface CitizenMessageRequest extends MessageRequestCommon {
+  toCitizen: true;
+  applicationId: string;
+}
+
+export type OutgoingMessageRequest = AddressedMessageRequest | CitizenMessageRequest;

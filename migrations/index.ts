@@ -17,6 +17,8 @@ import { Webhooks1765900000000 } from './1765900000000-Webhooks';
 import { RegionBoundaries1766000000000 } from './1766000000000-RegionBoundaries';
 import { IdentityVault1766100000000 } from './1766100000000-IdentityVault';
 import { CitizenMessageContacts1766200000000 } from './1766200000000-CitizenMessageContacts';
+import { RedactedTexts1766300000000 } from './1766300000000-RedactedTexts';
+import { IdentityReveals1766400000000 } from './1766400000000-IdentityReveals';
 
 /** Every migration, in order. The CLI runs them; nothing ever synchronizes the schema. */
 export const migrations = [
@@ -39,4 +41,6 @@ export const migrations = [
   RegionBoundaries1766000000000,
   IdentityVault1766100000000,
   CitizenMessageContacts1766200000000,
+  RedactedTexts1766300000000,
+  IdentityReveals1766400000000,
 ];

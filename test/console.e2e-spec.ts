@@ -188,12 +188,15 @@ describe('staff console pages (no JavaScript needed)', () => {
 
     const detail = (id: string) => get(cookie, `/staff/applications/${id}`);
 
-    it('shows the application with the citizen, deadlines and history, and 404s one out of reach', async () => {
+    it('shows the application with the citizen pseudonymised, deadlines and history, and 404s one out of reach', async () => {
       const page = (await detail(kadikoy.id).expect(200)).text;
       expect(page).toContain(`id="tracking-number">${kadikoy.trackingNumber}<`);
       expect(page).toContain('Water cut on Moda Caddesi');
       expect(page).toContain('No running water since Monday at number 12.');
-      expect(page).toContain('Ayşe Yılmaz');
+      expect(page).not.toContain('Ayşe Yılmaz');
+      expect(visibleText(page)).toMatch(/Citizen [0-9A-HJKMNP-TV-Z]{4}/);
+      expect(page).toContain(t.detail.pseudonymised);
+      expect(page).toContain(`action="/staff/applications/${kadikoy.id}/reveal"`);
       expect(page).toContain(t.detail.clockKinds.answer);
       expect(page).toContain(t.historyKinds.routed);
       expect(page).toContain(`action="/staff/applications/${kadikoy.id}/claim"`);
@@ -201,6 +204,25 @@ describe('staff console pages (no JavaScript needed)', () => {
       const outOfReach = await detail(uskudar.id).expect(404);
       expect(outOfReach.text).toContain(t.errors.notFound);
       expect((await detail('not-an-id').expect(404)).text).toContain(t.errors.notFound);
+    });
+
+    it('reveals the citizen on the answer to the form only, with a reason on record, and asks again for a missing reason', async () => {
+      const page = (await detail(kadikoy.id).expect(200)).text;
+      const csrf = hiddenIn(page, '_csrf');
+      const refused = await post(cookie, `/staff/applications/${kadikoy.id}/reveal`, { _csrf: csrf, reason: 'why' }).expect(400);
+      expect(refused.text).toContain('id="reveal-reason-error"');
+      expect(refused.text).not.toContain('Ayşe Yılmaz');
+
+      const revealed = await post(cookie, `/staff/applications/${kadikoy.id}/reveal`, { _csrf: csrf, reason: 'Calling back about number 12' }).expect(200);
+      expect(revealed.headers['cache-control']).toBe('no-store');
+      expect(revealed.text).toContain(t.detail.revealed);
+      expect(revealed.text).toContain('Ayşe Yılmaz');
+      const { rows } = await stack.db.query('SELECT fields, reason FROM personal_data_reads WHERE staff_user_id = $1 AND application_id = $2', [
+        officer.id,
+        kadikoy.id,
+      ]);
+      expect(rows).toEqual([{ fields: ['name', 'phone'], reason: 'Calling back about number 12' }]);
+      expect((await detail(kadikoy.id).expect(200)).text).not.toContain('Ayşe Yılmaz');
     });
 
     it('claims, notes and answers through the forms, and the citizen then sees the answer', async () => {

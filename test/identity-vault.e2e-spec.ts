@@ -37,7 +37,7 @@ describe('the identity vault', () => {
     await before.runMigrations({ transaction: 'each' });
     await before.query(
       `INSERT INTO applications (tracking_number, type_code, subject, body, channel, language, citizen_name, citizen_phone, citizen_email)
-       VALUES ($1, 'complaint', 'Su yok', 'Su yok', 'web', 'tr', 'Ayşe Yılmaz', '+905321234567', 'ayse.vault@example.org'),
+       VALUES ($1, 'complaint', 'Su yok', 'Su yok, beni 0532 123 45 67 numarasından arayın', 'web', 'tr', 'Ayşe Yılmaz', '+905321234567', 'ayse.vault@example.org'),
               ($2, 'request', 'Light', 'Street light out', 'web', 'en', NULL, NULL, 'only.email@example.org'),
               ($3, 'suggestion', 'Park', 'More trees', 'web', 'en', NULL, NULL, NULL)`,
       [tracking.named, tracking.emailOnly, tracking.anonymous],
@@ -84,7 +84,13 @@ describe('the identity vault', () => {
     ]);
 
     const everything = await dump(name);
-    for (const clear of ['+905321234567', '5321234567', 'Yılmaz', 'ayse.vault@example.org', 'only.email@example.org']) expect(everything).not.toContain(clear);
+    for (const clear of ['+905321234567', '5321234567', '532 123 45 67', 'Yılmaz', 'ayse.vault@example.org', 'only.email@example.org']) {
+      expect(everything).not.toContain(clear);
+    }
+    // The text an older application was filed with is redacted too, its original sealed beside it.
+    const redacted = await db.query('SELECT body FROM applications WHERE tracking_number = $1', [tracking.named]);
+    expect(redacted.rows).toEqual([{ body: 'Su yok, beni [PHONE] numarasından arayın' }]);
+    expect((await db.query('SELECT count(*)::int AS n FROM application_originals')).rows[0].n).toBe(1);
   });
 
   it('refuses a sealed identity moved onto another application', async () => {
@@ -104,8 +110,11 @@ describe('the identity vault', () => {
 
   it('re-wraps every data key with a new key-encryption key, after which the old key can go', async () => {
     const newKeys = `k2:${randomBytes(32).toString('base64')}`;
+    // One data key per migration that sealed something (identities, then original texts).
+    const { rows: keys } = await db.query('SELECT count(*)::int AS n FROM vault_data_keys');
+    expect(keys[0].n).toBe(2);
     const rewrapped = await runCliWith({ VAULT_KEYS: `${newKeys},${DEMO_KEYS}` }, databaseUrl(name), 'rewrap-vault-keys');
-    expect(rewrapped).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^1 vault data keys re-wrapped; every data key is now wrapped by k2/) });
+    expect(rewrapped).toMatchObject({ exitCode: 0, stdout: expect.stringMatching(/^2 vault data keys re-wrapped; every data key is now wrapped by k2/) });
     expect((await db.query('SELECT DISTINCT kek_id FROM vault_data_keys')).rows).toEqual([{ kek_id: 'k2' }]);
 
     expect(await identityOf(db, tracking.named, newKeys)).toMatchObject({ name: 'Ayşe Yılmaz' });

@@ -15,6 +15,7 @@ describe('staff inbox: who sees which application, and whose identity', () => {
   let iskiSupervisor: TestStaff;
   let askiOfficer: TestStaff;
   let admin: TestStaff;
+  let dataProtection: TestStaff;
   let agent: TestStaff;
   let kadikoy: Submitted;
   let kadikoy2: Submitted;
@@ -30,6 +31,8 @@ describe('staff inbox: who sees which application, and whose identity', () => {
     ]);
     return rows.map((r: { fields: string[] }) => r.fields);
   };
+  const reveal = (staff: TestStaff, id: string, reason = 'Calling the citizen back about the building') =>
+    request(stack.apiUrl).post(`${INBOX}/${id}/reveal`).set('Authorization', `Bearer ${staff.token}`).send({ reason });
 
   beforeAll(async () => {
     stack = await startStack();
@@ -37,6 +40,7 @@ describe('staff inbox: who sees which application, and whose identity', () => {
     iskiSupervisor = await staffUser(stack.db, stack.apiUrl, 'ISKI', ['supervisor']);
     askiOfficer = await staffUser(stack.db, stack.apiUrl, 'ASKI', ['officer']);
     admin = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['center_admin']);
+    dataProtection = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['data_protection']);
     agent = await staffUser(stack.db, stack.apiUrl, 'CENTER', ['agent']);
 
     kadikoy = await submitRouted(stack, { citizen: { name: 'Ayşe Yılmaz', phone: '0532 123 45 67' } });
@@ -86,7 +90,7 @@ describe('staff inbox: who sees which application, and whose identity', () => {
     await staffGet(stack, kadikoyOfficer.token, `${INBOX}/not-a-uuid`).expect(400);
   });
 
-  it('opens an application with its body, location, citizen, history and messages, and records the read', async () => {
+  it('opens an application with its body, location, pseudonymised citizen, history and messages, and records a reveal', async () => {
     await stack.db.query(
       `INSERT INTO application_events (application_id, kind, actor_type, actor_id, data) VALUES ($1, 'note', 'staff', $2, '{"text":"called back"}')`,
       [kadikoy.id, kadikoyOfficer.id],
@@ -114,9 +118,14 @@ describe('staff inbox: who sees which application, and whose identity', () => {
       agency: iskiKadikoy,
       assignedOfficer: null,
       filedBy: null,
-      citizen: { name: 'Ayşe Yılmaz', phone: '+905321234567', email: null },
+      citizen: null,
+      pseudonym: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{4}$/),
       identityHidden: false,
+      revealable: true,
+      revealed: false,
+      reveals: [],
     });
+    expect(JSON.stringify(res.body)).not.toMatch(/Ayşe|5321234567/);
     expect(withoutClockLines(res.body.history, (h: { kind: string }) => h.kind)).toEqual([
       expect.objectContaining({ kind: 'received', actor: { type: 'citizen', id: null, displayName: null }, fromStatus: null, toStatus: 'received' }),
       expect.objectContaining({
@@ -136,28 +145,66 @@ describe('staff inbox: who sees which application, and whose identity', () => {
       expect.objectContaining({ direction: 'to_citizen', body: 'Which building?', author: { id: kadikoyOfficer.id, displayName: 'Kadıköy Officer' } }),
       expect.objectContaining({ direction: 'from_citizen', body: 'Number 12.', author: null }),
     ]);
+    expect(await reads(kadikoyOfficer.id, kadikoy.id)).toEqual([]);
+
+    const revealed = await reveal(kadikoyOfficer, kadikoy.id).expect(200);
+    expect(revealed.body).toMatchObject({ citizen: { name: 'Ayşe Yılmaz', phone: '+905321234567', email: null }, revealed: true, reveals: [] });
     expect(await reads(kadikoyOfficer.id, kadikoy.id)).toEqual([['name', 'phone']]);
+    // The supervisor sees who revealed the citizen and why.
+    const supervised = await staffGet(stack, iskiSupervisor.token, `${INBOX}/${kadikoy.id}`).expect(200);
+    expect(supervised.body.reveals).toEqual([
+      {
+        at: expect.any(String),
+        staff: { id: kadikoyOfficer.id, displayName: 'Kadıköy Officer' },
+        fields: ['name', 'phone'],
+        reason: 'Calling the citizen back about the building',
+      },
+    ]);
+    expect(supervised.body.citizen).toBeNull();
   });
 
-  it('records no read when the citizen gave no identity or contact', async () => {
-    const res = await staffGet(stack, kadikoyOfficer.token, `${INBOX}/${kadikoy2.id}`).expect(200);
-    expect(res.body.citizen).toEqual({ name: null, phone: null, email: null });
+  it('refuses a reveal without a real reason, recording nothing', async () => {
+    const short = await reveal(kadikoyOfficer, kadikoy2.id, 'because').expect(400);
+    expect(JSON.stringify(short.body)).toContain('reason');
+    await reveal(kadikoyOfficer, kadikoy2.id, '          ').expect(400);
+    await request(stack.apiUrl).post(`${INBOX}/${kadikoy2.id}/reveal`).set('Authorization', `Bearer ${kadikoyOfficer.token}`).send({}).expect(400);
     expect(await reads(kadikoyOfficer.id, kadikoy2.id)).toEqual([]);
   });
 
-  it('hides a confidential citizen from the agency and shows them to the center, recording the center’s read', async () => {
-    for (const staff of [kadikoyOfficer, iskiSupervisor]) {
+  it('records a reveal even when the citizen gave no identity or contact', async () => {
+    const res = await reveal(kadikoyOfficer, kadikoy2.id).expect(200);
+    expect(res.body.citizen).toEqual({ name: null, phone: null, email: null });
+    expect(await reads(kadikoyOfficer.id, kadikoy2.id)).toEqual([['none']]);
+  });
+
+  it('lets no agent reveal, and no one reveal what is out of their reach', async () => {
+    const refused = await reveal(agent, byAgent.id).expect(403);
+    expect(refused.body.message).toBe('your role does not reveal citizens’ identities');
+    await reveal(agent, kadikoy.id).expect(404);
+    await reveal(askiOfficer, kadikoy.id).expect(404);
+    expect(await reads(agent.id, byAgent.id)).toEqual([]);
+  });
+
+  it('never reveals a confidential citizen to the agency or a center admin, only to the data-protection officer, on record', async () => {
+    for (const staff of [kadikoyOfficer, iskiSupervisor, admin]) {
       const hidden = await staffGet(stack, staff.token, `${INBOX}/${confidential.id}`).expect(200);
-      expect(hidden.body).toMatchObject({ confidential: true, citizen: null, identityHidden: true });
-      expect(JSON.stringify(hidden.body)).not.toMatch(/Gizli|5337654321|765 43|gizli@/);
+      expect(hidden.body).toMatchObject({ confidential: true, citizen: null, identityHidden: true, revealable: false });
+      const refused = await reveal(staff, confidential.id).expect(403);
+      expect(refused.body.message).toContain('data-protection officer');
+      for (const body of [hidden.body, refused.body]) expect(JSON.stringify(body)).not.toMatch(/Gizli|5337654321|765 43|gizli@/);
       expect(await reads(staff.id, confidential.id)).toEqual([]);
     }
-    const shown = await staffGet(stack, admin.token, `${INBOX}/${confidential.id}`).expect(200);
+    const pseudonymised = await staffGet(stack, dataProtection.token, `${INBOX}/${confidential.id}`).expect(200);
+    expect(pseudonymised.body).toMatchObject({ citizen: null, identityHidden: false, revealable: true });
+    const shown = await reveal(dataProtection, confidential.id, 'Court order 2026/118 asks who filed this').expect(200);
     expect(shown.body).toMatchObject({
       citizen: { name: 'Gizli Vatandaş', phone: '+905337654321', email: 'gizli@example.org' },
-      identityHidden: false,
+      revealed: true,
+      reveals: [
+        expect.objectContaining({ staff: { id: dataProtection.id, displayName: expect.any(String) }, reason: 'Court order 2026/118 asks who filed this' }),
+      ],
     });
-    expect(await reads(admin.id, confidential.id)).toEqual([['name', 'phone', 'email']]);
+    expect(await reads(dataProtection.id, confidential.id)).toEqual([['name', 'phone', 'email']]);
   });
 
   it('lists confidential applications without any identity', async () => {

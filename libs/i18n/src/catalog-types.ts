@@ -38,12 +38,14 @@ export interface ApiCatalog {
     readonly 'FORBIDDEN:center_admin_designates': string;
     readonly 'FORBIDDEN:center_admins_keep_calendar': string;
     readonly 'FORBIDDEN:center_admins_keep_policies': string;
+    readonly 'FORBIDDEN:confidential_reveal': string;
     readonly 'FORBIDDEN:form_not_from_session': string;
     readonly 'FORBIDDEN:holding_agency_takes': string;
     readonly 'FORBIDDEN:own_agency_colleagues': string;
     readonly 'FORBIDDEN:own_agency_settings': string;
     readonly 'FORBIDDEN:own_agency_webhooks': string;
     readonly 'FORBIDDEN:own_canned_responses': string;
+    readonly 'FORBIDDEN:reveal_not_permitted': string;
     readonly 'FORBIDDEN:signature': string;
     readonly HTTP_ERROR: string;
     readonly IDEMPOTENCY_KEY_REUSED: string;
@@ -330,6 +332,7 @@ export interface ConsoleCatalog {
       readonly officer: string;
       readonly supervisor: string;
       readonly center_admin: string;
+      readonly data_protection: string;
       readonly [key: string]: string | undefined;
     };
     readonly disable: (values: { readonly name: string | number }) => string;
@@ -546,6 +549,23 @@ export interface ConsoleCatalog {
     readonly no: string;
     readonly citizen: string;
     readonly identityHidden: string;
+    readonly pseudonym: (values: { readonly code: string | number }) => string;
+    readonly pseudonymised: string;
+    readonly textRedacted: string;
+    readonly reveal: string;
+    readonly revealReason: string;
+    readonly revealReasonHint: string;
+    readonly revealButton: string;
+    readonly revealed: string;
+    readonly reveals: string;
+    readonly revealsCaption: string;
+    readonly revealColumns: {
+      readonly at: string;
+      readonly staff: string;
+      readonly fields: string;
+      readonly reason: string;
+    };
+    readonly noReveals: string;
     readonly name: string;
     readonly phone: string;
     readonly email: string;

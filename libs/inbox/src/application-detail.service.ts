@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LocalisedNames, localise } from '@petitio/directory';
-import { NotFoundError } from '@petitio/platform';
+import { ForbiddenError, NotFoundError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource } from 'typeorm';
 import { ApplicationAccess } from '@petitio/applications';
@@ -8,7 +8,17 @@ import { ApplicationAttachments, AttachmentLine } from '@petitio/intake';
 import type { ActorType } from '@petitio/applications';
 import type { ApplicationStatus } from '@petitio/applications';
 import type { Channel } from '@petitio/applications';
-import { IDENTITY_COLUMNS, IDENTITY_JOIN, IdentityVault, SealedIdentityColumns } from '@petitio/privacy';
+import {
+  IDENTITY_COLUMNS,
+  IDENTITY_JOIN,
+  IdentityVault,
+  NO_IDENTITY,
+  ORIGINAL_COLUMNS,
+  ORIGINAL_JOIN,
+  SealedIdentityColumns,
+  SealedOriginalColumns,
+  pseudonymOf,
+} from '@petitio/privacy';
 import { DeadlineDetails, DeadlineLine } from './deadline-details';
 import type { InboxSla } from './inbox-deadlines';
 import { PersonalDataReads } from './personal-data-reads';
@@ -16,14 +26,29 @@ import { PersonalDataReads } from './personal-data-reads';
 type AgencyRef = { id: string; code: string; name: string };
 type StaffRef = { id: string; displayName: string };
 
-/** Everything a staff user needs to work on an application, the citizen's identity only where the law allows. */
+/**
+ * Everything a staff user needs to work on an application. Pseudonymised unless revealed: the citizen is a pseudonym
+ * and the text has its identifiers redacted; a reveal, with a stated reason, adds the identity and the citizen's words.
+ */
 export interface ApplicationDetail {
   id: string;
   trackingNumber: string;
   type: string;
   topic: string | null;
+  /** Redacted, unless `revealed`. */
   subject: string;
+  /** Redacted, unless `revealed`. */
   body: string;
+  /** What staff call the citizen until a reveal: "Citizen 7F3K". */
+  pseudonym: string;
+  /** Redaction replaced identifiers in the subject or body: a reveal shows the text as the citizen wrote it. */
+  textRedacted: boolean;
+  /** This user may reveal the identity and the text, stating why. */
+  revealable: boolean;
+  /** This response is a reveal: `citizen` and the text are as the citizen gave them, and the read is on record. */
+  revealed: boolean;
+  /** The reveals of this application, for supervisors, center admins and the data-protection officer; otherwise empty. */
+  reveals: RevealLine[];
   status: ApplicationStatus;
   channel: Channel;
   language: string;
@@ -33,8 +58,9 @@ export interface ApplicationDetail {
   agency: AgencyRef | null;
   assignedOfficer: StaffRef | null;
   filedBy: StaffRef | null;
-  /** Null when the citizen's identity is hidden from this user (see identityHidden). */
+  /** Null unless revealed. */
   citizen: { name: string | null; phone: string | null; email: string | null } | null;
+  /** A confidential filing whose identity this user can never reveal. */
   identityHidden: boolean;
   transferCount: number;
   duplicateOfId: string | null;
@@ -67,6 +93,14 @@ export interface HistoryLine {
   data: Record<string, unknown>;
 }
 
+/** Who revealed what of the citizen, when and why. */
+export interface RevealLine {
+  at: Date;
+  staff: StaffRef;
+  fields: string[];
+  reason: string;
+}
+
 export interface MessageLine {
   id: string;
   at: Date;
@@ -77,7 +111,7 @@ export interface MessageLine {
   author: StaffRef | null;
 }
 
-interface ApplicationRow extends SealedIdentityColumns {
+interface ApplicationRow extends SealedIdentityColumns, SealedOriginalColumns {
   id: string;
   trackingNumber: string;
   type: string;
@@ -142,6 +176,15 @@ interface MessageRow {
 
 /** The identity and contact fields, as their names are written in personal_data_reads. */
 const IDENTITY_FIELDS = ['name', 'phone', 'email'] as const;
+/** The field a reveal of the unredacted subject and body is recorded as. */
+const ORIGINAL_TEXT_FIELD = 'text';
+/** Roles that see who revealed what on an application. */
+const SEE_REVEALS = new Set<string>(['supervisor', 'center_admin', 'data_protection']);
+
+/** A reveal: its stated reason (kept with the read). */
+export interface RevealRequest {
+  reason: string;
+}
 
 @Injectable()
 export class ApplicationDetailService {
@@ -155,10 +198,11 @@ export class ApplicationDetailService {
   ) {}
 
   /**
-   * Out of reach and nonexistent give the same APPLICATION_NOT_FOUND. Identity and contact are
-   * recorded in personal_data_reads before they are returned.
+   * Out of reach and nonexistent give the same APPLICATION_NOT_FOUND. Without `reveal` the application is pseudonymised;
+   * with it (for a user who may reveal) identity, contact and the original text are opened and recorded in
+   * personal_data_reads with the reason before they are returned.
    */
-  async find(principal: StaffPrincipal, applicationId: string, language: string): Promise<ApplicationDetail> {
+  async find(principal: StaffPrincipal, applicationId: string, language: string, reveal?: RevealRequest): Promise<ApplicationDetail> {
     const params: unknown[] = [applicationId];
     const rows: ApplicationRow[] = await this.dataSource.query(
       `SELECT a.id, a.tracking_number AS "trackingNumber", a.type_code AS type, t.code AS topic, a.subject, a.body,
@@ -166,7 +210,7 @@ export class ApplicationDetailService {
          a.province_code AS "provinceCode", a.district_code AS "districtCode", a.latitude, a.longitude,
          g.id AS "agencyId", g.code AS "agencyCode", g.names AS "agencyNames",
          o.id AS "officerId", o.display_name AS "officerName", f.id AS "filerId", f.display_name AS "filerName",
-         ${IDENTITY_COLUMNS},
+         ${IDENTITY_COLUMNS}, ${ORIGINAL_COLUMNS},
          a.transfer_count AS "transferCount", a.duplicate_of_id AS "duplicateOfId", a.rating, a.rating_comment AS "ratingComment",
          a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.routed_at AS "routedAt",
          a.answered_at AS "answeredAt", a.closed_at AS "closedAt"
@@ -176,31 +220,45 @@ export class ApplicationDetailService {
        LEFT JOIN staff_users o ON o.id = a.assigned_officer_id
        LEFT JOIN staff_users f ON f.id = a.filed_by_staff_id
        ${IDENTITY_JOIN}
+       ${ORIGINAL_JOIN}
        WHERE a.id = $1 AND ${this.access.condition(principal, params)}`,
       params,
     );
     if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND');
     const a = rows[0];
 
-    const [history, messages, { deadlines, sla }, attachments] = await Promise.all([
+    const revealable = this.access.mayReveal(principal, a.confidential);
+    if (reveal && !revealable) throw new ForbiddenError(a.confidential ? 'FORBIDDEN:confidential_reveal' : 'FORBIDDEN:reveal_not_permitted');
+    // Opened only on a reveal: a pseudonymised page never decrypts anything.
+    const citizen = reveal ? await this.vault.openRow(a) : null;
+    const opened = citizen ?? NO_IDENTITY;
+    const original = reveal ? await this.vault.openOriginal(a) : null;
+    if (reveal) {
+      const fields = [...IDENTITY_FIELDS.filter((field) => opened[field] !== null), ...(original ? [ORIGINAL_TEXT_FIELD] : [])];
+      // A reveal of nothing (an anonymous filing with nothing redacted) is still on record: the reason was given.
+      await this.reads.record(principal.userId, [applicationId], fields.length ? fields : ['none'], undefined, reveal.reason);
+    }
+
+    const [history, messages, { deadlines, sla }, attachments, reveals] = await Promise.all([
       this.history(applicationId, language),
       this.messages(applicationId),
       this.deadlineDetails.of(applicationId),
       this.attachmentFiles.linesOf(applicationId),
+      principal.roles.some((role) => SEE_REVEALS.has(role)) ? this.reveals(applicationId) : Promise.resolve([]),
     ]);
-
-    const identityVisible = this.access.canSeeIdentity(principal, a.confidential);
-    // Opened only for a user who may see it: a hidden identity is never decrypted.
-    const citizen = identityVisible ? await this.vault.openRow(a) : null;
-    await this.reads.record(principal.userId, [applicationId], citizen ? IDENTITY_FIELDS.filter((field) => citizen[field] !== null) : []);
 
     return {
       id: a.id,
       trackingNumber: a.trackingNumber,
       type: a.type,
       topic: a.topic,
-      subject: a.subject,
-      body: a.body,
+      subject: original?.subject ?? a.subject,
+      body: original?.body ?? a.body,
+      pseudonym: pseudonymOf(a.id),
+      textRedacted: a.originalSealed !== null,
+      revealable,
+      revealed: reveal !== undefined,
+      reveals,
       status: a.status,
       channel: a.channel,
       language: a.language,
@@ -211,7 +269,7 @@ export class ApplicationDetailService {
       assignedOfficer: a.officerId ? { id: a.officerId, displayName: a.officerName! } : null,
       filedBy: a.filerId ? { id: a.filerId, displayName: a.filerName! } : null,
       citizen,
-      identityHidden: !identityVisible,
+      identityHidden: a.confidential && !revealable,
       transferCount: a.transferCount,
       duplicateOfId: a.duplicateOfId,
       rating: a.rating,
@@ -255,6 +313,16 @@ export class ApplicationDetailService {
       toAgency: agencyRef(e.toAgencyId, e.toAgencyCode, e.toAgencyNames, language),
       data: e.data,
     }));
+  }
+
+  private async reveals(applicationId: string): Promise<RevealLine[]> {
+    const rows: { at: Date; staffId: string; staffName: string; fields: string[]; reason: string }[] = await this.dataSource.query(
+      `SELECT r.read_at AS at, s.id AS "staffId", s.display_name AS "staffName", r.fields, r.reason
+       FROM personal_data_reads r JOIN staff_users s ON s.id = r.staff_user_id
+       WHERE r.application_id = $1 AND r.reason IS NOT NULL ORDER BY r.read_at DESC, r.id DESC LIMIT 100`,
+      [applicationId],
+    );
+    return rows.map((r) => ({ at: r.at, staff: { id: r.staffId, displayName: r.staffName }, fields: r.fields, reason: r.reason }));
   }
 
   private async messages(applicationId: string): Promise<MessageLine[]> {

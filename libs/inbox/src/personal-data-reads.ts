@@ -13,13 +13,19 @@ export class PersonalDataReads {
     private readonly clock: Clock,
   ) {}
 
-  /** One row per application, all with the same fields. */
-  async record(staffUserId: string, applicationIds: string[], fields: string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+  /** One row per application, all with the same fields; `reason` is what a reveal stated. */
+  async record(
+    staffUserId: string,
+    applicationIds: string[],
+    fields: string[],
+    manager: EntityManager = this.dataSource.manager,
+    reason: string | null = null,
+  ): Promise<void> {
     if (applicationIds.length === 0 || fields.length === 0) return;
     await manager.query(
-      `INSERT INTO personal_data_reads (staff_user_id, application_id, read_at, fields)
-       SELECT $1, application_id, $2, $3 FROM unnest($4::uuid[]) AS application_id`,
-      [staffUserId, this.clock.now(), fields, applicationIds],
+      `INSERT INTO personal_data_reads (staff_user_id, application_id, read_at, fields, reason)
+       SELECT $1, application_id, $2, $3, $5 FROM unnest($4::uuid[]) AS application_id`,
+      [staffUserId, this.clock.now(), fields, applicationIds, reason],
     );
   }
 }

@@ -4,6 +4,7 @@ import { Gauge } from 'prom-client';
 import type { Actor } from '@petitio/applications';
 import { IdentityVault, PhoneHash } from '@petitio/privacy';
 import type { AttachmentRecord } from './attachments/attachment-record';
+import { redactedTexts } from './redacted-texts';
 
 /** An application checked and normalised by intake, ready to be written. */
 export interface PreparedApplication {
@@ -40,7 +41,8 @@ export type StoredApplication = { id: string; createdAt: Date } | null;
 const MOST_PER_STATEMENT = 64;
 
 /**
- * Writes applications, each with its sealed identity (the vault's row and the keyed phone hash), its first history
+ * Writes applications, each with its sealed identity (the vault's row and the keyed phone hash), its text redacted for
+ * staff (the original sealed beside it when redaction changed it), its first history
  * line, its attachments' rows and its outbox event, in one statement:
  * atomic without an explicit transaction. Submissions that arrive while `INTAKE_WRITERS` statements are running are
  * written together by the next one, so a busy api pays one round trip, one plan and one commit for many applications
@@ -59,7 +61,7 @@ export class IntakeStore {
     private readonly prepared: PreparedQuery,
     private readonly vault: IdentityVault,
     private readonly phoneHash: PhoneHash,
-    @Inject(ENVIRONMENT) env: Environment,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
     // The CLI (demo seed) has no metrics.
     @Optional() metrics?: Metrics,
   ) {
@@ -110,15 +112,20 @@ export class IntakeStore {
         this.vault.seal({ name: a.citizenName, phone: a.citizenPhone, email: a.citizenEmail }, trackingNumber),
       ),
     );
+    const texts = submissions.map(({ application: a }) => redactedTexts(a, this.env.DEFAULT_COUNTRY));
+    const originals = await Promise.all(
+      texts.map((t, i) => (t.original ? this.vault.sealOriginal(t.original, submissions[i].trackingNumber) : Promise.resolve(null))),
+    );
     const rows = await this.prepared.rows<{ id: string; created_at: Date; tracking_number: string }>(
-      'intake-store-v6',
+      'intake-store-v7',
       `WITH given AS (
          SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
            $8::bytea[], $9::uuid[], $10::bytea[], $11::text[], $12::text[], $13::float8[], $14::float8[],
-           $15::boolean[], $16::text[], $17::text[], $18::uuid[], $19::text[], $20::text[])
+           $15::boolean[], $16::text[], $17::text[], $18::uuid[], $19::text[], $20::text[], $23::uuid[], $24::bytea[])
            WITH ORDINALITY AS g(tracking_number, type_code, topic_id, subject, body, channel, language,
              citizen_phone_hash, data_key_id, sealed_identity, province_code, district_code, latitude, longitude,
-             confidential, idempotency_key, request_fingerprint, filed_by_staff_id, actor_type, actor_id, n)
+             confidential, idempotency_key, request_fingerprint, filed_by_staff_id, actor_type, actor_id,
+             original_key_id, sealed_original, n)
        ), app AS (
          INSERT INTO applications (tracking_number, type_code, topic_id, subject, body, channel, language,
            citizen_phone_hash, province_code, district_code, latitude, longitude,
@@ -138,6 +145,10 @@ export class IntakeStore {
          INSERT INTO citizen_identities (application_id, data_key_id, sealed)
          SELECT app.id, given.data_key_id, given.sealed_identity
          FROM app JOIN given USING (tracking_number) WHERE given.sealed_identity IS NOT NULL
+       ), original AS (
+         INSERT INTO application_originals (application_id, data_key_id, sealed)
+         SELECT app.id, given.original_key_id, given.sealed_original
+         FROM app JOIN given USING (tracking_number) WHERE given.sealed_original IS NOT NULL
        ), files AS (
          INSERT INTO application_attachments (id, application_id, position, original_name, media_type, size_bytes, sha256, created_at)
          SELECT f.id, app.id, f.position, f.name, f.type, f.size, f.sha256, app.created_at
@@ -149,8 +160,8 @@ export class IntakeStore {
         column((s) => s.trackingNumber),
         column((s) => s.application.type),
         column((s) => s.application.topicId),
-        column((s) => s.application.subject),
-        column((s) => s.application.body),
+        texts.map((t) => t.subject),
+        texts.map((t) => t.body),
         column((s) => s.application.channel),
         column((s) => s.application.language),
         column((s) => (s.application.citizenPhone ? this.phoneHash.of(s.application.citizenPhone) : null)),
@@ -168,6 +179,8 @@ export class IntakeStore {
         column((s) => s.submittedBy.id ?? null),
         OutboxTopic.ApplicationReceived,
         JSON.stringify(files),
+        originals.map((sealed) => sealed?.dataKeyId ?? null),
+        originals.map((sealed) => sealed?.sealed ?? null),
       ],
     );
     const byTrackingNumber = new Map(rows.map((r) => [r.tracking_number, { id: r.id, createdAt: r.created_at }]));

@@ -3,5 +3,6 @@
  * behind a KMS interface), keyed phone hashes, automatic redaction of identifiers in free text. See docs/privacy.md.
  */
 export * from './privacy.module';
+export * from './pseudonym';
 export * from './redaction';
 export * from './vault';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationDetail, ApplicationDetailService } from '@petitio/inbox';
+import { ApplicationDetail, ApplicationDetailService, RevealRequest } from '@petitio/inbox';
 import { CannedResponses, ReasonCodes, ReasonKind } from '@petitio/casework';
 import { DirectoryService, localise } from '@petitio/directory';
 import {
@@ -16,6 +16,7 @@ import {
 import { StaffPrincipal, StaffUsersService, hasRole } from '@petitio/staff';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormBody, formText, validateAs } from '@petitio/web-kit';
+import { RevealDto } from '@petitio/api-contracts';
 import { FieldErrors } from '@petitio/web-kit';
 import { ConsoleCsrf } from '@petitio/web-console';
 import { consoleLanguage } from '@petitio/web-console';
@@ -24,7 +25,7 @@ import { ConsoleLanguage, consoleFieldError, consoleTexts } from '@petitio/web-c
 import { ActionChoices, ApplicationPageModel, Choice, ConsoleAction, FormKey, mayAct } from '@petitio/web-console';
 import { applicationPage } from './views/application.view';
 
-type PageExtra = Partial<Pick<ApplicationPageModel, 'done' | 'refused' | 'errors' | 'values'>> & { cannedResponseId?: string };
+type PageExtra = Partial<Pick<ApplicationPageModel, 'done' | 'refused' | 'errors' | 'values'>> & { cannedResponseId?: string; reveal?: RevealRequest };
 
 /**
  * The application page and what every console action shares: perform it with the JSON API's DTO and service,
@@ -81,7 +82,7 @@ export class ConsoleApplicationPage {
   }
 
   async render(reply: FastifyReply, status: number, language: ConsoleLanguage, staff: StaffPrincipal, id: string, extra: PageExtra): Promise<void> {
-    const application = await this.details.find(staff, id, language);
+    const application = await this.details.find(staff, id, language, extra.reveal);
     const viewer = { userId: staff.userId, roles: staff.roles };
     const base = { application, viewer, csrf: this.csrf.tokenFor(staff.sessionId), timeZone: this.env.CALENDAR_TIME_ZONE, errors: {}, values: {} };
     const model: ApplicationPageModel = { ...base, choices: await this.choices(staff, { ...base, choices: NO_CHOICES }, language), ...extra };
@@ -96,6 +97,21 @@ export class ConsoleApplicationPage {
       }
     }
     sendConsolePage(reply, status, applicationPage(language, model));
+  }
+
+  /**
+   * A reveal is shown on the page that answers the POST, never redirected to: the identity is on no URL, in no history
+   * entry, and a reload shows the pseudonymised page again.
+   */
+  async reveal(request: FastifyRequest, reply: FastifyReply, staff: StaffPrincipal, id: string, reason: string): Promise<void> {
+    const language = consoleLanguage(request);
+    const { dto, problems } = await validateAs(RevealDto, { reason });
+    if (problems.length) {
+      const errors = { 'reveal-reason': consoleFieldError(language, problems[0]) };
+      return this.render(reply, 400, language, staff, applicationId(id), { errors, values: { 'reveal-reason': reason } });
+    }
+    reply.header('cache-control', 'no-store');
+    return this.render(reply, 200, language, staff, applicationId(id), { reveal: { reason: dto.reason.trim() } });
   }
 
   private draft(staff: StaffPrincipal, a: ApplicationDetail, cannedResponseId: string): Promise<string> {

@@ -32,7 +32,7 @@ export class ConsoleApplicationController {
 
   /** `canned`: a canned response to fill into the answer ("Use this response"). */
   @Get()
-  @Roles('officer', 'supervisor', 'center_admin', 'agent')
+  @Roles('officer', 'supervisor', 'center_admin', 'agent', 'data_protection')
   async show(
     @Param('id') id: string,
     @Query('done') done: string | undefined,
@@ -46,6 +46,19 @@ export class ConsoleApplicationController {
       done: action,
       cannedResponseId: typeof canned === 'string' ? canned : undefined,
     });
+  }
+
+  /** The identity and the text as written, for a stated reason: shown on this response only, and recorded. */
+  @Post('reveal')
+  @Roles('officer', 'supervisor', 'center_admin', 'data_protection')
+  async reveal(
+    @Param('id') id: string,
+    @Body() body: FormBody,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.page.reveal(request, reply, staff, id, formText(body, 'reason'));
   }
 
   @Post(CONSOLE_ACTIONS.claim.path)

@@ -24,7 +24,7 @@ type InboxParams = Partial<Record<keyof InboxFilters | DrillDownParam | 'cursor'
 @Controller('staff/inbox')
 @UseGuards(ConsoleSessionGuard)
 @UseFilters(ConsoleErrorFilter)
-@Roles('officer', 'supervisor', 'center_admin', 'agent')
+@Roles('officer', 'supervisor', 'center_admin', 'agent', 'data_protection')
 export class ConsoleInboxController {
   constructor(
     private readonly inbox: InboxService,

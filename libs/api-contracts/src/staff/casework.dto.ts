@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ANSWER_MAX, ASSIGNMENT_MODES, AssignmentMode, NOTE_MAX, QUESTION_MAX } from '@petitio/casework';
-import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { says } from '../field-sentence';
 
 // class-validator runs a property's decorators bottom-up and stops at the first error,
@@ -13,6 +13,25 @@ export class VersionedActionDto {
   @IsInt()
   @IsDefined()
   version: number;
+}
+
+/** Longest and shortest reason a reveal of a citizen's identity may give: a sentence, not a keystroke. */
+export const REVEAL_REASON_MIN = 10;
+export const REVEAL_REASON_MAX = 1000;
+
+export class RevealDto {
+  @ApiProperty({
+    minLength: REVEAL_REASON_MIN,
+    maxLength: REVEAL_REASON_MAX,
+    description: 'Why the identity and the text as written are needed; recorded with the read and shown to supervisors',
+    example: 'Calling the citizen back to find the building',
+  })
+  @MaxLength(REVEAL_REASON_MAX)
+  @MinLength(REVEAL_REASON_MIN)
+  @Matches(/\S/, says('blank'))
+  @IsString()
+  @IsDefined()
+  reason: string;
 }
 
 export class AssignDto extends VersionedActionDto {

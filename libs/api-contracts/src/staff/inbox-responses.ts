@@ -122,13 +122,30 @@ export class AttachmentResponse {
   @ApiProperty({ description: 'Bytes' }) size: number;
 }
 
+export class RevealLineResponse {
+  @ApiProperty() at: string;
+  @ApiProperty({ type: StaffRefResponse }) staff: StaffRefResponse;
+  @ApiProperty({ example: ['name', 'phone', 'text'], description: 'What was opened: name, phone, email, text (the unredacted subject and body)' })
+  fields: string[];
+  @ApiProperty() reason: string;
+}
+
 export class ApplicationDetailResponse extends InboxItemResponse {
-  @ApiProperty() body: string;
+  @ApiProperty({ description: 'Identifiers the citizen wrote are replaced by placeholders such as [PHONE], unless revealed' }) body: string;
+  @ApiProperty({ example: '7F3K', description: 'What staff call the citizen until a reveal ("Citizen 7F3K")' }) pseudonym: string;
+  @ApiProperty({ description: 'Redaction changed the subject or body; a reveal shows them as written' }) textRedacted: boolean;
+  @ApiProperty({ description: 'You may reveal the identity and the text (POST ./reveal with a reason)' }) revealable: boolean;
+  @ApiProperty({ description: 'This response is a reveal, recorded with its reason' }) revealed: boolean;
+  @ApiProperty({
+    type: [RevealLineResponse],
+    description: 'Reveals of this application, newest first; for supervisors, center admins and the data-protection officer',
+  })
+  reveals: RevealLineResponse[];
   @ApiProperty({ example: 'tr' }) language: string;
   @ApiProperty({ type: LocationResponse }) location: LocationResponse;
   @ApiPropertyOptional({ type: StaffRefResponse, nullable: true, description: 'The call-center agent who filed it' }) filedBy: StaffRefResponse | null;
-  @ApiPropertyOptional({ type: CitizenResponse, nullable: true, description: 'Null when identityHidden' }) citizen: CitizenResponse | null;
-  @ApiProperty({ description: 'True for a confidential application seen outside the center' }) identityHidden: boolean;
+  @ApiPropertyOptional({ type: CitizenResponse, nullable: true, description: 'Null unless revealed' }) citizen: CitizenResponse | null;
+  @ApiProperty({ description: 'A confidential filing whose identity you can never reveal' }) identityHidden: boolean;
   @ApiProperty() transferCount: number;
   @ApiPropertyOptional({ nullable: true }) duplicateOfId: string | null;
   @ApiPropertyOptional({ nullable: true }) rating: number | null;

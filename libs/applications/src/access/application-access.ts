@@ -3,6 +3,8 @@ import { NotFoundError } from '@petitio/platform';
 import type { StaffPrincipal } from '@petitio/staff';
 import { DataSource, EntityManager } from 'typeorm';
 
+const REVEALING_ROLES = new Set<string>(['officer', 'supervisor', 'center_admin', 'data_protection']);
+
 /**
  * The one place that says which applications a staff user may see and act on:
  * center admins all; supervisors their agency's subtree; officers their agency;
@@ -39,7 +41,8 @@ export class ApplicationAccess {
 
   /** Everything ('TRUE') for a center admin; else one condition on `column` per agency role. */
   private agencyParts(principal: StaffPrincipal, params: unknown[], column: string): string[] | 'TRUE' {
-    if (principal.roles.includes('center_admin')) return 'TRUE';
+    // The center's data-protection officer answers for every application, so reads them all.
+    if (principal.roles.includes('center_admin') || (principal.center && principal.roles.includes('data_protection'))) return 'TRUE';
     const parts: string[] = [];
     if (principal.roles.includes('supervisor')) {
       params.push(principal.agencyId);
@@ -60,6 +63,15 @@ export class ApplicationAccess {
     const params: unknown[] = [applicationId];
     const rows: unknown[] = await manager.query(`SELECT 1 FROM applications a WHERE a.id = $1 AND ${this.condition(principal, params)}`, params);
     if (rows.length === 0) throw new NotFoundError('APPLICATION_NOT_FOUND');
+  }
+
+  /**
+   * Whether this user may reveal, with a stated reason, the citizen's identity and the text as they wrote it: officers,
+   * supervisors and center admins on what they can see; a confidential filing only the center's data-protection role.
+   */
+  mayReveal(principal: StaffPrincipal, confidential: boolean): boolean {
+    if (confidential) return principal.center && principal.roles.includes('data_protection');
+    return principal.roles.some((role) => REVEALING_ROLES.has(role));
   }
 
   /** Confidential applications show the citizen's identity and contact to the center only. */

@@ -11,7 +11,7 @@ import { CurrentStaff, Roles, StaffAuthGuard } from './staff-auth.guard';
 @ApiBearerAuth()
 @Controller('api/v1/staff/applications/:id/attachments')
 @UseGuards(JsonBodyGuard, StaffAuthGuard)
-@Roles('officer', 'supervisor', 'center_admin', 'agent')
+@Roles('officer', 'supervisor', 'center_admin', 'agent', 'data_protection')
 export class AttachmentsController {
   constructor(private readonly attachments: ApplicationAttachments) {}
 

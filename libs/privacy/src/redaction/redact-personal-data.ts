@@ -36,7 +36,11 @@ export function redactPersonalData(text: string, options: RedactionOptions = {})
   return { text: redacted + text.slice(from), findings };
 }
 
+/** Every identifier found holds a digit, or an email's @: most complaints have neither and need no finder at all. */
+const MAY_HOLD_IDENTIFIER = /[\p{Nd}@\uFF20]/u;
+
 export function findPersonalData(text: string, { defaultCountry = 'TR' }: RedactionOptions = {}): RedactionFinding[] {
+  if (!MAY_HOLD_IDENTIFIER.test(text)) return [];
   const trackingNumbers = findTrackingNumbers(text);
   const candidates = [
     ...findEmailAddresses(text),

@@ -34,6 +34,25 @@ export interface SealedIdentityColumns {
 
 export const NO_IDENTITY: CitizenIdentity = Object.freeze({ name: null, phone: null, email: null });
 
+/** What the citizen wrote, before redaction: kept sealed when redaction changed it, for a stated reveal. */
+export interface OriginalText {
+  subject: string;
+  body: string;
+}
+
+/** The columns that let {@link IdentityVault.openOriginal} open an application's original text (with {@link ORIGINAL_JOIN}). */
+export const ORIGINAL_COLUMNS = `og.sealed AS "originalSealed", og.data_key_id AS "originalKeyId", ovk.kek_id AS "originalKekId", ovk.wrapped_key AS "originalWrappedKey"`;
+/** Joins an application `a` to its sealed original text, if redaction changed it. */
+export const ORIGINAL_JOIN = `LEFT JOIN application_originals og ON og.application_id = a.id LEFT JOIN vault_data_keys ovk ON ovk.id = og.data_key_id`;
+
+export interface SealedOriginalColumns {
+  trackingNumber: string;
+  originalSealed: Buffer | null;
+  originalKeyId: string | null;
+  originalKekId: string | null;
+  originalWrappedKey: Buffer | null;
+}
+
 /** Runs one SQL statement: the data source's `query`, or a migration's query runner. */
 export type VaultQuery = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
@@ -83,6 +102,21 @@ export class IdentityVault {
     const key = await this.dataKey(row.identityKeyId, row.identityKekId, row.identityWrappedKey);
     const kept = JSON.parse(open(key, row.identitySealed, row.trackingNumber).toString('utf8')) as { n?: string; p?: string; e?: string };
     return { name: kept.n ?? null, phone: kept.p ?? null, email: kept.e ?? null };
+  }
+
+  /** Seals the text a citizen wrote, bound to the application (and apart from its identity: one box cannot stand for the other). */
+  async sealOriginal(original: OriginalText, trackingNumber: string): Promise<SealedIdentity> {
+    const dataKey = await this.currentDataKey();
+    const plain = Buffer.from(JSON.stringify({ s: original.subject, b: original.body }), 'utf8');
+    return { dataKeyId: dataKey.id, sealed: seal(dataKey.key, plain, originalContext(trackingNumber)) };
+  }
+
+  /** Opens what a reader selected with {@link ORIGINAL_COLUMNS}; null when redaction left the text as it was (or it was erased). */
+  async openOriginal(row: SealedOriginalColumns): Promise<OriginalText | null> {
+    if (!row.originalSealed || !row.originalKeyId || !row.originalKekId || !row.originalWrappedKey) return null;
+    const key = await this.dataKey(row.originalKeyId, row.originalKekId, row.originalWrappedKey);
+    const kept = JSON.parse(open(key, row.originalSealed, originalContext(row.trackingNumber)).toString('utf8')) as { s: string; b: string };
+    return { subject: kept.s, body: kept.b };
   }
 
   /**
@@ -143,6 +177,10 @@ export class IdentityVault {
     }
     return key;
   }
+}
+
+function originalContext(trackingNumber: string): string {
+  return `${trackingNumber}/original`;
 }
 
 /** The identity's non-empty fields under short names (the box stays small), or `null` when none is left. */

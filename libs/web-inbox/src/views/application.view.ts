@@ -4,8 +4,9 @@ import { INTERNAL_NOTE_KIND } from '@petitio/casework';
 import { formatTrackingNumber } from '@petitio/applications';
 import { SafeHtml, html, paragraphsOf } from '@petitio/platform';
 import { TRIAGE_AFTER_FAILURE } from '@petitio/routing';
-import { textArea } from '@petitio/web-kit';
-import { ConsoleLanguage, ConsoleTexts, consoleTexts } from '@petitio/web-console';
+import { errorSummary, hidden, textArea } from '@petitio/web-kit';
+import type { StaffRole } from '@petitio/staff';
+import { CSRF_FIELD, ConsoleLanguage, ConsoleTexts, consoleTexts } from '@petitio/web-console';
 import { consoleLayout, formatDate, notice } from '@petitio/web-console';
 import { slaBadge } from '@petitio/web-console';
 import { ApplicationPageModel, actionForm, actionPath, mayAct } from '@petitio/web-console';
@@ -43,18 +44,12 @@ ${a.location.provinceCode ? html`<dt>${d.location}</dt><dd>${[a.location.provinc
 <dt>${d.confidential}</dt><dd>${a.confidential ? d.yes : d.no}</dd>
 </dl>
 <h2>${d.citizen}</h2>
-${
-  a.citizen
-    ? html`<dl class="facts" id="citizen">
-<dt>${d.name}</dt><dd>${a.citizen.name ?? d.notGiven}</dd>
-<dt>${d.phone}</dt><dd>${a.citizen.phone ? html`<bdi dir="ltr">${a.citizen.phone}</bdi>` : d.notGiven}</dd>
-<dt>${d.email}</dt><dd>${a.citizen.email ?? d.notGiven}</dd>
-</dl>`
-    : html`<p id="citizen">${d.identityHidden}</p>`
-}
+${citizen(t, m)}
 <h2>${d.application}</h2>
+${a.textRedacted && !a.revealed ? html`<p class="hint" id="text-redacted">${d.textRedacted}</p>` : ''}
 <h3 id="subject">${a.subject}</h3>
 <div class="body" id="body">${paragraphsOf(a.body)}</div>
+${reveals(t, m, when)}
 ${deadlines(t, a, when)}
 <h2>${d.messages}</h2>
 ${
@@ -71,6 +66,52 @@ ${actions(t, m)}
 <h2>${d.history}</h2>
 <ol class="history" id="history">${a.history.map((h) => historyLine(t, h, when))}</ol>`,
   );
+}
+
+/** Roles that see the reveals of an application (the service fills them for these only). */
+const SEE_REVEALS: readonly StaffRole[] = ['supervisor', 'center_admin', 'data_protection'];
+
+/** The citizen as a pseudonym, with the reveal form for a user who may reveal; the identity itself only on a reveal. */
+function citizen(t: ConsoleTexts, m: ApplicationPageModel): SafeHtml {
+  const d = t.detail;
+  const a = m.application;
+  const pseudonym = html`<p id="pseudonym">${d.pseudonym({ code: a.pseudonym })}</p>`;
+  if (a.citizen) {
+    return html`${notice({ kind: 'done', text: d.revealed }, 'revealed')}${pseudonym}
+<dl class="facts" id="citizen">
+<dt>${d.name}</dt><dd>${a.citizen.name ?? d.notGiven}</dd>
+<dt>${d.phone}</dt><dd>${a.citizen.phone ? html`<bdi dir="ltr">${a.citizen.phone}</bdi>` : d.notGiven}</dd>
+<dt>${d.email}</dt><dd>${a.citizen.email ?? d.notGiven}</dd>
+</dl>`;
+  }
+  if (a.identityHidden) return html`${pseudonym}<p id="citizen">${d.identityHidden}</p>`;
+  if (!a.revealable) return html`${pseudonym}<p id="citizen">${d.pseudonymised}</p>`;
+  return html`${pseudonym}<p id="citizen">${d.pseudonymised}</p>
+<section aria-labelledby="reveal-title" id="action-reveal">
+<h3 id="reveal-title">${d.reveal}</h3>
+${errorSummary(t.errorSummary, m.errors['reveal-reason'] ? { 'reveal-reason': m.errors['reveal-reason'] } : {})}
+<form method="post" action="/staff/applications/${a.id}/reveal" novalidate>
+${hidden(CSRF_FIELD, m.csrf)}
+${textArea({ id: 'reveal-reason', name: 'reason', label: d.revealReason, hint: d.revealReasonHint, value: m.values['reveal-reason'], rows: 2 }, m.errors)}
+<button type="submit">${d.revealButton}</button>
+</form>
+</section>`;
+}
+
+function reveals(t: ConsoleTexts, m: ApplicationPageModel, when: (at: Date) => SafeHtml): SafeHtml | string {
+  const d = t.detail;
+  if (!SEE_REVEALS.some((role) => m.viewer.roles.includes(role))) return '';
+  const list = m.application.reveals;
+  return html`<h2>${d.reveals}</h2>
+${
+  list.length
+    ? html`<table id="reveals">
+<caption>${d.revealsCaption}</caption>
+<thead><tr><th scope="col">${d.revealColumns.at}</th><th scope="col">${d.revealColumns.staff}</th><th scope="col">${d.revealColumns.fields}</th><th scope="col">${d.revealColumns.reason}</th></tr></thead>
+<tbody>${list.map((r) => html`<tr><td>${when(r.at)}</td><td>${r.staff.displayName}</td><td>${r.fields.join(', ')}</td><td>${r.reason}</td></tr>`)}</tbody>
+</table>`
+    : html`<p id="reveals">${d.noReveals}</p>`
+}`;
 }
 
 function deadlines(t: ConsoleTexts, a: ApplicationDetail, when: (at: Date) => SafeHtml): SafeHtml | string {

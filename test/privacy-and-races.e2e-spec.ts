@@ -19,7 +19,12 @@ describe('privacy and races', () => {
     await staffAction(stack, officer, duplicate.id, 'duplicate-of', { version: await currentVersion(stack, duplicate.id), originalId: original.id }).expect(
       200,
     );
-    await claimAndAnswer(stack, officer, original.id, 'Dear Ayşe Yılmaz, the valve was replaced. We wrote to ayse@example.org too.');
+    await claimAndAnswer(
+      stack,
+      officer,
+      original.id,
+      'Dear Ayşe Yılmaz, the valve was replaced. We wrote to ayse@example.org too, and called 0533 444 55 66 about the fee paid from TR33 0006 1005 1978 6457 8413 26 on 12.03.2026.',
+    );
 
     const seen = await request(stack.apiUrl)
       .get(`/api/v1/applications/${duplicate.trackingNumber}/status`)
@@ -28,9 +33,11 @@ describe('privacy and races', () => {
     const answer = seen.body.messages.find((m: { kind: string }) => m.kind === 'answer');
     expect(answer.body).toContain('the valve was replaced');
     expect(answer.body).toContain('Mehmet Kaya');
+    // Other identifiers in the shared answer are redacted; dates stay.
+    expect(answer.body).toContain('called [PHONE] about the fee paid from [IBAN] on 12.03.2026.');
     expect(JSON.stringify(seen.body)).not.toMatch(/Ayşe|Yılmaz|ayse@example\.org/);
     const sent = await stack.db.query(`SELECT params FROM outgoing_messages WHERE application_id = $1 AND template = 'application_answered'`, [duplicate.id]);
-    expect(JSON.stringify(sent.rows)).not.toMatch(/Ayşe|Yılmaz|ayse@example\.org/);
+    expect(JSON.stringify(sent.rows)).not.toMatch(/Ayşe|Yılmaz|ayse@example\.org|444 55 66|TR33/);
   });
 
   it('lets an agent who is also an officer read what they filed for another agency, not act on it', async () => {

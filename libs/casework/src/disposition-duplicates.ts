@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { ConflictError, InvalidInputError, isUuid } from '@petitio/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConflictError, ENVIRONMENT, Environment, InvalidInputError, isUuid } from '@petitio/platform';
+import { redactPersonalData } from '@petitio/privacy';
+import type { CountryCode } from 'libphonenumber-js';
 import type { StaffPrincipal } from '@petitio/staff';
 import { EntityManager } from 'typeorm';
 import { formatTrackingNumber } from '@petitio/applications';
@@ -28,6 +30,7 @@ export class DuplicateMerges {
     private readonly changes: ApplicationChanges,
     private readonly notices: CitizenNotices,
     private readonly deadlines: ApplicationDeadlines,
+    @Inject(ENVIRONMENT) private readonly env: Environment,
   ) {}
 
   merge(staff: StaffPrincipal, applicationId: string, version: number, originalId: string): Promise<DuplicateOutcome> {
@@ -103,7 +106,7 @@ export class DuplicateMerges {
     await this.notices.send(duplicateCtx, {
       template: 'application_answered',
       kind: 'answer',
-      body: answer?.body === undefined ? undefined : withoutIdentityOf(original, answer.body, duplicateCtx.app),
+      body: answer?.body === undefined ? undefined : withoutIdentityOf(original, answer.body, duplicateCtx.app, this.env.DEFAULT_COUNTRY),
       authorStaffId: answer?.authorStaffId ?? null,
       params: { originalTrackingNumber },
     });
@@ -126,11 +129,12 @@ async function latestAnswer(manager: EntityManager, applicationId: string): Prom
 
 /**
  * The answer was written to the original citizen and may name them (a canned {{citizenName}} or the
- * officer's own "Dear Ayşe Yılmaz"): the other citizens merged into it must never see who that was.
+ * officer's own "Dear Ayşe Yılmaz"): the other citizens merged into it must never see who that was. Any other
+ * identifier in it (the original's phone as the officer typed it, an ID number, an IBAN) is redacted as well.
  */
-export function withoutIdentityOf(original: LockedApplication, body: string, recipient: LockedApplication): string {
+export function withoutIdentityOf(original: LockedApplication, body: string, recipient: LockedApplication, defaultCountry: string): string {
   let shared = body;
   if (original.citizenName) shared = shared.split(original.citizenName).join(recipient.citizenName ?? '');
   for (const contact of [original.citizenEmail, original.citizenPhone]) if (contact) shared = shared.split(contact).join('');
-  return shared;
+  return redactPersonalData(shared, { defaultCountry: defaultCountry as CountryCode }).text;
 }

@@ -94,7 +94,14 @@ describe('agency integration API', () => {
     expect(badSince.body.errors).toEqual([expect.objectContaining({ field: 'updatedSince' })]);
 
     const one = await get(`applications/${mine.id}`).expect(200);
-    expect(one.body).toMatchObject({ id: mine.id, agency: expect.objectContaining({ code: 'ISKI-KDK' }), citizen: expect.anything() });
+    // Pseudonymised, as for staff; a key cannot reveal the citizen (a reveal is a person's act, with their reason).
+    expect(one.body).toMatchObject({ id: mine.id, agency: expect.objectContaining({ code: 'ISKI-KDK' }), citizen: null, pseudonym: expect.any(String) });
+    const reveal = await request(stack.apiUrl)
+      .post(`/api/v1/staff/applications/${mine.id}/reveal`)
+      .set('Authorization', `Bearer ${iski.key}`)
+      .send({ reason: 'Synchronising the case file' })
+      .expect(403);
+    expect(reveal.body.citizen).toBeUndefined();
     // Another agency's application is as absent as one that does not exist, for reading and for acting.
     expect((await get(`applications/${other.id}`).expect(404)).body.code).toBe('APPLICATION_NOT_FOUND');
     expect((await act(other.id, 'acknowledge')).status).toBe(404);

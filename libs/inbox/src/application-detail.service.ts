@@ -12,7 +12,6 @@ import {
   IDENTITY_COLUMNS,
   IDENTITY_JOIN,
   IdentityVault,
-  NO_IDENTITY,
   ORIGINAL_COLUMNS,
   ORIGINAL_JOIN,
   SealedIdentityColumns,
@@ -231,10 +230,9 @@ export class ApplicationDetailService {
     if (reveal && !revealable) throw new ForbiddenError(a.confidential ? 'FORBIDDEN:confidential_reveal' : 'FORBIDDEN:reveal_not_permitted');
     // Opened only on a reveal: a pseudonymised page never decrypts anything.
     const citizen = reveal ? await this.vault.openRow(a) : null;
-    const opened = citizen ?? NO_IDENTITY;
     const original = reveal ? await this.vault.openOriginal(a) : null;
-    if (reveal) {
-      const fields = [...IDENTITY_FIELDS.filter((field) => opened[field] !== null), ...(original ? [ORIGINAL_TEXT_FIELD] : [])];
+    if (reveal && citizen) {
+      const fields = [...IDENTITY_FIELDS.filter((field) => citizen[field] !== null), ...(original ? [ORIGINAL_TEXT_FIELD] : [])];
       // A reveal of nothing (an anonymous filing with nothing redacted) is still on record: the reason was given.
       await this.reads.record(principal.userId, [applicationId], fields.length ? fields : ['none'], undefined, reveal.reason);
     }

@@ -98,9 +98,9 @@ export class IdentityVault {
 
   /** Opens what a reader selected with {@link IDENTITY_COLUMNS}; an application without an identity has none. */
   async openRow(row: SealedIdentityColumns): Promise<CitizenIdentity> {
-    if (!row.identitySealed || !row.identityKeyId || !row.identityKekId || !row.identityWrappedKey) return NO_IDENTITY;
-    const key = await this.dataKey(row.identityKeyId, row.identityKekId, row.identityWrappedKey);
-    const kept = JSON.parse(open(key, row.identitySealed, row.trackingNumber).toString('utf8')) as { n?: string; p?: string; e?: string };
+    const plain = await this.openBox(row.identitySealed, row.identityKeyId, row.identityKekId, row.identityWrappedKey, row.trackingNumber);
+    if (!plain) return NO_IDENTITY;
+    const kept = JSON.parse(plain) as { n?: string; p?: string; e?: string };
     return { name: kept.n ?? null, phone: kept.p ?? null, email: kept.e ?? null };
   }
 
@@ -113,9 +113,10 @@ export class IdentityVault {
 
   /** Opens what a reader selected with {@link ORIGINAL_COLUMNS}; null when redaction left the text as it was (or it was erased). */
   async openOriginal(row: SealedOriginalColumns): Promise<OriginalText | null> {
-    if (!row.originalSealed || !row.originalKeyId || !row.originalKekId || !row.originalWrappedKey) return null;
-    const key = await this.dataKey(row.originalKeyId, row.originalKekId, row.originalWrappedKey);
-    const kept = JSON.parse(open(key, row.originalSealed, originalContext(row.trackingNumber)).toString('utf8')) as { s: string; b: string };
+    const context = originalContext(row.trackingNumber);
+    const plain = await this.openBox(row.originalSealed, row.originalKeyId, row.originalKekId, row.originalWrappedKey, context);
+    if (!plain) return null;
+    const kept = JSON.parse(plain) as { s: string; b: string };
     return { subject: kept.s, body: kept.b };
   }
 
@@ -165,6 +166,12 @@ export class IdentityVault {
     }[];
     this.opened.set(row.id, Promise.resolve(key));
     return { id: row.id, key, keyEncryptionKeyId: wrapped.keyId, madeAt: Date.now() };
+  }
+
+  /** A box as a reader selected it (sealed value, data key id, its key-encryption key and wrapping), or null when there is none. */
+  private async openBox(sealed: Buffer | null, keyId: string | null, kekId: string | null, wrapped: Buffer | null, context: string): Promise<string | null> {
+    if (!sealed || !keyId || !kekId || !wrapped) return null;
+    return open(await this.dataKey(keyId, kekId, wrapped), sealed, context).toString('utf8');
   }
 
   private dataKey(id: string, keyEncryptionKeyId: string, wrapped: Buffer): Promise<Buffer> {
